@@ -1,0 +1,173 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  ANSWERS,
+  ASK_KINDS,
+  CLIENT_STATUSES,
+  EVENT_KINDS,
+  GIVE_KINDS,
+  INTERACTION_KINDS,
+  LEAD_SOURCES,
+  QUOTE_STATUSES,
+  REJECTION_REASONS,
+  TEMPLATE_KINDS,
+  UNITS,
+} from "@/lib/domain";
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+const timestamps = {
+  createdAt: text("created_at").notNull().default(now),
+  updatedAt: text("updated_at").notNull().default(now),
+};
+
+/** One row (id = 1): the user's money, time and scoring preferences. */
+export const settings = sqliteTable(
+  "settings",
+  {
+    id: integer("id").primaryKey(),
+    currency: text("currency").notNull().default("USD"),
+    locale: text("locale").notNull().default("en-US"),
+    hoursPerDay: integer("hours_per_day").notNull().default(8),
+    weeklyCapacityHours: integer("weekly_capacity_hours").notNull().default(30),
+    weightPricePressure: integer("weight_price_pressure").notNull().default(25),
+    weightReciprocity: integer("weight_reciprocity").notNull().default(20),
+    weightPay: integer("weight_pay").notNull().default(30),
+    weightChasing: integer("weight_chasing").notNull().default(10),
+    weightPayment: integer("weight_payment").notNull().default(15),
+    /** fit score at or above this: keep */
+    bandKeep: integer("band_keep").notNull().default(70),
+    /** fit score below this: walk away */
+    bandWalkAway: integer("band_walk_away").notNull().default(40),
+    chaseThreshold: integer("chase_threshold").notNull().default(2),
+    /** rush work multiplier, in percent (150 = 1.5x) */
+    rushMultiplierPct: integer("rush_multiplier_pct").notNull().default(150),
+    ...timestamps,
+  },
+  (t) => [check("settings_singleton", sql`${t.id} = 1`)],
+);
+
+/** The rate card: one row per service, rates in minor units per unit (hour or day). */
+export const services = sqliteTable(
+  "services",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    unit: text("unit", { enum: UNITS }).notNull().default("hour"),
+    currency: text("currency").notNull(),
+    marketRate: integer("market_rate").notNull(),
+    targetRate: integer("target_rate").notNull(),
+    floorRate: integer("floor_rate").notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("services_name_unique").on(t.name),
+    check("services_floor_le_target", sql`${t.floorRate} <= ${t.targetRate}`),
+    check("services_rates_positive", sql`${t.floorRate} >= 0 AND ${t.targetRate} > 0 AND ${t.marketRate} > 0`),
+  ],
+);
+
+export const clients = sqliteTable(
+  "clients",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    company: text("company"),
+    email: text("email"),
+    leadSource: text("lead_source", { enum: LEAD_SOURCES }).notNull().default("other"),
+    status: text("status", { enum: CLIENT_STATUSES }).notNull().default("prospect"),
+    notes: text("notes"),
+    ...timestamps,
+  },
+  (t) => [index("clients_name_idx").on(t.name), index("clients_status_idx").on(t.status)],
+);
+
+export const quotes = sqliteTable(
+  "quotes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    clientId: integer("client_id")
+      .notNull()
+      .references(() => clients.id, { onDelete: "cascade" }),
+    serviceId: integer("service_id").references(() => services.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    scope: text("scope"),
+    /** estimated effort in minutes (hours × 60), so it stays an integer */
+    estimatedMinutes: integer("estimated_minutes").notNull(),
+    quotedAmount: integer("quoted_amount").notNull(),
+    currency: text("currency").notNull(),
+    status: text("status", { enum: QUOTE_STATUSES }).notNull().default("draft"),
+    agreedAmount: integer("agreed_amount"),
+    sentOn: text("sent_on"),
+    decidedOn: text("decided_on"),
+    rejectionReason: text("rejection_reason", { enum: REJECTION_REASONS }),
+    /** a walked-away prospect came back and accepted my price */
+    cameBackAtMyPrice: integer("came_back_at_my_price", { mode: "boolean" }).notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [
+    index("quotes_client_idx").on(t.clientId),
+    index("quotes_service_idx").on(t.serviceId),
+    index("quotes_status_idx").on(t.status),
+    check("quotes_amounts_nonneg", sql`${t.quotedAmount} >= 0 AND (${t.agreedAmount} IS NULL OR ${t.agreedAmount} >= 0)`),
+    check("quotes_minutes_positive", sql`${t.estimatedMinutes} > 0`),
+  ],
+);
+
+/** Every step of a negotiation on a quote, in order. */
+export const quoteEvents = sqliteTable(
+  "quote_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    quoteId: integer("quote_id")
+      .notNull()
+      .references(() => quotes.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: EVENT_KINDS }).notNull(),
+    /** my_answer only */
+    answer: text("answer", { enum: ANSWERS }),
+    /** discount_request: percent off, in basis points (1500 = 15%) */
+    percentBp: integer("percent_bp"),
+    /** discount_request: amount off; counters / answers: the price proposed or agreed */
+    amount: integer("amount"),
+    /** cut_scope: the reduced estimate, in minutes */
+    scopeMinutes: integer("scope_minutes"),
+    note: text("note"),
+    occurredOn: text("occurred_on").notNull(),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [index("quote_events_quote_idx").on(t.quoteId, t.occurredOn)],
+);
+
+/** Everything else that happens with a client: one-way asks, what they give back, my follow-ups, payments. */
+export const interactions = sqliteTable(
+  "interactions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    clientId: integer("client_id")
+      .notNull()
+      .references(() => clients.id, { onDelete: "cascade" }),
+    quoteId: integer("quote_id").references(() => quotes.id, { onDelete: "set null" }),
+    kind: text("kind", { enum: INTERACTION_KINDS }).notNull(),
+    /** ask: one of ASK_KINDS; give: one of GIVE_KINDS */
+    subtype: text("subtype", { enum: [...ASK_KINDS, ...GIVE_KINDS] as [string, ...string[]] }),
+    minutes: integer("minutes"),
+    paid: integer("paid", { mode: "boolean" }),
+    answered: integer("answered", { mode: "boolean" }),
+    daysLate: integer("days_late"),
+    amount: integer("amount"),
+    initiatedBy: text("initiated_by", { enum: ["me", "client"] }),
+    note: text("note"),
+    occurredOn: text("occurred_on").notNull(),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [index("interactions_client_idx").on(t.clientId, t.occurredOn), index("interactions_kind_idx").on(t.kind)],
+);
+
+/** Decline and counter-offer messages the user keeps. */
+export const templates = sqliteTable("templates", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  kind: text("kind", { enum: TEMPLATE_KINDS }).notNull(),
+  name: text("name").notNull(),
+  body: text("body").notNull(),
+  isDefault: integer("is_default", { mode: "boolean" }).notNull().default(false),
+  ...timestamps,
+});

@@ -1,0 +1,224 @@
+/**
+ * The product's vocabulary: every enum the database, the forms and the API share,
+ * with the words a user sees. Pure data, no I/O.
+ */
+
+export const UNITS = ["hour", "day"] as const;
+export type Unit = (typeof UNITS)[number];
+
+export const LEAD_SOURCES = ["referral", "inbound", "platform", "cold_outreach", "repeat", "other"] as const;
+export type LeadSource = (typeof LEAD_SOURCES)[number];
+
+export const CLIENT_STATUSES = ["prospect", "active", "paused", "walked_away", "archived"] as const;
+export type ClientStatus = (typeof CLIENT_STATUSES)[number];
+
+export const QUOTE_STATUSES = [
+  "draft",
+  "sent",
+  "negotiating",
+  "accepted",
+  "rejected",
+  "declined_by_me",
+  "withdrawn",
+  "expired",
+] as const;
+export type QuoteStatus = (typeof QUOTE_STATUSES)[number];
+/** quotes still open: a decision has not been made */
+export const OPEN_QUOTE_STATUSES: readonly QuoteStatus[] = ["draft", "sent", "negotiating"];
+
+/** The essay's rejection reframe: "Wrong timing. Wrong fit. Wrong person." (plus price, other). */
+export const REJECTION_REASONS = ["wrong_timing", "wrong_fit", "wrong_person", "price", "other"] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
+export const EVENT_KINDS = ["discount_request", "client_counter", "my_answer", "my_counter"] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const ANSWERS = ["held_firm", "conceded", "met_halfway", "cut_scope"] as const;
+export type Answer = (typeof ANSWERS)[number];
+
+export const INTERACTION_KINDS = ["ask", "give", "follow_up", "payment"] as const;
+export type InteractionKind = (typeof INTERACTION_KINDS)[number];
+
+/** One-way asks: "the friend who only calls when they need something". */
+export const ASK_KINDS = ["unpaid_favour", "quick_question", "scope_creep", "rush_demand", "free_consult"] as const;
+export type AskKind = (typeof ASK_KINDS)[number];
+
+/** What the client gives back. */
+export const GIVE_KINDS = ["referral", "testimonial", "repeat_work", "prompt_payment"] as const;
+export type GiveKind = (typeof GIVE_KINDS)[number];
+
+export const TEMPLATE_KINDS = ["decline", "counter"] as const;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+
+export const LABELS: Record<string, string> = {
+  hour: "hour",
+  day: "day",
+  referral: "Referral",
+  inbound: "Inbound",
+  platform: "Platform",
+  cold_outreach: "Cold outreach",
+  repeat: "Repeat",
+  other: "Other",
+  prospect: "Prospect",
+  active: "Active",
+  paused: "Paused",
+  walked_away: "Walked away",
+  archived: "Archived",
+  draft: "Draft",
+  sent: "Sent",
+  negotiating: "Negotiating",
+  accepted: "Accepted",
+  rejected: "Rejected",
+  declined_by_me: "Declined by me",
+  withdrawn: "Withdrawn",
+  expired: "Expired",
+  wrong_timing: "Wrong timing",
+  wrong_fit: "Wrong fit",
+  wrong_person: "Wrong person",
+  price: "Price",
+  discount_request: "Asked for a discount",
+  client_counter: "Client counter-offer",
+  my_answer: "My answer",
+  my_counter: "My counter-offer",
+  held_firm: "Held firm",
+  conceded: "Conceded",
+  met_halfway: "Met halfway",
+  cut_scope: "Cut scope to fit budget",
+  ask: "One-way ask",
+  give: "Gave back",
+  follow_up: "My follow-up",
+  payment: "Payment",
+  unpaid_favour: "Unpaid favour",
+  quick_question: "\u201cQuick question\u201d",
+  scope_creep: "Scope creep",
+  rush_demand: "Rush demand",
+  free_consult: "Free consult",
+  testimonial: "Testimonial",
+  repeat_work: "Repeat paid work",
+  prompt_payment: "Prompt payment",
+  decline: "Decline",
+  counter: "Counter-offer",
+};
+
+export function label(value: string | null | undefined): string {
+  if (!value) return "";
+  return LABELS[value] ?? value.replace(/_/g, " ");
+}
+
+// ---- Plain domain records (what db/ query functions return and lib/ consumes) ----
+
+export interface Settings {
+  currency: string;
+  locale: string;
+  hoursPerDay: number;
+  weeklyCapacityHours: number;
+  weightPricePressure: number;
+  weightReciprocity: number;
+  weightPay: number;
+  weightChasing: number;
+  weightPayment: number;
+  bandKeep: number;
+  bandWalkAway: number;
+  chaseThreshold: number;
+  rushMultiplierPct: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  currency: "USD",
+  locale: "en-US",
+  hoursPerDay: 8,
+  weeklyCapacityHours: 30,
+  weightPricePressure: 25,
+  weightReciprocity: 20,
+  weightPay: 30,
+  weightChasing: 10,
+  weightPayment: 15,
+  bandKeep: 70,
+  bandWalkAway: 40,
+  chaseThreshold: 2,
+  rushMultiplierPct: 150,
+};
+
+export interface Service {
+  id: number;
+  name: string;
+  unit: Unit;
+  currency: string;
+  /** minor units per unit */
+  marketRate: number;
+  targetRate: number;
+  floorRate: number;
+}
+
+export interface Client {
+  id: number;
+  name: string;
+  company: string | null;
+  email: string | null;
+  leadSource: LeadSource;
+  status: ClientStatus;
+  notes: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface QuoteEvent {
+  id: number;
+  quoteId: number;
+  kind: EventKind;
+  answer: Answer | null;
+  percentBp: number | null;
+  amount: number | null;
+  scopeMinutes: number | null;
+  note: string | null;
+  /** ISO date YYYY-MM-DD */
+  occurredOn: string;
+  createdAt: string;
+}
+
+export interface Quote {
+  id: number;
+  clientId: number;
+  serviceId: number | null;
+  title: string;
+  scope: string | null;
+  estimatedMinutes: number;
+  quotedAmount: number;
+  currency: string;
+  status: QuoteStatus;
+  agreedAmount: number | null;
+  sentOn: string | null;
+  decidedOn: string | null;
+  rejectionReason: RejectionReason | null;
+  cameBackAtMyPrice: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Interaction {
+  id: number;
+  clientId: number;
+  quoteId: number | null;
+  kind: InteractionKind;
+  subtype: AskKind | GiveKind | null;
+  minutes: number | null;
+  paid: boolean | null;
+  answered: boolean | null;
+  daysLate: number | null;
+  amount: number | null;
+  initiatedBy: "me" | "client" | null;
+  note: string | null;
+  occurredOn: string;
+  createdAt: string;
+}
+
+export interface QuoteWithEvents extends Quote {
+  events: QuoteEvent[];
+}
+
+/** Everything recorded about one client: the input of the worth model. */
+export interface ClientHistory {
+  client: Client;
+  quotes: QuoteWithEvents[];
+  interactions: Interaction[];
+}
