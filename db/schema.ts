@@ -14,6 +14,7 @@ import {
   UNITS,
 } from "@/lib/domain";
 
+const SUBTYPES = [...ASK_KINDS, ...GIVE_KINDS] as [(typeof ASK_KINDS)[number] | (typeof GIVE_KINDS)[number], ...((typeof ASK_KINDS)[number] | (typeof GIVE_KINDS)[number])[]];
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 const timestamps = {
   createdAt: text("created_at").notNull().default(now),
@@ -148,7 +149,7 @@ export const interactions = sqliteTable(
     quoteId: integer("quote_id").references(() => quotes.id, { onDelete: "set null" }),
     kind: text("kind", { enum: INTERACTION_KINDS }).notNull(),
     /** ask: one of ASK_KINDS; give: one of GIVE_KINDS */
-    subtype: text("subtype", { enum: [...ASK_KINDS, ...GIVE_KINDS] as [string, ...string[]] }),
+    subtype: text("subtype", { enum: SUBTYPES }),
     minutes: integer("minutes"),
     paid: integer("paid", { mode: "boolean" }),
     answered: integer("answered", { mode: "boolean" }),

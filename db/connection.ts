@@ -1,0 +1,79 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema";
+import { backupDir, databasePath } from "./env";
+
+export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
+
+/** Open a SQLite file with the pragmas every connection needs. */
+export function openDatabase(file: string): DB {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  return drizzle(sqlite, { schema }) as DB;
+}
+
+interface MigrationJournal {
+  entries: { tag: string; when: number }[];
+}
+
+function pendingMigrations(sqlite: Database.Database, folder: string): number {
+  const journal = JSON.parse(fs.readFileSync(path.join(folder, "meta", "_journal.json"), "utf8")) as MigrationJournal;
+  const hasTable = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'").get();
+  if (!hasTable) return journal.entries.length;
+  const row = sqlite.prepare("SELECT MAX(created_at) AS last FROM __drizzle_migrations").get() as { last: number | null };
+  return journal.entries.filter((e) => row.last == null || e.when > row.last).length;
+}
+
+/**
+ * Bring the schema up to date. An existing database with data is backed up
+ * (SQLite online backup) before a migration touches it.
+ */
+export async function migrateDatabase(db: DB, opts: { folder?: string; backupTo?: string } = {}): Promise<{ applied: number; backup: string | null }> {
+  const folder = opts.folder ?? MIGRATIONS_FOLDER;
+  const sqlite = db.$client;
+  const pending = pendingMigrations(sqlite, folder);
+  let backup: string | null = null;
+  const hasUserTables = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='clients'").get();
+  if (pending > 0 && hasUserTables && sqlite.name !== ":memory:") {
+    const dir = opts.backupTo ?? path.join(path.dirname(sqlite.name), "backups");
+    fs.mkdirSync(dir, { recursive: true });
+    backup = path.join(dir, `pre-migration-${new Date().toISOString().replace(/[:.]/g, "-")}.db`);
+    await sqlite.backup(backup);
+  }
+  if (pending > 0) migrate(db, { migrationsFolder: folder });
+  ensureSettingsRow(db);
+  return { applied: pending, backup };
+}
+
+function ensureSettingsRow(db: DB) {
+  db.$client.prepare("INSERT OR IGNORE INTO settings (id) VALUES (1)").run();
+}
+
+const globalForDb = globalThis as unknown as { __walkawayDb?: { file: string; db: DB; ready: Promise<unknown> } };
+
+/** The process's one connection (cached on globalThis so dev reloads do not leak handles). */
+export function getDb(): DB {
+  const file = databasePath();
+  const cached = globalForDb.__walkawayDb;
+  if (cached && cached.file === file) return cached.db;
+  const db = openDatabase(file);
+  // Migrations run synchronously inside; the backup step is the only async part.
+  const ready = migrateDatabase(db, { backupTo: backupDir() });
+  globalForDb.__walkawayDb = { file, db, ready };
+  return db;
+}
+
+export async function readyDb(): Promise<DB> {
+  const db = getDb();
+  await globalForDb.__walkawayDb!.ready;
+  return db;
+}

@@ -1,0 +1,261 @@
+/**
+ * zod schemas for everything that comes from outside (forms, API, import files), named for their use.
+ * Money is integer minor units here; forms convert typed decimals before parsing (see lib/form.ts).
+ */
+import { z } from "zod";
+import {
+  ANSWERS,
+  ASK_KINDS,
+  CLIENT_STATUSES,
+  GIVE_KINDS,
+  LEAD_SOURCES,
+  QUOTE_STATUSES,
+  REJECTION_REASONS,
+  TEMPLATE_KINDS,
+  UNITS,
+} from "./domain";
+
+export const MAX_MONEY = 1_000_000_000_00; // a billion in major units: anything above is a typo
+export const MAX_MINUTES = 60 * 10_000; // 10,000 hours on one quote
+
+const trimmed = (max: number, what = "This") =>
+  z
+    .string({ error: `${what} must be text` })
+    .trim()
+    .max(max, `${what} must be at most ${max} characters`);
+
+const optionalText = (max: number, what?: string) =>
+  z.preprocess((v) => (v === "" || v === undefined ? null : v), trimmed(max, what).nullable()).optional();
+
+export const moneySchema = z
+  .number({ error: "Enter an amount, e.g. 1200 or 1200.50" })
+  .int("Use whole minor units (cents)")
+  .min(0, "Amounts cannot be negative")
+  .max(MAX_MONEY, "That amount is too large");
+
+export const positiveMoneySchema = moneySchema.refine((v) => v > 0, "Enter an amount above zero");
+
+export const idSchema = z.coerce
+  .number({ error: "Choose one" })
+  .int("Choose one")
+  .positive("Choose one")
+  .max(Number.MAX_SAFE_INTEGER, "Unknown id");
+
+export const isoDateSchema = z.iso.date({ error: "Use a date like 2026-11-24" });
+
+export const currencySchema = z
+  .string({ error: "Currency is required" })
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/, "Use a three-letter currency code, e.g. USD or EUR")
+  .refine((c) => {
+    try {
+      new Intl.NumberFormat("en", { style: "currency", currency: c });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "Unknown currency code");
+
+export const localeSchema = z
+  .string()
+  .trim()
+  .min(2, "Use a locale like en-US or de-DE")
+  .max(35)
+  .refine((l) => {
+    try {
+      return Intl.NumberFormat.supportedLocalesOf([l]).length > 0;
+    } catch {
+      return false;
+    }
+  }, "Unknown locale, use one like en-US or de-DE");
+
+const hoursSchema = z
+  .number({ error: "Enter hours, e.g. 12 or 7.5" })
+  .positive("Enter hours above zero")
+  .max(MAX_MINUTES / 60, "That is more hours than one quote can hold");
+
+// ---- settings ----
+export const settingsSchema = z
+  .object({
+    currency: currencySchema,
+    locale: localeSchema,
+    hoursPerDay: z.number({ error: "Enter hours" }).int("Whole hours").min(1, "At least 1 hour").max(24, "At most 24 hours"),
+    weeklyCapacityHours: z.number({ error: "Enter hours" }).int("Whole hours").min(1, "At least 1 hour").max(168, "A week has 168 hours"),
+    weightPricePressure: z.number().int().min(0, "Weights cannot be negative").max(100, "At most 100"),
+    weightReciprocity: z.number().int().min(0, "Weights cannot be negative").max(100, "At most 100"),
+    weightPay: z.number().int().min(0, "Weights cannot be negative").max(100, "At most 100"),
+    weightChasing: z.number().int().min(0, "Weights cannot be negative").max(100, "At most 100"),
+    weightPayment: z.number().int().min(0, "Weights cannot be negative").max(100, "At most 100"),
+    bandKeep: z.number().int().min(1).max(100),
+    bandWalkAway: z.number().int().min(0).max(99),
+    chaseThreshold: z.number().int().min(1, "At least 1 follow-up").max(20, "At most 20"),
+    rushMultiplierPct: z.number().int().min(100, "Rush work is never cheaper: at least 100%").max(500, "At most 500%"),
+  })
+  .superRefine((s, ctx) => {
+    if (s.weightPricePressure + s.weightReciprocity + s.weightPay + s.weightChasing + s.weightPayment === 0)
+      ctx.addIssue({ code: "custom", path: ["weightPay"], message: "At least one weight must be above zero" });
+    if (s.bandWalkAway >= s.bandKeep)
+      ctx.addIssue({ code: "custom", path: ["bandWalkAway"], message: "The walk-away band must be below the keep band" });
+  });
+export const updateSettingsSchema = settingsSchema;
+
+// ---- services (rate card) ----
+const serviceFields = z.object({
+  name: trimmed(100, "Name").min(1, "Give the service a name"),
+  unit: z.enum(UNITS, { error: "Choose hour or day" }),
+  currency: currencySchema,
+  marketRate: positiveMoneySchema,
+  targetRate: positiveMoneySchema,
+  floorRate: moneySchema,
+});
+export const upsertServiceSchema = serviceFields.superRefine((s, ctx) => {
+  if (s.floorRate > s.targetRate)
+    ctx.addIssue({ code: "custom", path: ["floorRate"], message: "Your floor (walk-away) rate cannot be above your target rate" });
+});
+export type UpsertService = z.infer<typeof upsertServiceSchema>;
+
+// ---- clients ----
+export const upsertClientSchema = z.object({
+  name: trimmed(200, "Name").min(1, "Give the client a name"),
+  company: optionalText(200, "Company"),
+  email: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.email("Enter a valid email address").max(320).nullable()).optional(),
+  leadSource: z.enum(LEAD_SOURCES, { error: "Choose a lead source" }).default("other"),
+  status: z.enum(CLIENT_STATUSES, { error: "Choose a status" }).default("prospect"),
+  notes: optionalText(10_000, "Notes"),
+});
+export type UpsertClient = z.infer<typeof upsertClientSchema>;
+export const clientListQuerySchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  status: z.enum(CLIENT_STATUSES).optional().catch(undefined),
+});
+
+// ---- quotes ----
+export const upsertQuoteSchema = z
+  .object({
+    clientId: idSchema,
+    serviceId: z.preprocess((v) => (v === "" || v === undefined ? null : v), idSchema.nullable()).optional(),
+    title: trimmed(200, "Title").min(1, "Give the quote a title"),
+    scope: optionalText(5_000, "Scope"),
+    estimatedHours: hoursSchema,
+    quotedAmount: positiveMoneySchema,
+    currency: currencySchema,
+    status: z.enum(QUOTE_STATUSES, { error: "Choose a status" }).default("draft"),
+    agreedAmount: moneySchema.nullable().optional(),
+    sentOn: isoDateSchema.nullable().optional(),
+    decidedOn: isoDateSchema.nullable().optional(),
+    rejectionReason: z.enum(REJECTION_REASONS, { error: "Choose a reason" }).nullable().optional(),
+    cameBackAtMyPrice: z.boolean().optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (q.sentOn && q.decidedOn && q.decidedOn < q.sentOn)
+      ctx.addIssue({ code: "custom", path: ["decidedOn"], message: "The decision cannot come before the quote was sent" });
+    if (q.rejectionReason && q.status !== "rejected" && q.status !== "declined_by_me")
+      ctx.addIssue({ code: "custom", path: ["rejectionReason"], message: "A reason only applies to rejected or declined quotes" });
+  });
+export type UpsertQuote = z.infer<typeof upsertQuoteSchema>;
+
+/** Changing only a quote's status (the outcome), e.g. accepted with the agreed amount. */
+export const quoteOutcomeSchema = z
+  .object({
+    status: z.enum(QUOTE_STATUSES, { error: "Choose a status" }),
+    agreedAmount: moneySchema.nullable().optional(),
+    decidedOn: isoDateSchema.nullable().optional(),
+    rejectionReason: z.enum(REJECTION_REASONS, { error: "Choose a reason" }).nullable().optional(),
+    cameBackAtMyPrice: z.boolean().optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (q.rejectionReason && q.status !== "rejected" && q.status !== "declined_by_me")
+      ctx.addIssue({ code: "custom", path: ["rejectionReason"], message: "A reason only applies to rejected or declined quotes" });
+  });
+export type QuoteOutcome = z.infer<typeof quoteOutcomeSchema>;
+
+// ---- negotiation events ----
+const eventBase = { occurredOn: isoDateSchema.optional(), note: optionalText(2_000, "Note") };
+export const createQuoteEventSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z
+      .object({
+        kind: z.literal("discount_request"),
+        percent: z.number({ error: "Enter a percent, e.g. 15" }).gt(0, "Above 0%").lte(100, "At most 100%").optional(),
+        amountOff: positiveMoneySchema.optional(),
+        ...eventBase,
+      })
+      .refine((e) => (e.percent == null) !== (e.amountOff == null), { path: ["percent"], message: "Enter the percent off or the amount off (one of them)" }),
+    z.object({ kind: z.literal("client_counter"), amount: moneySchema, ...eventBase }),
+    z.object({
+      kind: z.literal("my_answer"),
+      answer: z.enum(ANSWERS, { error: "Choose your answer" }),
+      amount: moneySchema.optional(),
+      scopeHours: hoursSchema.optional(),
+      ...eventBase,
+    }),
+    z.object({ kind: z.literal("my_counter"), amount: moneySchema, ...eventBase }),
+  ],
+  { error: "Choose what happened: discount_request, client_counter, my_answer or my_counter" },
+);
+export type CreateQuoteEvent = z.infer<typeof createQuoteEventSchema>;
+
+// ---- interactions ----
+const interactionBase = {
+  occurredOn: isoDateSchema.optional(),
+  note: optionalText(2_000, "Note"),
+  quoteId: z.preprocess((v) => (v === "" || v === undefined ? null : v), idSchema.nullable()).optional(),
+};
+const minutesSchema = z.number({ error: "Enter minutes" }).int("Whole minutes").min(1, "At least 1 minute").max(MAX_MINUTES, "Too many minutes");
+export const createInteractionSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z.object({
+      kind: z.literal("ask"),
+      subtype: z.enum(ASK_KINDS, { error: "Choose what they asked for" }),
+      minutes: minutesSchema,
+      paid: z.boolean().default(false),
+      ...interactionBase,
+    }),
+    z.object({
+      kind: z.literal("give"),
+      subtype: z.enum(GIVE_KINDS, { error: "Choose what they gave back" }),
+      amount: moneySchema.nullable().optional(),
+      ...interactionBase,
+    }),
+    z.object({
+      kind: z.literal("follow_up"),
+      answered: z.boolean({ error: "Say whether they answered" }),
+      ...interactionBase,
+    }),
+    z.object({
+      kind: z.literal("payment"),
+      daysLate: z.number({ error: "Enter days late (0 if on time)" }).int("Whole days").min(0, "0 if on time").max(3650, "At most 10 years"),
+      amount: moneySchema.nullable().optional(),
+      ...interactionBase,
+    }),
+  ],
+  { error: "Choose what happened: ask, give, follow_up or payment" },
+);
+export type CreateInteraction = z.infer<typeof createInteractionSchema>;
+
+// ---- templates ----
+export const upsertTemplateSchema = z.object({
+  kind: z.enum(TEMPLATE_KINDS, { error: "Choose decline or counter" }),
+  name: trimmed(100, "Name").min(1, "Give the template a name"),
+  body: trimmed(5_000, "Message").min(1, "Write the message"),
+  isDefault: z.boolean().default(false),
+});
+export type UpsertTemplate = z.infer<typeof upsertTemplateSchema>;
+
+// ---- errors ----
+export interface FieldErrors {
+  [field: string]: string[];
+}
+
+/** zod issues → { field: [messages] } for forms and the API's 400 body. */
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.map(String).join(".") : "_form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
