@@ -23,9 +23,9 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
 }
 
 export function databasePath(env: Env = readEnv()): string {
-  return path.resolve(env.WALKAWAY_DB ?? path.join(process.cwd(), "data", "walkaway.db"));
+  return path.resolve(/*turbopackIgnore: true*/ env.WALKAWAY_DB ?? path.join(process.cwd(), "data", "walkaway.db"));
 }
 
 export function backupDir(env: Env = readEnv()): string {
-  return path.resolve(env.WALKAWAY_BACKUP_DIR ?? path.join(path.dirname(databasePath(env)), "backups"));
+  return path.resolve(/*turbopackIgnore: true*/ env.WALKAWAY_BACKUP_DIR ?? path.join(path.dirname(databasePath(env)), "backups"));
 }

@@ -445,7 +445,8 @@ export function evaluateOffer(input: OfferInput): OfferEvaluation {
       service != null && minutes > 0
         ? `No counter price: add ${service.name} to your rate card in ${currency} first.`
         : "No counter price: add this service to your rate card first.";
-    if (answer === "walk_away") counterText = `Decline: "${DEFAULT_DECLINE_TEMPLATE}" ${counterText}`;
+    if (client.verdict === "walk_away") counterText = `Decline: "${DEFAULT_DECLINE_TEMPLATE}" Your job isn't to convince them otherwise.`;
+    else if (answer === "walk_away") counterText = `Decline: "${DEFAULT_DECLINE_TEMPLATE}" ${counterText}`;
   } else {
     const trade =
       `${money(priceAtTarget)} for the full ${scopeText} at your target of ${fmtRate(rates.target)}` +

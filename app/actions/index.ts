@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { readyDb } from "@/db/connection";
 import * as q from "@/db/queries";
 import {
+  fieldErrors,
+  idSchema,
   createInteractionSchema,
   createQuoteEventSchema,
   quoteOutcomeSchema,
@@ -16,6 +18,8 @@ import {
 import { loadDemoBook } from "@/db/demo";
 import { errorState, runFormAction } from "./run";
 import type { ActionState } from "./state";
+import { formValues } from "@/lib/form";
+import { parseMoney } from "@/lib/money";
 
 const everywhere = ["/", "/clients", "/dashboard", "/rates", "/settings", "/offer"];
 
@@ -113,18 +117,21 @@ export async function deleteQuoteAction(id: number, clientId: number): Promise<v
   redirect(`/clients/${clientId}`);
 }
 
-export async function addQuoteEventAction(quoteId: number, _prev: ActionState, formData: FormData): Promise<ActionState> {
+/** The quote comes from the form (hidden on the quote page, a picker on the client page). */
+export async function addQuoteEventAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const db = await readyDb();
+  const quoteId = idSchema.safeParse(formData.get("quoteId"));
+  if (!quoteId.success) return { status: "error", message: "Choose the quote this was about.", fields: { quoteId: ["Choose a quote"] }, values: formValues(formData) };
   let currency = "USD";
   try {
-    currency = q.getQuote(db, quoteId).currency;
+    currency = q.getQuote(db, quoteId.data).currency;
   } catch (e) {
-    return errorState(e);
+    return errorState(e, formValues(formData));
   }
   const { state } = await runFormAction(
     formData,
     { schema: createQuoteEventSchema, spec: { money: ["amount", "amountOff"], numbers: ["percent", "scopeHours"] }, currency, revalidate: everywhere },
-    (input) => q.addQuoteEvent(db, quoteId, input),
+    (input) => q.addQuoteEvent(db, quoteId.data, input),
   );
   return state;
 }
@@ -188,13 +195,30 @@ export async function deleteTemplateAction(id: number): Promise<void> {
   for (const p of everywhere) revalidatePath(p);
 }
 
-export async function loadDemoAction(): Promise<ActionState> {
+export async function loadDemoAction(): Promise<void> {
   const db = await readyDb();
+  loadDemoBook(db);
+  for (const p of everywhere) revalidatePath(p);
+  redirect("/");
+}
+
+/** The floor-rate calculator's "apply": sets one service's floor, refused when it would exceed the target. */
+export async function applyFloorRateAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const db = await readyDb();
+  const serviceId = idSchema.safeParse(formData.get("serviceId"));
+  if (!serviceId.success) return { status: "error", message: "Choose a service.", fields: { serviceId: ["Choose a service"] } };
   try {
-    loadDemoBook(db);
+    const s = q.getService(db, serviceId.data);
+    const floor = parseMoney(String(formData.get("floorRate") ?? ""), s.currency);
+    const parsed = upsertServiceSchema.safeParse({ ...s, floorRate: floor });
+    if (!parsed.success) {
+      const f = fieldErrors(parsed.error);
+      return { status: "error", message: (f.floorRate ?? f._form ?? ["That floor cannot be applied."]).join(" ") + " Raise the target rate first, or lower your goals.", fields: f };
+    }
+    q.updateService(db, s.id, parsed.data);
   } catch (e) {
     return errorState(e);
   }
   for (const p of everywhere) revalidatePath(p);
-  redirect("/");
+  return { status: "ok", message: "Floor applied.", okAt: Date.now() };
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 
 const control =
   "mt-1 block w-full min-h-10 rounded-md border border-stone-300 bg-white px-3 py-2 text-sm text-stone-900 shadow-sm placeholder:text-stone-400 focus:border-sky-600 aria-[invalid=true]:border-red-600 dark:border-stone-600 dark:bg-stone-900 dark:text-stone-100";
@@ -11,26 +11,26 @@ interface FieldProps {
   className?: string;
 }
 
-function describedBy(name: string, hint: unknown, err: unknown) {
-  const ids = [hint ? `${name}-hint` : null, err ? `${name}-error` : null].filter(Boolean);
+function describedBy(id: string, hint: unknown, err: unknown) {
+  const ids = [hint ? `${id}-hint` : null, err ? `${id}-error` : null].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
 }
 
-function FieldShell({ name, label, errors, hint, className = "", children }: FieldProps & { children: ReactNode }) {
+function FieldShell({ id, name, label, errors, hint, className = "", children }: FieldProps & { id: string; children: ReactNode }) {
   const err = errors?.[name];
   return (
     <div className={className}>
-      <label htmlFor={`f-${name}`} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
+      <label htmlFor={id} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
         {label}
       </label>
       {children}
       {hint ? (
-        <p id={`${name}-hint`} className="mt-1 text-xs text-stone-600 dark:text-stone-400">
+        <p id={`${id}-hint`} className="mt-1 text-xs text-stone-600 dark:text-stone-400">
           {hint}
         </p>
       ) : null}
       {err ? (
-        <p id={`${name}-error`} role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">
+        <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">
           {err.join(" ")}
         </p>
       ) : null}
@@ -61,10 +61,11 @@ export function TextField({
   autoFocus?: boolean;
 }) {
   const err = field.errors?.[field.name];
+  const id = useId();
   return (
-    <FieldShell {...field}>
+    <FieldShell {...field} id={id}>
       <input
-        id={`f-${field.name}`}
+        id={id}
         name={field.name}
         type={type}
         defaultValue={defaultValue ?? undefined}
@@ -76,7 +77,7 @@ export function TextField({
         max={max}
         autoFocus={autoFocus}
         aria-invalid={err ? true : undefined}
-        aria-describedby={describedBy(field.name, field.hint, err)}
+        aria-describedby={describedBy(id, field.hint, err)}
         className={control}
       />
     </FieldShell>
@@ -85,15 +86,16 @@ export function TextField({
 
 export function TextArea({ defaultValue, rows = 3, ...field }: FieldProps & { defaultValue?: string | null; rows?: number }) {
   const err = field.errors?.[field.name];
+  const id = useId();
   return (
-    <FieldShell {...field}>
+    <FieldShell {...field} id={id}>
       <textarea
-        id={`f-${field.name}`}
+        id={id}
         name={field.name}
         rows={rows}
         defaultValue={defaultValue ?? undefined}
         aria-invalid={err ? true : undefined}
-        aria-describedby={describedBy(field.name, field.hint, err)}
+        aria-describedby={describedBy(id, field.hint, err)}
         className={control}
       />
     </FieldShell>
@@ -107,15 +109,16 @@ export function SelectField({
   ...field
 }: FieldProps & { options: { value: string; label: string }[]; defaultValue?: string | number | null; required?: boolean }) {
   const err = field.errors?.[field.name];
+  const id = useId();
   return (
-    <FieldShell {...field}>
+    <FieldShell {...field} id={id}>
       <select
-        id={`f-${field.name}`}
+        id={id}
         name={field.name}
         defaultValue={defaultValue == null ? undefined : String(defaultValue)}
         required={required}
         aria-invalid={err ? true : undefined}
-        aria-describedby={describedBy(field.name, field.hint, err)}
+        aria-describedby={describedBy(id, field.hint, err)}
         className={control}
       >
         {options.map((o) => (

@@ -1,0 +1,178 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AlertTriangle } from "lucide-react";
+import { addInteractionAction, addQuoteEventAction, createQuoteAction } from "@/app/actions";
+import { requestDb } from "@/app/_lib/db";
+import { getSettings, listServices, loadClientHistory } from "@/db/queries";
+import { NotFoundError } from "@/db/errors";
+import { OPEN_QUOTE_STATUSES, label } from "@/lib/domain";
+import { formatHours, formatMoney } from "@/lib/money";
+import { replayNegotiation } from "@/lib/negotiation";
+import { clientTimeline } from "@/lib/timeline";
+import { assessClient } from "@/lib/worth";
+import { ButtonLink } from "@/components/ui/button";
+import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { ScoreCard } from "@/components/score-card";
+import { Timeline } from "@/components/timeline";
+import { QuoteForm } from "@/components/forms/quote-form";
+import { DiscountRequestForm, MyAnswerForm } from "@/components/forms/negotiation-forms";
+import { AskForm, FollowUpForm, GiveForm, PaymentForm } from "@/components/forms/interaction-forms";
+
+export const metadata: Metadata = { title: "Client" };
+
+function QuickLog({ title, children, open = false }: { title: string; children: React.ReactNode; open?: boolean }) {
+  return (
+    <details open={open} className="group rounded-md border border-stone-200 dark:border-stone-700">
+      <summary className="flex min-h-10 cursor-pointer items-center px-3 text-sm font-medium">{title}</summary>
+      <div className="border-t border-stone-200 p-3 dark:border-stone-700">{children}</div>
+    </details>
+  );
+}
+
+export default async function ClientPage({ params }: { params: Promise<{ id: string }> }) {
+  const id = Number((await params).id);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const db = await requestDb();
+  let history;
+  try {
+    history = loadClientHistory(db, id);
+  } catch (e) {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  }
+  const settings = getSettings(db);
+  const services = listServices(db);
+  const assessment = assessClient(history, services, settings);
+  const { client } = history;
+  const settlingByQuote = new Map(assessment.settling.quotes.map((s) => [s.quoteId, s]));
+  const openQuotes = history.quotes.filter((q) => OPEN_QUOTE_STATUSES.includes(q.status));
+  const quoteOptions = history.quotes.map((q) => ({ id: q.id, title: q.title }));
+  const openOptions = (openQuotes.length ? openQuotes : history.quotes).map((q) => ({ id: q.id, title: q.title }));
+
+  return (
+    <>
+      <PageHeader
+        title={client.name}
+        actions={
+          <>
+            <ButtonLink href={`/offer?clientId=${client.id}`}>Check an offer from {client.name}</ButtonLink>
+            <ButtonLink href={`/clients/${client.id}/edit`} variant="secondary">
+              Edit
+            </ButtonLink>
+          </>
+        }
+      >
+        <span className="flex flex-wrap gap-2">
+          {client.company ? <span>{client.company}</span> : null}
+          {client.email ? <a className="underline" href={`mailto:${client.email}`}>{client.email}</a> : null}
+          <Badge>{label(client.status)}</Badge>
+          <Badge tone="info">{label(client.leadSource)}</Badge>
+        </span>
+      </PageHeader>
+
+      {assessment.stopChasing.shouldStop ? (
+        <div role="alert" className="mb-6 flex gap-3 rounded-lg border border-orange-300 bg-orange-50 p-4 text-orange-950 dark:border-orange-800 dark:bg-orange-950/40 dark:text-orange-100" data-testid="stop-chasing">
+          <AlertTriangle aria-hidden className="mt-0.5 size-5 shrink-0" />
+          <p className="text-sm">{assessment.stopChasing.message}</p>
+        </div>
+      ) : null}
+
+      <div className="grid gap-6 lg:grid-cols-5">
+        <div className="space-y-6 lg:col-span-3">
+          <Card title="Quotes" id="quotes">
+            {history.quotes.length === 0 ? (
+              <EmptyState title="No quotes yet">Add the first quote below, then log every discount they ask for.</EmptyState>
+            ) : (
+              <div className="overflow-x-auto">
+                <table className="w-full min-w-[32rem] text-left text-sm">
+                  <caption className="sr-only">Quotes for {client.name}</caption>
+                  <thead className="text-xs uppercase text-stone-500">
+                    <tr>
+                      <th scope="col" className="py-1 pr-2">Quote</th>
+                      <th scope="col" className="py-1 pr-2">Status</th>
+                      <th scope="col" className="py-1 pr-2 text-right">Price now</th>
+                      <th scope="col" className="py-1 pr-2 text-right">Scope</th>
+                      <th scope="col" className="py-1">Settling</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {history.quotes.map((q) => {
+                      const neg = replayNegotiation(q);
+                      const s = settlingByQuote.get(q.id);
+                      return (
+                        <tr key={q.id} className="border-t border-stone-100 dark:border-stone-800">
+                          <td className="py-2 pr-2">
+                            <Link href={`/quotes/${q.id}`} className="font-medium text-sky-800 underline-offset-2 hover:underline dark:text-sky-300">
+                              {q.title}
+                            </Link>
+                          </td>
+                          <td className="py-2 pr-2" data-testid={`quote-status-${q.id}`}>{label(q.status)}</td>
+                          <td className="py-2 pr-2 text-right tabular-nums">{formatMoney(neg.currentPrice, q.currency, settings.locale)}</td>
+                          <td className="py-2 pr-2 text-right tabular-nums">{formatHours(neg.currentMinutes, settings.locale)}</td>
+                          <td className="py-2">
+                            {s?.settlesHard ? <Badge tone="bad">Below floor</Badge> : s?.settles ? <Badge tone="warn">Settled</Badge> : s?.accepted ? <Badge tone="good">At worth</Badge> : <span className="text-stone-400">–</span>}
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            <details className="mt-4 rounded-md border border-stone-200 dark:border-stone-700" open={history.quotes.length === 0}>
+              <summary className="flex min-h-10 cursor-pointer items-center px-3 text-sm font-medium">New quote</summary>
+              <div className="border-t border-stone-200 p-3 dark:border-stone-700">
+                {services.length === 0 ? (
+                  <p className="mb-3 text-sm text-stone-600 dark:text-stone-400">
+                    Tip: <Link className="underline" href="/rates">add a service to your rate card</Link> to compare each quote with your floor, target and market rates.
+                  </p>
+                ) : null}
+                <QuoteForm action={createQuoteAction} clientId={client.id} services={services} currency={settings.currency} submitLabel="Add quote" />
+              </div>
+            </details>
+          </Card>
+
+          <Card title="Log what happened" id="quick-log">
+            <div className="grid gap-2">
+              {history.quotes.length ? (
+                <>
+                  <QuickLog title="They asked for a discount" open={openQuotes.length > 0}>
+                    <DiscountRequestForm action={addQuoteEventAction} quotes={openOptions} currency={settings.currency} />
+                  </QuickLog>
+                  <QuickLog title="My answer">
+                    <MyAnswerForm action={addQuoteEventAction} quotes={openOptions} currency={settings.currency} />
+                  </QuickLog>
+                </>
+              ) : null}
+              <QuickLog title="A one-way ask (favour, “quick question”, scope creep…)">
+                <AskForm action={addInteractionAction.bind(null, client.id)} quotes={quoteOptions} />
+              </QuickLog>
+              <QuickLog title="I followed up">
+                <FollowUpForm action={addInteractionAction.bind(null, client.id)} />
+              </QuickLog>
+              <QuickLog title="They gave something back">
+                <GiveForm action={addInteractionAction.bind(null, client.id)} />
+              </QuickLog>
+              <QuickLog title="A payment">
+                <PaymentForm action={addInteractionAction.bind(null, client.id)} currency={settings.currency} />
+              </QuickLog>
+            </div>
+          </Card>
+
+          <Card title="Timeline" id="timeline">
+            <Timeline entries={clientTimeline(history, settings.currency, settings.locale)} locale={settings.locale} />
+          </Card>
+        </div>
+        <div className="space-y-6 lg:col-span-2">
+          <ScoreCard assessment={assessment} currency={settings.currency} locale={settings.locale} />
+          {client.notes ? (
+            <Card title="Notes">
+              <p className="whitespace-pre-wrap break-words text-sm">{client.notes}</p>
+            </Card>
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}

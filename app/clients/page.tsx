@@ -1,0 +1,137 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Search } from "lucide-react";
+import { requestDb } from "@/app/_lib/db";
+import { listClients } from "@/db/queries";
+import { scoreAllClients } from "@/db/scores";
+import { CLIENT_STATUSES, label } from "@/lib/domain";
+import { clientListQuerySchema } from "@/lib/schemas";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState, PageHeader } from "@/components/ui/card";
+import { ScoreBar, VerdictBadge } from "@/components/fit";
+import { formatMoney } from "@/lib/money";
+import { getSettings } from "@/db/queries";
+
+export const metadata: Metadata = { title: "Clients" };
+
+const SORTS = ["name", "score", "left"] as const;
+
+export default async function ClientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const raw = await searchParams;
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const params = clientListQuerySchema.parse({ q: one(raw.q) || undefined, status: one(raw.status) || undefined });
+  const sort = SORTS.includes(one(raw.sort) as never) ? (one(raw.sort) as (typeof SORTS)[number]) : "score";
+  const db = await requestDb();
+  const settings = getSettings(db);
+  const visible = new Set(listClients(db, params).map((c) => c.id));
+  const rows = scoreAllClients(db).filter((r) => visible.has(r.client.id));
+  rows.sort((a, b) => {
+    if (sort === "name") return a.client.name.localeCompare(b.client.name);
+    if (sort === "left") return b.assessment.settling.moneyLeftOnTable - a.assessment.settling.moneyLeftOnTable;
+    // worst fit first: those are the ones to act on; unknown last
+    return (a.assessment.score ?? 101) - (b.assessment.score ?? 101) || a.client.name.localeCompare(b.client.name);
+  });
+  const sortLink = (s: string) => {
+    const sp = new URLSearchParams();
+    if (params.q) sp.set("q", params.q);
+    if (params.status) sp.set("status", params.status);
+    sp.set("sort", s);
+    return `/clients?${sp}`;
+  };
+  return (
+    <>
+      <PageHeader title="Clients" actions={<ButtonLink href="/clients/new">Add a client</ButtonLink>}>
+        Each client scored against the worth criteria. Worst fit first.
+      </PageHeader>
+      <form role="search" className="mb-4 flex flex-wrap items-end gap-2" action="/clients">
+        <div className="grow">
+          <label htmlFor="client-search" className="block text-sm font-medium">
+            Search
+          </label>
+          <div className="relative mt-1">
+            <Search aria-hidden className="pointer-events-none absolute left-3 top-3 size-4 text-stone-500" />
+            <input
+              id="client-search"
+              name="q"
+              type="search"
+              defaultValue={params.q}
+              placeholder="Name, company or email"
+              className="block min-h-10 w-full rounded-md border border-stone-300 bg-white py-2 pl-9 pr-3 text-sm dark:border-stone-600 dark:bg-stone-900"
+            />
+          </div>
+        </div>
+        <div>
+          <label htmlFor="client-status" className="block text-sm font-medium">
+            Status
+          </label>
+          <select id="client-status" name="status" defaultValue={params.status ?? ""} className="mt-1 block min-h-10 rounded-md border border-stone-300 bg-white px-3 text-sm dark:border-stone-600 dark:bg-stone-900">
+            <option value="">Any status</option>
+            {CLIENT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {label(s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <input type="hidden" name="sort" value={sort} />
+        <button type="submit" className="min-h-10 rounded-md border border-stone-300 bg-white px-4 text-sm font-medium hover:bg-stone-100 dark:border-stone-600 dark:bg-stone-900">
+          Filter
+        </button>
+      </form>
+      {rows.length === 0 ? (
+        params.q || params.status ? (
+          <EmptyState title="No client matches" action={<ButtonLink href="/clients" variant="secondary">Clear the filters</ButtonLink>}>
+            Try another name, or any status.
+          </EmptyState>
+        ) : (
+          <EmptyState title="No clients yet" action={<ButtonLink href="/clients/new">Add your first client</ButtonLink>}>
+            Add a client, then log their quotes and every discount they ask for.
+          </EmptyState>
+        )
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
+          <table className="w-full min-w-[40rem] text-left text-sm">
+            <caption className="sr-only">Clients with fit score and verdict</caption>
+            <thead className="border-b border-stone-200 text-xs uppercase text-stone-600 dark:border-stone-800 dark:text-stone-400">
+              <tr>
+                <th scope="col" className="px-3 py-2" aria-sort={sort === "name" ? "ascending" : undefined}>
+                  <Link href={sortLink("name")} className="underline-offset-2 hover:underline">Client</Link>
+                </th>
+                <th scope="col" className="px-3 py-2" aria-sort={sort === "score" ? "ascending" : undefined}>
+                  <Link href={sortLink("score")} className="underline-offset-2 hover:underline">Fit score</Link>
+                </th>
+                <th scope="col" className="px-3 py-2">Verdict</th>
+                <th scope="col" className="px-3 py-2" aria-sort={sort === "left" ? "descending" : undefined}>
+                  <Link href={sortLink("left")} className="underline-offset-2 hover:underline">Left on the table</Link>
+                </th>
+                <th scope="col" className="px-3 py-2">Status</th>
+                <th scope="col" className="px-3 py-2">Source</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(({ client, assessment }) => (
+                <tr key={client.id} className="border-b border-stone-100 last:border-0 dark:border-stone-800">
+                  <td className="px-3 py-2">
+                    <Link href={`/clients/${client.id}`} className="font-medium text-sky-800 underline-offset-2 hover:underline dark:text-sky-300">
+                      {client.name}
+                    </Link>
+                    {client.company && client.company !== client.name ? <div className="text-xs text-stone-500">{client.company}</div> : null}
+                  </td>
+                  <td className="px-3 py-2">
+                    <ScoreBar score={assessment.score} verdict={assessment.verdict} />
+                  </td>
+                  <td className="px-3 py-2">
+                    <VerdictBadge verdict={assessment.verdict} />
+                  </td>
+                  <td className="px-3 py-2 tabular-nums">{assessment.settling.moneyLeftOnTable ? formatMoney(assessment.settling.moneyLeftOnTable, settings.currency, settings.locale) : "–"}</td>
+                  <td className="px-3 py-2">{label(client.status)}</td>
+                  <td className="px-3 py-2">{label(client.leadSource)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

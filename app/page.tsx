@@ -1,0 +1,45 @@
+import Link from "next/link";
+import { loadDemoAction } from "@/app/actions";
+import { requestDb } from "@/app/_lib/db";
+import { isEmptyBook } from "@/db/queries";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, PageHeader } from "@/components/ui/card";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { Dashboard } from "@/components/dashboard/dashboard";
+
+export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const db = await requestDb();
+  if (isEmptyBook(db)) {
+    return (
+      <>
+        <PageHeader title="Welcome to Walkaway">Know your worth: log every discount request, see which clients drain you, and get a straight answer when a low offer lands.</PageHeader>
+        <div className="grid gap-6 md:grid-cols-2">
+          <Card title="Start with your own book">
+            <ol className="list-decimal space-y-2 pl-5 text-sm">
+              <li>
+                <Link className="underline" href="/rates">Add your services</Link> with market, target and floor (walk-away) rates.
+              </li>
+              <li>
+                <Link className="underline" href="/clients/new">Add a client</Link> and their quotes.
+              </li>
+              <li>Log every discount they ask for and what you answered.</li>
+            </ol>
+            <div className="mt-4 flex flex-wrap gap-2">
+              <ButtonLink href="/rates">Set up your rate card</ButtonLink>
+              <ButtonLink href="/clients/new" variant="secondary">
+                Add a client
+              </ButtonLink>
+            </div>
+          </Card>
+          <Card title="Or look around first">
+            <p className="text-sm text-stone-600 dark:text-stone-400">Load a realistic demo book: a dozen clients, some good and some draining, with a year of quotes and negotiations. You can delete them later.</p>
+            <form action={loadDemoAction} className="mt-4">
+              <SubmitButton pendingText="Loading demo data…">Load demo data</SubmitButton>
+            </form>
+          </Card>
+        </div>
+      </>
+    );
+  }
+  return <Dashboard searchParams={await searchParams} />;
+}

@@ -1,0 +1,152 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { addQuoteEventAction, deleteQuoteAction, setQuoteOutcomeAction, updateQuoteAction } from "@/app/actions";
+import { requestDb } from "@/app/_lib/db";
+import { getQuote, getSettings, listServices, loadClientHistory } from "@/db/queries";
+import { NotFoundError } from "@/db/errors";
+import { OPEN_QUOTE_STATUSES, label } from "@/lib/domain";
+import { effectiveRate, formatHours, formatMoney, formatPercentBp } from "@/lib/money";
+import { replayNegotiation } from "@/lib/negotiation";
+import { quoteTimeline } from "@/lib/timeline";
+import { assessClient } from "@/lib/worth";
+import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { ButtonLink } from "@/components/ui/button";
+import { RateRuler } from "@/components/rate-ruler";
+import { Timeline } from "@/components/timeline";
+import { DiscountRequestForm, MyAnswerForm } from "@/components/forms/negotiation-forms";
+import { OutcomeForm } from "@/components/forms/outcome-form";
+import { QuoteForm } from "@/components/forms/quote-form";
+import { ConfirmButton } from "@/components/confirm-button";
+import { QuoteOfferCheck } from "@/components/quote-offer-check";
+
+export const metadata: Metadata = { title: "Quote" };
+
+export default async function QuotePage({ params }: { params: Promise<{ id: string }> }) {
+  const id = Number((await params).id);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const db = await requestDb();
+  let quote;
+  try {
+    quote = getQuote(db, id);
+  } catch (e) {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  }
+  const settings = getSettings(db);
+  const services = listServices(db);
+  const service = services.find((s) => s.id === quote.serviceId);
+  const history = loadClientHistory(db, quote.clientId);
+  const assessment = assessClient(history, services, settings);
+  const settling = assessment.settling.quotes.find((s) => s.quoteId === quote.id);
+  const neg = replayNegotiation(quote);
+  const comparable = service && service.currency === quote.currency;
+  const rate = comparable ? effectiveRate(neg.currentPrice, neg.currentMinutes, service.unit, settings.hoursPerDay) : null;
+  const money = (n: number) => formatMoney(n, quote.currency, settings.locale);
+  const isOpen = OPEN_QUOTE_STATUSES.includes(quote.status);
+
+  return (
+    <>
+      <PageHeader
+        title={quote.title}
+        actions={<ButtonLink href={`/clients/${quote.clientId}`} variant="secondary">Back to {history.client.name}</ButtonLink>}
+      >
+        <span className="flex flex-wrap items-center gap-2">
+          <Link href={`/clients/${quote.clientId}`} className="underline">
+            {history.client.name}
+          </Link>
+          <Badge tone={quote.status === "accepted" ? "good" : isOpen ? "info" : "neutral"}>
+            <span data-testid="quote-status">{label(quote.status)}</span>
+          </Badge>
+          {service ? <span>{service.name}</span> : <span>No service on the rate card</span>}
+        </span>
+      </PageHeader>
+
+      <div className="grid gap-6 lg:grid-cols-5">
+        <div className="space-y-6 lg:col-span-3">
+          <Card title="Price and rate">
+            <dl className="mb-4 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
+              <div>
+                <dt className="text-stone-500">Quoted</dt>
+                <dd className="font-semibold tabular-nums">{money(quote.quotedAmount)}</dd>
+              </div>
+              <div>
+                <dt className="text-stone-500">{quote.status === "accepted" ? "Agreed" : "On the table"}</dt>
+                <dd className="font-semibold tabular-nums" data-testid="current-price">{money(neg.currentPrice)}</dd>
+              </div>
+              <div>
+                <dt className="text-stone-500">Scope</dt>
+                <dd className="tabular-nums">{formatHours(neg.currentMinutes, settings.locale)}</dd>
+              </div>
+              <div>
+                <dt className="text-stone-500">Given away</dt>
+                <dd className="tabular-nums">{neg.concededBp > 0 ? formatPercentBp(neg.concededBp, settings.locale) : "Nothing"}</dd>
+              </div>
+            </dl>
+            {rate != null && service ? (
+              <RateRuler rate={rate} floor={service.floorRate} target={service.targetRate} market={service.marketRate} currency={quote.currency} unit={service.unit} locale={settings.locale} />
+            ) : (
+              <p className="text-sm text-stone-600 dark:text-stone-400" data-testid="effective-rate">
+                Effective rate {formatMoney(effectiveRate(neg.currentPrice, neg.currentMinutes), quote.currency, settings.locale)}/h.{" "}
+                {service ? `The rate card prices ${service.name} in ${service.currency}, so it cannot be compared.` : <>Pick a service from <Link className="underline" href="/rates">your rate card</Link> to compare it with your floor, target and market rates.</>}
+              </p>
+            )}
+            {settling?.accepted ? (
+              <div className="mt-4 rounded-md bg-stone-50 p-3 text-sm dark:bg-stone-800/50" data-testid="settling">
+                {settling.settles ? (
+                  <>
+                    <p className="font-medium">{settling.settlesHard ? "Settled hard: below your floor." : "Settled for less than your worth."}</p>
+                    <ul className="mt-1 list-disc pl-5">
+                      {settling.reasons.map((r, i) => (
+                        <li key={i}>{r}</li>
+                      ))}
+                    </ul>
+                    <p className="mt-1">
+                      Money left on the table: <strong className="tabular-nums">{money(settling.moneyLeftOnTable)}</strong>
+                    </p>
+                  </>
+                ) : (
+                  <p>At your worth: no settling on this quote.</p>
+                )}
+              </div>
+            ) : null}
+          </Card>
+
+          {isOpen ? <QuoteOfferCheck quote={quote} /> : null}
+
+          <Card title="Negotiation" id="negotiation">
+            <div className="grid gap-6 md:grid-cols-2">
+              <div>
+                <h3 className="mb-2 text-sm font-semibold">They asked</h3>
+                <DiscountRequestForm action={addQuoteEventAction} quoteId={quote.id} currency={quote.currency} />
+              </div>
+              <div>
+                <h3 className="mb-2 text-sm font-semibold">I answered</h3>
+                <MyAnswerForm action={addQuoteEventAction} quoteId={quote.id} currency={quote.currency} />
+              </div>
+            </div>
+          </Card>
+
+          <Card title="Timeline" id="timeline">
+            <Timeline entries={[...quoteTimeline(quote, settings.locale)].reverse()} showQuote={false} locale={settings.locale} />
+          </Card>
+        </div>
+
+        <div className="space-y-6 lg:col-span-2">
+          <Card title="Outcome">
+            <OutcomeForm action={setQuoteOutcomeAction.bind(null, quote.id)} quote={quote} currentPrice={neg.currentPrice} />
+          </Card>
+          <details className="rounded-lg border border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
+            <summary className="flex min-h-10 cursor-pointer items-center px-4 text-sm font-medium">Edit quote details</summary>
+            <div className="border-t border-stone-200 p-4 dark:border-stone-800">
+              <QuoteForm action={updateQuoteAction.bind(null, quote.id)} clientId={quote.clientId} services={services} currency={quote.currency} quote={quote} />
+              <div className="mt-6">
+                <ConfirmButton action={deleteQuoteAction.bind(null, quote.id, quote.clientId)} label="Delete quote" confirm="Delete this quote and its negotiation?" />
+              </div>
+            </div>
+          </details>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { updateSettingsAction } from "@/app/actions";
+import { requestDb } from "@/app/_lib/db";
+import { getSettings } from "@/db/queries";
+import { Card, PageHeader } from "@/components/ui/card";
+import { SettingsForm } from "@/components/forms/settings-form";
+import { TemplatesSection } from "@/components/templates-section";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const db = await requestDb();
+  const settings = getSettings(db);
+  return (
+    <>
+      <PageHeader title="Settings">Your money, your time, and how clients are judged.</PageHeader>
+      <div className="space-y-6">
+        <Card>
+          <SettingsForm action={updateSettingsAction} settings={settings} />
+        </Card>
+        <TemplatesSection />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+"use client";
+import type { ActionState } from "@/app/actions/state";
+import { CLIENT_STATUSES, LEAD_SOURCES, label, type Client } from "@/lib/domain";
+import { FormMessage, SelectField, TextArea, TextField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useForm } from "./use-form";
+
+export function ClientForm({ action, client, submitLabel = "Save client" }: { action: (p: ActionState, f: FormData) => Promise<ActionState>; client?: Client; submitLabel?: string }) {
+  const { state, formAction, v, errors } = useForm(action);
+  return (
+    <form action={formAction} noValidate className="grid gap-4 sm:grid-cols-2">
+      <TextField name="name" label="Name" required defaultValue={v("name", client?.name)} errors={errors} autoFocus={!client} />
+      <TextField name="company" label="Company" defaultValue={v("company", client?.company)} errors={errors} />
+      <TextField name="email" label="Email" type="email" inputMode="email" defaultValue={v("email", client?.email)} errors={errors} />
+      <SelectField
+        name="leadSource"
+        label="Lead source"
+        hint="Where they came from: lets the dashboard show which channels haggle."
+        options={LEAD_SOURCES.map((s) => ({ value: s, label: label(s) }))}
+        defaultValue={v("leadSource", client?.leadSource ?? "referral")}
+        errors={errors}
+      />
+      <SelectField name="status" label="Status" options={CLIENT_STATUSES.map((s) => ({ value: s, label: label(s) }))} defaultValue={v("status", client?.status ?? "prospect")} errors={errors} />
+      <TextArea name="notes" label="Notes" defaultValue={v("notes", client?.notes)} errors={errors} className="sm:col-span-2" />
+      <div className="flex items-center gap-3 sm:col-span-2">
+        <SubmitButton>{submitLabel}</SubmitButton>
+        <FormMessage state={state} />
+      </div>
+    </form>
+  );
+}

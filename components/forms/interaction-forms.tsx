@@ -1,0 +1,85 @@
+"use client";
+import type { ActionState } from "@/app/actions/state";
+import { ASK_KINDS, GIVE_KINDS, label } from "@/lib/domain";
+import { Checkbox, FormMessage, SelectField, TextField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useForm } from "./use-form";
+import type { QuoteOption } from "./negotiation-forms";
+
+type Action = (p: ActionState, f: FormData) => Promise<ActionState>;
+const today = () => new Date().toISOString().slice(0, 10);
+
+function Footer({ state, children }: { state: ActionState; children: string }) {
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <SubmitButton pendingText="Logging…">{children}</SubmitButton>
+      <FormMessage state={state} />
+    </div>
+  );
+}
+
+export function AskForm({ action, quotes }: { action: Action; quotes: QuoteOption[] }) {
+  const { state, formAction, v, errors } = useForm(action);
+  return (
+    <form action={formAction} noValidate className="grid gap-3" aria-label="Log a one-way ask">
+      <input type="hidden" name="kind" value="ask" />
+      <SelectField name="subtype" label="They asked for" options={ASK_KINDS.map((k) => ({ value: k, label: label(k) }))} defaultValue={v("subtype")} errors={errors} />
+      <TextField name="minutes" label="Minutes it took" inputMode="numeric" defaultValue={v("minutes")} errors={errors} placeholder="e.g. 45" />
+      <Checkbox name="paid" label="It was paid" />
+      {quotes.length ? (
+        <SelectField name="quoteId" label="On quote (optional)" options={[{ value: "", label: "Not tied to a quote" }, ...quotes.map((q) => ({ value: String(q.id), label: q.title }))]} defaultValue={v("quoteId", "")} errors={errors} />
+      ) : null}
+      <TextField name="note" label="Note (optional)" defaultValue={v("note")} errors={errors} />
+      <TextField name="occurredOn" label="When" type="date" defaultValue={v("occurredOn", today())} errors={errors} />
+      <Footer state={state}>Log ask</Footer>
+    </form>
+  );
+}
+
+export function FollowUpForm({ action }: { action: Action }) {
+  const { state, formAction, v, errors } = useForm(action);
+  return (
+    <form action={formAction} noValidate className="grid gap-3" aria-label="Log a follow-up">
+      <input type="hidden" name="kind" value="follow_up" />
+      <SelectField
+        name="answered"
+        label="Did they answer?"
+        options={[
+          { value: "false", label: "No answer" },
+          { value: "true", label: "They answered" },
+        ]}
+        defaultValue={v("answered", "false")}
+        errors={errors}
+      />
+      <TextField name="note" label="Note (optional)" defaultValue={v("note")} errors={errors} />
+      <TextField name="occurredOn" label="When" type="date" defaultValue={v("occurredOn", today())} errors={errors} />
+      <Footer state={state}>Log follow-up</Footer>
+    </form>
+  );
+}
+
+export function GiveForm({ action }: { action: Action }) {
+  const { state, formAction, v, errors } = useForm(action);
+  return (
+    <form action={formAction} noValidate className="grid gap-3" aria-label="Log what they gave back">
+      <input type="hidden" name="kind" value="give" />
+      <SelectField name="subtype" label="They gave" options={GIVE_KINDS.map((k) => ({ value: k, label: label(k) }))} defaultValue={v("subtype")} errors={errors} />
+      <TextField name="note" label="Note (optional)" defaultValue={v("note")} errors={errors} />
+      <TextField name="occurredOn" label="When" type="date" defaultValue={v("occurredOn", today())} errors={errors} />
+      <Footer state={state}>Log it</Footer>
+    </form>
+  );
+}
+
+export function PaymentForm({ action, currency }: { action: Action; currency: string }) {
+  const { state, formAction, v, errors } = useForm(action);
+  return (
+    <form action={formAction} noValidate className="grid gap-3" aria-label="Log a payment">
+      <input type="hidden" name="kind" value="payment" />
+      <TextField name="daysLate" label="Days late (0 if on time)" inputMode="numeric" defaultValue={v("daysLate", "0")} errors={errors} />
+      <TextField name="amount" label={`Amount (${currency}, optional)`} inputMode="decimal" defaultValue={v("amount")} errors={errors} />
+      <TextField name="occurredOn" label="Paid on" type="date" defaultValue={v("occurredOn", today())} errors={errors} />
+      <Footer state={state}>Log payment</Footer>
+    </form>
+  );
+}

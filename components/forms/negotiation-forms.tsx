@@ -1,0 +1,111 @@
+"use client";
+import { useState } from "react";
+import type { ActionState } from "@/app/actions/state";
+import { ANSWERS, label } from "@/lib/domain";
+import { FormMessage, SelectField, TextField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useForm } from "./use-form";
+
+type Action = (p: ActionState, f: FormData) => Promise<ActionState>;
+export interface QuoteOption {
+  id: number;
+  title: string;
+}
+
+function QuotePicker({ quotes, quoteId, errors, v }: { quotes?: QuoteOption[]; quoteId?: number; errors?: Record<string, string[]>; v: (n: string, i?: string | number | null) => string | undefined }) {
+  if (quoteId != null) return <input type="hidden" name="quoteId" value={quoteId} />;
+  return <SelectField name="quoteId" label="Quote" options={(quotes ?? []).map((q) => ({ value: String(q.id), label: q.title }))} defaultValue={v("quoteId", quotes?.[0]?.id)} errors={errors} />;
+}
+
+/** "They asked for X% off" in one step. */
+export function DiscountRequestForm({ action, quoteId, quotes, currency }: { action: Action; quoteId?: number; quotes?: QuoteOption[]; currency: string }) {
+  const { state, formAction, v, errors } = useForm(action);
+  const [mode, setMode] = useState<"percent" | "amountOff" | "counter">("percent");
+  return (
+    <form action={formAction} noValidate className="grid gap-3" aria-label="Log a discount request">
+      <input type="hidden" name="kind" value={mode === "counter" ? "client_counter" : "discount_request"} />
+      <QuotePicker quotes={quotes} quoteId={quoteId} errors={errors} v={v} />
+      <fieldset className="flex flex-wrap gap-3 text-sm">
+        <legend className="mb-1 text-sm font-medium">They asked for</legend>
+        {(
+          [
+            ["percent", "a % off"],
+            ["amountOff", "an amount off"],
+            ["counter", "a lower price"],
+          ] as const
+        ).map(([m, text]) => (
+          <label key={m} className="flex min-h-10 items-center gap-1">
+            <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} className="accent-sky-700" /> {text}
+          </label>
+        ))}
+      </fieldset>
+      {mode === "percent" ? (
+        <TextField name="percent" label="Percent off" inputMode="decimal" defaultValue={v("percent")} errors={errors} placeholder="e.g. 20" />
+      ) : mode === "amountOff" ? (
+        <TextField name="amountOff" label={`Amount off (${currency})`} inputMode="decimal" defaultValue={v("amountOff")} errors={errors} />
+      ) : (
+        <TextField name="amount" label={`Their price (${currency})`} inputMode="decimal" defaultValue={v("amount")} errors={errors} />
+      )}
+      <TextField name="note" label="Note (optional)" defaultValue={v("note")} errors={errors} placeholder="What they said" />
+      <TextField name="occurredOn" label="When" type="date" defaultValue={v("occurredOn", new Date().toISOString().slice(0, 10))} errors={errors} />
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton pendingText="Logging…">Log request</SubmitButton>
+        <FormMessage state={state} />
+      </div>
+    </form>
+  );
+}
+
+/** My answer: held firm, conceded, met halfway, cut scope — or my own counter-offer. */
+export function MyAnswerForm({ action, quoteId, quotes, currency }: { action: Action; quoteId?: number; quotes?: QuoteOption[]; currency: string }) {
+  const { state, formAction, v, errors } = useForm(action);
+  const [answer, setAnswer] = useState<string>(v("answer") ?? "held_firm");
+  const isCounter = answer === "my_counter";
+  return (
+    <form action={formAction} noValidate className="grid gap-3" aria-label="Log my answer">
+      <input type="hidden" name="kind" value={isCounter ? "my_counter" : "my_answer"} />
+      <QuotePicker quotes={quotes} quoteId={quoteId} errors={errors} v={v} />
+      <div>
+        <label htmlFor="answer-select" className="block text-sm font-medium">
+          My answer
+        </label>
+        <select
+          id="answer-select"
+          name={isCounter ? "_answer" : "answer"}
+          value={answer}
+          onChange={(e) => setAnswer(e.target.value)}
+          className="mt-1 block min-h-10 w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm dark:border-stone-600 dark:bg-stone-900"
+        >
+          {ANSWERS.map((a) => (
+            <option key={a} value={a}>
+              {label(a)}
+            </option>
+          ))}
+          <option value="my_counter">Made my own counter-offer</option>
+        </select>
+        {errors?.answer ? (
+          <p role="alert" className="mt-1 text-sm text-red-700">
+            {errors.answer.join(" ")}
+          </p>
+        ) : null}
+      </div>
+      {answer === "held_firm" ? null : (
+        <TextField
+          name="amount"
+          label={isCounter ? `My price (${currency})` : `New price (${currency}, optional)`}
+          hint={isCounter ? undefined : answer === "cut_scope" ? "Blank: the price they asked for" : "Blank: conceded = their price, halfway = the midpoint"}
+          inputMode="decimal"
+          defaultValue={v("amount")}
+          errors={errors}
+        />
+      )}
+      {answer === "cut_scope" ? <TextField name="scopeHours" label="Reduced scope (hours)" inputMode="decimal" defaultValue={v("scopeHours")} errors={errors} /> : null}
+      <TextField name="note" label="Note (optional)" defaultValue={v("note")} errors={errors} />
+      <TextField name="occurredOn" label="When" type="date" defaultValue={v("occurredOn", new Date().toISOString().slice(0, 10))} errors={errors} />
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton pendingText="Logging…">Log answer</SubmitButton>
+        <FormMessage state={state} />
+      </div>
+    </form>
+  );
+}

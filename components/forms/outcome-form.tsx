@@ -1,0 +1,61 @@
+"use client";
+import { useState } from "react";
+import type { ActionState } from "@/app/actions/state";
+import { QUOTE_STATUSES, REJECTION_REASONS, label, type Quote } from "@/lib/domain";
+import { toDecimalString } from "@/lib/money";
+import { Checkbox, FormMessage, SelectField, TextField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useForm } from "./use-form";
+
+/** Mark how a quote ended: accepted at what price, or rejected / declined and why. */
+export function OutcomeForm({ action, quote, currentPrice }: { action: (p: ActionState, f: FormData) => Promise<ActionState>; quote: Quote; currentPrice: number }) {
+  const { state, formAction, v, errors } = useForm(action);
+  const [status, setStatus] = useState(v("status", quote.status) ?? quote.status);
+  return (
+    <form action={formAction} noValidate className="grid gap-3" aria-label="Quote outcome">
+      <div>
+        <label htmlFor="outcome-status" className="block text-sm font-medium">
+          Status
+        </label>
+        <select
+          id="outcome-status"
+          name="status"
+          value={status}
+          onChange={(e) => setStatus(e.target.value)}
+          className="mt-1 block min-h-10 w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm dark:border-stone-600 dark:bg-stone-900"
+        >
+          {QUOTE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {label(s)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {status === "accepted" ? (
+        <TextField
+          name="agreedAmount"
+          label={`Agreed amount (${quote.currency})`}
+          inputMode="decimal"
+          defaultValue={v("agreedAmount", toDecimalString(quote.agreedAmount ?? currentPrice, quote.currency))}
+          errors={errors}
+        />
+      ) : null}
+      {status === "rejected" || status === "declined_by_me" ? (
+        <>
+          <SelectField
+            name="rejectionReason"
+            label="Why? (every rejection is information)"
+            options={[{ value: "", label: "Not recorded" }, ...REJECTION_REASONS.map((r) => ({ value: r, label: label(r) }))]}
+            defaultValue={v("rejectionReason", quote.rejectionReason ?? "")}
+            errors={errors}
+          />
+          {status === "declined_by_me" ? <Checkbox name="cameBackAtMyPrice" label="They came back and accepted my price" defaultChecked={quote.cameBackAtMyPrice} /> : null}
+        </>
+      ) : null}
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton>Save outcome</SubmitButton>
+        <FormMessage state={state} />
+      </div>
+    </form>
+  );
+}

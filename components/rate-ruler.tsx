@@ -1,0 +1,65 @@
+import { formatMoney } from "@/lib/money";
+
+/**
+ * Where a rate sits against floor, target and market, drawn as a ruler.
+ * Text first (screen readers and people who read), picture second.
+ */
+export function RateRuler({
+  rate,
+  floor,
+  target,
+  market,
+  currency,
+  unit,
+  locale,
+}: {
+  rate: number;
+  floor: number;
+  target: number;
+  market: number;
+  currency: string;
+  unit: string;
+  locale: string;
+}) {
+  const max = Math.max(rate, market, target, floor) * 1.15 || 1;
+  const pos = (n: number) => `${Math.min(100, (n / max) * 100)}%`;
+  const m = (n: number) => `${formatMoney(n, currency, locale)}/${unit === "day" ? "day" : "h"}`;
+  const zone = rate < floor ? "below your floor" : rate < target ? "between floor and target" : rate < market ? "at or above target, below market" : "at or above market";
+  const color = rate < floor ? "var(--color-walk)" : rate < target ? "var(--color-bounds)" : "var(--color-keep)";
+  return (
+    <figure className="w-full">
+      <figcaption className="mb-2 text-sm">
+        Effective rate <strong className="tabular-nums" data-testid="effective-rate">{m(rate)}</strong> — {zone}.
+      </figcaption>
+      <div className="relative h-10" aria-hidden>
+        <div className="absolute inset-x-0 top-4 h-2 rounded-full bg-stone-200 dark:bg-stone-700" />
+        <div className="absolute top-4 h-2 rounded-l-full bg-[var(--color-walk)]/30" style={{ left: 0, width: pos(floor) }} />
+        <div className="absolute top-4 h-2 bg-[var(--color-bounds)]/30" style={{ left: pos(floor), width: `calc(${pos(target)} - ${pos(floor)})` }} />
+        {[
+          ["Floor", floor],
+          ["Target", target],
+          ["Market", market],
+        ].map(([name, v]) => (
+          <div key={name as string} className="absolute top-2 h-6 w-px bg-stone-500" style={{ left: pos(v as number) }}>
+            <span className="absolute top-6 -translate-x-1/2 whitespace-nowrap text-[10px] text-stone-600 dark:text-stone-400">{name as string}</span>
+          </div>
+        ))}
+        <div className="absolute top-2.5 size-5 -translate-x-1/2 rounded-full border-2 border-white shadow dark:border-stone-900" style={{ left: pos(rate), background: color }} />
+      </div>
+      <dl className="mt-5 grid grid-cols-3 gap-2 text-xs">
+        <div>
+          <dt className="text-stone-500">Floor</dt>
+          <dd className="tabular-nums">{m(floor)}</dd>
+        </div>
+        <div>
+          <dt className="text-stone-500">Target</dt>
+          <dd className="tabular-nums">{m(target)}</dd>
+        </div>
+        <div>
+          <dt className="text-stone-500">Market</dt>
+          <dd className="tabular-nums">{m(market)}</dd>
+        </div>
+      </dl>
+    </figure>
+  );
+}

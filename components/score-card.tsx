@@ -1,0 +1,53 @@
+import type { FitAssessment } from "@/lib/worth";
+import { formatMoney } from "@/lib/money";
+import { ScoreBar, VerdictBadge } from "./fit";
+
+/** The overall fit score with every criterion's evidence: every number explained. */
+export function ScoreCard({ assessment, currency, locale }: { assessment: FitAssessment; currency: string; locale: string }) {
+  const a = assessment;
+  return (
+    <section aria-labelledby="fit-title" className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm dark:border-stone-800 dark:bg-stone-900" data-testid="fit-card">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="fit-title" className="text-base font-semibold">
+          Fit score
+        </h2>
+        <span className="text-xs text-stone-500">Confidence: {a.confidence} ({a.evidenceCount} pieces of evidence)</span>
+      </div>
+      <div className="mt-2 flex flex-wrap items-center gap-4">
+        <span className="text-4xl font-bold tabular-nums" data-testid="fit-score">
+          {a.score ?? "–"}
+        </span>
+        <span data-testid="fit-verdict">
+          <VerdictBadge verdict={a.verdict} />
+        </span>
+      </div>
+      <p className="mt-2 text-sm" data-testid="fit-summary">
+        {a.summary}
+      </p>
+      {a.settling.moneyLeftOnTable > 0 ? (
+        <p className="mt-1 text-sm">
+          Money left on the table: <strong className="tabular-nums">{formatMoney(a.settling.moneyLeftOnTable, currency, locale)}</strong> over {a.settling.settledCount} of {a.settling.acceptedCount} accepted quotes.
+        </p>
+      ) : null}
+      <ul className="mt-4 divide-y divide-stone-100 dark:divide-stone-800">
+        {a.criteria.map((c) => (
+          <li key={c.key} className="py-3" data-testid={`criterion-${c.key}`}>
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <span className="text-sm font-medium">
+                {c.label} <span className="text-xs font-normal text-stone-500">weight {c.weight}</span>
+              </span>
+              <ScoreBar score={c.score} verdict={c.score == null ? "not_enough_data" : c.score >= 70 ? "keep" : c.score >= 40 ? "set_boundaries" : "walk_away"} label={c.label} />
+            </div>
+            {c.score == null ? <p className="text-sm text-stone-500">Unknown: nothing logged for this yet.</p> : null}
+            <ul className="mt-1 list-disc pl-5 text-sm text-stone-700 dark:text-stone-300">
+              {c.evidence.map((e, i) => (
+                <li key={i}>{e}</li>
+              ))}
+            </ul>
+            {c.score != null && c.score < 100 ? <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">To raise it: {c.improve}</p> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

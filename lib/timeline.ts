@@ -1,0 +1,114 @@
+/**
+ * One timeline of everything logged about a client (or one quote): quotes sent and decided,
+ * every negotiation step, asks, gives, follow-ups and payments. Newest first; pure.
+ */
+import { label, type ClientHistory, type Interaction, type QuoteWithEvents } from "./domain";
+import { formatHours, formatMoney, formatPercentBp } from "./money";
+import { replayNegotiation } from "./negotiation";
+
+export type TimelineTone = "neutral" | "good" | "warn" | "bad" | "info";
+export interface TimelineEntry {
+  key: string;
+  date: string;
+  title: string;
+  detail: string | null;
+  note: string | null;
+  tone: TimelineTone;
+  quoteId: number | null;
+  quoteTitle: string | null;
+  /** for deleting: which row this came from */
+  source: { type: "event"; id: number; quoteId: number } | { type: "interaction"; id: number } | { type: "quote"; id: number };
+}
+
+export function quoteTimeline(quote: QuoteWithEvents, locale = "en-US"): TimelineEntry[] {
+  const money = (n: number) => formatMoney(n, quote.currency, locale);
+  const out: TimelineEntry[] = [];
+  const base = { quoteId: quote.id, quoteTitle: quote.title };
+  out.push({
+    ...base,
+    key: `q${quote.id}-sent`,
+    date: quote.sentOn ?? quote.createdAt.slice(0, 10),
+    title: `Quoted ${money(quote.quotedAmount)} for ${formatHours(quote.estimatedMinutes, locale)}`,
+    detail: null,
+    note: null,
+    tone: "info",
+    source: { type: "quote", id: quote.id },
+  });
+  const summary = replayNegotiation(quote);
+  for (const step of summary.steps) {
+    const e = step.event;
+    let title = label(e.kind);
+    let tone: TimelineTone = "neutral";
+    let detail: string | null = null;
+    if (e.kind === "discount_request") {
+      title = e.percentBp != null ? `They asked for ${formatPercentBp(e.percentBp, locale)} off` : `They asked for ${money(e.amount ?? 0)} off`;
+      detail = `${money(step.priceBefore)} → ${money(step.requestedPrice ?? step.priceBefore)}`;
+      tone = "warn";
+    } else if (e.kind === "client_counter") {
+      title = `They countered at ${money(e.amount ?? 0)}`;
+      detail = step.requestedBp ? `${formatPercentBp(step.requestedBp, locale)} below ${money(step.priceBefore)}` : null;
+      tone = "warn";
+    } else if (e.kind === "my_answer") {
+      title = `I ${e.answer === "held_firm" ? "held firm" : e.answer === "conceded" ? "conceded" : e.answer === "met_halfway" ? "met them halfway" : "cut scope to fit the budget"}`;
+      detail = step.priceAfter !== step.priceBefore ? `${money(step.priceBefore)} → ${money(step.priceAfter)}` : `Price stays ${money(step.priceAfter)}`;
+      if (e.answer === "cut_scope") detail += ` · scope ${formatHours(step.minutesAfter, locale)}`;
+      tone = e.answer === "held_firm" || e.answer === "cut_scope" ? "good" : "bad";
+    } else if (e.kind === "my_counter") {
+      title = `I countered at ${money(e.amount ?? 0)}`;
+      tone = "info";
+    }
+    out.push({ ...base, key: `e${e.id}`, date: e.occurredOn, title, detail, note: e.note, tone, source: { type: "event", id: e.id, quoteId: quote.id } });
+  }
+  if (quote.decidedOn && !["draft", "sent", "negotiating"].includes(quote.status)) {
+    const accepted = quote.status === "accepted";
+    out.push({
+      ...base,
+      key: `q${quote.id}-decided`,
+      date: quote.decidedOn,
+      title: accepted ? `Accepted at ${money(quote.agreedAmount ?? summary.currentPrice)}` : label(quote.status),
+      detail: quote.rejectionReason ? `Reason: ${label(quote.rejectionReason)}` : null,
+      note: null,
+      tone: accepted ? "good" : quote.status === "declined_by_me" ? "info" : "neutral",
+      source: { type: "quote", id: quote.id },
+    });
+  }
+  return out;
+}
+
+function interactionEntry(i: Interaction, currency: string, locale: string, quoteTitles: Map<number, string>): TimelineEntry {
+  let title = label(i.kind);
+  let detail: string | null = null;
+  let tone: TimelineTone = "neutral";
+  if (i.kind === "ask") {
+    title = `${label(i.subtype)}: ${formatHours(i.minutes ?? 0, locale)}${i.paid ? " (paid)" : " unpaid"}`;
+    tone = i.paid ? "neutral" : "bad";
+  } else if (i.kind === "give") {
+    title = `They gave back: ${label(i.subtype)}`;
+    tone = "good";
+  } else if (i.kind === "follow_up") {
+    title = i.answered ? "I followed up, they answered" : "I followed up, no answer";
+    tone = i.answered ? "neutral" : "warn";
+  } else if (i.kind === "payment") {
+    title = i.daysLate ? `Paid ${i.daysLate} days late` : "Paid on time";
+    tone = (i.daysLate ?? 0) > 0 ? "warn" : "good";
+    if (i.amount != null) detail = formatMoney(i.amount, currency, locale);
+  }
+  return {
+    key: `i${i.id}`,
+    date: i.occurredOn,
+    title,
+    detail,
+    note: i.note,
+    tone,
+    quoteId: i.quoteId,
+    quoteTitle: i.quoteId != null ? (quoteTitles.get(i.quoteId) ?? null) : null,
+    source: { type: "interaction", id: i.id },
+  };
+}
+
+export function clientTimeline(history: ClientHistory, currency: string, locale = "en-US"): TimelineEntry[] {
+  const titles = new Map(history.quotes.map((q) => [q.id, q.title]));
+  const entries = [...history.quotes.flatMap((q) => quoteTimeline(q, locale)), ...history.interactions.map((i) => interactionEntry(i, currency, locale, titles))];
+  // newest first; ties keep a stable, deterministic order
+  return entries.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
+}
