@@ -1,0 +1,7 @@
+import { deleteInteraction } from "@/db/queries";
+import { handler, pathId } from "../../../../_lib/http";
+
+type P = { id: string; interactionId: string };
+export const DELETE = handler<P>((_req, db, p) => {
+  deleteInteraction(db, pathId(p.id, "client"), pathId(p.interactionId, "interaction"));
+});

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# npm test — the whole suite, as CI runs it: typecheck, lint, unit + integration, build, browser e2e.
+# Prints a closing line "N passed, N failed" summed over all suites; exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1 NO_COLOR=1
+mkdir -p reports
+rm -f reports/vitest.json reports/playwright.json
+
+bash scripts/ensure-chromium.sh || exit 1
+
+status=0
+step() {
+  echo "==> $*"
+  "$@" || { echo "FAILED: $*"; status=1; }
+}
+
+step npx --no-install tsc --noEmit -p .
+step npx --no-install eslint . --max-warnings=0
+step npx --no-install vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
+if step npx --no-install next build; then
+  step npx --no-install playwright test
+else
+  echo "Skipping browser tests: the build failed."
+fi
+
+node scripts/summarize-tests.mjs || status=1
+exit $status

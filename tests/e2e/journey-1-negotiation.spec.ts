@@ -1,0 +1,99 @@
+import { expect, test } from "@playwright/test";
+
+const unique = () => Math.random().toString(36).slice(2, 8);
+
+test("journey 1: a new user logs a client negotiation end to end", async ({ page }) => {
+  const serviceName = `Web dev ${unique()}`;
+  const clientName = `Acme ${unique()}`;
+
+  // 1. add a service to the rate card
+  await page.goto("/rates");
+  const add = page.getByRole("form", { name: "Add a service" });
+  await add.getByLabel("Service").fill(serviceName);
+  await add.getByLabel("Market rate").fill("120");
+  await add.getByLabel("Target rate").fill("100");
+  await add.getByLabel("Floor (walk-away) rate").fill("80");
+  await add.getByRole("button", { name: "Add service" }).click();
+  await expect(page.getByText(serviceName, { exact: true })).toBeVisible();
+
+  // 2. add a client
+  await page.goto("/clients/new");
+  await page.getByLabel("Name").fill(clientName);
+  await page.getByLabel("Lead source").selectOption("platform");
+  await page.getByRole("button", { name: "Add client" }).click();
+  await expect(page.getByRole("heading", { name: clientName })).toBeVisible();
+
+  // 3. add a quote: 10 hours for 1,000 = 100/h, exactly the target
+  const quoteForm = page.getByRole("form", { name: "New quote" });
+  if (!(await quoteForm.isVisible())) await page.getByText("New quote").click();
+  await quoteForm.getByLabel("Title").fill("Landing page");
+  await quoteForm.getByLabel("Service").selectOption({ label: `${serviceName} (USD/hour)` });
+  await quoteForm.getByLabel("Estimated hours").fill("10");
+  await quoteForm.getByLabel(/Quoted amount/).fill("1000");
+  await quoteForm.getByRole("button", { name: "Add quote" }).click();
+  await expect(page.getByRole("heading", { name: "Landing page" })).toBeVisible();
+  await expect(page.getByTestId("effective-rate")).toHaveText("$100.00/h");
+
+  // 4. they ask for 20% off
+  const ask = page.getByRole("form", { name: "Log a discount request" });
+  await ask.getByLabel("Percent off").fill("20");
+  await ask.getByLabel("Note (optional)").fill("Budget is tight <b>this</b> quarter");
+  await ask.getByRole("button", { name: "Log request" }).click();
+  const timeline = page.getByRole("list", { name: "Timeline" });
+  await expect(timeline.getByText("They asked for 20% off")).toBeVisible();
+  // notes are text, never HTML
+  await expect(timeline.getByText("Budget is tight <b>this</b> quarter")).toBeVisible();
+  await expect(page.getByTestId("quote-status")).toHaveText("Negotiating");
+
+  // 5. I held firm
+  const answer = page.getByRole("form", { name: "Log my answer" });
+  await answer.getByLabel("My answer").selectOption("held_firm");
+  await answer.getByRole("button", { name: "Log answer" }).click();
+  await expect(timeline.getByText("I held firm")).toBeVisible();
+
+  // 6. they accept at my price
+  const outcome = page.getByRole("form", { name: "Quote outcome" });
+  await outcome.getByLabel("Status").selectOption("accepted");
+  await expect(outcome.getByLabel(/Agreed amount/)).toHaveValue("1000.00");
+  await outcome.getByRole("button", { name: "Save outcome" }).click();
+  await expect(page.getByTestId("quote-status")).toHaveText("Accepted");
+  await expect(timeline.getByText("Accepted at $1,000.00")).toBeVisible();
+  await expect(page.getByTestId("effective-rate")).toHaveText("$100.00/h");
+  await expect(page.getByTestId("settling")).toContainText("At your worth");
+
+  // 7. the client page shows the timeline and a score with its reason
+  await page.getByRole("link", { name: clientName }).first().click();
+  await expect(page.getByRole("heading", { name: clientName })).toBeVisible();
+  const clientTimeline = page.getByRole("list", { name: "Timeline" });
+  await expect(clientTimeline.getByText("They asked for 20% off")).toBeVisible();
+  await expect(clientTimeline.getByText("I held firm")).toBeVisible();
+  await expect(page.getByTestId("criterion-pricePressure")).toContainText("Asked for a discount on 1 of 1");
+  await expect(page.locator('[data-testid^="quote-status-"]')).toHaveText(["Accepted"]);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: "test-results/screenshots/client-page.png", fullPage: true });
+});
+
+test("bad input keeps what was typed and shows field errors; nothing is stored", async ({ page }) => {
+  const name = `Floor ${unique()}`;
+  await page.goto("/rates");
+  const add = page.getByRole("form", { name: "Add a service" });
+  await add.getByLabel("Service").fill(name);
+  await add.getByLabel("Market rate").fill("100");
+  await add.getByLabel("Target rate").fill("90");
+  await add.getByLabel("Floor (walk-away) rate").fill("95");
+  await add.getByRole("button", { name: "Add service" }).click();
+  await expect(add.getByText("Your floor (walk-away) rate cannot be above your target rate")).toBeVisible();
+  await expect(add.getByLabel("Service")).toHaveValue(name);
+  await expect(add.getByLabel("Floor (walk-away) rate")).toHaveValue("95");
+  await expect(add.getByLabel("Floor (walk-away) rate")).toHaveAttribute("aria-invalid", "true");
+  const res = await page.request.get("/api/v1/services");
+  const { services } = (await res.json()) as { services: { name: string }[] };
+  expect(services.map((s) => s.name)).not.toContain(name);
+
+  await page.goto("/clients/new");
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByRole("button", { name: "Add client" }).click();
+  await expect(page.getByText("Give the client a name")).toBeVisible();
+  await expect(page.getByText("Enter a valid email address")).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveValue("not-an-email");
+});
