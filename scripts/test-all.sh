@@ -17,8 +17,10 @@ step() {
 
 step npx --no-install tsc --noEmit -p .
 step npx --no-install eslint . --max-warnings=0
+# build first: some integration tests start the production server (auth, crash recovery)
+if step npx --no-install next build; then built=1; else built=0; fi
 step npx --no-install vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
-if step npx --no-install next build; then
+if [ "$built" = 1 ]; then
   step npx --no-install playwright test
 else
   echo "Skipping browser tests: the build failed."
