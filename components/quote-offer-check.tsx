@@ -1,7 +1,49 @@
+import Link from "next/link";
+import { requestDb } from "@/app/_lib/db";
+import { checkOffer } from "@/db/offers";
+import { today } from "@/db/queries";
 import type { QuoteWithEvents } from "@/lib/domain";
+import { replayNegotiation } from "@/lib/negotiation";
+import { Badge } from "@/components/ui/card";
 
-/** Placeholder slot filled by the offer check (issue 5): renders nothing until then. */
-export function QuoteOfferCheck({ quote }: { quote: QuoteWithEvents }) {
-  void quote;
-  return null;
+const tone = { accept: "good", counter: "warn", walk_away: "bad" } as const;
+const words = { accept: "Accept", counter: "Counter", walk_away: "Walk away" } as const;
+
+/** On a quote still open: the offer check's answer to what the client is asking for right now. */
+export async function QuoteOfferCheck({ quote }: { quote: QuoteWithEvents }) {
+  const db = await requestDb();
+  const neg = replayNegotiation(quote);
+  const last = neg.steps[neg.steps.length - 1];
+  const offered = last && last.requestedPrice != null ? last.requestedPrice : neg.currentPrice;
+  if (offered <= 0) return null;
+  let result;
+  try {
+    result = checkOffer(
+      db,
+      { clientId: quote.clientId, quoteId: quote.id, serviceId: quote.serviceId, scopeAmount: neg.currentMinutes / 60, scopeUnit: "hours", offeredAmount: offered, currency: quote.currency, leadSource: "other", rush: false },
+      today(),
+    );
+  } catch {
+    return null; // e.g. the service changed currency: the quote page already says it cannot compare
+  }
+  const ev = result.evaluation;
+  return (
+    <section aria-labelledby="quote-offer-title" className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm dark:border-stone-800 dark:bg-stone-900" data-testid="quote-offer-check">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="quote-offer-title" className="text-base font-semibold">
+          Offer check on what they ask now
+        </h2>
+        <Badge tone={tone[ev.answer]}>{words[ev.answer]}</Badge>
+      </div>
+      <p className="mt-2 text-sm">{ev.headline}</p>
+      <ul className="mt-2 list-disc pl-5 text-sm text-stone-700 dark:text-stone-300">
+        {ev.reasons.slice(0, 3).map((r, i) => (
+          <li key={i}>{r.text}</li>
+        ))}
+      </ul>
+      <Link href={`/offer?quoteId=${quote.id}`} className="mt-3 inline-flex min-h-10 items-center text-sm font-medium text-sky-800 underline-offset-2 hover:underline dark:text-sky-300">
+        Open the full offer check, with messages to send →
+      </Link>
+    </section>
+  );
 }

@@ -4,7 +4,7 @@
  */
 import type { DB } from "./connection";
 import * as q from "./queries";
-import { DEFAULT_DECLINE_TEMPLATE_BODY, DEFAULT_COUNTER_TEMPLATE_BODY } from "./template-defaults";
+import { DEFAULT_COUNTER_TEMPLATE, DEFAULT_DECLINE_TEMPLATE } from "@/lib/offer-check";
 import type { CreateInteraction, CreateQuoteEvent, UpsertClient } from "@/lib/schemas";
 import type { QuoteStatus, RejectionReason } from "@/lib/domain";
 
@@ -286,8 +286,8 @@ export function loadDemoBook(db: DB, now = new Date()): { clients: number; quote
         : q.createService(t, { name: s.name, unit: s.unit, currency, marketRate: s.market * 100, targetRate: s.target * 100, floorRate: s.floor * 100 }).id;
     }
     if (!q.listTemplates(t).length) {
-      q.createTemplate(t, { kind: "decline", name: "The essay's line", body: DEFAULT_DECLINE_TEMPLATE_BODY, isDefault: true });
-      q.createTemplate(t, { kind: "counter", name: "Trade, don't give", body: DEFAULT_COUNTER_TEMPLATE_BODY, isDefault: true });
+      q.createTemplate(t, { kind: "decline", name: "The essay's line", body: DEFAULT_DECLINE_TEMPLATE, isDefault: true });
+      q.createTemplate(t, { kind: "counter", name: "Trade, don't give", body: DEFAULT_COUNTER_TEMPLATE, isDefault: true });
     }
     for (const entry of DEMO_BOOK) {
       const client = q.createClient(t, entry.client);

@@ -1,0 +1,7 @@
+import { checkOffer } from "@/db/offers";
+import { today } from "@/db/queries";
+import { offerCheckSchema } from "@/lib/schemas";
+import { handler, parseBody } from "../../_lib/http";
+
+/** The offer check: accept, counter or walk away, with reasons, a counter-offer and messages. */
+export const POST = handler(async (req, db) => checkOffer(db, await parseBody(req, offerCheckSchema), today()));

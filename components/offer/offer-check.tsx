@@ -1,0 +1,288 @@
+"use client";
+import Link from "next/link";
+import { useActionState, useState } from "react";
+import { CheckCircle2, CircleAlert, Info, XCircle } from "lucide-react";
+import { checkOfferAction, recordOfferAction, type OfferActionState } from "@/app/actions/offers";
+import { LEAD_SOURCES, REJECTION_REASONS, label, type Service } from "@/lib/domain";
+import { formatMoney, toDecimalString } from "@/lib/money";
+import { Checkbox, FormMessage, SelectField, TextArea, TextField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { Button } from "@/components/ui/button";
+import { RateRuler } from "@/components/rate-ruler";
+import { CopyMessage } from "./copy-message";
+
+export interface OfferPrefill {
+  clientId?: number;
+  quoteId?: number;
+  serviceId?: number;
+  scopeAmount?: string;
+  offeredAmount?: string;
+  title?: string;
+}
+
+const answerStyle = {
+  walk_away: { text: "Walk away", icon: XCircle, cls: "border-[var(--color-walk)] bg-orange-50 dark:bg-orange-950/30" },
+  counter: { text: "Counter", icon: CircleAlert, cls: "border-[var(--color-bounds)] bg-amber-50 dark:bg-amber-950/30" },
+  accept: { text: "Accept", icon: CheckCircle2, cls: "border-[var(--color-keep)] bg-emerald-50 dark:bg-emerald-950/30" },
+} as const;
+
+const toneIcon = { good: CheckCircle2, warn: CircleAlert, bad: XCircle, info: Info } as const;
+const toneCls = { good: "text-[var(--color-keep)]", warn: "text-[var(--color-bounds)]", bad: "text-[var(--color-walk)]", info: "text-[var(--color-info)]" } as const;
+
+export function OfferCheck({
+  clients,
+  services,
+  currency,
+  locale,
+  hoursPerDay,
+  prefill,
+}: {
+  clients: { id: number; name: string }[];
+  services: Service[];
+  currency: string;
+  locale: string;
+  hoursPerDay: number;
+  prefill: OfferPrefill;
+}) {
+  const [checked, checkAction] = useActionState<OfferActionState, FormData>(checkOfferAction, { status: "idle" });
+  const [recorded, recordAction] = useActionState<OfferActionState, FormData>(recordOfferAction, { status: "idle" });
+  const v = (name: string, initial?: string | number | null) => checked.values?.[name] ?? (initial == null ? undefined : String(initial));
+  const [clientChoice, setClientChoice] = useState<string>(v("clientId", prefill.clientId ?? clients[0]?.id ?? "new") ?? "new");
+  const [serviceId, setServiceId] = useState<string>(v("serviceId", prefill.serviceId ?? services[0]?.id ?? "") ?? "");
+  const service = services.find((s) => String(s.id) === serviceId);
+  // the scope unit follows the service's unit until the user picks one
+  const [scopeUnit, setScopeUnit] = useState<string | null>(v("scopeUnit") ?? null);
+  const unit = scopeUnit ?? (service?.unit === "day" ? "days" : "hours");
+  const cur = service?.currency ?? currency;
+  const errors = checked.status === "error" ? checked.fields : recorded.status === "error" ? recorded.fields : undefined;
+  const result = checked.status === "ok" ? checked.result : undefined;
+  const ev = result?.evaluation;
+  const style = ev ? answerStyle[ev.answer] : null;
+  const money = (n: number) => formatMoney(n, cur, locale);
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-5">
+      <form id="offer-form" action={checkAction} noValidate className="grid content-start gap-3 lg:col-span-2" aria-label="Offer">
+        {prefill.quoteId ? <input type="hidden" name="quoteId" value={prefill.quoteId} /> : null}
+        <div>
+          <label htmlFor="offer-client" className="block text-sm font-medium">
+            Client
+          </label>
+          <select
+            id="offer-client"
+            name="clientId"
+            defaultValue={clientChoice}
+            onChange={(e) => setClientChoice(e.target.value)}
+            className="mt-1 block min-h-10 w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm dark:border-stone-600 dark:bg-stone-900"
+          >
+            <option value="new">A new prospect…</option>
+            {clients.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+          {errors?.clientId ? <p role="alert" className="mt-1 text-sm text-red-700">{errors.clientId.join(" ")}</p> : null}
+        </div>
+        {clientChoice === "new" ? (
+          <div className="grid gap-3 sm:grid-cols-2">
+            <TextField name="newClientName" label="Prospect's name" defaultValue={v("newClientName")} errors={errors} />
+            <SelectField name="leadSource" label="Lead source" options={LEAD_SOURCES.map((s) => ({ value: s, label: label(s) }))} defaultValue={v("leadSource", "inbound")} errors={errors} />
+          </div>
+        ) : null}
+        <div>
+          <label htmlFor="offer-service" className="block text-sm font-medium">
+            Service
+          </label>
+          <select
+            id="offer-service"
+            name="serviceId"
+            defaultValue={serviceId}
+            onChange={(e) => setServiceId(e.target.value)}
+            className="mt-1 block min-h-10 w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm dark:border-stone-600 dark:bg-stone-900"
+          >
+            <option value="">Not on my rate card</option>
+            {services.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name} ({s.currency}/{s.unit})
+              </option>
+            ))}
+          </select>
+          {errors?.serviceId ? <p role="alert" className="mt-1 text-sm text-red-700">{errors.serviceId.join(" ")}</p> : null}
+        </div>
+        <TextField name="title" label="What is it? (optional)" defaultValue={v("title", prefill.title)} errors={errors} placeholder="e.g. Booking app" />
+        <div className="grid grid-cols-2 gap-3">
+          <TextField name="scopeAmount" label="Scope" inputMode="decimal" defaultValue={v("scopeAmount", prefill.scopeAmount)} errors={errors} placeholder="e.g. 40" />
+          <div>
+            <label htmlFor="offer-scope-unit" className="block text-sm font-medium">
+              In
+            </label>
+            <select
+              id="offer-scope-unit"
+              name="scopeUnit"
+              key={unit}
+              defaultValue={unit}
+              onChange={(e) => setScopeUnit(e.target.value)}
+              className="mt-1 block min-h-10 w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm dark:border-stone-600 dark:bg-stone-900"
+            >
+              <option value="hours">hours</option>
+              <option value="days">days ({hoursPerDay} h)</option>
+            </select>
+          </div>
+        </div>
+        <div className="grid grid-cols-3 gap-3">
+          <TextField name="offeredAmount" label="They offer" inputMode="decimal" defaultValue={v("offeredAmount", prefill.offeredAmount)} errors={errors} placeholder="e.g. 3000" className="col-span-2" />
+          <TextField key={cur} name="currency" label="Currency" defaultValue={v("currency", cur)} errors={errors} />
+        </div>
+        <div className="grid grid-cols-2 items-end gap-3">
+          <TextField name="deadline" label="Deadline (optional)" type="date" defaultValue={v("deadline")} errors={errors} />
+          <Checkbox name="rush" label="Rush job" defaultChecked={v("rush") === "on"} />
+        </div>
+        <TextArea name="note" label="Note (optional)" defaultValue={v("note")} errors={errors} rows={2} />
+        <div className="flex flex-wrap items-center gap-3">
+          <SubmitButton pendingText="Checking…">Check this offer</SubmitButton>
+          {checked.status === "error" ? <FormMessage state={checked} /> : null}
+        </div>
+      </form>
+
+      <div className="space-y-4 lg:col-span-3" aria-live="polite">
+        {!ev || !style || !result ? (
+          <div className="rounded-lg border border-dashed border-stone-300 p-6 text-sm text-stone-600 dark:border-stone-700 dark:text-stone-400">
+            <p className="font-medium text-stone-800 dark:text-stone-200">Type who, what and how much.</p>
+            <p className="mt-1">You get a straight answer — accept, counter, or walk away — with the reasons, a counter-offer you can send, and a graceful decline to copy.</p>
+            <p className="mt-3 italic">“Your job isn&rsquo;t to convince them otherwise.”</p>
+          </div>
+        ) : (
+          <>
+            <section aria-labelledby="offer-answer" className={`rounded-lg border-l-4 p-4 ${style.cls}`} data-testid="offer-answer">
+              <div className="flex items-center gap-3">
+                <style.icon aria-hidden className="size-8 shrink-0" />
+                <div>
+                  <h2 id="offer-answer" className="text-2xl font-bold" data-testid="offer-answer-text">
+                    {style.text}
+                  </h2>
+                  <p className="text-sm">{ev.headline}</p>
+                </div>
+              </div>
+              {result.client.isNew ? null : (
+                <p className="mt-2 text-sm">
+                  {result.client.name}: fit score {result.client.fitScore ?? "unknown"} ({label(result.client.verdict) || result.client.verdict.replace(/_/g, " ")}).
+                </p>
+              )}
+            </section>
+
+            {ev.rates && ev.effectiveRate != null && ev.unit ? (
+              <div className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+                <RateRuler rate={ev.effectiveRate} floor={ev.rates.floor} target={ev.rates.target} market={ev.rates.market} currency={cur} unit={ev.unit} locale={locale} />
+              </div>
+            ) : null}
+
+            <section aria-labelledby="offer-reasons" className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+              <h3 id="offer-reasons" className="mb-2 text-sm font-semibold">
+                Why
+              </h3>
+              <ul className="space-y-1.5" data-testid="offer-reasons">
+                {ev.reasons.map((r, i) => {
+                  const Icon = toneIcon[r.tone];
+                  return (
+                    <li key={i} className="flex gap-2 text-sm">
+                      <Icon aria-hidden className={`mt-0.5 size-4 shrink-0 ${toneCls[r.tone]}`} />
+                      <span>{r.text}</span>
+                    </li>
+                  );
+                })}
+              </ul>
+              <p className="mt-3 text-xs text-stone-600 dark:text-stone-400">Capacity: {ev.capacity.label}</p>
+              {ev.questions.length ? (
+                <ul className="mt-3 space-y-1 text-sm italic">
+                  {ev.questions.map((q, i) => (
+                    <li key={i}>{q}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </section>
+
+            <section aria-labelledby="offer-counter" className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+              <h3 id="offer-counter" className="mb-2 text-sm font-semibold">
+                Trade, don&rsquo;t give
+              </h3>
+              <p className="text-sm" data-testid="offer-counter-text">{ev.counter.text}</p>
+              {ev.counter.conditions.length ? (
+                <ul className="mt-2 list-disc pl-5 text-sm">
+                  {ev.counter.conditions.map((c, i) => (
+                    <li key={i}>{c}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </section>
+
+            <div className="grid gap-3 md:grid-cols-2">
+              <CopyMessage key={`d-${result.messages.decline.map((m) => m.text).join()}`} title="Graceful decline" messages={result.messages.decline} testId="decline-message" />
+              <CopyMessage key={`c-${result.messages.counter.map((m) => m.text).join()}`} title="Counter-offer" messages={result.messages.counter} testId="counter-message" />
+            </div>
+
+            <section aria-labelledby="offer-record" className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+              <h3 id="offer-record" className="mb-2 text-sm font-semibold">
+                Record my decision
+              </h3>
+              <form action={recordAction} className="flex flex-wrap items-end gap-2" aria-label="Record my decision">
+                {/* record exactly the offer that was checked */}
+                {Object.entries(checked.values ?? {})
+                  .filter(([k]) => !["decision", "reason", "counterAmount"].includes(k))
+                  .map(([k, val]) => (
+                    <input key={k} type="hidden" name={k} value={val} />
+                  ))}
+                <div>
+                  <label htmlFor="offer-reason" className="block text-xs font-medium">
+                    If I decline, the reason
+                  </label>
+                  <select id="offer-reason" name="reason" defaultValue="price" className="mt-1 min-h-10 rounded-md border border-stone-300 bg-white px-2 text-sm dark:border-stone-600 dark:bg-stone-900">
+                    {REJECTION_REASONS.map((r) => (
+                      <option key={r} value={r}>
+                        {label(r)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                {ev.counter.priceAtTarget != null ? <input type="hidden" name="counterAmount" value={toDecimalString(ev.counter.priceAtTarget, cur)} /> : null}
+                <Button type="submit" name="decision" value="declined" variant={ev.answer === "walk_away" ? "primary" : "secondary"}>
+                  Decline and record
+                </Button>
+                <Button type="submit" name="decision" value="countered" variant={ev.answer === "counter" ? "primary" : "secondary"}>
+                  {ev.counter.priceAtTarget != null ? `Counter at ${money(ev.counter.priceAtTarget)}` : "Record a counter"}
+                </Button>
+                <Button type="submit" name="decision" value="accepted" variant={ev.answer === "accept" ? "primary" : "secondary"}>
+                  Accept and record
+                </Button>
+              </form>
+              {recorded.status === "ok" && recorded.recorded ? (
+                <p role="status" className="mt-3 text-sm text-emerald-800 dark:text-emerald-300" data-testid="offer-recorded">
+                  Recorded: {recorded.recorded.decision === "declined" ? "declined by me" : recorded.recorded.decision}.{" "}
+                  <Link className="underline" href={`/quotes/${recorded.recorded.quoteId}`}>
+                    Open the quote
+                  </Link>{" "}
+                  ·{" "}
+                  <Link className="underline" href={`/clients/${recorded.recorded.clientId}`}>
+                    Open the client
+                  </Link>
+                </p>
+              ) : recorded.status === "error" ? (
+                <div className="mt-3">
+                  <FormMessage state={recorded} />
+                  {/* the fields may be out of view: say which */}
+                  <ul className="mt-1 list-disc pl-5 text-sm text-red-700 dark:text-red-400">
+                    {Object.entries(recorded.fields ?? {}).map(([field, messages]) => (
+                      <li key={field}>
+                        {field}: {messages.join(" ")}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
+            </section>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

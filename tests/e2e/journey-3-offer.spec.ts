@@ -1,0 +1,83 @@
+import { expect, test } from "@playwright/test";
+
+test.use({ permissions: ["clipboard-read", "clipboard-write"] });
+
+test("journey 3: a below-floor offer from the worst demo client gets walk away, the decline copies, and recording it shows everywhere", async ({ page }) => {
+  const res = await page.request.get("/api/v1/clients?q=Brightline");
+  const { clients } = (await res.json()) as { clients: { id: number; name: string }[] };
+  const brightline = clients.find((c) => c.name === "Brightline Media")!;
+  expect(brightline).toBeTruthy();
+
+  // one click from the client page, pre-filled with the client
+  await page.goto(`/clients/${brightline.id}`);
+  await page.getByRole("link", { name: "Check an offer from Brightline Media" }).click();
+  await expect(page.getByRole("heading", { name: "Check an offer" })).toBeVisible();
+  await expect(page.getByLabel("Client")).toHaveValue(String(brightline.id));
+
+  const form = page.getByRole("form", { name: "Offer" });
+  await form.getByLabel("Service").selectOption({ label: "Web development (USD/hour)" });
+  await form.getByLabel("What is it? (optional)").fill("Promo video page");
+  await form.getByLabel("Scope").fill("30");
+  await form.getByLabel("They offer").fill("1500");
+  await form.getByRole("button", { name: "Check this offer" }).click();
+
+  await expect(page.getByTestId("offer-answer-text")).toHaveText("Walk away");
+  const reasons = page.getByTestId("offer-reasons");
+  await expect(reasons).toContainText("$50.00/h, below your floor of $85.00/h");
+  await expect(reasons).toContainText("verdict: walk away");
+  await expect(page.getByTestId("offer-counter-text")).toContainText("$3,300.00");
+
+  // the graceful decline is the essay's line, and one click copies it
+  const decline = page.getByTestId("decline-message");
+  await expect(decline.getByRole("textbox")).toHaveValue("Thank you for letting me know. I wish you the best.");
+  await decline.getByRole("button", { name: "Copy message" }).click();
+  await expect(decline.getByRole("button", { name: "Copied" })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("Thank you for letting me know. I wish you the best.");
+
+  // one click records the decision
+  await page.getByRole("button", { name: "Decline and record" }).click();
+  await expect(page.getByTestId("offer-recorded")).toContainText("Recorded: declined by me");
+  await page.getByRole("link", { name: "Open the client" }).click();
+  await expect(page.getByRole("heading", { name: "Brightline Media" })).toBeVisible();
+  const row = page.getByRole("row").filter({ hasText: "Promo video page" });
+  await expect(row).toContainText("Declined by me");
+
+  // the API agrees: the quote is declined with the reason, the offer logged as the client's counter
+  const quotes = (await (await page.request.get(`/api/v1/quotes?clientId=${brightline.id}`)).json()) as { quotes: { id: number; title: string; status: string; rejectionReason: string }[] };
+  const q = quotes.quotes.find((x) => x.title === "Promo video page")!;
+  expect(q).toMatchObject({ status: "declined_by_me", rejectionReason: "price" });
+  const events = (await (await page.request.get(`/api/v1/quotes/${q.id}/events`)).json()) as { events: { kind: string; amount: number | null }[] };
+  expect(events.events[0]).toMatchObject({ kind: "client_counter", amount: 150000 });
+});
+
+test("offer check: bad input gets field errors and keeps what was typed", async ({ page }) => {
+  await page.goto("/offer");
+  const form = page.getByRole("form", { name: "Offer" });
+  await form.getByLabel("Client").selectOption("new");
+  await form.getByLabel("Scope").fill("-5");
+  await form.getByLabel("They offer").fill("abc");
+  await form.getByRole("button", { name: "Check this offer" }).click();
+  await expect(form.getByText("Choose a client, or type a new prospect's name")).toBeVisible();
+  await expect(form.getByText("Enter a scope above zero")).toBeVisible();
+  await expect(form.getByText(/Enter an amount/)).toBeVisible();
+  await expect(form.getByLabel("They offer")).toHaveValue("abc");
+});
+
+test("a new prospect at target gets accept; the API gives the same answer", async ({ page }) => {
+  await page.goto("/offer");
+  const form = page.getByRole("form", { name: "Offer" });
+  await form.getByLabel("Client").selectOption("new");
+  await form.getByLabel("Prospect's name").fill("Fresh Lead Co");
+  await form.getByLabel("Service").selectOption({ label: "Web development (USD/hour)" });
+  await form.getByLabel("Scope").fill("10");
+  await form.getByLabel("They offer").fill("1100");
+  await form.getByRole("button", { name: "Check this offer" }).click();
+  await expect(page.getByTestId("offer-answer-text")).toHaveText("Accept");
+  const services = (await (await page.request.get("/api/v1/services")).json()) as { services: { id: number; name: string }[] };
+  const web = services.services.find((s) => s.name === "Web development")!;
+  const api = await page.request.post("/api/v1/offers/evaluate", {
+    data: { newClientName: "Fresh Lead Co", serviceId: web.id, scopeAmount: 10, scopeUnit: "hours", offeredAmount: 110000, currency: "USD" },
+  });
+  expect(api.status()).toBe(200);
+  expect(((await api.json()) as { evaluation: { answer: string } }).evaluation.answer).toBe("accept");
+});
