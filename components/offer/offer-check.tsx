@@ -62,7 +62,7 @@ export function OfferCheck({
 
   return (
     <div className="grid gap-6 lg:grid-cols-5">
-      <form id="offer-form" action={checkAction} noValidate className="grid content-start gap-3 lg:col-span-2" aria-label="Offer">
+      <form id="offer-form" action={checkAction} noValidate className="grid min-w-0 content-start gap-3 lg:col-span-2" aria-label="Offer">
         {prefill.quoteId ? <input type="hidden" name="quoteId" value={prefill.quoteId} /> : null}
         <div>
           <label htmlFor="offer-client" className="block text-sm font-medium">
@@ -145,7 +145,7 @@ export function OfferCheck({
         </div>
       </form>
 
-      <div className="space-y-4 lg:col-span-3" aria-live="polite">
+      <div className="min-w-0 space-y-4 lg:col-span-3" aria-live="polite">
         {!ev || !style || !result ? (
           <div className="rounded-lg border border-dashed border-stone-300 p-6 text-sm text-stone-600 dark:border-stone-700 dark:text-stone-400">
             <p className="font-medium text-stone-800 dark:text-stone-200">Type who, what and how much.</p>

@@ -79,7 +79,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-5">
-        <div className="space-y-6 lg:col-span-3">
+        <div className="min-w-0 space-y-6 lg:col-span-3">
           <Card title="Quotes" id="quotes">
             {history.quotes.length === 0 ? (
               <EmptyState title="No quotes yet">Add the first quote below, then log every discount they ask for.</EmptyState>
@@ -164,7 +164,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
             <Timeline entries={clientTimeline(history, settings.currency, settings.locale)} locale={settings.locale} />
           </Card>
         </div>
-        <div className="space-y-6 lg:col-span-2">
+        <div className="order-first min-w-0 space-y-6 lg:order-none lg:col-span-2">
           <ScoreCard assessment={assessment} currency={settings.currency} locale={settings.locale} />
           {client.notes ? (
             <Card title="Notes">

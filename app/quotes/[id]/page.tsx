@@ -63,7 +63,7 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
       </PageHeader>
 
       <div className="grid gap-6 lg:grid-cols-5">
-        <div className="space-y-6 lg:col-span-3">
+        <div className="min-w-0 space-y-6 lg:col-span-3">
           <Card title="Price and rate">
             <dl className="mb-4 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
               <div>
@@ -132,7 +132,7 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
           </Card>
         </div>
 
-        <div className="space-y-6 lg:col-span-2">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
           <Card title="Outcome">
             <OutcomeForm action={setQuoteOutcomeAction.bind(null, quote.id)} quote={quote} currentPrice={neg.currentPrice} />
           </Card>

@@ -1,0 +1,183 @@
+import { describe, expect, test } from "vitest";
+import fc from "fast-check";
+import { formToInput } from "@/lib/form";
+import { deadlineIsRush, offerClientFrom, scopeToMinutes } from "@/lib/offer-context";
+import { createInteractionSchema, createQuoteEventSchema, offerCheckSchema, upsertQuoteSchema, upsertServiceSchema } from "@/lib/schemas";
+import { clientTimeline, quoteTimeline } from "@/lib/timeline";
+import { assessClient } from "@/lib/worth";
+import { makeEvent, makeHistory, makeInteraction, makeQuote, makeService, makeSettings, shuffleHistory } from "./fixtures";
+
+describe("formToInput: what a person types becomes schema input", () => {
+  test.each([
+    ["1200", 120000],
+    ["1,200.50", 120050],
+    ["99.9", 9990],
+    ["0.01", 1],
+  ])("money %s → %i minor units", (typed, minor) => {
+    expect(formToInput({ amount: typed }, { money: ["amount"] }, "USD").amount).toBe(minor);
+  });
+  test("unparseable money stays as typed so the schema reports the field", () => {
+    expect(formToInput({ amount: "12.345" }, { money: ["amount"] }, "USD").amount).toBe("12.345");
+    expect(formToInput({ amount: "abc" }, { money: ["amount"] }, "USD").amount).toBe("abc");
+  });
+  test("zero-decimal currencies parse whole yen", () => {
+    expect(formToInput({ amount: "1500" }, { money: ["amount"] }, "JPY").amount).toBe(1500);
+    expect(formToInput({ amount: "1500.5" }, { money: ["amount"] }, "JPY").amount).toBe("1500.5");
+  });
+  test("empty fields: undefined, or null where nullable; checkboxes are booleans even when absent", () => {
+    expect(formToInput({ a: "", b: "" }, { money: ["a"], nullable: ["b"], booleans: ["paid"] }, "USD")).toEqual({ a: undefined, b: null, paid: false });
+    expect(formToInput({ paid: "on" }, { booleans: ["paid"] }, "USD")).toEqual({ paid: true });
+    expect(formToInput({ answered: "false" }, { booleans: ["answered"] }, "USD")).toEqual({ answered: false });
+  });
+  test("decimal comma hours become numbers", () => {
+    expect(formToInput({ h: "7,5" }, { numbers: ["h"] }, "USD").h).toBe(7.5);
+  });
+});
+
+describe("schemas refuse bad input with field errors", () => {
+  const service = { name: "Web", unit: "hour", currency: "usd", marketRate: 12000, targetRate: 10000, floorRate: 8000 };
+  test("a valid service is normalised (currency upper-cased)", () => {
+    expect(upsertServiceSchema.parse(service).currency).toBe("USD");
+  });
+  test.each([
+    [{ ...service, floorRate: 10001 }, "floorRate"],
+    [{ ...service, name: "  " }, "name"],
+    [{ ...service, currency: "DOLLARS" }, "currency"],
+    [{ ...service, targetRate: -1 }, "targetRate"],
+    [{ ...service, marketRate: 1.5 }, "marketRate"],
+    [{ ...service, unit: "week" }, "unit"],
+  ])("service %# → error on %s", (input, field) => {
+    const r = upsertServiceSchema.safeParse(input);
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => i.path.join("."))).toContain(field);
+  });
+  test.each([
+    [{ kind: "discount_request" }, "percent"],
+    [{ kind: "discount_request", percent: 10, amountOff: 500 }, "percent"],
+    [{ kind: "discount_request", percent: 150 }, "percent"],
+    [{ kind: "my_answer", answer: "begged" }, "answer"],
+    [{ kind: "client_counter", amount: -5 }, "amount"],
+    [{ kind: "party" }, "kind"],
+  ])("negotiation event %# → error on %s", (input, field) => {
+    const r = createQuoteEventSchema.safeParse(input);
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => i.path.join("."))).toContain(field);
+  });
+  test.each([
+    [{ kind: "ask", subtype: "quick_question", minutes: 0 }, "minutes"],
+    [{ kind: "ask", subtype: "referral", minutes: 10 }, "subtype"],
+    [{ kind: "payment", daysLate: -1 }, "daysLate"],
+    [{ kind: "follow_up" }, "answered"],
+  ])("interaction %# → error on %s", (input, field) => {
+    const r = createInteractionSchema.safeParse(input);
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => i.path.join("."))).toContain(field);
+  });
+  test("a quote decided before it was sent, or with a reason while accepted, is refused", () => {
+    const base = { clientId: 1, title: "T", estimatedHours: 1, quotedAmount: 100, currency: "USD" };
+    expect(upsertQuoteSchema.safeParse({ ...base, sentOn: "2026-02-01", decidedOn: "2026-01-01" }).success).toBe(false);
+    expect(upsertQuoteSchema.safeParse({ ...base, status: "accepted", rejectionReason: "price" }).success).toBe(false);
+    expect(upsertQuoteSchema.safeParse({ ...base, status: "rejected", rejectionReason: "wrong_fit" }).success).toBe(true);
+  });
+  test("an offer needs a client or a prospect name, reported with the other field errors", () => {
+    const r = offerCheckSchema.safeParse({ scopeAmount: -1, offeredAmount: 0, currency: "USD" });
+    expect(r.success).toBe(false);
+    const fields = r.error!.issues.map((i) => i.path.join("."));
+    expect(fields).toEqual(expect.arrayContaining(["newClientName", "scopeAmount", "offeredAmount"]));
+  });
+  test("no input ever throws instead of returning errors", () => {
+    fc.assert(
+      fc.property(fc.anything(), (input) => {
+        for (const schema of [upsertServiceSchema, createQuoteEventSchema, createInteractionSchema, offerCheckSchema, upsertQuoteSchema]) schema.safeParse(input);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("offer context", () => {
+  test.each([
+    [null, "2026-01-05", 600, 30, false],
+    ["2026-01-05", "2026-01-05", 60, 30, true], // due today
+    ["2026-01-12", "2026-01-05", 20 * 60, 30, false], // 5 working days × 6 h = 30 h ≥ 20 h
+    ["2026-01-12", "2026-01-05", 40 * 60, 30, true], // 40 h does not fit in 30 h
+    ["2026-03-01", "2026-01-05", 40 * 60, 30, false],
+  ])("deadline %s from %s, %i minutes, %i h/week → rush %s", (deadline, today, minutes, cap, rush) => {
+    expect(deadlineIsRush(deadline, today, minutes, cap)).toBe(rush);
+  });
+  test.each([
+    [10, "hours", 8, 600],
+    [2, "days", 8, 960],
+    [1.5, "days", 6, 540],
+    [0.25, "hours", 8, 15],
+  ] as const)("%s %s at %i h/day → %i minutes", (amount, unit, hpd, minutes) => {
+    expect(scopeToMinutes(amount, unit, hpd)).toBe(minutes);
+  });
+  test("a client's history becomes haggling, lateness and chasing figures", () => {
+    const services = [makeService()];
+    const settings = makeSettings();
+    const history = makeHistory({
+      quotes: [
+        makeQuote({ id: 1, status: "accepted", events: [makeEvent({ id: 1, quoteId: 1, kind: "discount_request", percentBp: 2000 })] }),
+        makeQuote({ id: 2, status: "rejected" }),
+        makeQuote({ id: 3, status: "negotiating", events: [makeEvent({ id: 2, quoteId: 3, kind: "discount_request", percentBp: 1000 })] }),
+      ],
+      interactions: [
+        makeInteraction({ id: 1, kind: "payment", daysLate: 10 }),
+        makeInteraction({ id: 2, kind: "payment", daysLate: 20 }),
+        makeInteraction({ id: 3, kind: "ask", subtype: "quick_question", minutes: 45, paid: false }),
+        makeInteraction({ id: 4, kind: "follow_up", answered: false, occurredOn: "2025-06-01" }),
+      ],
+    });
+    const c = offerClientFrom(history, assessClient(history, services, settings));
+    expect(c).toMatchObject({ isNew: false, haggledQuotes: 1, quotesWithDecision: 2, avgDaysLate: 15, unpaidAskMinutes: 45, unansweredFollowUpsInARow: 1 });
+    expect(offerClientFrom(null, null, "  Newco ")).toMatchObject({ isNew: true, name: "Newco", verdict: "not_enough_data", fitScore: null });
+  });
+});
+
+describe("timeline", () => {
+  const history = makeHistory({
+    quotes: [
+      makeQuote({
+        id: 7,
+        title: "Site",
+        quotedAmount: 100000,
+        estimatedMinutes: 600,
+        status: "accepted",
+        agreedAmount: 90000,
+        sentOn: "2025-03-01",
+        decidedOn: "2025-03-05",
+        events: [
+          makeEvent({ id: 1, quoteId: 7, kind: "discount_request", percentBp: 2000, occurredOn: "2025-03-02", note: "<script>alert(1)</script>" }),
+          makeEvent({ id: 2, quoteId: 7, kind: "my_answer", answer: "met_halfway", occurredOn: "2025-03-03" }),
+        ],
+      }),
+    ],
+    interactions: [makeInteraction({ id: 3, kind: "follow_up", answered: false, occurredOn: "2025-03-04" })],
+  });
+  test("one ordered story, newest first, with prices in words", () => {
+    const entries = clientTimeline(history, "USD");
+    expect(entries.map((e) => e.title)).toEqual([
+      "Accepted at $900.00",
+      "I followed up, no answer",
+      "I met them halfway",
+      "They asked for 20% off",
+      "Quoted $1,000.00 for 10 h",
+    ]);
+    expect(entries.find((e) => e.title === "I met them halfway")!.detail).toBe("$1,000.00 → $900.00");
+    // notes are carried as plain text; rendering escapes them
+    expect(entries.find((e) => e.title.startsWith("They asked"))!.note).toBe("<script>alert(1)</script>");
+  });
+  test("the same history in any order gives the same timeline", () => {
+    fc.assert(
+      fc.property(fc.integer(), (seed) => {
+        expect(clientTimeline(shuffleHistory(history, seed), "USD")).toEqual(clientTimeline(history, "USD"));
+      }),
+      { numRuns: 50 },
+    );
+  });
+  test("a quote's own timeline has no decision entry while open", () => {
+    const open = makeQuote({ id: 9, status: "negotiating", events: [] });
+    expect(quoteTimeline(open).map((e) => e.key)).toEqual(["q9-sent"]);
+  });
+});
