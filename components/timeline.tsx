@@ -1,5 +1,7 @@
 import Link from "next/link";
 import type { TimelineEntry } from "@/lib/timeline";
+import { deleteInteractionAction, deleteQuoteEventAction } from "@/app/actions";
+import { DeleteEntryButton } from "./delete-entry-button";
 
 const dot: Record<TimelineEntry["tone"], string> = {
   neutral: "bg-stone-400",
@@ -9,7 +11,7 @@ const dot: Record<TimelineEntry["tone"], string> = {
   info: "bg-[var(--color-info)]",
 };
 
-export function Timeline({ entries, showQuote = true, locale = "en-US" }: { entries: TimelineEntry[]; showQuote?: boolean; locale?: string }) {
+export function Timeline({ entries, showQuote = true, locale = "en-US", clientId }: { entries: TimelineEntry[]; showQuote?: boolean; locale?: string; clientId?: number }) {
   if (!entries.length) return <p className="text-sm text-stone-600 dark:text-stone-400">Nothing logged yet. Log a quote, a discount request or a follow-up and it shows up here.</p>;
   const fmt = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   return (
@@ -22,6 +24,11 @@ export function Timeline({ entries, showQuote = true, locale = "en-US" }: { entr
               {fmt.format(new Date(`${e.date}T00:00:00Z`))}
             </time>
             <span className="text-sm font-medium">{e.title}</span>
+            {e.source.type === "event" ? (
+              <DeleteEntryButton action={deleteQuoteEventAction.bind(null, e.source.quoteId, e.source.id)} what={e.title} />
+            ) : e.source.type === "interaction" && clientId != null ? (
+              <DeleteEntryButton action={deleteInteractionAction.bind(null, clientId, e.source.id)} what={e.title} />
+            ) : null}
           </div>
           {e.detail ? <div className="text-sm text-stone-600 dark:text-stone-400">{e.detail}</div> : null}
           {showQuote && e.quoteId != null && e.quoteTitle ? (

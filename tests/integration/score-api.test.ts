@@ -43,7 +43,7 @@ describe("GET /api/v1/clients/{id}/score and /api/v1/scores", () => {
   test("a logged event changes the score at once (no stale cache)", async () => {
     const { GET: one } = await import("@/app/api/v1/clients/[id]/score/route");
     const northwind = listClients(db, { q: "Northwind" })[0];
-    const before = (await (await one(new Request("http://x"), ctx(northwind.id))).json()) as { score: number; criteria: { key: string; score: number | null }[] };
+    const before = (await (await one(new Request("http://x"), ctx(northwind.id))).json()) as { score: number; criteria: { key: string; score: number }[] };
     const web = listServices(db).find((s) => s.name === "Web development")!;
     const q = createQuote(db, { clientId: northwind.id, serviceId: web.id, title: "Haggled", estimatedHours: 10, quotedAmount: 110000, currency: "USD", status: "sent" });
     addQuoteEvent(db, q.id, { kind: "discount_request", percent: 30 });

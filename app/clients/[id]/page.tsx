@@ -161,7 +161,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
           </Card>
 
           <Card title="Timeline" id="timeline">
-            <Timeline entries={clientTimeline(history, settings.currency, settings.locale)} locale={settings.locale} />
+            <Timeline entries={clientTimeline(history, settings.currency, settings.locale)} locale={settings.locale} clientId={client.id} />
           </Card>
         </div>
         <div className="order-first min-w-0 space-y-6 lg:order-none lg:col-span-2">
