@@ -1,0 +1,22 @@
+import { loadDemoBook } from "@/db/demo";
+import { ConflictError } from "@/db/errors";
+import { listClients } from "@/db/queries";
+import { handler } from "../_lib/http";
+
+/** A client the demo book always creates: its presence means the demo is already loaded. */
+const DEMO_MARKER = "Brightline Media";
+
+/**
+ * POST /api/v1/demo: load the demo book (as the "Load demo data" button does), even into a book that
+ * already has data. 201 with the counts; 409 when the demo is already there (loading twice would
+ * duplicate every client).
+ */
+export const POST = handler(
+  (_req, db) => {
+    if (listClients(db, { q: DEMO_MARKER }).some((c) => c.name === DEMO_MARKER)) {
+      throw new ConflictError(`The demo book is already loaded (a client named "${DEMO_MARKER}" exists)`);
+    }
+    return loadDemoBook(db);
+  },
+  { status: 201 },
+);
