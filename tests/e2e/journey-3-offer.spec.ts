@@ -8,6 +8,8 @@ test("journey 3: a below-floor offer from the worst demo client gets walk away, 
   const brightline = clients.find((c) => c.name === "Brightline Media")!;
   expect(brightline).toBeTruthy();
 
+  const dashboardBefore = (await (await page.request.get("/api/v1/dashboard")).json()) as { rejections: { declinedByMe: number } };
+
   // one click from the client page, pre-filled with the client
   await page.goto(`/clients/${brightline.id}`);
   await page.getByRole("link", { name: "Check an offer from Brightline Media" }).click();
@@ -48,6 +50,12 @@ test("journey 3: a below-floor offer from the worst demo client gets walk away, 
   expect(q).toMatchObject({ status: "declined_by_me", rejectionReason: "price" });
   const events = (await (await page.request.get(`/api/v1/quotes/${q.id}/events`)).json()) as { events: { kind: string; amount: number | null }[] };
   expect(events.events[0]).toMatchObject({ kind: "client_counter", amount: 150000 });
+
+  // and the dashboard counts it among the offers I declined
+  const dashboardAfter = (await (await page.request.get("/api/v1/dashboard")).json()) as { rejections: { declinedByMe: number } };
+  expect(dashboardAfter.rejections.declinedByMe).toBe(dashboardBefore.rejections.declinedByMe + 1);
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Rejection reframe" })).toBeVisible();
 });
 
 test("offer check: bad input gets field errors and keeps what was typed", async ({ page }) => {
