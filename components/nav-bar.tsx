@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { useEffect, useState } from "react";
 import { usePathname } from "next/navigation";
 import { Footprints } from "lucide-react";
 
@@ -9,10 +10,30 @@ const links = [
   { href: "/offer", label: "Check an offer" },
   { href: "/rates", label: "Rate card" },
   { href: "/settings", label: "Settings" },
+  { href: "/data", label: "Your data" },
 ];
+
+/** Whether this browser is signed in with a password (the session cookie is httpOnly, so ask the server). */
+function useSignedIn(): boolean {
+  const [signedIn, setSignedIn] = useState(false);
+  useEffect(() => {
+    let live = true;
+    fetch("/api/auth/session", { headers: { accept: "application/json" } })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((s: { signedIn?: boolean } | null) => {
+        if (live) setSignedIn(Boolean(s?.signedIn));
+      })
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, []);
+  return signedIn;
+}
 
 export function NavBar() {
   const pathname = usePathname();
+  const signedIn = useSignedIn();
   const isActive = (href: string) => (href === "/" ? pathname === "/" : pathname.startsWith(href));
   return (
     <header className="border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
@@ -38,6 +59,13 @@ export function NavBar() {
             </li>
           ))}
         </ul>
+        {signedIn ? (
+          <form method="post" action="/api/auth/logout" className="ml-auto">
+            <button type="submit" className="inline-flex min-h-10 items-center rounded-md px-3 text-sm text-stone-700 hover:bg-stone-100 dark:text-stone-300 dark:hover:bg-stone-800">
+              Sign out
+            </button>
+          </form>
+        ) : null}
       </nav>
     </header>
   );

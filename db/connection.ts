@@ -49,7 +49,18 @@ export async function migrateDatabase(db: DB, opts: { folder?: string; backupTo?
     backup = path.join(dir, `pre-migration-${new Date().toISOString().replace(/[:.]/g, "-")}.db`);
     await sqlite.backup(backup);
   }
-  if (pending > 0) migrate(db, { migrationsFolder: folder });
+  if (pending > 0) {
+    // drizzle-kit rebuilds a table to change a column (create new, copy, drop old): with foreign keys on,
+    // dropping a parent would cascade-delete its children. Migrate with them off, then prove nothing dangles.
+    sqlite.pragma("foreign_keys = OFF");
+    try {
+      migrate(db, { migrationsFolder: folder });
+      const broken = sqlite.pragma("foreign_key_check") as unknown[];
+      if (broken.length) throw new Error(`Migration left ${broken.length} rows with broken references; restore from ${backup ?? "a backup"}`);
+    } finally {
+      sqlite.pragma("foreign_keys = ON");
+    }
+  }
   ensureSettingsRow(db);
   return { applied: pending, backup };
 }

@@ -10,7 +10,7 @@ import { DEFAULT_COUNTER_TEMPLATE, DEFAULT_DECLINE_TEMPLATE, evaluateOffer, fill
 import { addDays, deadlineIsRush, offerClientFrom, scopeToMinutes } from "@/lib/offer-context";
 import { replayNegotiation } from "@/lib/negotiation";
 import { assessClient } from "@/lib/worth";
-import type { OfferCheckInput, RecordOfferInput } from "@/lib/schemas";
+import { MAX_MINUTES, type OfferCheckInput, type RecordOfferInput } from "@/lib/schemas";
 
 export interface OfferMessage {
   templateId: number | null;
@@ -67,6 +67,8 @@ function loadContext(db: DB, input: OfferCheckInput, today: string): Context {
   }
   const assessment = history ? assessClient(history, services, settings) : null;
   const minutes = scopeToMinutes(input.scopeAmount, input.scopeUnit, settings.hoursPerDay);
+  // days × hours per day can exceed what one quote may hold
+  if (minutes > MAX_MINUTES) throw new InputError("That scope is too large for one offer", { scopeAmount: [`At most ${MAX_MINUTES / 60} hours in one offer`] });
   const cap = q.loadCapacity(db, addDays(today, -28));
   const offerInput: OfferInput = {
     offeredAmount: input.offeredAmount,

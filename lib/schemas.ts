@@ -178,7 +178,7 @@ export const createQuoteEventSchema = z.discriminatedUnion(
     z
       .object({
         kind: z.literal("discount_request"),
-        percent: z.number({ error: "Enter a percent, e.g. 15" }).gt(0, "Above 0%").lte(100, "At most 100%").optional(),
+        percent: z.number({ error: "Enter a percent, e.g. 15" }).gte(0.01, "At least 0.01%").lte(100, "At most 100%").optional(),
         amountOff: positiveMoneySchema.optional(),
         ...eventBase,
       })
@@ -270,7 +270,7 @@ export const offerCheckSchema = z
     quoteId: z.preprocess((v) => (v === "" || v === undefined ? null : v), idSchema.nullable()).optional(),
     serviceId: z.preprocess((v) => (v === "" || v === undefined ? null : v), idSchema.nullable()).optional(),
     title: optionalText(200, "Title"),
-    scopeAmount: z.number({ error: "Enter the scope, e.g. 20" }).positive("Enter a scope above zero").max(10_000, "That scope is too large for one offer"),
+    scopeAmount: z.number({ error: "Enter the scope, e.g. 20" }).positive("Enter a scope above zero").max(MAX_MINUTES / 60, "That scope is too large for one offer"),
     scopeUnit: z.enum(["hours", "days"], { error: "Choose hours or days" }).default("hours"),
     offeredAmount: positiveMoneySchema,
     currency: currencySchema,

@@ -21,6 +21,12 @@ import type { ActionState } from "./state";
 import { formValues } from "@/lib/form";
 import { parseMoney } from "@/lib/money";
 
+/** Bound ids come from our own pages, but an action is a public endpoint: never trust their type. */
+function validId(...ids: unknown[]): boolean {
+  return ids.every((id) => idSchema.safeParse(id).success);
+}
+const badId: ActionState = { status: "error", message: "That record does not exist (any more). Reload the page." };
+
 const everywhere = ["/", "/clients", "/dashboard", "/rates", "/settings", "/offer"];
 
 export async function createClientAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -31,12 +37,14 @@ export async function createClientAction(_prev: ActionState, formData: FormData)
 }
 
 export async function updateClientAction(id: number, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!validId(id)) return badId;
   const db = await readyDb();
   const { state } = await runFormAction(formData, { schema: upsertClientSchema, currency: "USD", revalidate: everywhere }, (input) => q.updateClient(db, id, input));
   return state;
 }
 
 export async function deleteClientAction(id: number): Promise<ActionState> {
+  if (!validId(id)) return badId;
   const db = await readyDb();
   try {
     q.deleteClient(db, id);
@@ -57,6 +65,7 @@ export async function createServiceAction(_prev: ActionState, formData: FormData
 }
 
 export async function updateServiceAction(id: number, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!validId(id)) return badId;
   const db = await readyDb();
   const currency = String(formData.get("currency") ?? q.getSettings(db).currency).toUpperCase();
   const { state } = await runFormAction(formData, { schema: upsertServiceSchema, spec: serviceSpec, currency, revalidate: everywhere }, (input) => q.updateService(db, id, input));
@@ -64,6 +73,7 @@ export async function updateServiceAction(id: number, _prev: ActionState, formDa
 }
 
 export async function deleteServiceAction(id: number): Promise<void> {
+  if (!validId(id)) return;
   const db = await readyDb();
   try {
     q.deleteService(db, id);
@@ -84,6 +94,7 @@ export async function createQuoteAction(_prev: ActionState, formData: FormData):
 }
 
 export async function updateQuoteAction(id: number, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!validId(id)) return badId;
   const db = await readyDb();
   const currency = String(formData.get("currency") ?? q.getSettings(db).currency).toUpperCase();
   const { state } = await runFormAction(formData, { schema: upsertQuoteSchema, spec: quoteSpec, currency, revalidate: everywhere }, (input) => q.updateQuote(db, id, input));
@@ -91,6 +102,7 @@ export async function updateQuoteAction(id: number, _prev: ActionState, formData
 }
 
 export async function setQuoteOutcomeAction(id: number, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!validId(id)) return badId;
   const db = await readyDb();
   let currency = "USD";
   try {
@@ -107,6 +119,7 @@ export async function setQuoteOutcomeAction(id: number, _prev: ActionState, form
 }
 
 export async function deleteQuoteAction(id: number, clientId: number): Promise<void> {
+  if (!validId(id, clientId)) return;
   const db = await readyDb();
   try {
     q.deleteQuote(db, id);
@@ -137,6 +150,7 @@ export async function addQuoteEventAction(_prev: ActionState, formData: FormData
 }
 
 export async function deleteQuoteEventAction(quoteId: number, eventId: number): Promise<void> {
+  if (!validId(quoteId, eventId)) return;
   const db = await readyDb();
   try {
     q.deleteQuoteEvent(db, quoteId, eventId);
@@ -147,6 +161,7 @@ export async function deleteQuoteEventAction(quoteId: number, eventId: number): 
 }
 
 export async function addInteractionAction(clientId: number, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!validId(clientId)) return badId;
   const db = await readyDb();
   const currency = q.getSettings(db).currency;
   const { state } = await runFormAction(
@@ -158,6 +173,7 @@ export async function addInteractionAction(clientId: number, _prev: ActionState,
 }
 
 export async function deleteInteractionAction(clientId: number, interactionId: number): Promise<void> {
+  if (!validId(clientId, interactionId)) return;
   const db = await readyDb();
   try {
     q.deleteInteraction(db, clientId, interactionId);
@@ -178,6 +194,7 @@ export async function updateSettingsAction(_prev: ActionState, formData: FormDat
 }
 
 export async function saveTemplateAction(id: number | null, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (id !== null && !validId(id)) return badId;
   const db = await readyDb();
   const { state } = await runFormAction(formData, { schema: upsertTemplateSchema, spec: { booleans: ["isDefault"] }, currency: "USD", revalidate: everywhere }, (input) =>
     id == null ? q.createTemplate(db, input) : q.updateTemplate(db, id, input),
@@ -186,6 +203,7 @@ export async function saveTemplateAction(id: number | null, _prev: ActionState, 
 }
 
 export async function deleteTemplateAction(id: number): Promise<void> {
+  if (!validId(id)) return;
   const db = await readyDb();
   try {
     q.deleteTemplate(db, id);

@@ -71,6 +71,13 @@ test("journey 1: a new user logs a client negotiation end to end", async ({ page
   await expect(page.locator('[data-testid^="quote-status-"]')).toHaveText(["Accepted"]);
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: "test-results/screenshots/client-page.png", fullPage: true });
+  // on a phone: nothing wider than the screen, and the score comes before the forms
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const scoreTop = (await page.getByTestId("fit-card").boundingBox())!.y;
+  const logTop = (await page.getByRole("heading", { name: "Log what happened" }).boundingBox())!.y;
+  expect(scoreTop).toBeLessThan(logTop);
+  await page.screenshot({ path: "test-results/screenshots/client-page-phone.png", fullPage: true });
 });
 
 test("bad input keeps what was typed and shows field errors; nothing is stored", async ({ page }) => {

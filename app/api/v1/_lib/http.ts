@@ -14,7 +14,9 @@ export class HttpError extends Error {
 }
 
 export function errorResponse(status: number, message: string, fields?: FieldErrors): Response {
-  return Response.json({ error: { message, ...(fields && Object.keys(fields).length ? { fields } : {}) } }, { status });
+  // a 400 always names what is wrong; when no single field is at fault it is the whole body ("_form")
+  const f = fields && Object.keys(fields).length ? fields : status === 400 ? { _form: [message] } : undefined;
+  return Response.json({ error: { message, ...(f ? { fields: f } : {}) } }, { status });
 }
 
 /** Map any thrown error to a JSON answer: known failures are 4xx with field errors, the rest a logged 500. */

@@ -1,0 +1,119 @@
+"use server";
+import { headers } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { readyDb } from "@/db/connection";
+import { backupDir } from "@/db/env";
+import { backupDatabase } from "@/db/backup";
+import { importUntrusted } from "@/db/export";
+import { CsvInputError, importClients, previewClientsCsv } from "@/db/csv";
+import { importModeSchema } from "@/lib/export-schema";
+import { fieldErrors } from "@/lib/schemas";
+import { authState, principal } from "@/app/api/auth/_lib/state";
+import type { DataActionState } from "@/components/data/state";
+
+/** Same limit as the API's JSON bodies: a whole book fits, a flood does not. */
+const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+const everywhere = ["/", "/clients", "/dashboard", "/rates", "/settings", "/offer", "/data"];
+
+/** The proxy already guards every POST; checked again here because an action is reachable by any page's URL. */
+async function signedIn(): Promise<boolean> {
+  const state = authState();
+  if (!state.enabled) return true;
+  return principal(await headers(), state) !== null;
+}
+const notSignedIn: DataActionState = { status: "error", message: "Sign in first." };
+
+async function uploadedText(value: FormDataEntryValue | null, what: string): Promise<{ text: string } | { error: string }> {
+  if (typeof value === "string") {
+    if (value.length > MAX_UPLOAD_BYTES) return { error: `The ${what} is larger than 5 MB` };
+    return value.trim() ? { text: value } : { error: `Choose a ${what}` };
+  }
+  if (!value || typeof value.text !== "function" || value.size === 0) return { error: `Choose a ${what}` };
+  if (value.size > MAX_UPLOAD_BYTES) return { error: `The ${what} is larger than 5 MB` };
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(await value.arrayBuffer()) };
+  } catch {
+    return { error: `The ${what} is not UTF-8 text` };
+  }
+}
+
+const importForm = z
+  .object({
+    mode: importModeSchema,
+    confirmReplace: z.boolean(),
+  })
+  .refine((f) => f.mode !== "replace" || f.confirmReplace, { path: ["confirmReplace"], message: "Tick the box to replace your whole book with the file" });
+
+/** Import a whole-book JSON export (merge or replace), after a backup of the current book. */
+export async function importBookAction(_prev: DataActionState, formData: FormData): Promise<DataActionState> {
+  if (!(await signedIn())) return notSignedIn;
+  const form = importForm.safeParse({ mode: formData.get("mode") ?? undefined, confirmReplace: formData.get("confirmReplace") === "on" });
+  if (!form.success) return { status: "error", message: "Please fix the highlighted fields.", fields: fieldErrors(form.error) };
+  const upload = await uploadedText(formData.get("file"), "JSON export file");
+  if ("error" in upload) return { status: "error", message: upload.error, fields: { file: [upload.error] } };
+  let value: unknown;
+  try {
+    value = JSON.parse(upload.text);
+  } catch {
+    return { status: "error", message: "The file is not valid JSON (is it complete?). Nothing was changed.", fields: { file: ["Not valid JSON"] } };
+  }
+  const db = await readyDb();
+  const outcome = await importUntrusted(db, value, form.data.mode, backupDir());
+  if (!outcome.ok) return { status: "error", message: `${outcome.message} Nothing was changed.`, fields: { file: [outcome.message], ...outcome.fields } };
+  for (const p of everywhere) revalidatePath(p);
+  const c = outcome.result.created;
+  return {
+    status: "ok",
+    okAt: Date.now(),
+    message:
+      `${form.data.mode === "replace" ? "Replaced your book" : "Added to your book"}: ${c.clients} clients, ${c.quotes} quotes, ${c.quoteEvents} negotiation events, ` +
+      `${c.interactions} interactions, ${c.services} services, ${c.templates} templates.` +
+      (outcome.result.renamedServices.length ? ` Renamed: ${outcome.result.renamedServices.map((r) => `${r.from} → ${r.to}`).join(", ")}.` : "") +
+      (outcome.backup ? ` Your previous book was backed up first.` : ""),
+  };
+}
+
+/** Parse a clients CSV and show what would be created, row by row. Writes nothing. */
+export async function previewClientsCsvAction(_prev: DataActionState, formData: FormData): Promise<DataActionState> {
+  if (!(await signedIn())) return notSignedIn;
+  const upload = await uploadedText(formData.get("csv"), "CSV file");
+  if ("error" in upload) return { status: "error", message: upload.error, fields: { csv: [upload.error] } };
+  try {
+    const preview = previewClientsCsv(upload.text);
+    return { status: "ok", preview, message: `${preview.valid.length} of ${preview.total} rows can be imported.` };
+  } catch (e) {
+    if (e instanceof CsvInputError) return { status: "error", message: e.message, fields: e.fields };
+    throw e;
+  }
+}
+
+/** Create the clients of a CSV in one transaction; rows with errors refuse the file unless skipInvalid. */
+export async function importClientsCsvAction(_prev: DataActionState, formData: FormData): Promise<DataActionState> {
+  if (!(await signedIn())) return notSignedIn;
+  const upload = await uploadedText(formData.get("csv"), "CSV file");
+  if ("error" in upload) return { status: "error", message: upload.error, fields: { csv: [upload.error] } };
+  let preview;
+  try {
+    preview = previewClientsCsv(upload.text);
+  } catch (e) {
+    if (e instanceof CsvInputError) return { status: "error", message: e.message, fields: e.fields };
+    throw e;
+  }
+  if (preview.total === 0) return { status: "error", message: "The CSV has no rows under its header line.", fields: { csv: ["No rows to import"] } };
+  if (preview.errors.length && formData.get("skipInvalid") !== "on")
+    return { status: "error", preview, message: `${preview.errors.length} rows have problems; nothing was imported.`, fields: { csv: ["Fix the rows shown, or import only the valid ones"] } };
+  const db = await readyDb();
+  const ids = importClients(db, preview.valid.map((r) => r.client));
+  for (const p of everywhere) revalidatePath(p);
+  return { status: "ok", okAt: Date.now(), message: `Imported ${ids.length} client${ids.length === 1 ? "" : "s"}${preview.errors.length ? `; skipped ${preview.errors.length} rows with problems` : ""}.` };
+}
+
+/** "Back up now": the same online backup as npm run backup. */
+export async function backupNowAction(): Promise<DataActionState> {
+  if (!(await signedIn())) return notSignedIn;
+  const db = await readyDb();
+  const result = await backupDatabase(db.$client, backupDir());
+  revalidatePath("/data");
+  return { status: "ok", okAt: Date.now(), message: `Backed up to ${result.file} (${Math.max(1, Math.round(result.bytes / 1024))} KB, integrity checked).` };
+}

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { CsvInputError, importClients, previewClientsCsv, rowErrorFields } from "@/db/csv";
+import { fieldErrors } from "@/lib/schemas";
+import { HttpError, handler, searchParams } from "../../_lib/http";
+import { readText } from "../_lib/body";
+
+const flag = z
+  .enum(["1", "0", "true", "false", ""], { error: "Use 1 or 0" })
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+const query = z.object({ dryRun: flag, skipInvalid: flag });
+
+/**
+ * Clients from CSV (first line names the columns: name, company, email, lead_source, status, notes).
+ * ?dryRun=1 previews what would be created and each row's errors; otherwise creates them in one
+ * transaction. Rows with errors refuse the whole file unless ?skipInvalid=1.
+ */
+export const POST = handler(async (req, db) => {
+  const q = query.safeParse(searchParams(req));
+  if (!q.success) throw new HttpError(400, "Invalid query", fieldErrors(q.error));
+  const text = await readText(req, /^(text\/(csv|plain)|application\/(csv|vnd\.ms-excel))\b/i, "CSV with Content-Type: text/csv");
+  let preview;
+  try {
+    preview = previewClientsCsv(text);
+  } catch (e) {
+    if (e instanceof CsvInputError) throw new HttpError(400, e.message, e.fields);
+    throw e;
+  }
+  const summary = { total: preview.total, columns: preview.columns, errors: preview.errors };
+  if (q.data.dryRun) return { dryRun: true, ...summary, toCreate: preview.valid };
+  if (preview.total === 0) throw new HttpError(400, "The CSV has no rows under its header line", { csv: ["No rows to import"] });
+  if (preview.errors.length && !q.data.skipInvalid)
+    throw new HttpError(400, `${preview.errors.length} of ${preview.total} rows have problems; nothing was imported. Fix them, or import with skipInvalid=1.`, rowErrorFields(preview.errors));
+  const ids = importClients(db, preview.valid.map((r) => r.client));
+  return Response.json({ dryRun: false, ...summary, created: ids.length, ids, skipped: preview.errors.length }, { status: 201 });
+});

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { authState } from "@/app/api/auth/_lib/state";
+import { safeNextPath } from "@/lib/auth";
+import { Card, PageHeader } from "@/components/ui/card";
+import { LoginForm } from "./login-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await connection();
+  const sp = await searchParams;
+  const next = safeNextPath(typeof sp.next === "string" ? sp.next : "/");
+  if (!authState().enabled) {
+    return (
+      <>
+        <PageHeader title="Sign in">No password is set: Walkaway only answers on this machine, so there is nothing to sign in to.</PageHeader>
+        <Link href="/" className="text-sky-800 underline dark:text-sky-300">
+          Go to the dashboard
+        </Link>
+      </>
+    );
+  }
+  return (
+    <div className="mx-auto max-w-sm">
+      <PageHeader title="Sign in">Your negotiation history is private. Enter the password set in WALKAWAY_PASSWORD.</PageHeader>
+      <Card>
+        <LoginForm next={next} initialError={sp.error === "wrong" ? "Wrong password" : undefined} />
+      </Card>
+    </div>
+  );
+}

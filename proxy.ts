@@ -1,0 +1,56 @@
+/**
+ * Runs before every page, API route and server action (Next 16 proxy, Node.js runtime):
+ * 1. without a password, answer only requests addressed to this machine (DNS rebinding);
+ * 2. refuse state-changing requests a browser sends from another site (CSRF): API writes, and
+ *    server actions on top of Next's own origin check;
+ * 3. with WALKAWAY_PASSWORD set, require a signed-in session (or the API bearer token).
+ * Static security headers come from next.config.mjs headers(); Next adds them to the responses made
+ * here too (tests/integration/headers.test.ts checks a 403 from this file).
+ */
+import { NextResponse, type NextRequest } from "next/server";
+import { isAllowedHost, isCrossSiteWrite, safeNextPath } from "@/lib/auth";
+import { authState, principal } from "@/app/api/auth/_lib/state";
+
+/** Reachable without signing in: the sign-in page and endpoints, and the health check. */
+const PUBLIC_PATHS = new Set(["/login", "/api/auth/login", "/api/auth/logout", "/api/auth/session", "/api/health"]);
+
+/** Answers about access are never cached (by the browser or anything between). */
+function noStore(res: NextResponse): NextResponse {
+  res.headers.set("cache-control", "no-store");
+  return res;
+}
+
+const jsonError = (status: number, message: string, fields?: Record<string, string[]>, headers?: Record<string, string>) =>
+  noStore(NextResponse.json({ error: { message, ...(fields ? { fields } : {}) } }, { status, headers }));
+
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const isApi = pathname.startsWith("/api/");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const state = authState();
+
+  if (!state.enabled) {
+    const extra = (process.env.WALKAWAY_ALLOWED_HOSTS ?? "").split(",").filter(Boolean);
+    if (!isAllowedHost(request.headers.get("host"), extra))
+      return jsonError(403, "Walkaway without a password only answers on this machine (127.0.0.1 / localhost). Set WALKAWAY_PASSWORD to serve other hosts.");
+  }
+
+  if (isCrossSiteWrite(request.method, request.headers, host))
+    return jsonError(403, "Cross-site request refused: send it from Walkaway itself, or from a script without a browser Origin.", {
+      origin: ["Requests that change data must come from this site"],
+    });
+
+  if (!state.enabled || PUBLIC_PATHS.has(pathname)) return NextResponse.next();
+  if (principal(request.headers, state)) return NextResponse.next();
+
+  if (isApi) return jsonError(401, "Sign in first, or send Authorization: Bearer <WALKAWAY_API_TOKEN>.", undefined, { "www-authenticate": 'Bearer realm="walkaway"' });
+  const login = new URL("/login", request.url);
+  const next = safeNextPath(pathname + search);
+  if (next !== "/") login.searchParams.set("next", next);
+  return noStore(NextResponse.redirect(login, 303));
+}
+
+export const config = {
+  // everything except the build's static files: pages, API routes and server actions all pass here
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};

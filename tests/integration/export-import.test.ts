@@ -1,0 +1,300 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import fc from "fast-check";
+import { readyDb, type DB } from "@/db/connection";
+import { bookCounts, exportBook, importBook, importUntrusted } from "@/db/export";
+import * as q from "@/db/queries";
+import { EXPORT_VERSION, exportFileSchema, parseExportFile, type ExportFile } from "@/lib/export-schema";
+import { createTestDb } from "./helpers";
+import { call, content, jsonHeaders, loadAwkwardBook, tempDir, withoutIds, type RouteFn } from "./data-helpers";
+
+let a: Awaited<ReturnType<typeof createTestDb>>;
+let b: Awaited<ReturnType<typeof createTestDb>>;
+beforeEach(async () => {
+  a = await createTestDb();
+  b = await createTestDb();
+});
+afterEach(() => {
+  a.close();
+  b.close();
+});
+
+/** JSON text → object, as a file would arrive. */
+const viaJson = (f: ExportFile): unknown => JSON.parse(JSON.stringify(f));
+function parse(f: unknown): ExportFile {
+  const p = parseExportFile(f);
+  if (!p.ok) throw new Error(`${p.message}\n${JSON.stringify(p.fields)}`);
+  return p.file;
+}
+
+describe("round trip", () => {
+  test("export → replace into an empty database → export is identical (ids included)", () => {
+    loadAwkwardBook(a.db);
+    const first = exportBook(a.db);
+    expect(first.clients.length).toBeGreaterThan(10);
+    expect(first.quoteEvents.length).toBeGreaterThan(10);
+    importBook(b.db, parse(viaJson(first)), "replace");
+    expect(content(exportBook(b.db))).toEqual(content(first));
+  });
+
+  test("replace over an existing book: the old book is gone, the file's book is there exactly", () => {
+    loadAwkwardBook(a.db);
+    q.createClient(b.db, { name: "Old client", leadSource: "other", status: "active" });
+    q.updateSettings(b.db, { ...q.getSettings(b.db), currency: "EUR", chaseThreshold: 5 });
+    const file = exportBook(a.db);
+    importBook(b.db, parse(viaJson(file)), "replace");
+    expect(content(exportBook(b.db))).toEqual(content(file));
+    expect(q.listClients(b.db, { q: "Old client" })).toEqual([]);
+  });
+
+  test("export → merge into an empty database → export has the same content, ids aside", () => {
+    loadAwkwardBook(a.db);
+    // give the target different ids: merged rows must be remapped, not copied
+    const tmp = q.createClient(b.db, { name: "tmp", leadSource: "other", status: "active" });
+    q.deleteClient(b.db, tmp.id);
+    const first = exportBook(a.db);
+    const result = importBook(b.db, parse(viaJson(first)), "merge");
+    expect(result.created.clients).toBe(first.clients.length);
+    const second = exportBook(b.db);
+    expect(second.clients[0].id).not.toBe(first.clients[0].id);
+    expect(withoutIds(second)).toEqual(withoutIds(first));
+  });
+
+  test("merge into a book with data: nothing existing changes; rate card and templates are reused, clashing names renamed", () => {
+    loadAwkwardBook(a.db);
+    loadAwkwardBook(b.db);
+    // same name, different currency: must not be reused
+    const web = q.listServices(b.db)[0];
+    q.updateService(b.db, web.id, { ...web, currency: "GBP" });
+    const before = exportBook(b.db);
+    const file = exportBook(a.db);
+    const result = importBook(b.db, parse(viaJson(file)), "merge");
+    const after = exportBook(b.db);
+    // what was there is still there, byte for byte
+    for (const table of ["services", "templates", "clients", "quotes", "quoteEvents", "interactions"] as const)
+      expect(after[table].slice(0, before[table].length)).toEqual(before[table]);
+    expect(after.settings).toEqual(before.settings);
+    expect(result.renamedServices).toEqual([{ from: web.name, to: `${web.name} (imported)` }]);
+    expect(result.reusedServices).toBe(file.services.length - 1);
+    expect(result.skippedTemplates).toBe(file.templates.length);
+    expect(after.clients.length).toBe(before.clients.length + file.clients.length);
+    expect(after.quoteEvents.length).toBe(before.quoteEvents.length + file.quoteEvents.length);
+    // one default template per kind survives
+    expect(after.templates.filter((t) => t.isDefault && t.kind === "decline")).toHaveLength(1);
+    expect(exportFileSchema.safeParse(viaJson(after)).success).toBe(true);
+  });
+
+  test("property: generated clients with any text survive export → replace → export", async () => {
+    const text = fc.string({ unit: "grapheme", maxLength: 60 }).filter((s) => s.trim().length > 0);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.record({ name: text, notes: fc.option(fc.string({ unit: "grapheme", maxLength: 200 }), { nil: null }) }), { maxLength: 6 }), async (rows) => {
+        const src = await createTestDb();
+        const dst = await createTestDb();
+        try {
+          for (const r of rows) q.createClient(src.db, { name: r.name.trim(), notes: r.notes?.trim() || null, leadSource: "other", status: "prospect" });
+          const file = exportBook(src.db);
+          importBook(dst.db, parse(viaJson(file)), "replace");
+          expect(content(exportBook(dst.db))).toEqual(content(file));
+        } finally {
+          src.close();
+          dst.close();
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe("bad files are refused and change nothing", () => {
+  function hostileVariants(good: ExportFile): [string, unknown][] {
+    const g = viaJson(good) as Record<string, unknown> & ExportFile;
+    const clone = () => JSON.parse(JSON.stringify(g)) as typeof g;
+    const edit = (fn: (f: typeof g) => void) => {
+      const f = clone();
+      fn(f);
+      return f;
+    };
+    return [
+      ["null", null],
+      ["an array", [g]],
+      ["a string", "walkaway"],
+      ["no format", edit((f) => delete (f as Partial<typeof g>).format)],
+      ["another format", edit((f) => ((f as Record<string, unknown>).format = "other-app"))],
+      ["a future version", edit((f) => ((f as Record<string, unknown>).version = EXPORT_VERSION + 1))],
+      ["version as text", edit((f) => ((f as Record<string, unknown>).version = "1"))],
+      ["missing table", edit((f) => delete (f as Partial<typeof g>).quotes)],
+      ["a quote of an unknown client", edit((f) => (f.quotes[0].clientId = 999_999))],
+      ["an event of an unknown quote", edit((f) => (f.quoteEvents[0].quoteId = 999_999))],
+      ["an interaction tied to another client's quote", edit((f) => (f.interactions.find((i) => i.quoteId != null)!.clientId = f.clients.find((c) => c.id !== f.interactions.find((i) => i.quoteId != null)!.clientId)!.id))],
+      ["duplicate client ids", edit((f) => (f.clients[1].id = f.clients[0].id))],
+      ["negative money", edit((f) => (f.quotes[0].quotedAmount = -100))],
+      ["fractional money", edit((f) => (f.quotes[0].quotedAmount = 100.5))],
+      ["enormous money", edit((f) => (f.quotes[0].quotedAmount = 1e300))],
+      ["money as text", edit((f) => ((f.quotes[0] as Record<string, unknown>).quotedAmount = "100"))],
+      ["floor above target", edit((f) => (f.services[0].floorRate = f.services[0].targetRate + 1))],
+      ["unknown status", edit((f) => ((f.clients[0] as Record<string, unknown>).status = "vip"))],
+      ["a 1 MB name", edit((f) => (f.clients[0].name = "x".repeat(1_000_000)))],
+      ["an empty name", edit((f) => (f.clients[0].name = "   "))],
+      ["a bad date", edit((f) => (f.quoteEvents[0].occurredOn = "2026-02-30"))],
+      ["a bad email", edit((f) => (f.clients[0].email = "not-an-email"))],
+      ["a malformed currency", edit((f) => (f.quotes[0].currency = "US$"))],
+      ["two services with one name", edit((f) => (f.services[1].name = f.services[0].name))],
+      ["two default decline templates", edit((f) => f.templates.push({ ...f.templates.find((t) => t.kind === "decline")!, id: 99_999, isDefault: true }))],
+      ["a discount request with neither percent nor amount", edit((f) => Object.assign(f.quoteEvents.find((e) => e.kind === "discount_request")!, { percentBp: null, amount: null }))],
+      ["an id beyond 2^53", edit((f) => (f.clients[0].id = 2 ** 60))],
+      ["settings out of range", edit((f) => (f.settings.hoursPerDay = 25))],
+      ["a table that is an object", edit((f) => ((f as Record<string, unknown>).clients = { 0: f.clients[0] }))],
+    ];
+  }
+
+  test("each hostile variant: refused with a message and field errors, the target book unchanged", () => {
+    loadAwkwardBook(a.db);
+    q.createClient(b.db, { name: "Mine", leadSource: "referral", status: "active" });
+    const good = exportBook(a.db);
+    const before = exportBook(b.db);
+    const variants = hostileVariants(good);
+    for (const [what, value] of variants) {
+      const p = parseExportFile(value);
+      expect(p.ok, what).toBe(false);
+      if (p.ok) continue;
+      expect(p.message.length, what).toBeGreaterThan(10);
+      expect(Object.keys(p.fields).length, what).toBeGreaterThan(0);
+    }
+    expect(content(exportBook(b.db))).toEqual(content(before));
+    // the wrong version says which one
+    expect((parseExportFile({ ...(viaJson(good) as object), version: 7 }) as { message: string }).message).toMatch(/version 7.*version 1/);
+  });
+
+  test("a __proto__ key in the file is dropped, never merged into objects", () => {
+    loadAwkwardBook(a.db);
+    const text = JSON.stringify(exportBook(a.db)).replace('"clients":[{', '"__proto__":{"polluted":true},"clients":[{"__proto__":{"isAdmin":true},');
+    const p = parseExportFile(JSON.parse(text));
+    expect(p.ok).toBe(true);
+    if (!p.ok) return;
+    expect(Object.prototype.hasOwnProperty.call(p.file, "__proto__")).toBe(false);
+    expect(Object.prototype.hasOwnProperty.call(p.file.clients[0], "__proto__")).toBe(false);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((p.file.clients[0] as Record<string, unknown>).isAdmin).toBeUndefined();
+  });
+
+  test("a failure in the middle of an import rolls the whole import back (replace and merge)", () => {
+    loadAwkwardBook(a.db);
+    loadAwkwardBook(b.db);
+    const file = parse(viaJson(exportBook(a.db)));
+    // the last interaction fails inside the database, after clients, quotes and events were written
+    file.interactions[file.interactions.length - 1].note = "boom";
+    b.db.$client.exec("CREATE TEMP TRIGGER fail_import BEFORE INSERT ON interactions WHEN NEW.note = 'boom' BEGIN SELECT RAISE(ABORT, 'simulated failure'); END;");
+    const before = exportBook(b.db);
+    for (const mode of ["replace", "merge"] as const) {
+      expect(() => importBook(b.db, file, mode)).toThrow(/simulated failure/);
+      expect(content(exportBook(b.db))).toEqual(content(before));
+    }
+  });
+});
+
+describe("API: GET /api/v1/export and POST /api/v1/import", () => {
+  let dir: string;
+  let db: DB;
+  let exportRoute: { GET: RouteFn };
+  let importRoute: { POST: RouteFn };
+  beforeAll(async () => {
+    dir = tempDir();
+    process.env.WALKAWAY_DB = path.join(dir, "api.db");
+    db = await readyDb();
+    exportRoute = (await import("@/app/api/v1/export/route")) as unknown as { GET: RouteFn };
+    importRoute = (await import("@/app/api/v1/import/route")) as unknown as { POST: RouteFn };
+  });
+  afterAll(() => {
+    db.$client.close();
+    delete (globalThis as Record<string, unknown>).__walkawayDb;
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("export is a JSON attachment that validates against the file schema", async () => {
+    loadAwkwardBook(db);
+    const res = await call(exportRoute.GET, { path: "/api/v1/export" });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="walkaway-export-\d{4}-\d{2}-\d{2}\.json"$/);
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    const body = await res.json();
+    expect(exportFileSchema.safeParse(body).success).toBe(true);
+    expect(body.clients.length).toBe(bookCounts(db).clients);
+  });
+
+  test("import: merge doubles the book, replace restores it exactly; a pre-import backup is taken", async () => {
+    const file = await (await call(exportRoute.GET, { path: "/api/v1/export" })).text();
+    const clients = bookCounts(db).clients;
+    const merged = await call(importRoute.POST, { path: "/api/v1/import?mode=merge", method: "POST", body: file, headers: jsonHeaders });
+    expect(merged.status).toBe(200);
+    const m = await merged.json();
+    expect(m.created.clients).toBe(clients);
+    expect(m.backup).toMatch(/pre-import-.*\.db$/);
+    expect(fs.existsSync(m.backup)).toBe(true);
+    expect(bookCounts(db).clients).toBe(2 * clients);
+    const replaced = await call(importRoute.POST, { path: "/api/v1/import?mode=replace", method: "POST", body: file, headers: jsonHeaders });
+    expect(replaced.status).toBe(200);
+    expect(content(exportBook(db))).toEqual(content(JSON.parse(file)));
+  });
+
+  test("malformed, truncated, wrong-version, wrong-type and oversized bodies: 4xx with a clear message, book untouched", async () => {
+    const good = await (await call(exportRoute.GET, { path: "/api/v1/export" })).text();
+    const before = content(exportBook(db));
+    const cases: { what: string; body: BodyInit; headers?: Record<string, string>; path?: string; status: number; message: RegExp }[] = [
+      { what: "truncated", body: good.slice(0, Math.floor(good.length / 2)), status: 400, message: /Malformed JSON/ },
+      { what: "not JSON", body: "<html>", status: 400, message: /Malformed JSON/ },
+      { what: "empty", body: "", status: 400, message: /Empty body/ },
+      { what: "wrong version", body: good.replace(`"version": ${EXPORT_VERSION}`, `"version": 2`), status: 400, message: /version 2.*version 1/ },
+      { what: "not an export", body: JSON.stringify({ hello: "world" }), status: 400, message: /not a Walkaway export/ },
+      { what: "bad mode", body: good, path: "/api/v1/import?mode=overwrite", status: 400, message: /import mode/ },
+      { what: "wrong content type", body: good, headers: { "content-type": "text/plain" }, status: 415, message: /application\/json/ },
+      { what: "declared too large", body: "{}", headers: { ...jsonHeaders, "content-length": String(50 * 1024 * 1024) }, status: 413, message: /too large/ },
+    ];
+    for (const c of cases) {
+      const res = await call(importRoute.POST, { path: c.path ?? "/api/v1/import?mode=replace", method: "POST", body: c.body, headers: c.headers ?? jsonHeaders });
+      expect(res.status, c.what).toBe(c.status);
+      const body = await res.json();
+      expect(body.error.message, c.what).toMatch(c.message);
+    }
+    expect(content(exportBook(db))).toEqual(before);
+  });
+
+  test("body size limit (readJson, MAX_BODY_BYTES): a streamed body one byte over the limit is refused with 413 before it is parsed; at the limit it is read", async () => {
+    const { MAX_BODY_BYTES } = await import("@/app/api/v1/_lib/http");
+    const route = importRoute;
+    const stream = (bytes: number) => {
+      let sent = 0;
+      return new ReadableStream<Uint8Array>({
+        pull(ctrl) {
+          if (sent >= bytes) return ctrl.close();
+          const n = Math.min(64 * 1024, bytes - sent);
+          // spaces: valid JSON whitespace, so only the size can be the reason for a refusal
+          ctrl.enqueue(new Uint8Array(n).fill(0x20));
+          sent += n;
+        },
+      });
+    };
+    const over = await call(route.POST, { path: "/api/v1/import", method: "POST", body: stream(MAX_BODY_BYTES + 1), headers: jsonHeaders });
+    expect(over.status).toBe(413);
+    // exactly at the limit: read in full, then refused for being empty (not for its size)
+    const at = await call(route.POST, { path: "/api/v1/import", method: "POST", body: stream(MAX_BODY_BYTES), headers: jsonHeaders });
+    expect(at.status).toBe(400);
+    expect((await at.json()).error.message).toMatch(/Empty body/);
+  });
+});
+
+describe("importUntrusted", () => {
+  test("no backup for an empty book; one for a book with data", async () => {
+    const dir = tempDir();
+    try {
+      loadAwkwardBook(a.db);
+      const file = viaJson(exportBook(a.db));
+      const first = await importUntrusted(b.db, file, "merge", dir);
+      expect(first.ok && first.backup).toBe(null);
+      const second = await importUntrusted(b.db, file, "merge", dir);
+      expect(second.ok && second.backup && fs.existsSync(second.backup)).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
