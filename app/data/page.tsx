@@ -1,0 +1,97 @@
+import type { Metadata } from "next";
+import { requestDb } from "@/app/_lib/db";
+import { backupNowAction, importBookAction, importClientsCsvAction, previewClientsCsvAction } from "@/app/actions/data";
+import { bookCounts } from "@/db/export";
+import { backupDir, databasePath } from "@/db/env";
+import { listBackups } from "@/db/backup";
+import { Card, PageHeader } from "@/components/ui/card";
+import { ImportBookForm } from "@/components/data/import-book-form";
+import { ClientsCsvImport } from "@/components/data/clients-csv-import";
+import { BackupButton } from "@/components/data/backup-button";
+
+export const metadata: Metadata = { title: "Your data" };
+
+const linkClass = "inline-flex min-h-10 items-center rounded-md px-3 text-sm text-sky-800 underline underline-offset-2 hover:bg-sky-50 dark:text-sky-300 dark:hover:bg-stone-800";
+
+export default async function DataPage() {
+  const db = await requestDb();
+  const counts = bookCounts(db);
+  const dir = backupDir();
+  const backups = listBackups(dir).slice(0, 10);
+  const kb = (n: number) => `${Math.max(1, Math.round(n / 1024)).toLocaleString("en")} KB`;
+  return (
+    <>
+      <PageHeader title="Your data">
+        Everything you record is yours: take it out whole, bring it back, and keep backups. It lives in one SQLite file: <code>{databasePath()}</code>
+      </PageHeader>
+      <div className="space-y-6">
+        <Card title="Export" id="export">
+          <p className="text-sm text-stone-700 dark:text-stone-300" data-testid="book-counts">
+            {counts.clients} clients, {counts.quotes} quotes, {counts.quoteEvents} negotiation events, {counts.interactions} interactions, {counts.services} services,{" "}
+            {counts.templates} templates.
+          </p>
+          <div className="mt-3 flex flex-wrap items-center gap-2">
+            <a href="/api/v1/export" download className={linkClass}>
+              Download everything (JSON)
+            </a>
+            <span className="text-sm text-stone-600 dark:text-stone-400">One file with settings, rate card, templates and every client&rsquo;s history: the one to keep, and to import.</span>
+          </div>
+          <div className="mt-3">
+            <p className="text-sm font-medium">For a spreadsheet (CSV):</p>
+            <ul className="mt-1 flex flex-wrap gap-1">
+              {[
+                ["clients", "Clients"],
+                ["quotes", "Quotes"],
+                ["events", "Negotiation events"],
+                ["interactions", "Interactions"],
+              ].map(([entity, name]) => (
+                <li key={entity}>
+                  <a href={`/api/v1/export/csv/${entity}`} download className={linkClass}>
+                    {name} (CSV)
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </Card>
+
+        <Card title="Import a JSON export" id="import">
+          <p className="mb-3 text-sm text-stone-600 dark:text-stone-400">
+            The file is checked completely before anything is written, and imported in one step: a damaged or foreign file changes nothing. Your current book is backed up first.
+          </p>
+          <ImportBookForm action={importBookAction} />
+        </Card>
+
+        <Card title="Import clients from CSV" id="import-csv">
+          <p className="mb-3 text-sm text-stone-600 dark:text-stone-400">Preview first: you see every client that would be created and every row with a problem. Nothing is written until you import.</p>
+          <ClientsCsvImport preview={previewClientsCsvAction} commit={importClientsCsvAction} />
+        </Card>
+
+        <Card title="Backups" id="backups">
+          <div className="space-y-3 text-sm text-stone-700 dark:text-stone-300">
+            <p>
+              Backups go to <code>{dir}</code>. Run <code>npm run backup</code> (safe while the app runs) or:
+            </p>
+            <BackupButton action={backupNowAction} />
+            <p>A backup is also taken automatically before a migration changes your database and before every import.</p>
+            <p>
+              To restore: stop Walkaway, copy a backup over <code>{databasePath()}</code> (remove any <code>-wal</code> and <code>-shm</code> files next to it), and start
+              again.
+            </p>
+            {backups.length ? (
+              <ul aria-label="Recent backups" className="list-disc pl-5">
+                {backups.map((b) => (
+                  <li key={b.name}>
+                    <code>{b.name}</code> · {kb(b.bytes)}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>No backups yet.</p>
+            )}
+          </div>
+        </Card>
+      </div>
+    </>
+  );
+}
