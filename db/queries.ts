@@ -2,7 +2,9 @@
  * Data access: small functions fn(db, params) that return plain objects.
  * Every write runs in one transaction; no SQL lives outside db/.
  */
-import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import type Database from "better-sqlite3";
+import { and, asc, Column, desc, eq, getTableColumns, or, sql, type SQL } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { DB } from "./connection";
 import { ConflictError, InputError, NotFoundError } from "./errors";
 import { clients, interactions, quoteEvents, quotes, services, settings, templates } from "./schema";
@@ -356,48 +358,215 @@ export function deleteInteraction(db: DB, clientId: number, interactionId: numbe
   if (res.changes === 0) throw new NotFoundError("interaction", interactionId);
 }
 
+// ---------------- the data-version cache ----------------
+// Read results that are costly on a large book are kept per connection for one *data version*, a key
+// that changes with every write that can reach this connection:
+//   - its own writes: SQLite's total_changes() (rows inserted, updated or deleted on this connection,
+//     committed or rolled back), so every write path (this file, db/offers.ts, db/demo.ts, an import,
+//     raw SQL) moves it without having to remember to;
+//   - writes by any other connection or process (a CLI script, a second handle): PRAGMA data_version.
+// Nothing is cached or served from the cache inside a transaction (its writes may still roll back).
+// Both parts only ever grow, so an old key never comes back: a cached value cannot go stale.
+
+/** The better-sqlite3 handle under a database or a transaction (drizzle keeps it on the session). */
+function sqliteOf(db: DB): Database.Database {
+  return db.$client ?? (db as unknown as { session: { client: Database.Database } }).session.client;
+}
+
+const versionStatements = new WeakMap<Database.Database, { dataVersion: Database.Statement; totalChanges: Database.Statement }>();
+
+/** A key that changes whenever the data may have changed; null inside a transaction (never cache there). */
+export function dataVersion(db: DB): string | null {
+  const sqlite = sqliteOf(db);
+  if (sqlite.inTransaction) return null;
+  let st = versionStatements.get(sqlite);
+  if (!st) {
+    st = { dataVersion: sqlite.prepare("PRAGMA data_version").pluck(), totalChanges: sqlite.prepare("SELECT total_changes()").pluck() };
+    versionStatements.set(sqlite, st);
+  }
+  return `${st.dataVersion.get()}:${st.totalChanges.get()}`;
+}
+
+interface CacheSlot {
+  version: string;
+  entries: Map<string, unknown>;
+}
+const caches = new WeakMap<Database.Database, CacheSlot>();
+/** Entries kept per data version (whole-book scores, client histories, dashboard filter sets…): oldest out first. */
+const MAX_CACHE_ENTRIES = 200;
+
+function cacheSlot(db: DB, version: string): CacheSlot {
+  const sqlite = sqliteOf(db);
+  let slot = caches.get(sqlite);
+  if (!slot || slot.version !== version) caches.set(sqlite, (slot = { version, entries: new Map() }));
+  return slot;
+}
+
+/** The cached value for `key` if there is one for the current data version (never inside a transaction). */
+export function cachedValue<T>(db: DB, key: string): T | undefined {
+  const version = dataVersion(db);
+  return version === null ? undefined : (cacheSlot(db, version).entries.get(key) as T | undefined);
+}
+
+/**
+ * Read-through cache for a pure function of the database's contents: `compute()` runs again after any
+ * write. `key` must name everything else the result depends on (ids, filters, today's date).
+ * The value is shared between callers: treat it as read-only.
+ */
+export function cachedRead<T>(db: DB, key: string, compute: () => T): T {
+  const version = dataVersion(db);
+  if (version === null) return compute();
+  const slot = cacheSlot(db, version);
+  if (slot.entries.has(key)) return slot.entries.get(key) as T;
+  const value = compute();
+  // compute() only reads; keep its result only if nothing was written meanwhile
+  if (dataVersion(db) === version) {
+    if (slot.entries.size >= MAX_CACHE_ENTRIES) slot.entries.delete(slot.entries.keys().next().value!);
+    slot.entries.set(key, value);
+  }
+  return value;
+}
+
 // ---------------- history (input of the worth model) ----------------
-export function loadClientHistory(db: DB, clientId: number): ClientHistory {
-  const client = getClient(db, clientId);
-  const qs = db.select().from(quotes).where(eq(quotes.clientId, clientId)).orderBy(desc(quotes.createdAt), desc(quotes.id)).all();
-  const ids = qs.map((q) => q.id);
-  const events = ids.length ? db.select().from(quoteEvents).where(inArray(quoteEvents.quoteId, ids)).orderBy(asc(quoteEvents.occurredOn), asc(quoteEvents.id)).all() : [];
-  const byQuote = new Map<number, QuoteEvent[]>();
-  for (const e of events) (byQuote.get(e.quoteId) ?? byQuote.set(e.quoteId, []).get(e.quoteId)!).push(e);
+// These loaders read many rows (a ten-year book: ~100,000), so they skip drizzle's per-row mapping:
+// each table's columns come from the drizzle schema (so a new column is picked up automatically),
+// rows are read as arrays through a cached prepared statement and turned into the same plain objects
+// drizzle returns (same keys, same order, same decoded values). docs/performance.md has the figures.
+
+type Row = unknown[];
+interface RowReader<T> {
+  /** the table's columns, in schema order, for a SELECT list (qualified with `alias`) */
+  columns: string;
+  read: (row: Row) => T;
+}
+
+const identityDecoder = Column.prototype.mapFromDriverValue;
+
+const sqlString = (v: string) => `'${v.replace(/'/g, "''")}'`;
+
+function rowReader<T>(table: SQLiteTable, alias: string): RowReader<T> {
+  const cols = Object.entries(getTableColumns(table)).map(([key, col]) => {
+    const column = col as Column;
+    const ref = `${alias}."${column.name}"`;
+    // An enum column comes back as its index in the enum (a number is cheaper to hand over than a new
+    // string per row) and is turned back into the very same string; anything else comes back as stored.
+    const values = column.columnType === "SQLiteText" && column.enumValues?.length ? column.enumValues : null;
+    const select = values ? `CASE ${ref} ${values.map((v, k) => `WHEN ${sqlString(v)} THEN ${k}`).join(" ")} ELSE ${ref} END` : ref;
+    return { key, select, values, decoder: column.mapFromDriverValue === identityDecoder ? null : column };
+  });
+  const n = cols.length;
+  const keys = cols.map((c) => c.key);
+  const enums = cols.map((c) => c.values);
+  // only columns with a real decoder (boolean mode) pay for a call; text and integer are taken as they come
+  const decoders = cols.map((c) => c.decoder);
   return {
-    client,
-    quotes: qs.map((q) => ({ ...q, events: byQuote.get(q.id) ?? [] })),
-    interactions: listInteractions(db, clientId),
+    columns: cols.map((c) => c.select).join(", "),
+    read: (row) => {
+      const o: Record<string, unknown> = {};
+      for (let i = 0; i < n; i++) {
+        const v = row[i];
+        const e = enums[i];
+        const d = decoders[i];
+        o[keys[i]] = v === null ? null : e !== null && typeof v === "number" ? e[v] : d === null ? v : d.mapFromDriverValue(v);
+      }
+      return o as T;
+    },
   };
 }
 
-/** Every client's history in three queries (no N+1), for scoring the whole book. */
+const readers = {
+  client: rowReader<Client>(clients, "c"),
+  quote: rowReader<Quote>(quotes, "q"),
+  event: rowReader<QuoteEvent>(quoteEvents, "e"),
+  interaction: rowReader<Interaction>(interactions, "i"),
+};
+
+const rawStatements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+/** A prepared statement in array mode, prepared once per connection. */
+function rawStatement(db: DB, text: string): Database.Statement {
+  const sqlite = sqliteOf(db);
+  let cache = rawStatements.get(sqlite);
+  if (!cache) rawStatements.set(sqlite, (cache = new Map()));
+  let st = cache.get(text);
+  if (!st) cache.set(text, (st = sqlite.prepare(text).raw(true)));
+  return st;
+}
+
+function readAll<T>(db: DB, reader: RowReader<T>, text: string, ...params: unknown[]): T[] {
+  const out: T[] = [];
+  for (const row of rawStatement(db, text).iterate(...params) as IterableIterator<Row>) out.push(reader.read(row));
+  return out;
+}
+
+const HISTORY_SQL = {
+  client: `SELECT ${readers.client.columns} FROM clients c WHERE c.id = ?`,
+  // (client_id, created_at) index read backwards: newest first, no sort step
+  clientQuotes: `SELECT ${readers.quote.columns} FROM quotes q WHERE q.client_id = ? ORDER BY q.created_at DESC, q.id DESC`,
+  clientEvents: `SELECT ${readers.event.columns} FROM quote_events e WHERE e.quote_id IN (SELECT id FROM quotes WHERE client_id = ?) ORDER BY e.occurred_on, e.id`,
+  clientInteractions: `SELECT ${readers.interaction.columns} FROM interactions i WHERE i.client_id = ? ORDER BY i.occurred_on DESC, i.id DESC`,
+  allClients: `SELECT ${readers.client.columns} FROM clients c ORDER BY c.id`,
+  allQuotes: `SELECT ${readers.quote.columns} FROM quotes q ORDER BY q.id`,
+  allEvents: `SELECT ${readers.event.columns} FROM quote_events e ORDER BY e.quote_id, e.occurred_on, e.id`,
+  // (client_id, occurred_on) index read backwards: each client's interactions newest first, no sort step
+  // (clients come out in descending order, which does not matter: they are grouped by id below)
+  allInteractions: `SELECT ${readers.interaction.columns} FROM interactions i ORDER BY i.client_id DESC, i.occurred_on DESC, i.id DESC`,
+};
+
+function groupEvents(events: QuoteEvent[]): Map<number, QuoteEvent[]> {
+  const byQuote = new Map<number, QuoteEvent[]>();
+  for (const e of events) {
+    const list = byQuote.get(e.quoteId);
+    if (list) list.push(e);
+    else byQuote.set(e.quoteId, [e]);
+  }
+  return byQuote;
+}
+
+/**
+ * One client's history: quotes newest first (each with its events in date order), interactions newest first.
+ * Four indexed queries whatever the client's size; kept until the next write (shared: read-only).
+ */
+export function loadClientHistory(db: DB, clientId: number): ClientHistory {
+  return cachedRead(db, `history:${clientId}`, () => readClientHistory(db, clientId));
+}
+
+function readClientHistory(db: DB, clientId: number): ClientHistory {
+  const client = readAll(db, readers.client, HISTORY_SQL.client, clientId)[0];
+  if (!client) throw new NotFoundError("client", clientId);
+  const qs = readAll(db, readers.quote, HISTORY_SQL.clientQuotes, clientId);
+  const byQuote = qs.length ? groupEvents(readAll(db, readers.event, HISTORY_SQL.clientEvents, clientId)) : new Map<number, QuoteEvent[]>();
+  return {
+    client,
+    quotes: qs.map((q) => ({ ...q, events: byQuote.get(q.id) ?? [] })),
+    interactions: readAll(db, readers.interaction, HISTORY_SQL.clientInteractions, clientId),
+  };
+}
+
+/** Every client's history in four queries (no N+1), for scoring the whole book; clients by id. */
 export function loadAllHistories(db: DB): ClientHistory[] {
-  const cs = db.select().from(clients).orderBy(asc(clients.id)).all();
-  const qs = db.select().from(quotes).orderBy(asc(quotes.id)).all();
-  const es = db.select().from(quoteEvents).orderBy(asc(quoteEvents.quoteId), asc(quoteEvents.occurredOn), asc(quoteEvents.id)).all();
-  const is = db.select().from(interactions).orderBy(asc(interactions.clientId), desc(interactions.occurredOn), desc(interactions.id)).all();
-  const eventsByQuote = new Map<number, QuoteEvent[]>();
-  for (const e of es) (eventsByQuote.get(e.quoteId) ?? eventsByQuote.set(e.quoteId, []).get(e.quoteId)!).push(e);
+  const cs = readAll(db, readers.client, HISTORY_SQL.allClients);
+  const eventsByQuote = groupEvents(readAll(db, readers.event, HISTORY_SQL.allEvents));
   const histories = new Map<number, ClientHistory>(cs.map((c) => [c.id, { client: c, quotes: [], interactions: [] }]));
-  for (const q of qs) histories.get(q.clientId)?.quotes.push({ ...q, events: eventsByQuote.get(q.id) ?? [] });
-  for (const i of is) histories.get(i.clientId)?.interactions.push(i);
+  for (const q of readAll(db, readers.quote, HISTORY_SQL.allQuotes)) histories.get(q.clientId)?.quotes.push({ ...q, events: eventsByQuote.get(q.id) ?? [] });
+  for (const i of readAll(db, readers.interaction, HISTORY_SQL.allInteractions)) histories.get(i.clientId)?.interactions.push(i);
   return [...histories.values()];
 }
 
 /** Minutes of accepted, still-open work and the open pipeline: the offer check's capacity inputs. */
 export function loadCapacity(db: DB, since: string): { committedMinutes: number; openPipelineCount: number; openPipelineValue: number } {
-  const committed = db
-    .select({ m: sql<number>`coalesce(sum(${quotes.estimatedMinutes}), 0)` })
-    .from(quotes)
-    .where(and(eq(quotes.status, "accepted"), sql`coalesce(${quotes.decidedOn}, substr(${quotes.createdAt}, 1, 10)) >= ${since}`))
-    .get();
-  const open = db
-    .select({ n: sql<number>`count(*)`, v: sql<number>`coalesce(sum(${quotes.quotedAmount}), 0)` })
-    .from(quotes)
-    .where(inArray(quotes.status, [...OPEN_QUOTE_STATUSES]))
-    .get();
-  return { committedMinutes: committed?.m ?? 0, openPipelineCount: open?.n ?? 0, openPipelineValue: open?.v ?? 0 };
+  return { ...cachedRead(db, `capacity:${since}`, () => readCapacity(db, since)) };
+}
+
+function readCapacity(db: DB, since: string): { committedMinutes: number; openPipelineCount: number; openPipelineValue: number } {
+  const committed = rawStatement(
+    db,
+    "SELECT coalesce(sum(estimated_minutes), 0) FROM quotes WHERE status = 'accepted' AND coalesce(decided_on, substr(created_at, 1, 10)) >= ?",
+  ).get(since) as [number];
+  const open = rawStatement(
+    db,
+    `SELECT count(*), coalesce(sum(quoted_amount), 0) FROM quotes WHERE status IN (${OPEN_QUOTE_STATUSES.map((st) => `'${st}'`).join(", ")})`,
+  ).get() as [number, number];
+  return { committedMinutes: committed[0], openPipelineCount: open[0], openPipelineValue: open[1] };
 }
 
 // ---------------- templates ----------------

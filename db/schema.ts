@@ -106,7 +106,8 @@ export const quotes = sqliteTable(
     ...timestamps,
   },
   (t) => [
-    index("quotes_client_idx").on(t.clientId),
+    // a client's quotes newest first (the client page, the offer check) without a sort step
+    index("quotes_client_idx").on(t.clientId, t.createdAt),
     index("quotes_service_idx").on(t.serviceId),
     index("quotes_status_idx").on(t.status),
     check("quotes_amounts_nonneg", sql`${t.quotedAmount} >= 0 AND (${t.agreedAmount} IS NULL OR ${t.agreedAmount} >= 0)`),
@@ -160,7 +161,12 @@ export const interactions = sqliteTable(
     occurredOn: text("occurred_on").notNull(),
     createdAt: text("created_at").notNull().default(now),
   },
-  (t) => [index("interactions_client_idx").on(t.clientId, t.occurredOn), index("interactions_kind_idx").on(t.kind)],
+  (t) => [
+    index("interactions_client_idx").on(t.clientId, t.occurredOn),
+    // the dashboard: asks / follow-ups of a period, and everything of a period
+    index("interactions_kind_idx").on(t.kind, t.occurredOn),
+    index("interactions_occurred_idx").on(t.occurredOn),
+  ],
 );
 
 /** Decline and counter-offer messages the user keeps. */
