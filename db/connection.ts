@@ -8,6 +8,9 @@ import { backupDir, databasePath } from "./env";
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/** Write transactions take the write lock up front, so a concurrent writer waits (busy_timeout) instead of failing. */
+export const IMMEDIATE = { behavior: "immediate" } as const;
+
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 
 /** Open a SQLite file with the pragmas every connection needs. */

@@ -18,7 +18,7 @@
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DB } from "./connection";
 import { InputError } from "./errors";
-import { getSettings, listServices } from "./queries";
+import { cachedRead, getSettings, listServices } from "./queries";
 import { clients, interactions, quoteEvents, quotes } from "./schema";
 import {
   REJECTION_REASONS,
@@ -592,7 +592,12 @@ function median(values: number[]): number {
  * Every figure of the dashboard for the filters. `today` (ISO date) ends the preset periods.
  * Throws InputError (400) for a service id that does not exist.
  */
+/** The dashboard for a view: computed once per data version (any write invalidates it), then read from memory. */
 export function getDashboard(db: DB, filters: DashboardFilters, today: string): Dashboard {
+  return cachedRead(db, `dashboard:${today}:${JSON.stringify(filters)}`, () => computeDashboard(db, filters, today));
+}
+
+function computeDashboard(db: DB, filters: DashboardFilters, today: string): Dashboard {
   const settings = getSettings(db);
   const services = listServices(db);
   const serviceById = new Map(services.map((s) => [s.id, s] as const));

@@ -2,8 +2,9 @@
  * The demo book: a dozen clients, some good and some draining, with quotes, negotiations and
  * interactions spread over the last year. Built through the same query functions the app uses.
  */
-import type { DB } from "./connection";
+import { IMMEDIATE, type DB } from "./connection";
 import * as q from "./queries";
+
 import { DEFAULT_COUNTER_TEMPLATE, DEFAULT_DECLINE_TEMPLATE } from "@/lib/offer-check";
 import type { CreateInteraction, CreateQuoteEvent, UpsertClient } from "@/lib/schemas";
 import type { QuoteStatus, RejectionReason } from "@/lib/domain";
@@ -325,6 +326,6 @@ export function loadDemoBook(db: DB, now = new Date()): { clients: number; quote
         counts.interactions++;
       }
     }
-  });
+  }, IMMEDIATE);
   return counts;
 }

@@ -2,14 +2,15 @@
  * The offer check against stored data: who the client is, what the rate card says, how full the
  * calendar is; and recording the decision as a quote in one transaction.
  */
-import type { DB } from "./connection";
+import { IMMEDIATE, type DB } from "./connection";
 import { InputError } from "./errors";
 import * as q from "./queries";
+
 import type { Client, QuoteWithEvents, Service, Settings } from "@/lib/domain";
 import { DEFAULT_COUNTER_TEMPLATE, DEFAULT_DECLINE_TEMPLATE, evaluateOffer, fillTemplate, offerTemplateVars, type OfferEvaluation, type OfferInput } from "@/lib/offer-check";
 import { addDays, deadlineIsRush, offerClientFrom, scopeToMinutes } from "@/lib/offer-context";
 import { replayNegotiation } from "@/lib/negotiation";
-import { assessClient } from "@/lib/worth";
+import { scoreClient } from "./scores";
 import { MAX_MINUTES, type OfferCheckInput, type RecordOfferInput } from "@/lib/schemas";
 
 export interface OfferMessage {
@@ -65,7 +66,8 @@ function loadContext(db: DB, input: OfferCheckInput, today: string): Context {
     }
     if (!client || quote.clientId !== client.id) throw new InputError("That quote belongs to another client", { quoteId: ["That quote belongs to another client"] });
   }
-  const assessment = history ? assessClient(history, services, settings) : null;
+  // the cached whole-book assessment when nothing changed since (computed fresh inside a transaction)
+  const assessment = history ? scoreClient(db, history.client.id).assessment : null;
   const minutes = scopeToMinutes(input.scopeAmount, input.scopeUnit, settings.hoursPerDay);
   // days × hours per day can exceed what one quote may hold
   if (minutes > MAX_MINUTES) throw new InputError("That scope is too large for one offer", { scopeAmount: [`At most ${MAX_MINUTES / 60} hours in one offer`] });
@@ -153,5 +155,5 @@ export function recordOffer(db: DB, input: RecordOfferInput, today: string): { q
       quote = q.getQuote(t, quote.id);
     }
     return { quote, clientId: client.id };
-  });
+  }, IMMEDIATE);
 }

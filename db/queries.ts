@@ -5,7 +5,7 @@
 import type Database from "better-sqlite3";
 import { and, asc, Column, desc, eq, getTableColumns, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
-import type { DB } from "./connection";
+import { IMMEDIATE, type DB } from "./connection";
 import { ConflictError, InputError, NotFoundError } from "./errors";
 import { clients, interactions, quoteEvents, quotes, services, settings, templates } from "./schema";
 import {
@@ -32,6 +32,7 @@ import type {
   UpsertService,
   UpsertTemplate,
 } from "@/lib/schemas";
+
 
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
@@ -234,7 +235,7 @@ export function createQuote(db: DB, input: UpsertQuote): QuoteWithEvents {
     const row = t.insert(quotes).values(values).returning().get();
     settleAgreedAmount(t, row.id);
     return getQuote(t, row.id);
-  });
+  }, IMMEDIATE);
 }
 
 export function updateQuote(db: DB, id: number, input: UpsertQuote): QuoteWithEvents {
@@ -249,7 +250,7 @@ export function updateQuote(db: DB, id: number, input: UpsertQuote): QuoteWithEv
       .run();
     settleAgreedAmount(t, id);
     return getQuote(t, id);
-  });
+  }, IMMEDIATE);
 }
 
 export function setQuoteOutcome(db: DB, id: number, input: QuoteOutcome): QuoteWithEvents {
@@ -271,7 +272,7 @@ export function setQuoteOutcome(db: DB, id: number, input: QuoteOutcome): QuoteW
       .run();
     settleAgreedAmount(t, id);
     return getQuote(t, id);
-  });
+  }, IMMEDIATE);
 }
 
 export function deleteQuote(db: DB, id: number): void {
@@ -310,7 +311,7 @@ export function addQuoteEvent(db: DB, quoteId: number, input: CreateQuoteEvent):
     }
     touchQuote(t, quoteId);
     return row;
-  });
+  }, IMMEDIATE);
 }
 
 export function deleteQuoteEvent(db: DB, quoteId: number, eventId: number): void {
@@ -350,7 +351,7 @@ export function addInteraction(db: DB, clientId: number, input: CreateInteractio
     const row = t.insert(interactions).values(values).returning().get();
     t.update(clients).set({ updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` }).where(eq(clients.id, clientId)).run();
     return row;
-  });
+  }, IMMEDIATE);
 }
 
 export function deleteInteraction(db: DB, clientId: number, interactionId: number): void {
@@ -586,7 +587,7 @@ export function createTemplate(db: DB, input: UpsertTemplate): Template {
   return db.transaction((tx) => {
     if (input.isDefault) tx.update(templates).set({ isDefault: false }).where(eq(templates.kind, input.kind)).run();
     return tx.insert(templates).values(input).returning().get();
-  });
+  }, IMMEDIATE);
 }
 
 export function updateTemplate(db: DB, id: number, input: UpsertTemplate): Template {
@@ -594,7 +595,7 @@ export function updateTemplate(db: DB, id: number, input: UpsertTemplate): Templ
     getTemplate(tx as unknown as DB, id);
     if (input.isDefault) tx.update(templates).set({ isDefault: false }).where(eq(templates.kind, input.kind)).run();
     return tx.update(templates).set({ ...input, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` }).where(eq(templates.id, id)).returning().get()!;
-  });
+  }, IMMEDIATE);
 }
 
 export function deleteTemplate(db: DB, id: number): void {

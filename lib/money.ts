@@ -78,9 +78,26 @@ export function formatMoney(amount: number, currency: string, locale = "en-US", 
   return f.format(amount / 10 ** digits);
 }
 
+/** Intl formatters are expensive to build (most of the worth model's time): one per locale and kind. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string, kind: "percent" | "hours"): Intl.NumberFormat {
+  const key = `${locale}|${kind}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    const opts: Intl.NumberFormatOptions = kind === "percent" ? { style: "percent", maximumFractionDigits: 1 } : { maximumFractionDigits: 1 };
+    try {
+      f = new Intl.NumberFormat(locale, opts);
+    } catch {
+      f = new Intl.NumberFormat("en-US", opts);
+    }
+    numberFormats.set(key, f);
+  }
+  return f;
+}
+
 /** Percent from basis points for display: 1500 → "15%". */
 export function formatPercentBp(bp: number, locale = "en-US"): string {
-  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(bp / 10000);
+  return numberFormat(locale, "percent").format(bp / 10000);
 }
 
 /** Apply a percent discount given in basis points: price × (1 − bp/10000), rounded. */
@@ -126,5 +143,5 @@ export function parseHoursToMinutes(input: string): number | null {
 }
 
 export function formatHours(minutes: number, locale = "en-US"): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(minutes / 60) + " h";
+  return numberFormat(locale, "hours").format(minutes / 60) + " h";
 }

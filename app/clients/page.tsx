@@ -15,6 +15,7 @@ import { getSettings } from "@/db/queries";
 export const metadata: Metadata = { title: "Clients" };
 
 const SORTS = ["name", "score", "left"] as const;
+const PAGE_SIZE = 50;
 
 export default async function ClientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams;
@@ -31,13 +32,20 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
     // worst fit first: those are the ones to act on; unknown last
     return (a.assessment.score ?? 101) - (b.assessment.score ?? 101) || a.client.name.localeCompare(b.client.name);
   });
-  const sortLink = (s: string) => {
+  const link = (over: { sort?: string; page?: number }) => {
     const sp = new URLSearchParams();
     if (params.q) sp.set("q", params.q);
     if (params.status) sp.set("status", params.status);
-    sp.set("sort", s);
+    sp.set("sort", over.sort ?? sort);
+    if (over.page && over.page > 1) sp.set("page", String(over.page));
     return `/clients?${sp}`;
   };
+  const sortLink = (s: string) => link({ sort: s });
+  // a big book is paged after sorting, so "worst first" stays true across pages
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+  const requested = Number(one(raw.page));
+  const page = Number.isInteger(requested) && requested >= 1 ? Math.min(requested, pages) : 1;
+  const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   return (
     <>
       <PageHeader title="Clients" actions={<ButtonLink href="/clients/new">Add a client</ButtonLink>}>
@@ -109,7 +117,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
               </tr>
             </thead>
             <tbody>
-              {rows.map(({ client, assessment }) => (
+              {shown.map(({ client, assessment }) => (
                 <tr key={client.id} className="border-b border-stone-100 last:border-0 dark:border-stone-800">
                   <td className="px-3 py-2">
                     <Link href={`/clients/${client.id}`} className="font-medium text-sky-800 underline-offset-2 hover:underline dark:text-sky-300">
@@ -130,6 +138,25 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
               ))}
             </tbody>
           </table>
+          {pages > 1 ? (
+            <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-2 border-t border-stone-200 px-3 py-2 text-sm dark:border-stone-800">
+              <span>
+                Clients {(page - 1) * PAGE_SIZE + 1}–{Math.min(page * PAGE_SIZE, rows.length)} of {rows.length}
+              </span>
+              <span className="flex gap-2">
+                {page > 1 ? (
+                  <Link className="inline-flex min-h-10 items-center rounded-md px-3 underline" href={link({ page: page - 1 })}>
+                    Previous
+                  </Link>
+                ) : null}
+                {page < pages ? (
+                  <Link className="inline-flex min-h-10 items-center rounded-md px-3 underline" href={link({ page: page + 1 })}>
+                    Next
+                  </Link>
+                ) : null}
+              </span>
+            </nav>
+          ) : null}
         </div>
       )}
     </>

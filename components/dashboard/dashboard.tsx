@@ -117,6 +117,22 @@ function Figures({ d, f }: { d: DashboardData; f: Fmt }) {
 
 // ---------------- building blocks ----------------
 
+/** Long tables stop here: a big book would otherwise send thousands of rows; the Clients page lists everyone. */
+const TABLE_MAX = 50;
+function MoreRows({ total, cols }: { total: number; cols: number }) {
+  if (total <= TABLE_MAX) return null;
+  return (
+    <tr>
+      <td colSpan={cols} className="text-stone-600 dark:text-stone-400">
+        Showing {TABLE_MAX} of {total}.{" "}
+        <Link className="underline" href="/clients">
+          Every client is on the Clients page.
+        </Link>
+      </td>
+    </tr>
+  );
+}
+
 /** The table alternative of a chart; left out (when=false) where the section shows an empty state instead. */
 function TableDetails({ caption, children, when = true }: { caption: string; children: ReactNode; when?: boolean }) {
   if (!when) return null;
@@ -293,7 +309,7 @@ function FitSection({ d }: { d: DashboardData }) {
           </tr>
         </thead>
         <tbody>
-          {d.fit.map((r) => (
+          {d.fit.slice(0, TABLE_MAX).map((r) => (
             <tr key={r.clientId}>
               <th scope="row" className="font-medium">
                 <Link className="underline-offset-2 hover:underline" href={`/clients/${r.clientId}`}>
@@ -308,6 +324,7 @@ function FitSection({ d }: { d: DashboardData }) {
               <td className="min-w-64">{r.summary}</td>
             </tr>
           ))}
+          <MoreRows total={d.fit.length} cols={5} />
         </tbody>
       </TableDetails>
     </Card>
@@ -362,7 +379,7 @@ function KeepSection({ d, f }: { d: DashboardData; f: Fmt }) {
           </tr>
         </thead>
         <tbody>
-          {k.points.map((p) => (
+          {k.points.slice(0, TABLE_MAX).map((p) => (
             <tr key={p.clientId}>
               <th scope="row" className="font-medium">
                 <Link className="underline-offset-2 hover:underline" href={`/clients/${p.clientId}`}>
@@ -377,6 +394,7 @@ function KeepSection({ d, f }: { d: DashboardData; f: Fmt }) {
               <td>{QUADRANT_LABELS[p.quadrant]}</td>
             </tr>
           ))}
+          <MoreRows total={k.points.length} cols={5} />
         </tbody>
       </TableDetails>
     </Card>
@@ -487,7 +505,7 @@ function WhereBlock({ id, heading, groups, d, f, max }: { id: string; heading: s
           </tr>
         </thead>
         <tbody>
-          {groups.map((g) => (
+          {groups.slice(0, TABLE_MAX).map((g) => (
             <tr key={g.key}>
               <th scope="row" className="font-medium">
                 {g.clientId != null ? (
@@ -508,6 +526,7 @@ function WhereBlock({ id, heading, groups, d, f, max }: { id: string; heading: s
               <td>{f.money(g.moneyLeft)}</td>
             </tr>
           ))}
+          <MoreRows total={groups.length} cols={7} />
         </tbody>
       </TableDetails>
     </section>
@@ -689,7 +708,7 @@ function ChasingSection({ d, f }: { d: DashboardData; f: Fmt }) {
           </tr>
         </thead>
         <tbody>
-          {c.byClient.map((r) => (
+          {c.byClient.slice(0, TABLE_MAX).map((r) => (
             <tr key={r.clientId}>
               <th scope="row" className="font-medium">
                 <Link className="underline-offset-2 hover:underline" href={`/clients/${r.clientId}`}>
@@ -706,6 +725,7 @@ function ChasingSection({ d, f }: { d: DashboardData; f: Fmt }) {
               </td>
             </tr>
           ))}
+          <MoreRows total={c.byClient.length} cols={7} />
         </tbody>
       </TableDetails>
     </Card>

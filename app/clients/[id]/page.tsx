@@ -10,7 +10,7 @@ import { OPEN_QUOTE_STATUSES, label } from "@/lib/domain";
 import { formatHours, formatMoney } from "@/lib/money";
 import { replayNegotiation } from "@/lib/negotiation";
 import { clientTimeline } from "@/lib/timeline";
-import { assessClient } from "@/lib/worth";
+import { scoreClient } from "@/db/scores";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ScoreCard } from "@/components/score-card";
@@ -30,8 +30,15 @@ function QuickLog({ title, children, open = false }: { title: string; children: 
   );
 }
 
-export default async function ClientPage({ params }: { params: Promise<{ id: string }> }) {
+/** A long history shows its latest entries first; the rest is one click away. */
+const TIMELINE_MAX = 50;
+const QUOTES_MAX = 20;
+
+export default async function ClientPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const id = Number((await params).id);
+  const sp = await searchParams;
+  const showAllTimeline = sp.timeline === "all";
+  const showAllQuotes = sp.quotes === "all";
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const db = await requestDb();
   let history;
@@ -43,12 +50,17 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
   }
   const settings = getSettings(db);
   const services = listServices(db);
-  const assessment = assessClient(history, services, settings);
+  // the same assessment the worth model gives, cached until the next write
+  const assessment = scoreClient(db, id).assessment;
   const { client } = history;
   const settlingByQuote = new Map(assessment.settling.quotes.map((s) => [s.quoteId, s]));
   const openQuotes = history.quotes.filter((q) => OPEN_QUOTE_STATUSES.includes(q.status));
-  const quoteOptions = history.quotes.map((q) => ({ id: q.id, title: q.title }));
-  const openOptions = (openQuotes.length ? openQuotes : history.quotes).map((q) => ({ id: q.id, title: q.title }));
+  // pickers offer open quotes first, then the most recent ones
+  const quoteOptions = history.quotes.slice(0, QUOTES_MAX).map((q) => ({ id: q.id, title: q.title }));
+  const openOptions = (openQuotes.length ? openQuotes : history.quotes).slice(0, QUOTES_MAX).map((q) => ({ id: q.id, title: q.title }));
+  const shownQuotes = showAllQuotes ? history.quotes : history.quotes.slice(0, QUOTES_MAX);
+  const timeline = clientTimeline(history, settings.currency, settings.locale);
+  const shownTimeline = showAllTimeline ? timeline : timeline.slice(0, TIMELINE_MAX);
 
   return (
     <>
@@ -97,7 +109,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
                     </tr>
                   </thead>
                   <tbody>
-                    {history.quotes.map((q) => {
+                    {shownQuotes.map((q) => {
                       const neg = replayNegotiation(q);
                       const s = settlingByQuote.get(q.id);
                       return (
@@ -118,6 +130,11 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
                     })}
                   </tbody>
                 </table>
+                {shownQuotes.length < history.quotes.length ? (
+                  <Link href={`/clients/${client.id}?quotes=all${showAllTimeline ? "&timeline=all" : ""}#quotes`} className="mt-2 inline-flex min-h-10 items-center text-sm underline">
+                    Show all {history.quotes.length} quotes
+                  </Link>
+                ) : null}
               </div>
             )}
             <details className="mt-4 rounded-md border border-stone-200 dark:border-stone-700" open={history.quotes.length === 0}>
@@ -161,7 +178,12 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
           </Card>
 
           <Card title="Timeline" id="timeline">
-            <Timeline entries={clientTimeline(history, settings.currency, settings.locale)} locale={settings.locale} clientId={client.id} />
+            <Timeline entries={shownTimeline} locale={settings.locale} clientId={client.id} />
+            {shownTimeline.length < timeline.length ? (
+              <Link href={`/clients/${client.id}?timeline=all${showAllQuotes ? "&quotes=all" : ""}#timeline`} className="mt-3 inline-flex min-h-10 items-center text-sm underline">
+                Show all {timeline.length} entries
+              </Link>
+            ) : null}
           </Card>
         </div>
         <div className="order-first min-w-0 space-y-6 lg:order-none lg:col-span-2">
