@@ -1,4 +1,5 @@
 "use client";
+import { controlClass } from "@/components/ui/field";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
@@ -48,7 +49,7 @@ export function LoginForm({ next, initialError }: { next: string; initialError?:
           autoFocus
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? "password-error" : undefined}
-          className="mt-1 block min-h-10 w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm dark:border-stone-600 dark:bg-stone-900"
+          className={controlClass}
         />
         {error ? (
           <p id="password-error" role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import type { ActionState } from "@/app/actions/state";
 import { ANSWERS, label } from "@/lib/domain";
-import { FormMessage, SelectField, TextField } from "@/components/ui/field";
+import { FormMessage, SelectField, TextField, controlClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useForm } from "./use-form";
 
@@ -74,7 +74,7 @@ export function MyAnswerForm({ action, quoteId, quotes, currency }: { action: Ac
           name={isCounter ? "_answer" : "answer"}
           value={answer}
           onChange={(e) => setAnswer(e.target.value)}
-          className="mt-1 block min-h-10 w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm dark:border-stone-600 dark:bg-stone-900"
+          className={controlClass}
         >
           {ANSWERS.map((a) => (
             <option key={a} value={a}>

@@ -3,7 +3,7 @@ import { useState } from "react";
 import type { ActionState } from "@/app/actions/state";
 import { QUOTE_STATUSES, REJECTION_REASONS, label, type Quote } from "@/lib/domain";
 import { toDecimalString } from "@/lib/money";
-import { Checkbox, FormMessage, SelectField, TextField } from "@/components/ui/field";
+import { Checkbox, FormMessage, SelectField, TextField, controlClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useForm } from "./use-form";
 
@@ -22,7 +22,7 @@ export function OutcomeForm({ action, quote, currentPrice }: { action: (p: Actio
           name="status"
           value={status}
           onChange={(e) => setStatus(e.target.value)}
-          className="mt-1 block min-h-10 w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm dark:border-stone-600 dark:bg-stone-900"
+          className={controlClass}
         >
           {QUOTE_STATUSES.map((s) => (
             <option key={s} value={s}>

@@ -5,7 +5,7 @@ import { CheckCircle2, CircleAlert, Info, XCircle } from "lucide-react";
 import { checkOfferAction, recordOfferAction, type OfferActionState } from "@/app/actions/offers";
 import { LEAD_SOURCES, REJECTION_REASONS, label, type Service } from "@/lib/domain";
 import { formatMoney, toDecimalString } from "@/lib/money";
-import { Checkbox, FormMessage, SelectField, TextArea, TextField } from "@/components/ui/field";
+import { Checkbox, FormMessage, SelectField, TextArea, TextField, controlClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Button } from "@/components/ui/button";
 import { RateRuler } from "@/components/rate-ruler";
@@ -73,7 +73,7 @@ export function OfferCheck({
             name="clientId"
             defaultValue={clientChoice}
             onChange={(e) => setClientChoice(e.target.value)}
-            className="mt-1 block min-h-10 w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm dark:border-stone-600 dark:bg-stone-900"
+            className={controlClass}
           >
             <option value="new">A new prospect…</option>
             {clients.map((c) => (
@@ -99,7 +99,7 @@ export function OfferCheck({
             name="serviceId"
             defaultValue={serviceId}
             onChange={(e) => setServiceId(e.target.value)}
-            className="mt-1 block min-h-10 w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm dark:border-stone-600 dark:bg-stone-900"
+            className={controlClass}
           >
             <option value="">Not on my rate card</option>
             {services.map((s) => (
@@ -123,7 +123,7 @@ export function OfferCheck({
               key={unit}
               defaultValue={unit}
               onChange={(e) => setScopeUnit(e.target.value)}
-              className="mt-1 block min-h-10 w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm dark:border-stone-600 dark:bg-stone-900"
+              className={controlClass}
             >
               <option value="hours">hours</option>
               <option value="days">days ({hoursPerDay} h)</option>

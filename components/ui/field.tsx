@@ -1,5 +1,8 @@
 import { useId, type ReactNode } from "react";
 
+/** The look of a form control written by hand (where a form keeps its value in state). */
+export const controlClass = "mt-1 block min-h-10 w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm dark:border-stone-600 dark:bg-stone-900";
+
 const control =
   "mt-1 block w-full min-h-10 rounded-md border border-stone-300 bg-white px-3 py-2 text-sm text-stone-900 shadow-sm placeholder:text-stone-400 focus:border-sky-600 aria-[invalid=true]:border-red-600 dark:border-stone-600 dark:bg-stone-900 dark:text-stone-100";
 

@@ -30,14 +30,14 @@ export function toResponse(e: unknown): Response {
   return errorResponse(500, "Internal error: nothing was changed.");
 }
 
-/** Read a JSON body with a size limit and a content-type check. */
-export async function readJson(req: Request): Promise<unknown> {
+/** Read a body's bytes after a content-type check, refusing more than MAX_BODY_BYTES (declared or streamed). */
+export async function readBodyBytes(req: Request, types: RegExp, expected: string, emptyFields?: FieldErrors): Promise<Buffer> {
   const type = req.headers.get("content-type") ?? "";
-  if (!/^application\/([\w.+-]*\+)?json\b/i.test(type)) throw new HttpError(415, "Send JSON with Content-Type: application/json");
+  if (!types.test(type)) throw new HttpError(415, `Send ${expected}`);
   const declared = Number(req.headers.get("content-length") ?? 0);
   if (declared > MAX_BODY_BYTES) throw new HttpError(413, `Body too large (limit ${MAX_BODY_BYTES} bytes)`);
   const reader = req.body?.getReader();
-  if (!reader) throw new HttpError(400, "Empty body: send a JSON object");
+  if (!reader) throw new HttpError(400, "Empty body", emptyFields);
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -50,13 +50,28 @@ export async function readJson(req: Request): Promise<unknown> {
     }
     chunks.push(value);
   }
-  const text = Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+/** Read a JSON body with a size limit and a content-type check. */
+export async function readJson(req: Request): Promise<unknown> {
+  const bytes = await readBodyBytes(req, /^application\/([\w.+-]*\+)?json\b/i, "JSON with Content-Type: application/json", { _form: ["Send a JSON object"] });
+  const text = bytes.toString("utf8");
   if (!text.trim()) throw new HttpError(400, "Empty body: send a JSON object");
   try {
     return JSON.parse(text);
   } catch {
     throw new HttpError(400, "Malformed JSON");
   }
+}
+
+/** PATCH: the fields sent, merged over what is stored, validated as a whole. */
+export async function parseMerged<S extends ZodType>(req: Request, existing: object, schema: S): Promise<S["_output"]> {
+  const body = await readJson(req);
+  if (body === null || typeof body !== "object" || Array.isArray(body)) throw new HttpError(400, "Send a JSON object");
+  const parsed = schema.safeParse({ ...existing, ...body });
+  if (!parsed.success) throw new HttpError(400, "Invalid input", fieldErrors(parsed.error));
+  return parsed.data;
 }
 
 export async function parseBody<S extends ZodType>(req: Request, schema: S): Promise<S["_output"]> {
