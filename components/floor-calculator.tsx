@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useMemo, useState } from "react";
+import { startTransition, useActionState, useMemo, useState } from "react";
 import { applyFloorRateAction } from "@/app/actions";
 import { idle } from "@/app/actions/state";
 import type { Service } from "@/lib/domain";
@@ -18,7 +18,7 @@ export function FloorCalculator({ services, currency, locale, hoursPerDay }: { s
   const [hours, setHours] = useState("25");
   const [weeks, setWeeks] = useState("44");
   const [serviceId, setServiceId] = useState(services[0] ? String(services[0].id) : "");
-  const [state, action] = useActionState(applyFloorRateAction, idle);
+  const [state, action, applying] = useActionState(applyFloorRateAction, idle);
   const service = services.find((s) => String(s.id) === serviceId);
   const unit = service?.unit ?? "hour";
   const cur = service?.currency ?? currency;
@@ -65,7 +65,16 @@ export function FloorCalculator({ services, currency, locale, hoursPerDay }: { s
             </p>
             <p className="mt-2 text-xs text-stone-600 dark:text-stone-400">{result.ok.formula}</p>
             {services.length ? (
-              <form action={action} className="mt-4 flex flex-wrap items-end gap-2">
+              <form
+                action={action}
+                // by hand, so React does not reset the service picker after applying
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  const data = new FormData(e.currentTarget);
+                  startTransition(() => action(data));
+                }}
+                className="mt-4 flex flex-wrap items-end gap-2"
+              >
                 <div>
                   <label htmlFor="floor-apply-service" className="block text-sm font-medium">
                     Apply as the floor of
@@ -79,7 +88,7 @@ export function FloorCalculator({ services, currency, locale, hoursPerDay }: { s
                   </select>
                 </div>
                 <input type="hidden" name="floorRate" value={toDecimalString(result.ok.rate, cur)} />
-                <SubmitButton variant="secondary">Apply floor</SubmitButton>
+                <SubmitButton variant="secondary" pending={applying} pendingText="Applying…">Apply floor</SubmitButton>
                 <div className="w-full">
                   <FormMessage state={state} />
                 </div>

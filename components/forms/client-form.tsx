@@ -6,9 +6,9 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useForm } from "./use-form";
 
 export function ClientForm({ action, client, submitLabel = "Save client" }: { action: (p: ActionState, f: FormData) => Promise<ActionState>; client?: Client; submitLabel?: string }) {
-  const { state, formAction, v, errors } = useForm(action);
+  const { state, formAction, onSubmit, pending, formKey, v, errors } = useForm(action);
   return (
-    <form action={formAction} noValidate className="grid gap-4 sm:grid-cols-2">
+    <form key={formKey} action={formAction} onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
       <TextField name="name" label="Name" required defaultValue={v("name", client?.name)} errors={errors} autoFocus={!client} />
       <TextField name="company" label="Company" defaultValue={v("company", client?.company)} errors={errors} />
       <TextField name="email" label="Email" type="email" inputMode="email" defaultValue={v("email", client?.email)} errors={errors} />
@@ -23,7 +23,7 @@ export function ClientForm({ action, client, submitLabel = "Save client" }: { ac
       <SelectField name="status" label="Status" options={CLIENT_STATUSES.map((s) => ({ value: s, label: label(s) }))} defaultValue={v("status", client?.status ?? "prospect")} errors={errors} />
       <TextArea name="notes" label="Notes" defaultValue={v("notes", client?.notes)} errors={errors} className="sm:col-span-2" />
       <div className="flex items-center gap-3 sm:col-span-2">
-        <SubmitButton>{submitLabel}</SubmitButton>
+        <SubmitButton pending={pending}>{submitLabel}</SubmitButton>
         <FormMessage state={state} />
       </div>
     </form>

@@ -9,19 +9,19 @@ import type { QuoteOption } from "./negotiation-forms";
 type Action = (p: ActionState, f: FormData) => Promise<ActionState>;
 const today = () => new Date().toISOString().slice(0, 10);
 
-function Footer({ state, children }: { state: ActionState; children: string }) {
+function Footer({ state, pending, children }: { state: ActionState; pending: boolean; children: string }) {
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <SubmitButton pendingText="Logging…">{children}</SubmitButton>
+      <SubmitButton pending={pending} pendingText="Logging…">{children}</SubmitButton>
       <FormMessage state={state} />
     </div>
   );
 }
 
 export function AskForm({ action, quotes }: { action: Action; quotes: QuoteOption[] }) {
-  const { state, formAction, v, errors } = useForm(action);
+  const { state, formAction, onSubmit, pending, formKey, v, errors } = useForm(action);
   return (
-    <form action={formAction} noValidate className="grid gap-3" aria-label="Log a one-way ask">
+    <form key={formKey} action={formAction} onSubmit={onSubmit} noValidate className="grid gap-3" aria-label="Log a one-way ask">
       <input type="hidden" name="kind" value="ask" />
       <SelectField name="subtype" label="They asked for" options={ASK_KINDS.map((k) => ({ value: k, label: label(k) }))} defaultValue={v("subtype")} errors={errors} />
       <TextField name="minutes" label="Minutes it took" inputMode="numeric" defaultValue={v("minutes")} errors={errors} placeholder="e.g. 45" />
@@ -31,15 +31,15 @@ export function AskForm({ action, quotes }: { action: Action; quotes: QuoteOptio
       ) : null}
       <TextField name="note" label="Note (optional)" defaultValue={v("note")} errors={errors} />
       <TextField name="occurredOn" label="When" type="date" defaultValue={v("occurredOn", today())} errors={errors} />
-      <Footer state={state}>Log ask</Footer>
+      <Footer state={state} pending={pending}>Log ask</Footer>
     </form>
   );
 }
 
 export function FollowUpForm({ action }: { action: Action }) {
-  const { state, formAction, v, errors } = useForm(action);
+  const { state, formAction, onSubmit, pending, formKey, v, errors } = useForm(action);
   return (
-    <form action={formAction} noValidate className="grid gap-3" aria-label="Log a follow-up">
+    <form key={formKey} action={formAction} onSubmit={onSubmit} noValidate className="grid gap-3" aria-label="Log a follow-up">
       <input type="hidden" name="kind" value="follow_up" />
       <SelectField
         name="answered"
@@ -53,33 +53,33 @@ export function FollowUpForm({ action }: { action: Action }) {
       />
       <TextField name="note" label="Note (optional)" defaultValue={v("note")} errors={errors} />
       <TextField name="occurredOn" label="When" type="date" defaultValue={v("occurredOn", today())} errors={errors} />
-      <Footer state={state}>Log follow-up</Footer>
+      <Footer state={state} pending={pending}>Log follow-up</Footer>
     </form>
   );
 }
 
 export function GiveForm({ action }: { action: Action }) {
-  const { state, formAction, v, errors } = useForm(action);
+  const { state, formAction, onSubmit, pending, formKey, v, errors } = useForm(action);
   return (
-    <form action={formAction} noValidate className="grid gap-3" aria-label="Log what they gave back">
+    <form key={formKey} action={formAction} onSubmit={onSubmit} noValidate className="grid gap-3" aria-label="Log what they gave back">
       <input type="hidden" name="kind" value="give" />
       <SelectField name="subtype" label="They gave" options={GIVE_KINDS.map((k) => ({ value: k, label: label(k) }))} defaultValue={v("subtype")} errors={errors} />
       <TextField name="note" label="Note (optional)" defaultValue={v("note")} errors={errors} />
       <TextField name="occurredOn" label="When" type="date" defaultValue={v("occurredOn", today())} errors={errors} />
-      <Footer state={state}>Log it</Footer>
+      <Footer state={state} pending={pending}>Log it</Footer>
     </form>
   );
 }
 
 export function PaymentForm({ action, currency }: { action: Action; currency: string }) {
-  const { state, formAction, v, errors } = useForm(action);
+  const { state, formAction, onSubmit, pending, formKey, v, errors } = useForm(action);
   return (
-    <form action={formAction} noValidate className="grid gap-3" aria-label="Log a payment">
+    <form key={formKey} action={formAction} onSubmit={onSubmit} noValidate className="grid gap-3" aria-label="Log a payment">
       <input type="hidden" name="kind" value="payment" />
       <TextField name="daysLate" label="Days late (0 if on time)" inputMode="numeric" defaultValue={v("daysLate", "0")} errors={errors} />
       <TextField name="amount" label={`Amount (${currency}, optional)`} inputMode="decimal" defaultValue={v("amount")} errors={errors} />
       <TextField name="occurredOn" label="Paid on" type="date" defaultValue={v("occurredOn", today())} errors={errors} />
-      <Footer state={state}>Log payment</Footer>
+      <Footer state={state} pending={pending}>Log payment</Footer>
     </form>
   );
 }

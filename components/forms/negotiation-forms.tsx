@@ -19,10 +19,10 @@ function QuotePicker({ quotes, quoteId, errors, v }: { quotes?: QuoteOption[]; q
 
 /** "They asked for X% off" in one step. */
 export function DiscountRequestForm({ action, quoteId, quotes, currency }: { action: Action; quoteId?: number; quotes?: QuoteOption[]; currency: string }) {
-  const { state, formAction, v, errors } = useForm(action);
+  const { state, formAction, onSubmit, pending, formKey, v, errors } = useForm(action);
   const [mode, setMode] = useState<"percent" | "amountOff" | "counter">("percent");
   return (
-    <form action={formAction} noValidate className="grid gap-3" aria-label="Log a discount request">
+    <form key={formKey} action={formAction} onSubmit={onSubmit} noValidate className="grid gap-3" aria-label="Log a discount request">
       <input type="hidden" name="kind" value={mode === "counter" ? "client_counter" : "discount_request"} />
       <QuotePicker quotes={quotes} quoteId={quoteId} errors={errors} v={v} />
       <fieldset className="flex flex-wrap gap-3 text-sm">
@@ -49,7 +49,7 @@ export function DiscountRequestForm({ action, quoteId, quotes, currency }: { act
       <TextField name="note" label="Note (optional)" defaultValue={v("note")} errors={errors} placeholder="What they said" />
       <TextField name="occurredOn" label="When" type="date" defaultValue={v("occurredOn", new Date().toISOString().slice(0, 10))} errors={errors} />
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton pendingText="Logging…">Log request</SubmitButton>
+        <SubmitButton pending={pending} pendingText="Logging…">Log request</SubmitButton>
         <FormMessage state={state} />
       </div>
     </form>
@@ -58,11 +58,11 @@ export function DiscountRequestForm({ action, quoteId, quotes, currency }: { act
 
 /** My answer: held firm, conceded, met halfway, cut scope — or my own counter-offer. */
 export function MyAnswerForm({ action, quoteId, quotes, currency }: { action: Action; quoteId?: number; quotes?: QuoteOption[]; currency: string }) {
-  const { state, formAction, v, errors } = useForm(action);
+  const { state, formAction, onSubmit, pending, formKey, v, errors } = useForm(action);
   const [answer, setAnswer] = useState<string>(v("answer") ?? "held_firm");
   const isCounter = answer === "my_counter";
   return (
-    <form action={formAction} noValidate className="grid gap-3" aria-label="Log my answer">
+    <form key={formKey} action={formAction} onSubmit={onSubmit} noValidate className="grid gap-3" aria-label="Log my answer">
       <input type="hidden" name="kind" value={isCounter ? "my_counter" : "my_answer"} />
       <QuotePicker quotes={quotes} quoteId={quoteId} errors={errors} v={v} />
       <div>
@@ -103,7 +103,7 @@ export function MyAnswerForm({ action, quoteId, quotes, currency }: { action: Ac
       <TextField name="note" label="Note (optional)" defaultValue={v("note")} errors={errors} />
       <TextField name="occurredOn" label="When" type="date" defaultValue={v("occurredOn", new Date().toISOString().slice(0, 10))} errors={errors} />
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton pendingText="Logging…">Log answer</SubmitButton>
+        <SubmitButton pending={pending} pendingText="Logging…">Log answer</SubmitButton>
         <FormMessage state={state} />
       </div>
     </form>

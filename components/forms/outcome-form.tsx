@@ -9,10 +9,10 @@ import { useForm } from "./use-form";
 
 /** Mark how a quote ended: accepted at what price, or rejected / declined and why. */
 export function OutcomeForm({ action, quote, currentPrice }: { action: (p: ActionState, f: FormData) => Promise<ActionState>; quote: Quote; currentPrice: number }) {
-  const { state, formAction, v, errors } = useForm(action);
+  const { state, formAction, onSubmit, pending, formKey, v, errors } = useForm(action);
   const [status, setStatus] = useState(v("status", quote.status) ?? quote.status);
   return (
-    <form action={formAction} noValidate className="grid gap-3" aria-label="Quote outcome">
+    <form key={formKey} action={formAction} onSubmit={onSubmit} noValidate className="grid gap-3" aria-label="Quote outcome">
       <div>
         <label htmlFor="outcome-status" className="block text-sm font-medium">
           Status
@@ -53,7 +53,7 @@ export function OutcomeForm({ action, quote, currentPrice }: { action: (p: Actio
         </>
       ) : null}
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton>Save outcome</SubmitButton>
+        <SubmitButton pending={pending}>Save outcome</SubmitButton>
         <FormMessage state={state} />
       </div>
     </form>

@@ -21,10 +21,10 @@ export function QuoteForm({
   quote?: Quote;
   submitLabel?: string;
 }) {
-  const { state, formAction, v, errors } = useForm(action);
+  const { state, formAction, onSubmit, pending, formKey, v, errors } = useForm(action);
   const cur = quote?.currency ?? currency;
   return (
-    <form action={formAction} noValidate className="grid gap-3 sm:grid-cols-2" aria-label={quote ? "Edit quote" : "New quote"}>
+    <form key={formKey} action={formAction} onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-2" aria-label={quote ? "Edit quote" : "New quote"}>
       <input type="hidden" name="clientId" value={clientId} />
       <TextField name="title" label="Title" required defaultValue={v("title", quote?.title)} errors={errors} placeholder="e.g. Website rebuild" />
       <SelectField
@@ -54,7 +54,7 @@ export function QuoteForm({
         </>
       ) : null}
       <div className="flex items-center gap-3 sm:col-span-2">
-        <SubmitButton>{submitLabel}</SubmitButton>
+        <SubmitButton pending={pending}>{submitLabel}</SubmitButton>
         <FormMessage state={state} />
       </div>
     </form>

@@ -19,10 +19,10 @@ export function ServiceForm({
   submitLabel?: string;
   floorSuggestion?: string;
 }) {
-  const { state, formAction, v, errors } = useForm(action);
+  const { state, formAction, onSubmit, pending, formKey, v, errors } = useForm(action);
   const money = (n: number | undefined) => (n == null ? undefined : toDecimalString(n, service?.currency ?? currency));
   return (
-    <form action={formAction} noValidate className="grid gap-3 sm:grid-cols-3" aria-label={service ? `Edit ${service.name}` : "Add a service"}>
+    <form key={formKey} action={formAction} onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-3" aria-label={service ? `Edit ${service.name}` : "Add a service"}>
       <TextField name="name" label="Service" required defaultValue={v("name", service?.name)} errors={errors} placeholder="e.g. Web development" />
       <SelectField name="unit" label="Priced per" options={UNITS.map((u) => ({ value: u, label: u }))} defaultValue={v("unit", service?.unit ?? "hour")} errors={errors} />
       <TextField name="currency" label="Currency" defaultValue={v("currency", service?.currency ?? currency)} errors={errors} />
@@ -37,7 +37,7 @@ export function ServiceForm({
         hint="Below this, you walk away"
       />
       <div className="flex items-center gap-3 sm:col-span-3">
-        <SubmitButton>{submitLabel}</SubmitButton>
+        <SubmitButton pending={pending}>{submitLabel}</SubmitButton>
         <FormMessage state={state} />
       </div>
     </form>

@@ -6,12 +6,12 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useForm } from "./use-form";
 
 export function SettingsForm({ action, settings }: { action: (p: ActionState, f: FormData) => Promise<ActionState>; settings: Settings }) {
-  const { state, formAction, v, errors } = useForm(action);
+  const { state, formAction, onSubmit, pending, formKey, v, errors } = useForm(action);
   const num = (name: keyof Settings, labelText: string, hint?: string) => (
     <TextField name={name} label={labelText} inputMode="numeric" defaultValue={v(name, settings[name])} errors={errors} hint={hint} />
   );
   return (
-    <form action={formAction} noValidate className="space-y-6">
+    <form key={formKey} action={formAction} onSubmit={onSubmit} noValidate className="space-y-6">
       <fieldset className="grid gap-3 sm:grid-cols-2">
         <legend className="mb-2 text-base font-semibold">Money and time</legend>
         <TextField name="currency" label="Currency" defaultValue={v("currency", settings.currency)} errors={errors} hint="Three letters, e.g. USD, EUR, GBP" />
@@ -36,7 +36,7 @@ export function SettingsForm({ action, settings }: { action: (p: ActionState, f:
         {num("rushMultiplierPct", "Rush multiplier (%)", "150 = rush work costs 1.5×")}
       </fieldset>
       <div className="flex items-center gap-3">
-        <SubmitButton>Save settings</SubmitButton>
+        <SubmitButton pending={pending}>Save settings</SubmitButton>
         <FormMessage state={state} />
       </div>
     </form>

@@ -14,9 +14,9 @@ export function TemplateForm({
   template?: { kind: string; name: string; body: string; isDefault: boolean };
   submitLabel?: string;
 }) {
-  const { state, formAction, v, errors } = useForm(action);
+  const { state, formAction, onSubmit, pending, formKey, v, errors } = useForm(action);
   return (
-    <form action={formAction} noValidate className="grid gap-3 sm:grid-cols-2" aria-label={template ? `Edit template ${template.name}` : "New template"}>
+    <form key={formKey} action={formAction} onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-2" aria-label={template ? `Edit template ${template.name}` : "New template"}>
       <SelectField name="kind" label="Kind" options={TEMPLATE_KINDS.map((k) => ({ value: k, label: label(k) }))} defaultValue={v("kind", template?.kind ?? "decline")} errors={errors} />
       <TextField name="name" label="Name" defaultValue={v("name", template?.name)} errors={errors} />
       <TextArea
@@ -30,7 +30,7 @@ export function TemplateForm({
       />
       <Checkbox name="isDefault" label="Use by default" defaultChecked={template?.isDefault} />
       <div className="flex items-center gap-3 sm:col-span-2">
-        <SubmitButton>{submitLabel}</SubmitButton>
+        <SubmitButton pending={pending}>{submitLabel}</SubmitButton>
         <FormMessage state={state} />
       </div>
     </form>

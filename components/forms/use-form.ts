@@ -1,13 +1,24 @@
 "use client";
-import { useActionState } from "react";
+import { startTransition, useActionState, type FormEvent } from "react";
 import { idle, type ActionState } from "@/app/actions/state";
 
-/** useActionState plus a helper that prefers what the user typed (kept on errors) over the initial value. */
+/**
+ * A form bound to a server action.
+ * With JavaScript the form is submitted by hand, so React never resets it: on an error everything the
+ * user typed (selects and radios included) stays as it was; on success `formKey` changes and the form
+ * starts afresh from its initial values. Without JavaScript `formAction` still posts the form.
+ */
 export function useForm(action: (prev: ActionState, fd: FormData) => Promise<ActionState>) {
-  const [state, formAction] = useActionState(action, idle);
-  const v = (name: string, initial?: string | number | null): string | undefined => {
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(action, idle);
+  const v = (name: string, value?: string | number | null): string | undefined => {
     if (state.status === "error" && state.values && name in state.values) return state.values[name];
-    return initial == null ? undefined : String(initial);
+    return value == null ? undefined : String(value);
   };
-  return { state, formAction, v, errors: state.fields };
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const submitter = (e.nativeEvent as SubmitEvent).submitter;
+    const data = new FormData(e.currentTarget, submitter);
+    startTransition(() => formAction(data));
+  };
+  return { state, formAction, onSubmit, pending, formKey: state.okAt ?? 0, v, errors: state.fields };
 }

@@ -1,12 +1,12 @@
 "use client";
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
+import { Loader2 } from "lucide-react";
 import { CheckCircle2, CircleAlert, Info, XCircle } from "lucide-react";
 import { checkOfferAction, recordOfferAction, type OfferActionState } from "@/app/actions/offers";
 import { LEAD_SOURCES, REJECTION_REASONS, label, type Service } from "@/lib/domain";
 import { formatMoney, toDecimalString } from "@/lib/money";
 import { Checkbox, FormMessage, SelectField, TextArea, TextField, controlClass } from "@/components/ui/field";
-import { SubmitButton } from "@/components/ui/submit-button";
 import { Button } from "@/components/ui/button";
 import { RateRuler } from "@/components/rate-ruler";
 import { CopyMessage } from "./copy-message";
@@ -44,7 +44,7 @@ export function OfferCheck({
   hoursPerDay: number;
   prefill: OfferPrefill;
 }) {
-  const [checked, checkAction] = useActionState<OfferActionState, FormData>(checkOfferAction, { status: "idle" });
+  const [checked, checkAction, checking] = useActionState<OfferActionState, FormData>(checkOfferAction, { status: "idle" });
   const [recorded, recordAction] = useActionState<OfferActionState, FormData>(recordOfferAction, { status: "idle" });
   const v = (name: string, initial?: string | number | null) => checked.values?.[name] ?? (initial == null ? undefined : String(initial));
   const [clientChoice, setClientChoice] = useState<string>(v("clientId", prefill.clientId ?? clients[0]?.id ?? "new") ?? "new");
@@ -62,7 +62,15 @@ export function OfferCheck({
 
   return (
     <div className="grid gap-6 lg:grid-cols-5">
-      <form id="offer-form" action={checkAction} noValidate className="grid min-w-0 content-start gap-3 lg:col-span-2" aria-label="Offer">
+      <form
+        id="offer-form"
+        // submitted by hand so the form is never reset: the user tweaks the offer and checks again
+        onSubmit={(e) => {
+          e.preventDefault();
+          const data = new FormData(e.currentTarget);
+          startTransition(() => checkAction(data));
+        }}
+        noValidate className="grid min-w-0 content-start gap-3 lg:col-span-2" aria-label="Offer">
         {prefill.quoteId ? <input type="hidden" name="quoteId" value={prefill.quoteId} /> : null}
         <div>
           <label htmlFor="offer-client" className="block text-sm font-medium">
@@ -71,7 +79,7 @@ export function OfferCheck({
           <select
             id="offer-client"
             name="clientId"
-            defaultValue={clientChoice}
+            value={clientChoice}
             onChange={(e) => setClientChoice(e.target.value)}
             className={controlClass}
           >
@@ -97,7 +105,7 @@ export function OfferCheck({
           <select
             id="offer-service"
             name="serviceId"
-            defaultValue={serviceId}
+            value={serviceId}
             onChange={(e) => setServiceId(e.target.value)}
             className={controlClass}
           >
@@ -120,8 +128,7 @@ export function OfferCheck({
             <select
               id="offer-scope-unit"
               name="scopeUnit"
-              key={unit}
-              defaultValue={unit}
+              value={unit}
               onChange={(e) => setScopeUnit(e.target.value)}
               className={controlClass}
             >
@@ -140,7 +147,10 @@ export function OfferCheck({
         </div>
         <TextArea name="note" label="Note (optional)" defaultValue={v("note")} errors={errors} rows={2} />
         <div className="flex flex-wrap items-center gap-3">
-          <SubmitButton pendingText="Checking…">Check this offer</SubmitButton>
+          <Button type="submit" disabled={checking} aria-disabled={checking}>
+            {checking ? <Loader2 aria-hidden className="size-4 animate-spin" /> : null}
+            {checking ? "Checking…" : "Check this offer"}
+          </Button>
           {checked.status === "error" ? <FormMessage state={checked} /> : null}
         </div>
       </form>

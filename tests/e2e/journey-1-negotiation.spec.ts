@@ -50,6 +50,8 @@ test("journey 1: a new user logs a client negotiation end to end", async ({ page
   await answer.getByLabel("My answer").selectOption("held_firm");
   await answer.getByRole("button", { name: "Log answer" }).click();
   await expect(timeline.getByText("I held firm")).toBeVisible();
+  // a logged form starts afresh
+  await expect(ask.getByLabel("Percent off")).toHaveValue("");
 
   // 6. they accept at my price
   const outcome = page.getByRole("form", { name: "Quote outcome" });
@@ -57,6 +59,8 @@ test("journey 1: a new user logs a client negotiation end to end", async ({ page
   await expect(outcome.getByLabel(/Agreed amount/)).toHaveValue("1000.00");
   await outcome.getByRole("button", { name: "Save outcome" }).click();
   await expect(page.getByTestId("quote-status")).toHaveText("Accepted");
+  // the outcome form shows what was saved (it is not reset to its first option)
+  await expect(outcome.getByLabel("Status")).toHaveValue("accepted");
   await expect(timeline.getByText("Accepted at $1,000.00")).toBeVisible();
   await expect(page.getByTestId("effective-rate")).toHaveText("$100.00/h");
   await expect(page.getByTestId("settling")).toContainText("At your worth");

@@ -24,6 +24,10 @@ test("journey 3: a below-floor offer from the worst demo client gets walk away, 
   await form.getByRole("button", { name: "Check this offer" }).click();
 
   await expect(page.getByTestId("offer-answer-text")).toHaveText("Walk away");
+  // the form keeps the offer as typed, so it can be tweaked and checked again
+  await expect(form.getByLabel("Client")).toHaveValue(String(brightline.id));
+  await expect(form.getByLabel("Service").locator("option:checked")).toHaveText("Web development (USD/hour)");
+  await expect(form.getByLabel("They offer")).toHaveValue("1500");
   const reasons = page.getByTestId("offer-reasons");
   await expect(reasons).toContainText("$50.00/h, below your floor of $85.00/h");
   await expect(reasons).toContainText("verdict: walk away");
