@@ -33,7 +33,17 @@ const DECIMAL_RE = /^\s*(-)?(\d{1,13})(?:[.,](\d*))?\s*$/;
  * Returns null when it is not a plain decimal amount or has more decimals than the currency allows.
  */
 export function parseMoney(input: string, currency: string): number | null {
-  const cleaned = input.replace(/[\s_]/g, "").replace(/,(?=\d{3}(\D|$))/g, "");
+  let cleaned = input.replace(/[\s_'\u00a0\u202f]/g, "");
+  // "1.200,50" or "1,200.50": with both separators, the last one is the decimal point
+  const lastDot = cleaned.lastIndexOf(".");
+  const lastComma = cleaned.lastIndexOf(",");
+  if (lastDot >= 0 && lastComma >= 0) {
+    const decimal = lastDot > lastComma ? "." : ",";
+    const group = decimal === "." ? /,/g : /\./g;
+    cleaned = cleaned.replace(group, "");
+  } else {
+    cleaned = cleaned.replace(/,(?=\d{3}(\D|$))/g, "");
+  }
   const m = DECIMAL_RE.exec(cleaned);
   if (!m) return null;
   const digits = minorDigits(currency);

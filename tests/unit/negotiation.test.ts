@@ -65,6 +65,11 @@ describe("money: parseMoney", () => {
     ["abc", "USD", null],
     ["", "USD", null],
     ["$5", "USD", null],
+    ["1.200,50", "EUR", 120050],
+    ["1,200.50", "EUR", 120050],
+    ["1'200.50", "CHF", 120050],
+    ["1.234.567,89", "EUR", 123456789],
+    ["1.2.3", "USD", null],
   ])("parseMoney(%j, %s) = %j", (input, currency, expected) => {
     expect(parseMoney(input, currency)).toBe(expected);
   });
