@@ -1,16 +1,26 @@
 "use client";
 import { useTransition } from "react";
 import { Trash2 } from "lucide-react";
+import { deleteInteractionAction, deleteQuoteEventAction } from "@/app/actions";
 
-/** Remove one mistaken timeline entry (a negotiation step or an interaction). */
-export function DeleteEntryButton({ action, what }: { action: () => Promise<unknown>; what: string }) {
+type Entry = { type: "event"; quoteId: number; id: number } | { type: "interaction"; clientId: number; id: number };
+
+/**
+ * Remove one mistaken timeline entry (a negotiation step or an interaction).
+ * Takes plain ids, not bound actions: a long timeline then sends a few numbers per entry.
+ */
+export function DeleteEntryButton({ entry, what }: { entry: Entry; what: string }) {
   const [pending, start] = useTransition();
   return (
     <button
       type="button"
       disabled={pending}
       onClick={() => {
-        if (window.confirm(`Remove “${what}” from the timeline?`)) start(async () => void (await action()));
+        if (!window.confirm(`Remove “${what}” from the timeline?`)) return;
+        start(async () => {
+          if (entry.type === "event") await deleteQuoteEventAction(entry.quoteId, entry.id);
+          else await deleteInteractionAction(entry.clientId, entry.id);
+        });
       }}
       className="inline-flex size-8 items-center justify-center rounded text-stone-400 hover:bg-stone-100 hover:text-red-700 disabled:opacity-50 dark:hover:bg-stone-800"
       aria-label={`Remove: ${what}`}

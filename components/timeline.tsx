@@ -1,6 +1,5 @@
 import Link from "next/link";
 import type { TimelineEntry } from "@/lib/timeline";
-import { deleteInteractionAction, deleteQuoteEventAction } from "@/app/actions";
 import { DeleteEntryButton } from "./delete-entry-button";
 
 const dot: Record<TimelineEntry["tone"], string> = {
@@ -25,9 +24,9 @@ export function Timeline({ entries, showQuote = true, locale = "en-US", clientId
             </time>
             <span className="text-sm font-medium">{e.title}</span>
             {e.source.type === "event" ? (
-              <DeleteEntryButton action={deleteQuoteEventAction.bind(null, e.source.quoteId, e.source.id)} what={e.title} />
+              <DeleteEntryButton entry={{ type: "event", quoteId: e.source.quoteId, id: e.source.id }} what={e.title} />
             ) : e.source.type === "interaction" && clientId != null ? (
-              <DeleteEntryButton action={deleteInteractionAction.bind(null, clientId, e.source.id)} what={e.title} />
+              <DeleteEntryButton entry={{ type: "interaction", clientId, id: e.source.id }} what={e.title} />
             ) : null}
           </div>
           {e.detail ? <div className="text-sm text-stone-600 dark:text-stone-400">{e.detail}</div> : null}
