@@ -73,6 +73,15 @@ test("journey 1: a new user logs a client negotiation end to end", async ({ page
   await expect(clientTimeline.getByText("I held firm")).toBeVisible();
   await expect(page.getByTestId("criterion-pricePressure")).toContainText("Asked for a discount on 1 of 1");
   await expect(page.locator('[data-testid^="quote-status-"]')).toHaveText(["Accepted"]);
+  // a follow-up logged by mistake can be removed from the timeline
+  await page.getByText("I followed up").click();
+  const followUp = page.getByRole("form", { name: "Log a follow-up" });
+  await followUp.getByRole("button", { name: "Log follow-up" }).click();
+  await expect(clientTimeline.getByText("I followed up, no answer")).toBeVisible();
+  page.once("dialog", (d) => d.accept());
+  await clientTimeline.getByRole("button", { name: "Remove: I followed up, no answer" }).click();
+  await expect(clientTimeline.getByText("I followed up, no answer")).toHaveCount(0);
+
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: "test-results/screenshots/client-page.png", fullPage: true });
   // on a phone: nothing wider than the screen, and the score comes before the forms
