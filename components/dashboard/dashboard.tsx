@@ -118,7 +118,7 @@ function Figures({ d, f }: { d: DashboardData; f: Fmt }) {
 // ---------------- building blocks ----------------
 
 /** Long tables stop here: a big book would otherwise send thousands of rows; the Clients page lists everyone. */
-const TABLE_MAX = 50;
+const TABLE_MAX = 20;
 function MoreRows({ total, cols }: { total: number; cols: number }) {
   if (total <= TABLE_MAX) return null;
   return (

@@ -10,7 +10,7 @@ import { OPEN_QUOTE_STATUSES, label } from "@/lib/domain";
 import { formatHours, formatMoney } from "@/lib/money";
 import { replayNegotiation } from "@/lib/negotiation";
 import { clientTimeline } from "@/lib/timeline";
-import { scoreClient } from "@/db/scores";
+import { cachedRead, scoreClient } from "@/db/scores";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ScoreCard } from "@/components/score-card";
@@ -31,8 +31,8 @@ function QuickLog({ title, children, open = false }: { title: string; children: 
 }
 
 /** A long history shows its latest entries first; the rest is one click away. */
-const TIMELINE_MAX = 50;
-const QUOTES_MAX = 20;
+const TIMELINE_MAX = 30;
+const QUOTES_MAX = 15;
 
 export default async function ClientPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const id = Number((await params).id);
@@ -59,7 +59,8 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
   const quoteOptions = history.quotes.slice(0, QUOTES_MAX).map((q) => ({ id: q.id, title: q.title }));
   const openOptions = (openQuotes.length ? openQuotes : history.quotes).slice(0, QUOTES_MAX).map((q) => ({ id: q.id, title: q.title }));
   const shownQuotes = showAllQuotes ? history.quotes : history.quotes.slice(0, QUOTES_MAX);
-  const timeline = clientTimeline(history, settings.currency, settings.locale);
+  // a long history makes thousands of entries: built once per data version, not per view
+  const timeline = cachedRead(db, `timeline:${id}:${settings.currency}:${settings.locale}`, () => clientTimeline(history, settings.currency, settings.locale));
   const shownTimeline = showAllTimeline ? timeline : timeline.slice(0, TIMELINE_MAX);
 
   return (
