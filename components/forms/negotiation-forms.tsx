@@ -2,7 +2,7 @@
 import { useState } from "react";
 import type { ActionState } from "@/app/actions/state";
 import { ANSWERS, label } from "@/lib/domain";
-import { FormMessage, SelectField, TextField, controlClass } from "@/components/ui/field";
+import { FormMessage, SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useForm } from "./use-form";
 
@@ -65,30 +65,15 @@ export function MyAnswerForm({ action, quoteId, quotes, currency }: { action: Ac
     <form key={formKey} action={formAction} onSubmit={onSubmit} noValidate className="grid gap-3" aria-label="Log my answer">
       <input type="hidden" name="kind" value={isCounter ? "my_counter" : "my_answer"} />
       <QuotePicker quotes={quotes} quoteId={quoteId} errors={errors} v={v} />
-      <div>
-        <label htmlFor="answer-select" className="block text-sm font-medium">
-          My answer
-        </label>
-        <select
-          id="answer-select"
-          name={isCounter ? "_answer" : "answer"}
-          value={answer}
-          onChange={(e) => setAnswer(e.target.value)}
-          className={controlClass}
-        >
-          {ANSWERS.map((a) => (
-            <option key={a} value={a}>
-              {label(a)}
-            </option>
-          ))}
-          <option value="my_counter">Made my own counter-offer</option>
-        </select>
-        {errors?.answer ? (
-          <p role="alert" className="mt-1 text-sm text-red-700">
-            {errors.answer.join(" ")}
-          </p>
-        ) : null}
-      </div>
+      {/* "my_counter" is sent as kind; the schema for a counter ignores the answer field */}
+      <SelectField
+        name="answer"
+        label="My answer"
+        value={answer}
+        onChange={setAnswer}
+        options={[...ANSWERS.map((a) => ({ value: a, label: label(a) })), { value: "my_counter", label: "Made my own counter-offer" }]}
+        errors={errors}
+      />
       {answer === "held_firm" ? null : (
         <TextField
           name="amount"

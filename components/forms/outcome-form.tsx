@@ -3,7 +3,7 @@ import { useState } from "react";
 import type { ActionState } from "@/app/actions/state";
 import { QUOTE_STATUSES, REJECTION_REASONS, label, type Quote } from "@/lib/domain";
 import { toDecimalString } from "@/lib/money";
-import { Checkbox, FormMessage, SelectField, TextField, controlClass } from "@/components/ui/field";
+import { Checkbox, FormMessage, SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useForm } from "./use-form";
 
@@ -13,24 +13,7 @@ export function OutcomeForm({ action, quote, currentPrice }: { action: (p: Actio
   const [status, setStatus] = useState(v("status", quote.status) ?? quote.status);
   return (
     <form key={formKey} action={formAction} onSubmit={onSubmit} noValidate className="grid gap-3" aria-label="Quote outcome">
-      <div>
-        <label htmlFor="outcome-status" className="block text-sm font-medium">
-          Status
-        </label>
-        <select
-          id="outcome-status"
-          name="status"
-          value={status}
-          onChange={(e) => setStatus(e.target.value)}
-          className={controlClass}
-        >
-          {QUOTE_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {label(s)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField name="status" label="Status" value={status} onChange={setStatus} options={QUOTE_STATUSES.map((st) => ({ value: st, label: label(st) }))} errors={errors} />
       {status === "accepted" ? (
         <TextField
           name="agreedAmount"

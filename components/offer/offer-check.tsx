@@ -6,7 +6,7 @@ import { CheckCircle2, CircleAlert, Info, XCircle } from "lucide-react";
 import { checkOfferAction, recordOfferAction, type OfferActionState } from "@/app/actions/offers";
 import { LEAD_SOURCES, REJECTION_REASONS, label, type Service } from "@/lib/domain";
 import { formatMoney, toDecimalString } from "@/lib/money";
-import { Checkbox, FormMessage, SelectField, TextArea, TextField, controlClass } from "@/components/ui/field";
+import { Checkbox, FormMessage, SelectField, TextArea, TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { RateRuler } from "@/components/rate-ruler";
 import { CopyMessage } from "./copy-message";
@@ -72,70 +72,42 @@ export function OfferCheck({
         }}
         noValidate className="grid min-w-0 content-start gap-3 lg:col-span-2" aria-label="Offer">
         {prefill.quoteId ? <input type="hidden" name="quoteId" value={prefill.quoteId} /> : null}
-        <div>
-          <label htmlFor="offer-client" className="block text-sm font-medium">
-            Client
-          </label>
-          <select
-            id="offer-client"
-            name="clientId"
-            value={clientChoice}
-            onChange={(e) => setClientChoice(e.target.value)}
-            className={controlClass}
-          >
-            <option value="new">A new prospect…</option>
-            {clients.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-          {errors?.clientId ? <p role="alert" className="mt-1 text-sm text-red-700">{errors.clientId.join(" ")}</p> : null}
-        </div>
+        <SelectField
+          name="clientId"
+          label="Client"
+          value={clientChoice}
+          onChange={setClientChoice}
+          options={[{ value: "new", label: "A new prospect…" }, ...clients.map((c) => ({ value: String(c.id), label: c.name }))]}
+          errors={errors}
+        />
         {clientChoice === "new" ? (
           <div className="grid gap-3 sm:grid-cols-2">
             <TextField name="newClientName" label="Prospect's name" defaultValue={v("newClientName")} errors={errors} />
             <SelectField name="leadSource" label="Lead source" options={LEAD_SOURCES.map((s) => ({ value: s, label: label(s) }))} defaultValue={v("leadSource", "inbound")} errors={errors} />
           </div>
         ) : null}
-        <div>
-          <label htmlFor="offer-service" className="block text-sm font-medium">
-            Service
-          </label>
-          <select
-            id="offer-service"
-            name="serviceId"
-            value={serviceId}
-            onChange={(e) => setServiceId(e.target.value)}
-            className={controlClass}
-          >
-            <option value="">Not on my rate card</option>
-            {services.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name} ({s.currency}/{s.unit})
-              </option>
-            ))}
-          </select>
-          {errors?.serviceId ? <p role="alert" className="mt-1 text-sm text-red-700">{errors.serviceId.join(" ")}</p> : null}
-        </div>
+        <SelectField
+          name="serviceId"
+          label="Service"
+          value={serviceId}
+          onChange={setServiceId}
+          options={[{ value: "", label: "Not on my rate card" }, ...services.map((sv) => ({ value: String(sv.id), label: `${sv.name} (${sv.currency}/${sv.unit})` }))]}
+          errors={errors}
+        />
         <TextField name="title" label="What is it? (optional)" defaultValue={v("title", prefill.title)} errors={errors} placeholder="e.g. Booking app" />
         <div className="grid grid-cols-2 gap-3">
           <TextField name="scopeAmount" label="Scope" inputMode="decimal" defaultValue={v("scopeAmount", prefill.scopeAmount)} errors={errors} placeholder="e.g. 40" />
-          <div>
-            <label htmlFor="offer-scope-unit" className="block text-sm font-medium">
-              In
-            </label>
-            <select
-              id="offer-scope-unit"
-              name="scopeUnit"
-              value={unit}
-              onChange={(e) => setScopeUnit(e.target.value)}
-              className={controlClass}
-            >
-              <option value="hours">hours</option>
-              <option value="days">days ({hoursPerDay} h)</option>
-            </select>
-          </div>
+          <SelectField
+            name="scopeUnit"
+            label="In"
+            value={unit}
+            onChange={setScopeUnit}
+            options={[
+              { value: "hours", label: "hours" },
+              { value: "days", label: `days (${hoursPerDay} h)` },
+            ]}
+            errors={errors}
+          />
         </div>
         <div className="grid grid-cols-3 gap-3">
           <TextField name="offeredAmount" label="They offer" inputMode="decimal" defaultValue={v("offeredAmount", prefill.offeredAmount)} errors={errors} placeholder="e.g. 3000" className="col-span-2" />

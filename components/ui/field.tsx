@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from "react";
+import { useId, type ChangeEvent, type ReactNode } from "react";
 
 /** The look of a form control written by hand (where a form keeps its value in state). */
 export const controlClass = "mt-1 block min-h-10 w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm dark:border-stone-600 dark:bg-stone-900";
@@ -105,12 +105,21 @@ export function TextArea({ defaultValue, rows = 3, ...field }: FieldProps & { de
   );
 }
 
+/** A labelled select; uncontrolled with defaultValue, or controlled with value + onChange when a form reacts to it. */
 export function SelectField({
   options,
   defaultValue,
+  value,
+  onChange,
   required,
   ...field
-}: FieldProps & { options: { value: string; label: string }[]; defaultValue?: string | number | null; required?: boolean }) {
+}: FieldProps & {
+  options: { value: string; label: string }[];
+  defaultValue?: string | number | null;
+  value?: string;
+  onChange?: (value: string) => void;
+  required?: boolean;
+}) {
   const err = field.errors?.[field.name];
   const id = useId();
   return (
@@ -118,7 +127,7 @@ export function SelectField({
       <select
         id={id}
         name={field.name}
-        defaultValue={defaultValue == null ? undefined : String(defaultValue)}
+        {...(value !== undefined ? { value, onChange: (e: ChangeEvent<HTMLSelectElement>) => onChange?.(e.target.value) } : { defaultValue: defaultValue == null ? undefined : String(defaultValue) })}
         required={required}
         aria-invalid={err ? true : undefined}
         aria-describedby={describedBy(id, field.hint, err)}
