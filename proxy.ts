@@ -8,8 +8,8 @@
  * here too (tests/integration/headers.test.ts checks a 403 from this file).
  */
 import { NextResponse, type NextRequest } from "next/server";
-import { isAllowedHost, isCrossSiteWrite, safeNextPath } from "@/lib/auth";
-import { authState, principal } from "@/app/api/auth/_lib/state";
+import { isAllowedHost, isCrossSiteWrite, safeNextPath } from "@/server/auth/session";
+import { authState, principal } from "@/server/auth/state";
 
 /** Reachable without signing in: the sign-in page and endpoints, and the health check. */
 const PUBLIC_PATHS = new Set(["/login", "/api/auth/login", "/api/auth/logout", "/api/auth/session", "/api/health"]);

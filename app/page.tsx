@@ -1,7 +1,11 @@
 import Link from "next/link";
 import { loadDemoAction } from "@/app/actions";
-import { requestDb } from "@/app/_lib/db";
-import { isEmptyBook } from "@/db/queries";
+import { isEmptyBook } from "@/db/clients";
+import { listServices } from "@/db/services";
+import { parseDashboardFilters, type DashboardFilters, type FilterErrors } from "@/lib/dashboard";
+import { today } from "@/server/clock";
+import { getDashboard } from "@/server/dashboard";
+import { requestDb } from "@/server/database";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -41,5 +45,14 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       </>
     );
   }
-  return <Dashboard searchParams={await searchParams} />;
+  // The page's forgiving filters: a bad value is reported and left out, the rest still applies.
+  const parsed = parseDashboardFilters(await searchParams);
+  const errors: FilterErrors = { ...parsed.errors };
+  let filters: DashboardFilters = parsed.filters;
+  const services = listServices(db);
+  if (filters.serviceId != null && !services.some((s) => s.id === filters.serviceId)) {
+    errors.serviceId = ["That service does not exist (any more): showing all services"];
+    filters = { ...filters, serviceId: null };
+  }
+  return <Dashboard data={getDashboard(db, filters, today())} services={services} errors={errors} />;
 }

@@ -1,7 +1,8 @@
 "use client";
 import { useTransition } from "react";
 import { Trash2 } from "lucide-react";
-import { deleteInteractionAction, deleteQuoteEventAction } from "@/app/actions";
+import { deleteInteractionAction } from "@/app/actions/interactions";
+import { deleteQuoteEventAction } from "@/app/actions/quotes";
 
 type Entry = { type: "event"; quoteId: number; id: number } | { type: "interaction"; clientId: number; id: number };
 

@@ -1,6 +1,6 @@
 "use client";
 import { startTransition, useActionState, useMemo, useState } from "react";
-import { applyFloorRateAction } from "@/app/actions";
+import { applyFloorRateAction } from "@/app/actions/services";
 import { idle } from "@/app/actions/state";
 import type { Service } from "@/lib/domain";
 import { floorRate } from "@/lib/floor-rate";

@@ -1,31 +1,12 @@
 import Link from "next/link";
-import { requestDb } from "@/app/_lib/db";
-import { checkOffer } from "@/db/offers";
-import { today } from "@/db/queries";
-import type { QuoteWithEvents } from "@/lib/domain";
-import { replayNegotiation } from "@/lib/negotiation";
+import type { OfferCheckResult } from "@/server/offers";
 import { Badge } from "@/components/ui/card";
 
 const tone = { accept: "good", counter: "warn", walk_away: "bad" } as const;
 const words = { accept: "Accept", counter: "Counter", walk_away: "Walk away" } as const;
 
 /** On a quote still open: the offer check's answer to what the client is asking for right now. */
-export async function QuoteOfferCheck({ quote }: { quote: QuoteWithEvents }) {
-  const db = await requestDb();
-  const neg = replayNegotiation(quote);
-  const last = neg.steps[neg.steps.length - 1];
-  const offered = last && last.requestedPrice != null ? last.requestedPrice : neg.currentPrice;
-  if (offered <= 0) return null;
-  let result;
-  try {
-    result = checkOffer(
-      db,
-      { clientId: quote.clientId, quoteId: quote.id, serviceId: quote.serviceId, scopeAmount: neg.currentMinutes / 60, scopeUnit: "hours", offeredAmount: offered, currency: quote.currency, leadSource: "other", rush: false },
-      today(),
-    );
-  } catch {
-    return null; // e.g. the service changed currency: the quote page already says it cannot compare
-  }
+export function QuoteOfferCheck({ quoteId, result }: { quoteId: number; result: OfferCheckResult }) {
   const ev = result.evaluation;
   return (
     <section aria-labelledby="quote-offer-title" className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm dark:border-stone-800 dark:bg-stone-900" data-testid="quote-offer-check">
@@ -41,7 +22,7 @@ export async function QuoteOfferCheck({ quote }: { quote: QuoteWithEvents }) {
           <li key={i}>{r.text}</li>
         ))}
       </ul>
-      <Link href={`/offer?quoteId=${quote.id}`} className="mt-3 inline-flex min-h-10 items-center text-sm font-medium text-sky-800 underline-offset-2 hover:underline dark:text-sky-300">
+      <Link href={`/offer?quoteId=${quoteId}`} className="mt-3 inline-flex min-h-10 items-center text-sm font-medium text-sky-800 underline-offset-2 hover:underline dark:text-sky-300">
         Open the full offer check, with messages to send →
       </Link>
     </section>

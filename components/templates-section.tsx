@@ -1,6 +1,5 @@
-import { deleteTemplateAction, saveTemplateAction } from "@/app/actions";
-import { requestDb } from "@/app/_lib/db";
-import { listTemplates } from "@/db/queries";
+import { createTemplateAction, deleteTemplateAction, updateTemplateAction } from "@/app/actions/templates";
+import type { Template } from "@/server/templates";
 import { DEFAULT_DECLINE_TEMPLATE } from "@/lib/offer-check";
 import { label } from "@/lib/domain";
 import { Badge, Card } from "@/components/ui/card";
@@ -8,9 +7,7 @@ import { ConfirmButton } from "@/components/confirm-button";
 import { TemplateForm } from "@/components/forms/template-form";
 
 /** The user's decline and counter-offer messages, used by the offer check. */
-export async function TemplatesSection() {
-  const db = await requestDb();
-  const templates = listTemplates(db);
+export function TemplatesSection({ templates }: { templates: Template[] }) {
   return (
     <Card title="Messages" id="templates">
       <p className="mb-3 text-sm text-stone-600 dark:text-stone-400">
@@ -28,7 +25,7 @@ export async function TemplatesSection() {
             <details className="mt-2">
               <summary className="inline-flex min-h-10 cursor-pointer items-center text-sm text-sky-800 dark:text-sky-300">Edit {t.name}</summary>
               <div className="mt-2 space-y-3">
-                <TemplateForm action={saveTemplateAction.bind(null, t.id)} template={t} />
+                <TemplateForm action={updateTemplateAction.bind(null, t.id)} template={t} />
                 <ConfirmButton action={deleteTemplateAction.bind(null, t.id)} label="Delete template" confirm={`Delete the template "${t.name}"?`} variant="secondary" />
               </div>
             </details>
@@ -37,7 +34,7 @@ export async function TemplatesSection() {
       </ul>
       <div className="mt-4 border-t border-stone-200 pt-4 dark:border-stone-800">
         <h3 className="mb-3 text-sm font-semibold">Add a message</h3>
-        <TemplateForm action={saveTemplateAction.bind(null, null)} submitLabel="Add template" />
+        <TemplateForm action={createTemplateAction} submitLabel="Add template" />
       </div>
     </Card>
   );

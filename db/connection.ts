@@ -2,16 +2,16 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
-import { backupDir, databasePath } from "./env";
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** The handle inside `db.transaction(tx => …)`. */
+export type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
+/** Every query function takes either: the same code runs alone or inside a caller's transaction. */
+export type DbOrTx = DB | Tx;
 
 /** Write transactions take the write lock up front, so a concurrent writer waits (busy_timeout) instead of failing. */
 export const IMMEDIATE = { behavior: "immediate" } as const;
-
-export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 
 /** Open a SQLite file with the pragmas every connection needs. */
 export function openDatabase(file: string): DB {
@@ -24,70 +24,20 @@ export function openDatabase(file: string): DB {
   return drizzle(sqlite, { schema }) as DB;
 }
 
-interface MigrationJournal {
-  entries: { tag: string; when: number }[];
-}
-
-function pendingMigrations(sqlite: Database.Database, folder: string): number {
-  const journal = JSON.parse(fs.readFileSync(path.join(folder, "meta", "_journal.json"), "utf8")) as MigrationJournal;
-  const hasTable = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'").get();
-  if (!hasTable) return journal.entries.length;
-  const row = sqlite.prepare("SELECT MAX(created_at) AS last FROM __drizzle_migrations").get() as { last: number | null };
-  return journal.entries.filter((e) => row.last == null || e.when > row.last).length;
+/** The better-sqlite3 handle under a database or a transaction (drizzle keeps it on the session). */
+export function sqliteOf(db: DbOrTx): Database.Database {
+  return (db as DB).$client ?? (db as unknown as { session: { client: Database.Database } }).session.client;
 }
 
 /**
- * Bring the schema up to date. An existing database with data is backed up
- * (SQLite online backup) before a migration touches it.
+ * Run `fn` as one write transaction: IMMEDIATE on a connection, a savepoint inside a caller's
+ * transaction. A write is acknowledged only when this returns (the commit ran).
  */
-export async function migrateDatabase(db: DB, opts: { folder?: string; backupTo?: string } = {}): Promise<{ applied: number; backup: string | null }> {
-  const folder = opts.folder ?? MIGRATIONS_FOLDER;
-  const sqlite = db.$client;
-  const pending = pendingMigrations(sqlite, folder);
-  let backup: string | null = null;
-  const hasUserTables = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='clients'").get();
-  if (pending > 0 && hasUserTables && sqlite.name !== ":memory:") {
-    const dir = opts.backupTo ?? path.join(path.dirname(sqlite.name), "backups");
-    fs.mkdirSync(dir, { recursive: true });
-    backup = path.join(dir, `pre-migration-${new Date().toISOString().replace(/[:.]/g, "-")}.db`);
-    await sqlite.backup(backup);
-  }
-  if (pending > 0) {
-    // drizzle-kit rebuilds a table to change a column (create new, copy, drop old): with foreign keys on,
-    // dropping a parent would cascade-delete its children. Migrate with them off, then prove nothing dangles.
-    sqlite.pragma("foreign_keys = OFF");
-    try {
-      migrate(db, { migrationsFolder: folder });
-      const broken = sqlite.pragma("foreign_key_check") as unknown[];
-      if (broken.length) throw new Error(`Migration left ${broken.length} rows with broken references; restore from ${backup ?? "a backup"}`);
-    } finally {
-      sqlite.pragma("foreign_keys = ON");
-    }
-  }
-  ensureSettingsRow(db);
-  return { applied: pending, backup };
+export function writeTransaction<T>(db: DbOrTx, fn: (tx: Tx) => T): T {
+  return sqliteOf(db).inTransaction ? (db as Tx).transaction(fn) : (db as DB).transaction(fn, IMMEDIATE);
 }
 
-function ensureSettingsRow(db: DB) {
-  db.$client.prepare("INSERT OR IGNORE INTO settings (id) VALUES (1)").run();
-}
-
-const globalForDb = globalThis as unknown as { __walkawayDb?: { file: string; db: DB; ready: Promise<unknown> } };
-
-/** The process's one connection (cached on globalThis so dev reloads do not leak handles). */
-export function getDb(): DB {
-  const file = databasePath();
-  const cached = globalForDb.__walkawayDb;
-  if (cached && cached.file === file) return cached.db;
-  const db = openDatabase(file);
-  // Migrations run synchronously inside; the backup step is the only async part.
-  const ready = migrateDatabase(db, { backupTo: backupDir() });
-  globalForDb.__walkawayDb = { file, db, ready };
-  return db;
-}
-
-export async function readyDb(): Promise<DB> {
-  const db = getDb();
-  await globalForDb.__walkawayDb!.ready;
-  return db;
+/** SQLite's message for a UNIQUE index: the caller turns it into a conflict in the user's words. */
+export function isUniqueViolation(e: unknown): boolean {
+  return e instanceof Error && /UNIQUE constraint failed/.test(e.message);
 }

@@ -12,10 +12,12 @@ import {
   REJECTION_REASONS,
   TEMPLATE_KINDS,
   UNITS,
+  DEFAULT_SETTINGS,
 } from "@/lib/domain";
 
 const SUBTYPES = [...ASK_KINDS, ...GIVE_KINDS] as [(typeof ASK_KINDS)[number] | (typeof GIVE_KINDS)[number], ...((typeof ASK_KINDS)[number] | (typeof GIVE_KINDS)[number])[]];
-const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+/** The time stamp SQLite writes for created_at / updated_at (also used by updates). */
+export const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 const timestamps = {
   createdAt: text("created_at").notNull().default(now),
   updatedAt: text("updated_at").notNull().default(now),
@@ -26,22 +28,22 @@ export const settings = sqliteTable(
   "settings",
   {
     id: integer("id").primaryKey(),
-    currency: text("currency").notNull().default("USD"),
-    locale: text("locale").notNull().default("en-US"),
-    hoursPerDay: integer("hours_per_day").notNull().default(8),
-    weeklyCapacityHours: integer("weekly_capacity_hours").notNull().default(30),
-    weightPricePressure: integer("weight_price_pressure").notNull().default(25),
-    weightReciprocity: integer("weight_reciprocity").notNull().default(20),
-    weightPay: integer("weight_pay").notNull().default(30),
-    weightChasing: integer("weight_chasing").notNull().default(10),
-    weightPayment: integer("weight_payment").notNull().default(15),
+    currency: text("currency").notNull().default(DEFAULT_SETTINGS.currency),
+    locale: text("locale").notNull().default(DEFAULT_SETTINGS.locale),
+    hoursPerDay: integer("hours_per_day").notNull().default(DEFAULT_SETTINGS.hoursPerDay),
+    weeklyCapacityHours: integer("weekly_capacity_hours").notNull().default(DEFAULT_SETTINGS.weeklyCapacityHours),
+    weightPricePressure: integer("weight_price_pressure").notNull().default(DEFAULT_SETTINGS.weightPricePressure),
+    weightReciprocity: integer("weight_reciprocity").notNull().default(DEFAULT_SETTINGS.weightReciprocity),
+    weightPay: integer("weight_pay").notNull().default(DEFAULT_SETTINGS.weightPay),
+    weightChasing: integer("weight_chasing").notNull().default(DEFAULT_SETTINGS.weightChasing),
+    weightPayment: integer("weight_payment").notNull().default(DEFAULT_SETTINGS.weightPayment),
     /** fit score at or above this: keep */
-    bandKeep: integer("band_keep").notNull().default(70),
+    bandKeep: integer("band_keep").notNull().default(DEFAULT_SETTINGS.bandKeep),
     /** fit score below this: walk away */
-    bandWalkAway: integer("band_walk_away").notNull().default(40),
-    chaseThreshold: integer("chase_threshold").notNull().default(2),
+    bandWalkAway: integer("band_walk_away").notNull().default(DEFAULT_SETTINGS.bandWalkAway),
+    chaseThreshold: integer("chase_threshold").notNull().default(DEFAULT_SETTINGS.chaseThreshold),
     /** rush work multiplier, in percent (150 = 1.5x) */
-    rushMultiplierPct: integer("rush_multiplier_pct").notNull().default(150),
+    rushMultiplierPct: integer("rush_multiplier_pct").notNull().default(DEFAULT_SETTINGS.rushMultiplierPct),
     ...timestamps,
   },
   (t) => [check("settings_singleton", sql`${t.id} = 1`)],

@@ -27,11 +27,13 @@ const trimmed = (max: number, what = "This") =>
 const optionalText = (max: number, what?: string) =>
   z.preprocess((v) => (v === "" || v === undefined ? null : v), trimmed(max, what).nullable()).optional();
 
+/** Money in minor units. Marked `form: "money"` so a form's typed decimal ("1,200.50") is converted for it. */
 export const moneySchema = z
   .number({ error: "Enter an amount, e.g. 1200 or 1200.50" })
   .int("Use whole minor units (cents)")
   .min(0, "Amounts cannot be negative")
-  .max(MAX_MONEY, "That amount is too large");
+  .max(MAX_MONEY, "That amount is too large")
+  .meta({ form: "money" });
 
 export const positiveMoneySchema = moneySchema.refine((v) => v > 0, "Enter an amount above zero");
 
@@ -70,10 +72,47 @@ export const localeSchema = z
     }
   }, "Unknown locale, use one like en-US or de-DE");
 
-const hoursSchema = z
-  .number({ error: "Enter hours, e.g. 12 or 7.5" })
-  .positive("Enter hours above zero")
-  .max(MAX_MINUTES / 60, "That is more hours than one quote can hold");
+/** Time in whole minutes, as stored and as the API answers. */
+const durationSchema = z
+  .number({ error: "Enter the time, e.g. 12 or 7.5 hours" })
+  .int("Whole minutes")
+  .min(1, "Enter a time above zero")
+  .max(MAX_MINUTES, "That is more time than one quote can hold");
+
+/**
+ * Input names kept from before the API answered in stored units: `estimatedHours` (→ estimatedMinutes),
+ * `scopeHours` (→ scopeMinutes), `percent` (→ percentBp). The forms still type hours and percents.
+ * An alias is converted only when it is a number; anything else is passed on to fail the field's check.
+ */
+export interface InputAlias {
+  to: string;
+  factor: number;
+  /** a positive value never rounds down to nothing (0.001 h is still 1 minute) */
+  atLeast?: number;
+}
+export const INPUT_ALIASES: Record<string, InputAlias> = {
+  estimatedHours: { to: "estimatedMinutes", factor: 60, atLeast: 1 },
+  scopeHours: { to: "scopeMinutes", factor: 60, atLeast: 1 },
+  percent: { to: "percentBp", factor: 100 },
+};
+
+/** Rename old input names to the stored ones (the stored name wins when both are sent). */
+export function renameAliases(raw: unknown): unknown {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return raw;
+  const out: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
+  for (const [old, alias] of Object.entries(INPUT_ALIASES)) {
+    if (!(old in out)) continue;
+    const v = out[old];
+    delete out[old];
+    if (out[alias.to] != null) continue;
+    if (typeof v === "number" && Number.isFinite(v)) {
+      const n = Math.round(v * alias.factor);
+      out[alias.to] = alias.atLeast != null && v > 0 ? Math.max(alias.atLeast, n) : n;
+    } else out[alias.to] = v;
+  }
+  return out;
+}
+const withAliases = <S extends z.ZodType>(schema: S) => z.preprocess(renameAliases, schema);
 
 // ---- settings ----
 export const settingsSchema = z
@@ -131,13 +170,13 @@ export const clientListQuerySchema = z.object({
 });
 
 // ---- quotes ----
-export const upsertQuoteSchema = z
+const quoteFields = z
   .object({
     clientId: idSchema,
     serviceId: z.preprocess((v) => (v === "" || v === undefined ? null : v), idSchema.nullable()).optional(),
     title: trimmed(200, "Title").min(1, "Give the quote a title"),
     scope: optionalText(5_000, "Scope"),
-    estimatedHours: hoursSchema,
+    estimatedMinutes: durationSchema,
     quotedAmount: positiveMoneySchema,
     currency: currencySchema,
     status: z.enum(QUOTE_STATUSES, { error: "Choose a status" }).default("draft"),
@@ -153,6 +192,7 @@ export const upsertQuoteSchema = z
     if (q.rejectionReason && q.status !== "rejected" && q.status !== "declined_by_me")
       ctx.addIssue({ code: "custom", path: ["rejectionReason"], message: "A reason only applies to rejected or declined quotes" });
   });
+export const upsertQuoteSchema = withAliases(quoteFields);
 export type UpsertQuote = z.infer<typeof upsertQuoteSchema>;
 
 /** Changing only a quote's status (the outcome), e.g. accepted with the agreed amount. */
@@ -172,29 +212,30 @@ export type QuoteOutcome = z.infer<typeof quoteOutcomeSchema>;
 
 // ---- negotiation events ----
 const eventBase = { occurredOn: isoDateSchema.optional(), note: optionalText(2_000, "Note") };
-export const createQuoteEventSchema = z.discriminatedUnion(
+const quoteEventUnion = z.discriminatedUnion(
   "kind",
   [
     z
       .object({
         kind: z.literal("discount_request"),
-        percent: z.number({ error: "Enter a percent, e.g. 15" }).gte(0.01, "At least 0.01%").lte(100, "At most 100%").optional(),
+        percentBp: z.number({ error: "Enter a percent, e.g. 15" }).int("At most two decimals, e.g. 12.5").min(1, "At least 0.01%").max(10_000, "At most 100%").optional(),
         amountOff: positiveMoneySchema.optional(),
         ...eventBase,
       })
-      .refine((e) => (e.percent == null) !== (e.amountOff == null), { path: ["percent"], message: "Enter the percent off or the amount off (one of them)" }),
+      .refine((e) => (e.percentBp == null) !== (e.amountOff == null), { path: ["percentBp"], message: "Enter the percent off or the amount off (one of them)" }),
     z.object({ kind: z.literal("client_counter"), amount: moneySchema, ...eventBase }),
     z.object({
       kind: z.literal("my_answer"),
       answer: z.enum(ANSWERS, { error: "Choose your answer" }),
       amount: moneySchema.optional(),
-      scopeHours: hoursSchema.optional(),
+      scopeMinutes: durationSchema.optional(),
       ...eventBase,
     }),
     z.object({ kind: z.literal("my_counter"), amount: moneySchema, ...eventBase }),
   ],
   { error: "Choose what happened: discount_request, client_counter, my_answer or my_counter" },
 );
+export const createQuoteEventSchema = withAliases(quoteEventUnion);
 export type CreateQuoteEvent = z.infer<typeof createQuoteEventSchema>;
 
 // ---- interactions ----

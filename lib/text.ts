@@ -5,7 +5,7 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** "Keep" → "keep": a sentence fragment after a colon or a comma. */
+/** "Keep" → "keep": a sentence fragment after a colon or a comma. An acronym ("VAT") stays as it is. */
 export function lowerFirst(s: string): string {
-  return s ? s[0].toLowerCase() + s.slice(1) : s;
+  return /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
 }

@@ -2,8 +2,8 @@
 // WALKAWAY_BACKUP_DIR (default <db folder>/backups). Safe while the app is running.
 import fs from "node:fs";
 import Database from "better-sqlite3";
-import { backupDatabase } from "@/db/backup";
-import { backupDir, databasePath } from "@/db/env";
+import { backupDatabase } from "@/server/backups";
+import { backupDir, databasePath } from "@/server/env";
 
 async function main() {
   const file = databasePath();

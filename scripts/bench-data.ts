@@ -10,7 +10,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { migrateDatabase, openDatabase } from "@/db/connection";
+import { openDatabase } from "@/db/connection";
+import { migrateDatabase } from "@/db/migrate";
 import { replayNegotiation } from "@/lib/negotiation";
 import type { LeadSource, QuoteEvent, QuoteStatus, RejectionReason, Unit } from "@/lib/domain";
 import { BENCH_COUNTS, benchDbPath, benchToday } from "@/bench/config";

@@ -17,9 +17,12 @@ import vm from "node:vm";
 import zlib from "node:zlib";
 import { performance } from "node:perf_hooks";
 import autocannon, { type Result as LoadResult } from "autocannon";
-import { migrateDatabase, openDatabase, type DB } from "@/db/connection";
-import { getSettings, listServices, loadAllHistories } from "@/db/queries";
-import * as scores from "@/db/scores";
+import { openDatabase, type DB } from "@/db/connection";
+import { migrateDatabase } from "@/db/migrate";
+import { getSettings } from "@/db/settings";
+import { listServices } from "@/db/services";
+import { loadAllHistories } from "@/server/history";
+import * as scores from "@/server/scores";
 import { assessClient } from "@/lib/worth";
 import { BENCH_COUNTS, benchDbPath } from "@/bench/config";
 

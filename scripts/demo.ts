@@ -1,8 +1,9 @@
 // npm run demo — load the demo book into the database (WALKAWAY_DB or ./data/walkaway.db).
-import { migrateDatabase, openDatabase } from "@/db/connection";
-import { databasePath } from "@/db/env";
-import { loadDemoBook } from "@/db/demo";
-import { isEmptyBook } from "@/db/queries";
+import { openDatabase } from "@/db/connection";
+import { migrateDatabase } from "@/db/migrate";
+import { databasePath } from "@/server/env";
+import { loadDemoBook } from "@/server/demo";
+import { isEmptyBook } from "@/server/clients";
 
 async function main() {
   const file = databasePath();

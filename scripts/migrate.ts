@@ -1,6 +1,7 @@
 // npm run db:migrate — apply migrations now (the server also does this at start), backing up first.
-import { migrateDatabase, openDatabase } from "@/db/connection";
-import { backupDir, databasePath } from "@/db/env";
+import { openDatabase } from "@/db/connection";
+import { migrateDatabase } from "@/db/migrate";
+import { backupDir, databasePath } from "@/server/env";
 
 async function main() {
   const file = databasePath();

@@ -1,36 +1,28 @@
 "use server";
-import { headers } from "next/headers";
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { readyDb } from "@/db/connection";
-import { backupDir } from "@/db/env";
-import { backupDatabase } from "@/db/backup";
-import { importUntrusted } from "@/db/export";
-import { CsvInputError, importClients, previewClientsCsv } from "@/db/csv";
+import { previewClientsCsv } from "@/lib/client-csv";
 import { importModeSchema } from "@/lib/export-schema";
 import { fieldErrors } from "@/lib/schemas";
-import { authState, principal } from "@/app/api/auth/_lib/state";
-import type { DataActionState } from "@/components/data/state";
+import { isSignedIn as signedIn } from "@/server/auth/state";
+import { backupDatabase } from "@/server/backups";
+import { importUntrusted } from "@/server/book";
+import { importClients } from "@/server/csv";
+import { readyDb } from "@/server/database";
+import { backupDir, maxBodyBytes } from "@/server/env";
+import { errorState, revalidateEverything } from "./_lib/safe-action";
+import type { DataActionState } from "./state";
 
-/** Same limit as the API's JSON bodies: a whole book fits, a flood does not. */
-const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
-const everywhere = ["/", "/clients", "/dashboard", "/rates", "/settings", "/offer", "/data"];
-
-/** The proxy already guards every POST; checked again here because an action is reachable by any page's URL. */
-async function signedIn(): Promise<boolean> {
-  const state = authState();
-  if (!state.enabled) return true;
-  return principal(await headers(), state) !== null;
-}
 const notSignedIn: DataActionState = { status: "error", message: "Sign in first." };
 
 async function uploadedText(value: FormDataEntryValue | null, what: string): Promise<{ text: string } | { error: string }> {
+  const MAX_UPLOAD_BYTES = maxBodyBytes();
+  const limit = `The ${what} is larger than ${Math.round(MAX_UPLOAD_BYTES / 1024 / 1024)} MB`;
   if (typeof value === "string") {
-    if (value.length > MAX_UPLOAD_BYTES) return { error: `The ${what} is larger than 5 MB` };
+    if (value.length > MAX_UPLOAD_BYTES) return { error: limit };
     return value.trim() ? { text: value } : { error: `Choose a ${what}` };
   }
   if (!value || typeof value.text !== "function" || value.size === 0) return { error: `Choose a ${what}` };
-  if (value.size > MAX_UPLOAD_BYTES) return { error: `The ${what} is larger than 5 MB` };
+  if (value.size > MAX_UPLOAD_BYTES) return { error: limit };
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(await value.arrayBuffer()) };
   } catch {
@@ -58,10 +50,14 @@ export async function importBookAction(_prev: DataActionState, formData: FormDat
   } catch {
     return { status: "error", message: "The file is not valid JSON (is it complete?). Nothing was changed.", fields: { file: ["Not valid JSON"] } };
   }
-  const db = await readyDb();
-  const outcome = await importUntrusted(db, value, form.data.mode, backupDir());
+  let outcome;
+  try {
+    outcome = await importUntrusted(await readyDb(), value, form.data.mode, backupDir());
+  } catch (e) {
+    return errorState(e);
+  }
   if (!outcome.ok) return { status: "error", message: `${outcome.message} Nothing was changed.`, fields: { file: [outcome.message], ...outcome.fields } };
-  for (const p of everywhere) revalidatePath(p);
+  revalidateEverything();
   const c = outcome.result.created;
   return {
     status: "ok",
@@ -83,8 +79,7 @@ export async function previewClientsCsvAction(_prev: DataActionState, formData: 
     const preview = previewClientsCsv(upload.text);
     return { status: "ok", preview, message: `${preview.valid.length} of ${preview.total} rows can be imported.` };
   } catch (e) {
-    if (e instanceof CsvInputError) return { status: "error", message: e.message, fields: e.fields };
-    throw e;
+    return errorState(e);
   }
 }
 
@@ -97,23 +92,30 @@ export async function importClientsCsvAction(_prev: DataActionState, formData: F
   try {
     preview = previewClientsCsv(upload.text);
   } catch (e) {
-    if (e instanceof CsvInputError) return { status: "error", message: e.message, fields: e.fields };
-    throw e;
+    return errorState(e);
   }
   if (preview.total === 0) return { status: "error", message: "The CSV has no rows under its header line.", fields: { csv: ["No rows to import"] } };
   if (preview.errors.length && formData.get("skipInvalid") !== "on")
     return { status: "error", preview, message: `${preview.errors.length} rows have problems; nothing was imported.`, fields: { csv: ["Fix the rows shown, or import only the valid ones"] } };
-  const db = await readyDb();
-  const ids = importClients(db, preview.valid.map((r) => r.client));
-  for (const p of everywhere) revalidatePath(p);
+  let ids: number[];
+  try {
+    ids = importClients(await readyDb(), preview.valid.map((r) => r.client));
+  } catch (e) {
+    return errorState(e);
+  }
+  revalidateEverything();
   return { status: "ok", okAt: Date.now(), message: `Imported ${ids.length} client${ids.length === 1 ? "" : "s"}${preview.errors.length ? `; skipped ${preview.errors.length} rows with problems` : ""}.` };
 }
 
 /** "Back up now": the same online backup as npm run backup. */
 export async function backupNowAction(): Promise<DataActionState> {
   if (!(await signedIn())) return notSignedIn;
-  const db = await readyDb();
-  const result = await backupDatabase(db.$client, backupDir());
-  revalidatePath("/data");
+  let result;
+  try {
+    result = await backupDatabase((await readyDb()).$client, backupDir());
+  } catch (e) {
+    return errorState(e);
+  }
+  revalidateEverything();
   return { status: "ok", okAt: Date.now(), message: `Backed up to ${result.file} (${Math.max(1, Math.round(result.bytes / 1024))} KB, integrity checked).` };
 }

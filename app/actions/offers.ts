@@ -1,11 +1,11 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { readyDb } from "@/db/connection";
-import { checkOffer, recordOffer, type OfferCheckResult } from "@/db/offers";
-import { today } from "@/db/queries";
+import { formInput, errorsForSentNames } from "@/lib/form-input";
 import { fieldErrors, offerCheckSchema, recordOfferSchema } from "@/lib/schemas";
-import { formToInput, formValues } from "@/lib/form";
-import { errorState } from "./run";
+import { isSignedIn } from "@/server/auth/state";
+import { today } from "@/server/clock";
+import { readyDb } from "@/server/database";
+import { checkOffer, recordOffer, type OfferCheckResult } from "@/server/offers";
+import { errorState, formValues, revalidateEverything } from "./_lib/safe-action";
 import type { ActionState } from "./state";
 
 export interface OfferActionState extends ActionState {
@@ -13,40 +13,34 @@ export interface OfferActionState extends ActionState {
   recorded?: { quoteId: number; clientId: number; decision: string };
 }
 
-const spec = {
-  money: ["offeredAmount", "counterAmount"],
-  numbers: ["scopeAmount", "clientId", "serviceId", "quoteId"],
-  booleans: ["rush"],
-  nullable: ["deadline", "serviceId", "quoteId", "counterAmount", "clientId"],
-};
-
-function toInput(formData: FormData) {
+/** The offer check answers with a result, not just "Saved.", so it parses through the same steps by hand. */
+async function parse<S extends typeof offerCheckSchema | typeof recordOfferSchema>(schema: S, formData: FormData) {
   const values = formValues(formData);
-  const currency = (values.currency || "USD").toUpperCase();
-  return { values, input: formToInput(values, spec, currency) };
+  if (!(await isSignedIn())) return { values, error: { status: "error", message: "Sign in first: your session has ended.", values } as OfferActionState };
+  const input = formInput(schema, values, (values.currency || "USD").toUpperCase());
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) return { values, error: { status: "error", message: "Please fix the highlighted fields.", fields: errorsForSentNames(fieldErrors(parsed.error), input), values } as OfferActionState };
+  return { values, data: parsed.data };
 }
 
 export async function checkOfferAction(_prev: OfferActionState, formData: FormData): Promise<OfferActionState> {
-  const { values, input } = toInput(formData);
-  const parsed = offerCheckSchema.safeParse(input);
-  if (!parsed.success) return { status: "error", message: "Please fix the highlighted fields.", fields: fieldErrors(parsed.error), values };
+  const { values, error, data } = await parse(offerCheckSchema, formData);
+  if (error) return error;
   try {
-    const db = await readyDb();
-    return { status: "ok", result: checkOffer(db, parsed.data, today()), values };
+    return { status: "ok", result: checkOffer(await readyDb(), data!, today()), values };
   } catch (e) {
     return errorState(e, values);
   }
 }
 
 export async function recordOfferAction(_prev: OfferActionState, formData: FormData): Promise<OfferActionState> {
-  const { values, input } = toInput(formData);
-  const parsed = recordOfferSchema.safeParse(input);
-  if (!parsed.success) return { status: "error", message: "Please fix the highlighted fields.", fields: fieldErrors(parsed.error), values };
+  const { values, error, data } = await parse(recordOfferSchema, formData);
+  if (error) return error;
   try {
-    const db = await readyDb();
-    const { quote, clientId } = recordOffer(db, parsed.data, today());
-    for (const p of ["/", "/clients", `/clients/${clientId}`, `/quotes/${quote.id}`]) revalidatePath(p);
-    return { status: "ok", message: "Recorded.", recorded: { quoteId: quote.id, clientId, decision: parsed.data.decision }, values };
+    const input = recordOfferSchema.parse(data);
+    const { quote, clientId } = recordOffer(await readyDb(), input, today());
+    revalidateEverything();
+    return { status: "ok", message: "Recorded.", recorded: { quoteId: quote.id, clientId, decision: input.decision }, values };
   } catch (e) {
     return errorState(e, values);
   }

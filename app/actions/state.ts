@@ -11,3 +11,8 @@ export interface ActionState {
 }
 
 export const idle: ActionState = { status: "idle" };
+
+/** What the "Your data" actions return: the usual form state, plus a CSV preview when there is one. */
+export interface DataActionState extends ActionState {
+  preview?: import("@/lib/client-csv").ClientCsvPreview;
+}

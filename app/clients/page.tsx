@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Search } from "lucide-react";
-import { requestDb } from "@/app/_lib/db";
-import { listClients } from "@/db/queries";
-import { scoreAllClients } from "@/db/scores";
+import { requestDb } from "@/server/database";
+import { listClients } from "@/server/clients";
+import { scoreAllClients } from "@/server/scores";
 import { CLIENT_STATUSES, label } from "@/lib/domain";
 import { clientListQuerySchema } from "@/lib/schemas";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { ScoreBar, VerdictBadge } from "@/components/fit";
 import { formatMoney } from "@/lib/money";
-import { getSettings } from "@/db/queries";
+import { getSettings } from "@/server/settings";
 
 export const metadata: Metadata = { title: "Clients" };
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { requestDb } from "@/app/_lib/db";
+import { requestDb } from "@/server/database";
 import { backupNowAction, importBookAction, importClientsCsvAction, previewClientsCsvAction } from "@/app/actions/data";
-import { bookCounts } from "@/db/export";
-import { backupDir, databasePath } from "@/db/env";
-import { listBackups } from "@/db/backup";
+import { bookCounts } from "@/server/book";
+import { backupDir, databasePath } from "@/server/env";
+import { listBackups } from "@/server/backups";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ImportBookForm } from "@/components/data/import-book-form";
 import { ClientsCsvImport } from "@/components/data/clients-csv-import";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { authState } from "@/app/api/auth/_lib/state";
-import { safeNextPath } from "@/lib/auth";
+import { authState } from "@/server/auth/state";
+import { safeNextPath } from "@/server/auth/session";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LoginForm } from "./login-form";
 

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
-import { requestDb } from "@/app/_lib/db";
-import { getQuote, getSettings, listClients, listServices } from "@/db/queries";
+import { requestDb } from "@/server/database";
+import { listClients } from "@/server/clients";
+import { getQuote } from "@/server/quotes";
+import { listServices } from "@/server/services";
+import { getSettings } from "@/server/settings";
 import { replayNegotiation } from "@/lib/negotiation";
 import { toDecimalString } from "@/lib/money";
 import { PageHeader } from "@/components/ui/card";

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { createServiceAction, deleteServiceAction, updateServiceAction } from "@/app/actions";
-import { requestDb } from "@/app/_lib/db";
-import { getSettings, listServices } from "@/db/queries";
+import { createServiceAction, deleteServiceAction, updateServiceAction } from "@/app/actions/services";
+import { requestDb } from "@/server/database";
+import { listServices } from "@/server/services";
+import { getSettings } from "@/server/settings";
 import { formatMoney } from "@/lib/money";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ServiceForm } from "@/components/forms/service-form";

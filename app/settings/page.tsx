@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { updateSettingsAction } from "@/app/actions";
-import { requestDb } from "@/app/_lib/db";
-import { getSettings } from "@/db/queries";
+import { updateSettingsAction } from "@/app/actions/settings";
+import { requestDb } from "@/server/database";
+import { getSettings } from "@/server/settings";
+import { listTemplates } from "@/server/templates";
 import { Card, PageHeader } from "@/components/ui/card";
 import { SettingsForm } from "@/components/forms/settings-form";
 import { TemplatesSection } from "@/components/templates-section";
@@ -18,7 +19,7 @@ export default async function SettingsPage() {
         <Card>
           <SettingsForm action={updateSettingsAction} settings={settings} />
         </Card>
-        <TemplatesSection />
+        <TemplatesSection templates={listTemplates(db)} />
       </div>
     </>
   );

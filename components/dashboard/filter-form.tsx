@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { LEAD_SOURCES, label, type Service } from "@/lib/domain";
-import type { DashboardFilters } from "@/lib/dashboard-filters";
+import type { DashboardFilters } from "@/lib/dashboard/filters";
 import { PeriodFields } from "./period-fields";
 
 const control =

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { RANGES, RANGE_LABELS, type Range } from "@/lib/dashboard-filters";
+import { RANGES, RANGE_LABELS, type Range } from "@/lib/dashboard/filters";
 
 const control =
   "mt-1 block min-h-10 w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm text-stone-900 dark:border-stone-600 dark:bg-stone-900 dark:text-stone-100";

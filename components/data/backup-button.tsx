@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { idle } from "@/app/actions/state";
 import { FormMessage } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { DataActionState } from "./state";
+import type { DataActionState } from "@/app/actions/state";
 
 export function BackupButton({ action }: { action: () => Promise<DataActionState> }) {
   const [state, formAction] = useActionState(async () => action(), idle as DataActionState);

@@ -4,7 +4,7 @@ import { idle } from "@/app/actions/state";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 import { label } from "@/lib/domain";
-import type { DataActionState } from "./state";
+import type { DataActionState } from "@/app/actions/state";
 
 type Action = (prev: DataActionState, fd: FormData) => Promise<DataActionState>;
 

@@ -3,7 +3,7 @@ import { useActionState, useState } from "react";
 import { idle } from "@/app/actions/state";
 import { FormMessage } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { DataActionState } from "./state";
+import type { DataActionState } from "@/app/actions/state";
 
 /** Upload a whole-book JSON export: merge it into the book, or replace the book with it. */
 export function ImportBookForm({ action }: { action: (prev: DataActionState, fd: FormData) => Promise<DataActionState> }) {

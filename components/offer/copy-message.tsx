@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { Check, Copy } from "lucide-react";
-import type { OfferMessage } from "@/db/offers";
+import type { OfferMessage } from "@/server/offers";
 import { Button } from "@/components/ui/button";
 
 /** Pick a template, edit the text, copy it in one click. */

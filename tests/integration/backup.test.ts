@@ -3,10 +3,11 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { migrateDatabase, openDatabase, type DB } from "@/db/connection";
-import { backupDatabase, listBackups } from "@/db/backup";
-import { exportBook } from "@/db/export";
-import * as q from "@/db/queries";
+import { openDatabase, type DB } from "@/db/connection";
+import { migrateDatabase } from "@/db/migrate";
+import { backupDatabase, listBackups } from "@/server/backups";
+import { exportBook } from "@/server/book";
+import * as q from "./use-cases";
 import { ROOT, content, loadAwkwardBook, tempDir } from "./data-helpers";
 
 let dir: string;

@@ -1,10 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { readyDb, type DB } from "@/db/connection";
-import { bookCounts } from "@/db/export";
-import { CSV_ENTITIES } from "@/db/csv";
-import * as q from "@/db/queries";
+import type { DB } from "@/db/connection";
+import { readyDb } from "@/server/database";
+import { bookCounts } from "@/server/book";
+import { CSV_ENTITIES } from "@/server/csv";
+import * as q from "./use-cases";
 import { parseCsv } from "@/lib/csv";
 import { call, loadAwkwardBook, tempDir, type RouteFn } from "./data-helpers";
 

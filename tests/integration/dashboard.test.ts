@@ -26,14 +26,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { getDashboard, type Dashboard } from "@/db/dashboard";
 import { DEMO_BOOK } from "@/db/demo";
-import { InputError } from "@/db/errors";
 import * as q from "@/db/queries";
 import { interactions } from "@/db/schema";
 import { scoreAllClients } from "@/db/scores";
-import { dashboardFiltersSchema, type DashboardFilters } from "@/lib/dashboard-filters";
+import { dashboardFiltersSchema, type DashboardFilters } from "@/lib/dashboard";
+import { AppError } from "@/lib/errors";
 import type { CreateQuoteEvent, QuoteOutcome } from "@/lib/schemas";
+import { getDashboard, type DashboardView as Dashboard } from "@/server/dashboard";
 import { createTestDb } from "./helpers";
 
 const TODAY = "2025-06-30";
@@ -359,11 +359,15 @@ describe("service and lead-source filters", () => {
   });
 
   test("an unknown service is an input error naming the field", () => {
-    expect(() => dash({ serviceId: "9999" })).toThrow(InputError);
+    expect(() => dash({ serviceId: "9999" })).toThrow(AppError);
+    expect(() => dash({ serviceId: "9999" })).toThrow("Unknown service");
     try {
       dash({ serviceId: "9999" });
+      expect.unreachable("an unknown service must throw");
     } catch (e) {
-      expect((e as InputError).fields).toHaveProperty("serviceId");
+      expect(e).toBeInstanceOf(AppError);
+      expect((e as AppError).code).toBe("invalid_input");
+      expect((e as AppError).fields).toHaveProperty("serviceId");
     }
   });
 

@@ -1,7 +1,19 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import * as q from "@/db/queries";
-import { loadDemoBook } from "@/db/demo";
-import { ConflictError, InputError, NotFoundError } from "@/db/errors";
+import * as q from "./use-cases";
+import { loadDemoBook } from "@/server/demo";
+import { AppError, type ErrorCode } from "@/lib/errors";
+
+/** The use case refused with this error code. */
+function refusedWith(fn: () => unknown, code: ErrorCode) {
+  let error: unknown;
+  try {
+    fn();
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+}
 import { replayNegotiation } from "@/lib/negotiation";
 import { upsertServiceSchema } from "@/lib/schemas";
 import { createTestDb } from "./helpers";
@@ -29,7 +41,7 @@ describe("connection", () => {
 describe("services", () => {
   test("duplicate names are a conflict", () => {
     q.createService(ctx.db, service);
-    expect(() => q.createService(ctx.db, service)).toThrow(ConflictError);
+    refusedWith(() => q.createService(ctx.db, service), "conflict");
   });
   test("floor above target is refused by the schema and by the database", () => {
     expect(upsertServiceSchema.safeParse({ ...service, floorRate: 12000 }).success).toBe(false);
@@ -41,8 +53,8 @@ describe("quotes and negotiation", () => {
   test("journey 1: quote, 20% discount request, held firm, accepted at the quoted price", () => {
     const s = q.createService(ctx.db, service);
     const c = q.createClient(ctx.db, { name: "Acme", leadSource: "referral", status: "active" });
-    const quote = q.createQuote(ctx.db, { clientId: c.id, serviceId: s.id, title: "Site", estimatedHours: 10, quotedAmount: 110000, currency: "USD", status: "sent" });
-    q.addQuoteEvent(ctx.db, quote.id, { kind: "discount_request", percent: 20 });
+    const quote = q.createQuote(ctx.db, { clientId: c.id, serviceId: s.id, title: "Site", estimatedMinutes: 600, quotedAmount: 110000, currency: "USD", status: "sent" });
+    q.addQuoteEvent(ctx.db, quote.id, { kind: "discount_request", percentBp: 2000 });
     expect(q.getQuote(ctx.db, quote.id).status).toBe("negotiating");
     q.addQuoteEvent(ctx.db, quote.id, { kind: "my_answer", answer: "held_firm" });
     const accepted = q.setQuoteOutcome(ctx.db, quote.id, { status: "accepted" });
@@ -54,27 +66,27 @@ describe("quotes and negotiation", () => {
   test("conceding moves the agreed price to what was asked", () => {
     const s = q.createService(ctx.db, service);
     const c = q.createClient(ctx.db, { name: "Acme", leadSource: "referral", status: "active" });
-    const quote = q.createQuote(ctx.db, { clientId: c.id, serviceId: s.id, title: "Site", estimatedHours: 10, quotedAmount: 100000, currency: "USD", status: "sent" });
-    q.addQuoteEvent(ctx.db, quote.id, { kind: "discount_request", percent: 15 });
+    const quote = q.createQuote(ctx.db, { clientId: c.id, serviceId: s.id, title: "Site", estimatedMinutes: 600, quotedAmount: 100000, currency: "USD", status: "sent" });
+    q.addQuoteEvent(ctx.db, quote.id, { kind: "discount_request", percentBp: 1500 });
     q.addQuoteEvent(ctx.db, quote.id, { kind: "my_answer", answer: "conceded" });
     expect(q.setQuoteOutcome(ctx.db, quote.id, { status: "accepted" }).agreedAmount).toBe(85000);
   });
   test("unknown client, unknown service and mismatched currency are input errors; nothing is written", () => {
     const s = q.createService(ctx.db, service);
     const c = q.createClient(ctx.db, { name: "Acme", leadSource: "referral", status: "active" });
-    const base = { clientId: c.id, serviceId: s.id, title: "Site", estimatedHours: 10, quotedAmount: 1000, currency: "USD", status: "draft" as const };
-    expect(() => q.createQuote(ctx.db, { ...base, clientId: 999 })).toThrow(InputError);
-    expect(() => q.createQuote(ctx.db, { ...base, serviceId: 999 })).toThrow(InputError);
-    expect(() => q.createQuote(ctx.db, { ...base, currency: "EUR" })).toThrow(InputError);
+    const base = { clientId: c.id, serviceId: s.id, title: "Site", estimatedMinutes: 600, quotedAmount: 1000, currency: "USD", status: "draft" as const };
+    refusedWith(() => q.createQuote(ctx.db, { ...base, clientId: 999 }), "invalid_input");
+    refusedWith(() => q.createQuote(ctx.db, { ...base, serviceId: 999 }), "invalid_input");
+    refusedWith(() => q.createQuote(ctx.db, { ...base, currency: "EUR" }), "invalid_input");
     expect(q.listQuotes(ctx.db)).toHaveLength(0);
   });
   test("events on an unknown quote are not found", () => {
-    expect(() => q.addQuoteEvent(ctx.db, 42, { kind: "my_answer", answer: "held_firm" })).toThrow(NotFoundError);
+    refusedWith(() => q.addQuoteEvent(ctx.db, 42, { kind: "my_answer", answer: "held_firm" }), "not_found");
   });
   test("deleting a client cascades to quotes, events and interactions", () => {
     const c = q.createClient(ctx.db, { name: "Acme", leadSource: "referral", status: "active" });
-    const quote = q.createQuote(ctx.db, { clientId: c.id, title: "Site", estimatedHours: 10, quotedAmount: 1000, currency: "USD", status: "sent" });
-    q.addQuoteEvent(ctx.db, quote.id, { kind: "discount_request", percent: 10 });
+    const quote = q.createQuote(ctx.db, { clientId: c.id, title: "Site", estimatedMinutes: 600, quotedAmount: 1000, currency: "USD", status: "sent" });
+    q.addQuoteEvent(ctx.db, quote.id, { kind: "discount_request", percentBp: 1000 });
     q.addInteraction(ctx.db, c.id, { kind: "follow_up", answered: false });
     q.deleteClient(ctx.db, c.id);
     const count = (t: string) => (ctx.db.$client.prepare(`SELECT count(*) n FROM ${t}`).get() as { n: number }).n;
@@ -83,15 +95,15 @@ describe("quotes and negotiation", () => {
   test("an interaction cannot point at another client's quote", () => {
     const a = q.createClient(ctx.db, { name: "A", leadSource: "referral", status: "active" });
     const b = q.createClient(ctx.db, { name: "B", leadSource: "referral", status: "active" });
-    const quote = q.createQuote(ctx.db, { clientId: a.id, title: "Site", estimatedHours: 10, quotedAmount: 1000, currency: "USD", status: "sent" });
-    expect(() => q.addInteraction(ctx.db, b.id, { kind: "ask", subtype: "scope_creep", minutes: 30, paid: false, quoteId: quote.id })).toThrow(InputError);
+    const quote = q.createQuote(ctx.db, { clientId: a.id, title: "Site", estimatedMinutes: 600, quotedAmount: 1000, currency: "USD", status: "sent" });
+    refusedWith(() => q.addInteraction(ctx.db, b.id, { kind: "ask", subtype: "scope_creep", minutes: 30, paid: false, quoteId: quote.id }), "invalid_input");
     expect(q.listInteractions(ctx.db, b.id)).toHaveLength(0);
   });
   test("a failing write inside a transaction leaves nothing behind", () => {
     const c = q.createClient(ctx.db, { name: "Acme", leadSource: "referral", status: "active" });
     expect(() =>
       ctx.db.transaction(() => {
-        q.createQuote(ctx.db, { clientId: c.id, title: "Site", estimatedHours: 10, quotedAmount: 1000, currency: "USD", status: "sent" });
+        q.createQuote(ctx.db, { clientId: c.id, title: "Site", estimatedMinutes: 600, quotedAmount: 1000, currency: "USD", status: "sent" });
         throw new Error("boom");
       }),
     ).toThrow("boom");

@@ -2,9 +2,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import fc from "fast-check";
-import { readyDb, type DB } from "@/db/connection";
-import { bookCounts, exportBook, importBook, importUntrusted } from "@/db/export";
-import * as q from "@/db/queries";
+import type { DB } from "@/db/connection";
+import { readyDb } from "@/server/database";
+import { maxBodyBytes } from "@/server/env";
+import { bookCounts, exportBook, importBook, importUntrusted } from "@/server/book";
+import * as q from "./use-cases";
 import { EXPORT_VERSION, exportFileSchema, parseExportFile, type ExportFile } from "@/lib/export-schema";
 import { createTestDb } from "./helpers";
 import { call, content, jsonHeaders, loadAwkwardBook, tempDir, withoutIds, type RouteFn } from "./data-helpers";
@@ -259,8 +261,8 @@ describe("API: GET /api/v1/export and POST /api/v1/import", () => {
     expect(content(exportBook(db))).toEqual(before);
   });
 
-  test("body size limit (readJson, MAX_BODY_BYTES): a streamed body one byte over the limit is refused with 413 before it is parsed; at the limit it is read", async () => {
-    const { MAX_BODY_BYTES } = await import("@/app/api/v1/_lib/http");
+  test("body size limit (readJson, maxBodyBytes): a streamed body one byte over the limit is refused with 413 before it is parsed; at the limit it is read", async () => {
+    const MAX_BODY_BYTES = maxBodyBytes();
     const route = importRoute;
     const stream = (bytes: number) => {
       let sent = 0;

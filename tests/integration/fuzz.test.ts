@@ -50,13 +50,14 @@ vi.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => {}, delete: () => {} }),
 }));
 
-import { readyDb, type DB } from "@/db/connection";
-import * as q from "@/db/queries";
-import { exportBook } from "@/db/export";
-import { loadDemoBook } from "@/db/demo";
+import type { DB } from "@/db/connection";
+import { readyDb } from "@/server/database";
+import * as q from "./use-cases";
+import { exportBook } from "@/server/book";
+import { loadDemoBook } from "@/server/demo";
 import { exportFileSchema } from "@/lib/export-schema";
 import * as schemas from "@/lib/schemas";
-import { CSV_ENTITIES } from "@/db/csv";
+import { CSV_ENTITIES } from "@/server/csv";
 
 // the app's database is a temp file; the body limit is small so oversized bodies cost little to
 // generate (both read lazily: the connection on first use, the limit when http.ts is imported below)
@@ -101,8 +102,8 @@ function seed() {
   seq++;
   const s = q.createService(db, { name: `Fuzz service ${seq}`, unit: "hour", currency: "USD", marketRate: 12000, targetRate: 10000, floorRate: 8000 });
   const c = q.createClient(db, { name: `Fuzz client ${seq}`, leadSource: "referral", status: "active" });
-  const qt = q.createQuote(db, { clientId: c.id, serviceId: s.id, title: `Fuzz quote ${seq}`, estimatedHours: 10, quotedAmount: 100000, currency: "USD", status: "sent" });
-  const e = q.addQuoteEvent(db, qt.id, { kind: "discount_request", percent: 10 });
+  const qt = q.createQuote(db, { clientId: c.id, serviceId: s.id, title: `Fuzz quote ${seq}`, estimatedMinutes: 600, quotedAmount: 100000, currency: "USD", status: "sent" });
+  const e = q.addQuoteEvent(db, qt.id, { kind: "discount_request", percentBp: 1000 });
   const i = q.addInteraction(db, c.id, { kind: "ask", subtype: "quick_question", minutes: 15, paid: false, quoteId: qt.id });
   const t = q.createTemplate(db, { kind: "decline", name: `Fuzz template ${seq}`, body: "No, thank you.", isDefault: false });
   Object.assign(live, { client: c.id, quote: qt.id, service: s.id, event: e.id, interaction: i.id, template: t.id });

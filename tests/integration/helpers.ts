@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { migrateDatabase, openDatabase, type DB } from "@/db/connection";
+import { openDatabase, type DB } from "@/db/connection";
+import { migrateDatabase } from "@/db/migrate";
 
 /** A fresh SQLite file in a temp dir with the real migrations applied. */
 export async function createTestDb(): Promise<{ db: DB; file: string; dir: string; close: () => void }> {

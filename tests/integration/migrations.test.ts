@@ -13,7 +13,8 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, test } from "vitest";
-import { MIGRATIONS_FOLDER, migrateDatabase, openDatabase, type DB } from "@/db/connection";
+import { openDatabase, type DB } from "@/db/connection";
+import { MIGRATIONS_FOLDER, migrateDatabase } from "@/db/migrate";
 import { ROOT, loadAwkwardBook, tempDir } from "./data-helpers";
 
 interface Entry {

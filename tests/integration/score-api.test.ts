@@ -2,9 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { readyDb, type DB } from "@/db/connection";
-import { loadDemoBook } from "@/db/demo";
-import { addInteraction, addQuoteEvent, createQuote, getSettings, listClients, listServices, loadClientHistory } from "@/db/queries";
+import type { DB } from "@/db/connection";
+import { readyDb } from "@/server/database";
+import { loadDemoBook } from "@/server/demo";
+import { addInteraction, addQuoteEvent, createQuote, getSettings, listClients, listServices, loadClientHistory } from "./use-cases";
 import { assessClient } from "@/lib/worth";
 
 // The route handlers read WALKAWAY_DB through the shared connection: point it at a temp file first.
@@ -45,8 +46,8 @@ describe("GET /api/v1/clients/{id}/score and /api/v1/scores", () => {
     const northwind = listClients(db, { q: "Northwind" })[0];
     const before = (await (await one(new Request("http://x"), ctx(northwind.id))).json()) as { score: number; criteria: { key: string; score: number }[] };
     const web = listServices(db).find((s) => s.name === "Web development")!;
-    const q = createQuote(db, { clientId: northwind.id, serviceId: web.id, title: "Haggled", estimatedHours: 10, quotedAmount: 110000, currency: "USD", status: "sent" });
-    addQuoteEvent(db, q.id, { kind: "discount_request", percent: 30 });
+    const q = createQuote(db, { clientId: northwind.id, serviceId: web.id, title: "Haggled", estimatedMinutes: 600, quotedAmount: 110000, currency: "USD", status: "sent" });
+    addQuoteEvent(db, q.id, { kind: "discount_request", percentBp: 3000 });
     addQuoteEvent(db, q.id, { kind: "my_answer", answer: "conceded" });
     addInteraction(db, northwind.id, { kind: "follow_up", answered: false });
     const after = (await (await one(new Request("http://x"), ctx(northwind.id))).json()) as typeof before;

@@ -1,36 +1,72 @@
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
-import { formToInput } from "@/lib/form";
-import { deadlineIsRush, offerClientFrom, scopeToMinutes } from "@/lib/offer-context";
-import { createInteractionSchema, createQuoteEventSchema, offerCheckSchema, upsertQuoteSchema, upsertServiceSchema } from "@/lib/schemas";
+import { z } from "zod";
+import { errorsForSentNames, formInput } from "@/lib/form-input";
+import { deadlineIsRush, offerClientFrom, scopeToMinutes } from "@/lib/offer-check";
+import { createInteractionSchema, createQuoteEventSchema, fieldErrors, isoDateSchema, moneySchema, offerCheckSchema, renameAliases, upsertQuoteSchema, upsertServiceSchema } from "@/lib/schemas";
 import { clientTimeline, quoteTimeline } from "@/lib/timeline";
 import { assessClient } from "@/lib/worth";
 import { makeEvent, makeHistory, makeInteraction, makeQuote, makeService, makeSettings, shuffleHistory } from "./fixtures";
 
-describe("formToInput: what a person types becomes schema input", () => {
+const moneyForm = z.object({ amount: moneySchema, note: z.string().optional() });
+const mixedForm = z.object({
+  a: moneySchema.optional(),
+  b: isoDateSchema.nullable().optional(),
+  paid: z.boolean(),
+  h: z.number().optional(),
+});
+
+describe("formInput: what a person types becomes schema input, field types read from the schema", () => {
   test.each([
     ["1200", 120000],
     ["1,200.50", 120050],
     ["99.9", 9990],
     ["0.01", 1],
   ])("money %s → %i minor units", (typed, minor) => {
-    expect(formToInput({ amount: typed }, { money: ["amount"] }, "USD").amount).toBe(minor);
+    expect(formInput(moneyForm, { amount: typed }, "USD").amount).toBe(minor);
   });
   test("unparseable money stays as typed so the schema reports the field", () => {
-    expect(formToInput({ amount: "12.345" }, { money: ["amount"] }, "USD").amount).toBe("12.345");
-    expect(formToInput({ amount: "abc" }, { money: ["amount"] }, "USD").amount).toBe("abc");
+    expect(formInput(moneyForm, { amount: "12.345" }, "USD").amount).toBe("12.345");
+    expect(formInput(moneyForm, { amount: "abc" }, "USD").amount).toBe("abc");
   });
   test("zero-decimal currencies parse whole yen", () => {
-    expect(formToInput({ amount: "1500" }, { money: ["amount"] }, "JPY").amount).toBe(1500);
-    expect(formToInput({ amount: "1500.5" }, { money: ["amount"] }, "JPY").amount).toBe("1500.5");
+    expect(formInput(moneyForm, { amount: "1500" }, "JPY").amount).toBe(1500);
+    expect(formInput(moneyForm, { amount: "1500.5" }, "JPY").amount).toBe("1500.5");
   });
-  test("empty fields: undefined, or null where nullable; checkboxes are booleans even when absent", () => {
-    expect(formToInput({ a: "", b: "" }, { money: ["a"], nullable: ["b"], booleans: ["paid"] }, "USD")).toEqual({ a: undefined, b: null, paid: false });
-    expect(formToInput({ paid: "on" }, { booleans: ["paid"] }, "USD")).toEqual({ paid: true });
-    expect(formToInput({ answered: "false" }, { booleans: ["answered"] }, "USD")).toEqual({ answered: false });
+  test("empty fields: undefined, or null where the schema accepts null; checkboxes are booleans even when absent", () => {
+    expect(formInput(mixedForm, { a: "", b: "" }, "USD")).toEqual({ a: undefined, b: null, paid: false });
+    expect(formInput(mixedForm, { paid: "on" }, "USD")).toEqual({ paid: true });
+    expect(formInput(mixedForm, { paid: "false" }, "USD")).toEqual({ paid: false });
   });
   test("decimal comma hours become numbers", () => {
-    expect(formToInput({ h: "7,5" }, { numbers: ["h"] }, "USD").h).toBe(7.5);
+    expect(formInput(mixedForm, { h: "7,5" }, "USD").h).toBe(7.5);
+  });
+  test("the real forms: a quote's hours and money, an event's percent, a union's checkboxes", () => {
+    const quote = formInput(upsertQuoteSchema, { clientId: "3", serviceId: "", title: "Site", estimatedHours: "7,5", quotedAmount: "1,200", agreedAmount: "", currency: "USD" }, "USD");
+    expect(quote).toMatchObject({ clientId: 3, serviceId: null, estimatedHours: 7.5, quotedAmount: 120000, agreedAmount: null, cameBackAtMyPrice: false });
+    expect(upsertQuoteSchema.parse(quote).estimatedMinutes).toBe(450);
+    const ev = formInput(createQuoteEventSchema, { kind: "discount_request", percent: "12.5", amountOff: "" }, "USD");
+    expect(createQuoteEventSchema.parse(ev)).toMatchObject({ kind: "discount_request", percentBp: 1250 });
+    expect(formInput(createInteractionSchema, { kind: "follow_up" }, "USD")).toMatchObject({ answered: false, paid: false });
+  });
+});
+
+describe("old input names: hours and percents are still accepted, errors named as they were sent", () => {
+  test.each([
+    [{ estimatedHours: 7.5 }, { estimatedMinutes: 450 }],
+    [{ estimatedHours: 0.001 }, { estimatedMinutes: 1 }],
+    [{ estimatedHours: 2, estimatedMinutes: 30 }, { estimatedMinutes: 30 }],
+    [{ percent: 12.5 }, { percentBp: 1250 }],
+    [{ percent: 0.004 }, { percentBp: 0 }],
+    [{ scopeHours: "x" }, { scopeMinutes: "x" }],
+  ])("%o → %o", (input, expected) => {
+    expect(renameAliases(input)).toEqual(expected);
+  });
+  test("an error on the stored name is shown on the old name the input used", () => {
+    const input = { kind: "discount_request", percent: 150 };
+    const r = createQuoteEventSchema.safeParse(input);
+    expect(r.success).toBe(false);
+    expect(Object.keys(errorsForSentNames(fieldErrors(r.error!), input))).toEqual(["percent"]);
   });
 });
 
@@ -52,9 +88,10 @@ describe("schemas refuse bad input with field errors", () => {
     expect(r.error!.issues.map((i) => i.path.join("."))).toContain(field);
   });
   test.each([
-    [{ kind: "discount_request" }, "percent"],
-    [{ kind: "discount_request", percent: 10, amountOff: 500 }, "percent"],
-    [{ kind: "discount_request", percent: 150 }, "percent"],
+    [{ kind: "discount_request" }, "percentBp"],
+    [{ kind: "discount_request", percent: 10, amountOff: 500 }, "percentBp"],
+    [{ kind: "discount_request", percent: 150 }, "percentBp"],
+    [{ kind: "discount_request", percentBp: 12.5 }, "percentBp"],
     [{ kind: "my_answer", answer: "begged" }, "answer"],
     [{ kind: "client_counter", amount: -5 }, "amount"],
     [{ kind: "party" }, "kind"],

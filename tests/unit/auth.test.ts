@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, test } from "vitest";
-import { LoginRateLimiter, hashPassword, isAllowedHost, isCrossSiteWrite, safeEqual, safeNextPath, signSession, verifyPassword, verifySession } from "@/lib/auth";
+import { LoginRateLimiter, hashPassword, isAllowedHost, isCrossSiteWrite, safeEqual, safeNextPath, signSession, verifyPassword, verifySession } from "@/server/auth/session";
 
 describe("passwords", () => {
   test("scrypt hash: the right password verifies, others do not", () => {

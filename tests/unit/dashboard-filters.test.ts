@@ -1,14 +1,6 @@
 import { describe, expect, test } from "vitest";
-import {
-  DEFAULT_FILTERS,
-  addDays,
-  dashboardFiltersSchema,
-  daysBetween,
-  describeFilters,
-  filtersToSearchParams,
-  parseDashboardFilters,
-  resolvePeriod,
-} from "@/lib/dashboard-filters";
+import { DEFAULT_FILTERS, dashboardFiltersSchema, describeFilters, filtersToSearchParams, parseDashboardFilters, resolvePeriod } from "@/lib/dashboard";
+import { addDays, daysBetween } from "@/lib/dates";
 
 const TODAY = "2025-06-30";
 

@@ -2,15 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AlertTriangle } from "lucide-react";
-import { addInteractionAction, addQuoteEventAction, createQuoteAction } from "@/app/actions";
-import { requestDb } from "@/app/_lib/db";
-import { getSettings, listServices, loadClientHistory } from "@/db/queries";
-import { NotFoundError } from "@/db/errors";
+import { addInteractionAction } from "@/app/actions/interactions";
+import { addQuoteEventAction, createQuoteAction } from "@/app/actions/quotes";
+import { requestDb } from "@/server/database";
+import { loadClientPage } from "@/server/client-page";
+import { isAppError } from "@/lib/errors";
 import { OPEN_QUOTE_STATUSES, label } from "@/lib/domain";
 import { formatHours, formatMoney } from "@/lib/money";
 import { replayNegotiation } from "@/lib/negotiation";
-import { clientTimeline } from "@/lib/timeline";
-import { cachedRead, scoreClient } from "@/db/scores";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ScoreCard } from "@/components/score-card";
@@ -41,17 +40,14 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
   const showAllQuotes = sp.quotes === "all";
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const db = await requestDb();
-  let history;
+  let page;
   try {
-    history = loadClientHistory(db, id);
+    page = loadClientPage(db, id);
   } catch (e) {
-    if (e instanceof NotFoundError) notFound();
+    if (isAppError(e, "not_found")) notFound();
     throw e;
   }
-  const settings = getSettings(db);
-  const services = listServices(db);
-  // the same assessment the worth model gives, cached until the next write
-  const assessment = scoreClient(db, id).assessment;
+  const { history, settings, services, assessment, timeline } = page;
   const { client } = history;
   const settlingByQuote = new Map(assessment.settling.quotes.map((s) => [s.quoteId, s]));
   const openQuotes = history.quotes.filter((q) => OPEN_QUOTE_STATUSES.includes(q.status));
@@ -59,8 +55,6 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
   const quoteOptions = history.quotes.slice(0, QUOTES_MAX).map((q) => ({ id: q.id, title: q.title }));
   const openOptions = (openQuotes.length ? openQuotes : history.quotes).slice(0, QUOTES_MAX).map((q) => ({ id: q.id, title: q.title }));
   const shownQuotes = showAllQuotes ? history.quotes : history.quotes.slice(0, QUOTES_MAX);
-  // a long history makes thousands of entries: built once per data version, not per view
-  const timeline = cachedRead(db, `timeline:${id}:${settings.currency}:${settings.locale}`, () => clientTimeline(history, settings.currency, settings.locale));
   const shownTimeline = showAllTimeline ? timeline : timeline.slice(0, TIMELINE_MAX);
 
   return (

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { createClientAction } from "@/app/actions";
+import { createClientAction } from "@/app/actions/clients";
 import { ClientForm } from "@/components/forms/client-form";
 import { Card, PageHeader } from "@/components/ui/card";
 

@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { addQuoteEventAction, deleteQuoteAction, setQuoteOutcomeAction, updateQuoteAction } from "@/app/actions";
-import { requestDb } from "@/app/_lib/db";
-import { getQuote, getSettings, listServices, loadClientHistory } from "@/db/queries";
-import { NotFoundError } from "@/db/errors";
+import { addQuoteEventAction, deleteQuoteAction, setQuoteOutcomeAction, updateQuoteAction } from "@/app/actions/quotes";
+import { requestDb } from "@/server/database";
+import { loadQuotePage } from "@/server/quote-page";
+import { isAppError } from "@/lib/errors";
 import { OPEN_QUOTE_STATUSES, label } from "@/lib/domain";
 import { effectiveRate, formatHours, formatMoney, formatPercentBp } from "@/lib/money";
 import { replayNegotiation } from "@/lib/negotiation";
 import { quoteTimeline } from "@/lib/timeline";
-import { assessClient } from "@/lib/worth";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { RateRuler } from "@/components/rate-ruler";
@@ -26,18 +25,14 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const db = await requestDb();
-  let quote;
+  let page;
   try {
-    quote = getQuote(db, id);
+    page = loadQuotePage(db, id, { checkOffer: true });
   } catch (e) {
-    if (e instanceof NotFoundError) notFound();
+    if (isAppError(e, "not_found")) notFound();
     throw e;
   }
-  const settings = getSettings(db);
-  const services = listServices(db);
-  const service = services.find((s) => s.id === quote.serviceId);
-  const history = loadClientHistory(db, quote.clientId);
-  const assessment = assessClient(history, services, settings);
+  const { quote, client, settings, services, service, assessment, offerCheck } = page;
   const settling = assessment.settling.quotes.find((s) => s.quoteId === quote.id);
   const neg = replayNegotiation(quote);
   const comparable = service && service.currency === quote.currency;
@@ -49,11 +44,11 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
     <>
       <PageHeader
         title={quote.title}
-        actions={<ButtonLink href={`/clients/${quote.clientId}`} variant="secondary">Back to {history.client.name}</ButtonLink>}
+        actions={<ButtonLink href={`/clients/${quote.clientId}`} variant="secondary">Back to {client.name}</ButtonLink>}
       >
         <span className="flex flex-wrap items-center gap-2">
           <Link href={`/clients/${quote.clientId}`} className="underline">
-            {history.client.name}
+            {client.name}
           </Link>
           <Badge tone={quote.status === "accepted" ? "good" : isOpen ? "info" : "neutral"}>
             <span data-testid="quote-status">{label(quote.status)}</span>
@@ -112,7 +107,7 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
             ) : null}
           </Card>
 
-          {isOpen ? <QuoteOfferCheck quote={quote} /> : null}
+          {isOpen && offerCheck ? <QuoteOfferCheck quoteId={quote.id} result={offerCheck} /> : null}
 
           <Card title="Negotiation" id="negotiation">
             <div className="grid gap-6 md:grid-cols-2">
@@ -141,7 +136,7 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
             <div className="border-t border-stone-200 p-4 dark:border-stone-800">
               <QuoteForm action={updateQuoteAction.bind(null, quote.id)} clientId={quote.clientId} services={services} currency={quote.currency} quote={quote} />
               <div className="mt-6">
-                <ConfirmButton action={deleteQuoteAction.bind(null, quote.id, quote.clientId)} label="Delete quote" confirm="Delete this quote and its negotiation?" />
+                <ConfirmButton action={deleteQuoteAction.bind(null, quote.id)} label="Delete quote" confirm="Delete this quote and its negotiation?" />
               </div>
             </div>
           </details>

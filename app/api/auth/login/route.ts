@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { safeNextPath, signSession, verifyPassword } from "@/lib/auth";
+import { safeNextPath, signSession, verifyPassword } from "@/server/auth/session";
 import { fieldErrors } from "@/lib/schemas";
-import { authState, clientKey, isHttps, sessionCookie } from "../_lib/state";
+import { authState, clientKey, isHttps, sessionCookie } from "@/server/auth/state";
 
 const MAX_LOGIN_BODY = 16 * 1024;
 const loginSchema = z.object({

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { SESSION_COOKIE } from "@/lib/auth";
-import { authState, isHttps, principal, revokeSession } from "../_lib/state";
+import { SESSION_COOKIE } from "@/server/auth/session";
+import { authState, isHttps, principal, revokeSession } from "@/server/auth/state";
 
 /** Sign out: the session id is revoked (a copied cookie stops working too) and the cookie cleared. */
 export async function POST(req: Request) {

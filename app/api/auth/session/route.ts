@@ -1,4 +1,4 @@
-import { authState, principal } from "../_lib/state";
+import { authState, principal } from "@/server/auth/state";
 
 /** Whether sign-in is on and this request is signed in (the nav shows "Sign out" from it). */
 export async function GET(req: Request) {

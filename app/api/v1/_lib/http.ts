@@ -1,17 +1,16 @@
+/**
+ * The one wrapper of every /api/v1 route: database ready, body read with a size limit and parsed by
+ * the entity's zod schema, any error turned into JSON by its code (lib/errors.ts ERROR_STATUS).
+ */
 import "server-only";
-import { ZodError, type ZodType } from "zod";
-import { readyDb, type DB } from "@/db/connection";
-import { ConflictError, InputError, NotFoundError } from "@/db/errors";
-import { fieldErrors, type FieldErrors } from "@/lib/schemas";
-
-/** Largest request body accepted (bytes): a whole-book import fits, a flood does not. */
-export const MAX_BODY_BYTES = Number(process.env.WALKAWAY_MAX_BODY_BYTES ?? 5 * 1024 * 1024);
-
-export class HttpError extends Error {
-  constructor(public readonly status: number, message: string, public readonly fields?: FieldErrors) {
-    super(message);
-  }
-}
+import type { ZodType } from "zod";
+import type { DB } from "@/db/connection";
+import { AppError, notFound } from "@/lib/errors";
+import { errorsForSentNames } from "@/lib/form-input";
+import { fieldErrors, renameAliases, type FieldErrors } from "@/lib/schemas";
+import { readyDb } from "@/server/database";
+import { maxBodyBytes } from "@/server/env";
+import { toAppError } from "@/server/errors";
 
 export function errorResponse(status: number, message: string, fields?: FieldErrors): Response {
   // a 400 always names what is wrong; when no single field is at fault it is the whole body ("_form")
@@ -21,32 +20,28 @@ export function errorResponse(status: number, message: string, fields?: FieldErr
 
 /** Map any thrown error to a JSON answer: known failures are 4xx with field errors, the rest a logged 500. */
 export function toResponse(e: unknown): Response {
-  if (e instanceof HttpError) return errorResponse(e.status, e.message, e.fields);
-  if (e instanceof ZodError) return errorResponse(400, "Invalid input", fieldErrors(e));
-  if (e instanceof InputError) return errorResponse(400, e.message, e.fields);
-  if (e instanceof ConflictError) return errorResponse(409, e.message, e.fields);
-  if (e instanceof NotFoundError) return errorResponse(404, e.message);
-  console.error(e);
-  return errorResponse(500, "Internal error: nothing was changed.");
+  const err = toAppError(e);
+  return errorResponse(err.status, err.code === "internal" ? "Internal error: nothing was changed." : err.message, err.fields);
 }
 
-/** Read a body's bytes after a content-type check, refusing more than MAX_BODY_BYTES (declared or streamed). */
+/** Read a body's bytes after a content-type check, refusing more than the body limit (declared or streamed). */
 export async function readBodyBytes(req: Request, types: RegExp, expected: string, emptyFields?: FieldErrors): Promise<Buffer> {
+  const limit = maxBodyBytes();
   const type = req.headers.get("content-type") ?? "";
-  if (!types.test(type)) throw new HttpError(415, `Send ${expected}`);
+  if (!types.test(type)) throw new AppError("unsupported_media_type", `Send ${expected}`);
   const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new HttpError(413, `Body too large (limit ${MAX_BODY_BYTES} bytes)`);
+  if (declared > limit) throw new AppError("payload_too_large", `Body too large (limit ${limit} bytes)`);
   const reader = req.body?.getReader();
-  if (!reader) throw new HttpError(400, "Empty body", emptyFields);
+  if (!reader) throw new AppError("invalid_input", "Empty body", emptyFields);
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > limit) {
       await reader.cancel();
-      throw new HttpError(413, `Body too large (limit ${MAX_BODY_BYTES} bytes)`);
+      throw new AppError("payload_too_large", `Body too large (limit ${limit} bytes)`);
     }
     chunks.push(value);
   }
@@ -57,36 +52,44 @@ export async function readBodyBytes(req: Request, types: RegExp, expected: strin
 export async function readJson(req: Request): Promise<unknown> {
   const bytes = await readBodyBytes(req, /^application\/([\w.+-]*\+)?json\b/i, "JSON with Content-Type: application/json", { _form: ["Send a JSON object"] });
   const text = bytes.toString("utf8");
-  if (!text.trim()) throw new HttpError(400, "Empty body: send a JSON object");
+  if (!text.trim()) throw new AppError("invalid_input", "Empty body: send a JSON object");
   try {
     return JSON.parse(text);
   } catch {
-    throw new HttpError(400, "Malformed JSON");
+    throw new AppError("invalid_input", "Malformed JSON");
   }
 }
 
-/** PATCH: the fields sent, merged over what is stored, validated as a whole. */
-export async function parseMerged<S extends ZodType>(req: Request, existing: object, schema: S): Promise<S["_output"]> {
+async function readObject(req: Request): Promise<Record<string, unknown>> {
   const body = await readJson(req);
-  if (body === null || typeof body !== "object" || Array.isArray(body)) throw new HttpError(400, "Send a JSON object");
-  const parsed = schema.safeParse({ ...existing, ...body });
-  if (!parsed.success) throw new HttpError(400, "Invalid input", fieldErrors(parsed.error));
+  if (body === null || typeof body !== "object" || Array.isArray(body)) throw new AppError("invalid_input", "Send a JSON object");
+  return body as Record<string, unknown>;
+}
+
+/** Parse with `schema`; errors are named as the input named its fields (an old alias included). */
+export function parseWith<S extends ZodType>(schema: S, input: object, message = "Invalid input"): S["_output"] {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new AppError("invalid_input", message, errorsForSentNames(fieldErrors(parsed.error), input));
+  return parsed.data;
+}
+
+/** PATCH: the fields sent (old names renamed to stored ones), merged over what is stored, validated as a whole. */
+export async function parseMerged<S extends ZodType>(req: Request, existing: object, schema: S): Promise<S["_output"]> {
+  const body = await readObject(req);
+  const parsed = schema.safeParse({ ...existing, ...(renameAliases(body) as object) });
+  if (!parsed.success) throw new AppError("invalid_input", "Invalid input", errorsForSentNames(fieldErrors(parsed.error), body));
   return parsed.data;
 }
 
 export async function parseBody<S extends ZodType>(req: Request, schema: S): Promise<S["_output"]> {
-  const body = await readJson(req);
-  if (body === null || typeof body !== "object" || Array.isArray(body)) throw new HttpError(400, "Send a JSON object");
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new HttpError(400, "Invalid input", fieldErrors(parsed.error));
-  return parsed.data;
+  return parseWith(schema, await readObject(req));
 }
 
 /** An id from the path: anything but a positive integer is a 404 (no such resource). */
 export function pathId(raw: string, entity: string): number {
-  if (!/^\d{1,15}$/.test(raw)) throw new NotFoundError(entity, raw);
+  if (!/^\d{1,15}$/.test(raw)) throw notFound(entity, raw);
   const id = Number(raw);
-  if (id <= 0) throw new NotFoundError(entity, raw);
+  if (id <= 0) throw notFound(entity, raw);
   return id;
 }
 

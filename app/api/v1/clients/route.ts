@@ -1,4 +1,4 @@
-import { createClient, listClients } from "@/db/queries";
+import { createClient, listClients } from "@/server/clients";
 import { clientListQuerySchema, upsertClientSchema } from "@/lib/schemas";
 import { handler, parseBody, searchParams } from "../_lib/http";
 

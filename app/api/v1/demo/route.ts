@@ -1,6 +1,6 @@
-import { loadDemoBook } from "@/db/demo";
-import { ConflictError } from "@/db/errors";
-import { listClients } from "@/db/queries";
+import { loadDemoBook } from "@/server/demo";
+import { conflict } from "@/lib/errors";
+import { listClients } from "@/server/clients";
 import { handler } from "../_lib/http";
 
 /** A client the demo book always creates: its presence means the demo is already loaded. */
@@ -14,7 +14,7 @@ const DEMO_MARKER = "Brightline Media";
 export const POST = handler(
   (_req, db) => {
     if (listClients(db, { q: DEMO_MARKER }).some((c) => c.name === DEMO_MARKER)) {
-      throw new ConflictError(`The demo book is already loaded (a client named "${DEMO_MARKER}" exists)`);
+      throw conflict(`The demo book is already loaded (a client named "${DEMO_MARKER}" exists)`);
     }
     return loadDemoBook(db);
   },

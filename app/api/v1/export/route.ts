@@ -1,4 +1,4 @@
-import { exportBook } from "@/db/export";
+import { exportBook } from "@/server/book";
 import { handler } from "../_lib/http";
 
 /** The whole book as one versioned JSON file (a download). */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createQuote, listQuotes } from "@/db/queries";
+import { createQuote, listQuotes } from "@/server/quotes";
 import { upsertQuoteSchema } from "@/lib/schemas";
 import { handler, parseBody, searchParams } from "../_lib/http";
 

@@ -1,4 +1,4 @@
-import { createService, listServices } from "@/db/queries";
+import { createService, listServices } from "@/server/services";
 import { upsertServiceSchema } from "@/lib/schemas";
 import { handler, parseBody } from "../_lib/http";
 

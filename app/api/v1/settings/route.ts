@@ -1,4 +1,4 @@
-import { getSettings, updateSettings } from "@/db/queries";
+import { getSettings, updateSettings } from "@/server/settings";
 import { updateSettingsSchema } from "@/lib/schemas";
 import { handler, parseMerged } from "../_lib/http";
 

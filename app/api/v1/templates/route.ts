@@ -1,4 +1,4 @@
-import { createTemplate, listTemplates } from "@/db/queries";
+import { createTemplate, listTemplates } from "@/server/templates";
 import { upsertTemplateSchema } from "@/lib/schemas";
 import { handler, parseBody } from "../_lib/http";
 

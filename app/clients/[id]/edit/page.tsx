@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { deleteClientAction, updateClientAction } from "@/app/actions";
-import { requestDb } from "@/app/_lib/db";
-import { getClient } from "@/db/queries";
-import { NotFoundError } from "@/db/errors";
+import { deleteClientAction, updateClientAction } from "@/app/actions/clients";
+import { requestDb } from "@/server/database";
+import { getClient } from "@/server/clients";
+import { isAppError } from "@/lib/errors";
 import { ClientForm } from "@/components/forms/client-form";
 import { ConfirmButton } from "@/components/confirm-button";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -18,7 +18,7 @@ export default async function EditClientPage({ params }: { params: Promise<{ id:
   try {
     client = getClient(db, id);
   } catch (e) {
-    if (e instanceof NotFoundError || !Number.isSafeInteger(id)) notFound();
+    if (isAppError(e, "not_found") || !Number.isSafeInteger(id)) notFound();
     throw e;
   }
   return (

@@ -1,4 +1,4 @@
-import { deleteClient, getClient, updateClient } from "@/db/queries";
+import { deleteClient, getClient, updateClient } from "@/server/clients";
 import { upsertClientSchema } from "@/lib/schemas";
 import { handler, parseBody, parseMerged, pathId } from "../../_lib/http";
 

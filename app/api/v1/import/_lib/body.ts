@@ -1,5 +1,6 @@
 import "server-only";
-import { HttpError, readBodyBytes } from "../../_lib/http";
+import { invalidInput } from "@/lib/errors";
+import { readBodyBytes } from "../../_lib/http";
 
 /** Read a text body (CSV) with the same size limit as JSON bodies. */
 export async function readText(req: Request, types: RegExp, expected: string): Promise<string> {
@@ -8,6 +9,6 @@ export async function readText(req: Request, types: RegExp, expected: string): P
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new HttpError(400, "The file is not UTF-8 text", { csv: ["Save the CSV as UTF-8 and try again"] });
+    throw invalidInput("The file is not UTF-8 text", { csv: ["Save the CSV as UTF-8 and try again"] });
   }
 }

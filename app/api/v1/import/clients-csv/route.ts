@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { CsvInputError, importClients, previewClientsCsv, rowErrorFields } from "@/db/csv";
-import { fieldErrors } from "@/lib/schemas";
-import { HttpError, handler, searchParams } from "../../_lib/http";
+import { previewClientsCsv, rowErrorFields } from "@/lib/client-csv";
+import { invalidInput } from "@/lib/errors";
+import { importClients } from "@/server/csv";
+import { handler, parseWith, searchParams } from "../../_lib/http";
 import { readText } from "../_lib/body";
 
 const flag = z
@@ -16,21 +17,14 @@ const query = z.object({ dryRun: flag, skipInvalid: flag });
  * transaction. Rows with errors refuse the whole file unless ?skipInvalid=1.
  */
 export const POST = handler(async (req, db) => {
-  const q = query.safeParse(searchParams(req));
-  if (!q.success) throw new HttpError(400, "Invalid query", fieldErrors(q.error));
+  const q = parseWith(query, searchParams(req), "Invalid query");
   const text = await readText(req, /^(text\/(csv|plain)|application\/(csv|vnd\.ms-excel))\b/i, "CSV with Content-Type: text/csv");
-  let preview;
-  try {
-    preview = previewClientsCsv(text);
-  } catch (e) {
-    if (e instanceof CsvInputError) throw new HttpError(400, e.message, e.fields);
-    throw e;
-  }
+  const preview = previewClientsCsv(text);
   const summary = { total: preview.total, columns: preview.columns, errors: preview.errors };
-  if (q.data.dryRun) return { dryRun: true, ...summary, toCreate: preview.valid };
-  if (preview.total === 0) throw new HttpError(400, "The CSV has no rows under its header line", { csv: ["No rows to import"] });
-  if (preview.errors.length && !q.data.skipInvalid)
-    throw new HttpError(400, `${preview.errors.length} of ${preview.total} rows have problems; nothing was imported. Fix them, or import with skipInvalid=1.`, rowErrorFields(preview.errors));
+  if (q.dryRun) return { dryRun: true, ...summary, toCreate: preview.valid };
+  if (preview.total === 0) throw invalidInput("The CSV has no rows under its header line", { csv: ["No rows to import"] });
+  if (preview.errors.length && !q.skipInvalid)
+    throw invalidInput(`${preview.errors.length} of ${preview.total} rows have problems; nothing was imported. Fix them, or import with skipInvalid=1.`, rowErrorFields(preview.errors));
   const ids = importClients(db, preview.valid.map((r) => r.client));
   return Response.json({ dryRun: false, ...summary, created: ids.length, ids, skipped: preview.errors.length }, { status: 201 });
 });

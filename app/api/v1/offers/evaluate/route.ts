@@ -1,5 +1,5 @@
-import { checkOffer } from "@/db/offers";
-import { today } from "@/db/queries";
+import { checkOffer } from "@/server/offers";
+import { today } from "@/server/clock";
 import { offerCheckSchema } from "@/lib/schemas";
 import { handler, parseBody } from "../../_lib/http";
 

@@ -1,5 +1,5 @@
-import { recordOffer } from "@/db/offers";
-import { today } from "@/db/queries";
+import { recordOffer } from "@/server/offers";
+import { today } from "@/server/clock";
 import { recordOfferSchema } from "@/lib/schemas";
 import { handler, parseBody } from "../../_lib/http";
 

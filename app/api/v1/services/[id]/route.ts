@@ -1,4 +1,4 @@
-import { deleteService, getService, updateService } from "@/db/queries";
+import { deleteService, getService, updateService } from "@/server/services";
 import { upsertServiceSchema } from "@/lib/schemas";
 import { handler, parseBody, parseMerged, pathId } from "../../_lib/http";
 

@@ -1,4 +1,4 @@
-import { deleteTemplate, getTemplate, updateTemplate } from "@/db/queries";
+import { deleteTemplate, getTemplate, updateTemplate } from "@/server/templates";
 import { upsertTemplateSchema } from "@/lib/schemas";
 import { handler, parseBody, pathId } from "../../_lib/http";
 

@@ -1,4 +1,5 @@
-import { addInteraction, getClient, listInteractions } from "@/db/queries";
+import { getClient } from "@/server/clients";
+import { addInteraction, listInteractions } from "@/server/interactions";
 import { createInteractionSchema } from "@/lib/schemas";
 import { handler, parseBody, pathId } from "../../../_lib/http";
 

@@ -1,4 +1,4 @@
-import { scoreClient } from "@/db/scores";
+import { scoreClient } from "@/server/scores";
 import { handler, pathId } from "../../../_lib/http";
 
 type P = { id: string };

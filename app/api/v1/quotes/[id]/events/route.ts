@@ -1,4 +1,4 @@
-import { addQuoteEvent, getQuote } from "@/db/queries";
+import { addQuoteEvent, getQuote } from "@/server/quotes";
 import { createQuoteEventSchema } from "@/lib/schemas";
 import { handler, parseBody, pathId } from "../../../_lib/http";
 

@@ -1,4 +1,4 @@
-import { setQuoteOutcome } from "@/db/queries";
+import { setQuoteOutcome } from "@/server/quotes";
 import { quoteOutcomeSchema } from "@/lib/schemas";
 import { handler, parseBody, pathId } from "../../../_lib/http";
 

@@ -1,4 +1,4 @@
-import { deleteInteraction } from "@/db/queries";
+import { deleteInteraction } from "@/server/interactions";
 import { handler, pathId } from "../../../../_lib/http";
 
 type P = { id: string; interactionId: string };

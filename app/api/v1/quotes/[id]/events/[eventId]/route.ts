@@ -1,4 +1,4 @@
-import { deleteQuoteEvent } from "@/db/queries";
+import { deleteQuoteEvent } from "@/server/quotes";
 import { handler, pathId } from "../../../../_lib/http";
 
 type P = { id: string; eventId: string };

@@ -1,0 +1,100 @@
+/**
+ * The one wrapper every server action goes through: session check, bound ids checked, FormData parsed
+ * by the entity's zod schema (lib/form-input.ts reads the field types from it), one use case run, errors
+ * mapped by code (lib/errors.ts), then one revalidation of every page. What the user typed comes back
+ * with any error, so a form never loses it.
+ */
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { z, ZodType } from "zod";
+import type { DB } from "@/db/connection";
+import { errorsForSentNames, formInput } from "@/lib/form-input";
+import { fieldErrors, idSchema } from "@/lib/schemas";
+import { isSignedIn } from "@/server/auth/state";
+import { readyDb } from "@/server/database";
+import { toAppError } from "@/server/errors";
+import type { ActionState } from "../state";
+
+/** Every page shows scores or lists that a write can change: all of them are revalidated. */
+const PAGES = ["/", "/clients", "/rates", "/settings", "/offer", "/data"];
+
+export function revalidateEverything() {
+  for (const p of PAGES) revalidatePath(p, p === "/" ? "layout" : "page");
+}
+
+export function formValues(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of formData.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) out[k] = v;
+  return out;
+}
+
+export function errorState(e: unknown, values: Record<string, string> = {}): ActionState {
+  const err = toAppError(e);
+  return { status: "error", message: err.message, fields: Object.keys(err.fields).length ? err.fields : undefined, values };
+}
+
+const notSignedIn = (values: Record<string, string> = {}): ActionState => ({ status: "error", message: "Sign in first: your session has ended.", values });
+const badId: ActionState = { status: "error", message: "That record does not exist (any more). Reload the page." };
+/** Bound ids come from our own pages, but an action is a public endpoint: never trust their type. */
+const validIds = (ids: unknown[]): ids is number[] => ids.every((id) => idSchema.safeParse(id).success);
+
+interface Spec<S extends ZodType, R, I extends number[]> {
+  schema: S;
+  /** the currency typed money is in (default: none of the form's fields is money) */
+  currency?: (db: DB, values: Record<string, string>, ...ids: I) => string;
+  run: (db: DB, input: z.output<S>, ...ids: I) => R;
+  /** after the commit: a page to go to */
+  redirectTo?: (result: R, ...ids: I) => string;
+  message?: string;
+}
+
+async function runForm<S extends ZodType, R, I extends number[]>(spec: Spec<S, R, I>, ids: unknown[], formData: FormData): Promise<ActionState> {
+  const values = formValues(formData);
+  if (!(await isSignedIn())) return notSignedIn(values);
+  if (!validIds(ids)) return badId;
+  const bound = ids as I;
+  let result: R;
+  try {
+    const db = await readyDb();
+    const input = formInput(spec.schema, values, spec.currency?.(db, values, ...bound) ?? "USD");
+    const parsed = spec.schema.safeParse(input);
+    if (!parsed.success) return { status: "error", message: "Please fix the highlighted fields.", fields: errorsForSentNames(fieldErrors(parsed.error), input), values };
+    result = spec.run(db, parsed.data, ...bound);
+  } catch (e) {
+    return errorState(e, values);
+  }
+  revalidateEverything();
+  if (spec.redirectTo) redirect(spec.redirectTo(result, ...bound));
+  return { status: "ok", message: spec.message ?? "Saved.", okAt: Date.now() };
+}
+
+/** A form action: (previous state, form data) → state. */
+export function formAction<S extends ZodType, R>(spec: Spec<S, R, []>) {
+  return (_prev: ActionState, formData: FormData) => runForm(spec, [], formData);
+}
+
+/** A form action about one record, its id bound by the page: `action.bind(null, id)`. */
+export function formActionFor<S extends ZodType, R>(spec: Spec<S, R, [number]>) {
+  return (id: number, _prev: ActionState, formData: FormData) => runForm(spec, [id], formData);
+}
+
+/**
+ * An action with no form (delete, load the demo): ids in, state out. A failure says so: the button
+ * shows the message instead of pretending it worked.
+ */
+export function idAction<I extends number[]>(spec: { run: (db: DB, ...ids: I) => string | void; message?: string }) {
+  return async (...ids: I): Promise<ActionState> => {
+    if (!(await isSignedIn())) return notSignedIn();
+    if (!validIds(ids)) return badId;
+    let to: string | void;
+    try {
+      to = spec.run(await readyDb(), ...ids);
+    } catch (e) {
+      return errorState(e);
+    }
+    revalidateEverything();
+    if (to) redirect(to);
+    return { status: "ok", message: spec.message ?? "Done.", okAt: Date.now() };
+  };
+}

@@ -1,0 +1,62 @@
+import type { DashboardView } from "@/server/dashboard";
+import type { Fmt } from "../format";
+import { Stat } from "../parts";
+
+/** The headline figures: money left on the table (with its trend), below target and floor, concession, unpaid hours, verdicts. */
+export function Headline({ d, f }: { d: DashboardView; f: Fmt }) {
+  const h = d.headline;
+  const s = h.settling;
+  let trend: string;
+  if (!h.previous) trend = "No earlier period of the same length to compare with.";
+  else if (h.moneyLeftChange === 0) trend = `Same as the previous ${d.period.days} days.`;
+  else {
+    const word = h.moneyLeftChange! > 0 ? "Up" : "Down";
+    const rel = h.moneyLeftChangeBp != null ? ` (${f.pct(Math.abs(h.moneyLeftChangeBp))})` : "";
+    trend = `${word} ${f.money(Math.abs(h.moneyLeftChange!))}${rel} on the previous ${d.period.days} days (${f.money(h.previous.settling.moneyLeft)}).`;
+  }
+  const v = h.verdicts;
+  return (
+    <section aria-labelledby="headline-title">
+      <h2 id="headline-title" className="sr-only">
+        Headline figures
+      </h2>
+      <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        <Stat label="Money left on the table" value={f.money(s.moneyLeft)} testId="headline-money-left">
+          {trend}
+          {s.otherCurrencyQuotes > 0 ? ` ${f.n(s.otherCurrencyQuotes, "quote")} in other currencies not added.` : ""}
+        </Stat>
+        <Stat label="Accepted work below target" value={f.pct(s.belowTargetShareBp)} testId="headline-below-target">
+          {s.ratedQuotes > 0 ? `of accepted hours: ${s.belowTargetQuotes} of ${f.n(s.ratedQuotes, "accepted quote")}` : "No accepted quote with a service to compare yet."}
+        </Stat>
+        <Stat label="Accepted work below floor" value={f.pct(s.belowFloorShareBp)} testId="headline-below-floor">
+          {s.ratedQuotes > 0 ? `of accepted hours: ${s.belowFloorQuotes} of ${f.n(s.ratedQuotes, "accepted quote")} under your walk-away rate` : "Floor: your walk-away rate on the rate card."}
+        </Stat>
+        <Stat label="Average concession" value={f.pct(s.averageConcessionBp)} testId="headline-concession">
+          {s.acceptedQuotes > 0 ? `given away on ${s.concededQuotes} of ${f.n(s.acceptedQuotes, "accepted quote")}, averaged over all of them` : "No accepted quotes in this period."}
+        </Stat>
+        <Stat label="Unpaid hours given away" value={f.hours(h.unpaid.minutes)} testId="headline-unpaid">
+          {`${f.n(h.unpaid.asks, "unpaid ask")}: favours, quick questions, scope creep, rush demands, free consults`}
+        </Stat>
+        <Stat
+          label="Clients per verdict"
+          testId="headline-verdicts"
+          value={
+            <span className="flex flex-wrap gap-x-3 text-base">
+              <span>
+                <span className="text-2xl">{v.keep}</span> keep
+              </span>
+              <span>
+                <span className="text-2xl">{v.set_boundaries}</span> set boundaries
+              </span>
+              <span>
+                <span className="text-2xl">{v.walk_away}</span> walk away
+              </span>
+            </span>
+          }
+        >
+          {v.not_enough_data > 0 ? `${f.n(v.not_enough_data, "client")} without enough data yet` : "Scored on what falls in the filters"}
+        </Stat>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,148 @@
+/**
+ * The worth model's input: every client's history, read fast. These loaders read many rows (a ten-year
+ * book: ~100,000), so they skip drizzle's per-row mapping: each table's columns come from the drizzle
+ * schema (so a new column is picked up automatically), rows are read as arrays through a cached prepared
+ * statement and turned into the same plain objects drizzle returns (same keys, same order, same decoded
+ * values). docs/performance.md has the figures.
+ */
+import type Database from "better-sqlite3";
+import { Column, getTableColumns } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
+import { sqliteOf, type DbOrTx } from "./connection";
+import { clients, interactions, quoteEvents, quotes } from "./schema";
+import { OPEN_QUOTE_STATUSES, type Client, type ClientHistory, type Interaction, type Quote, type QuoteEvent } from "@/lib/domain";
+
+
+type Row = unknown[];
+interface RowReader<T> {
+  /** the table's columns, in schema order, for a SELECT list (qualified with `alias`) */
+  columns: string;
+  read: (row: Row) => T;
+}
+
+const identityDecoder = Column.prototype.mapFromDriverValue;
+
+const sqlString = (v: string) => `'${v.replace(/'/g, "''")}'`;
+
+function rowReader<T>(table: SQLiteTable, alias: string): RowReader<T> {
+  const cols = Object.entries(getTableColumns(table)).map(([key, col]) => {
+    const column = col as Column;
+    const ref = `${alias}."${column.name}"`;
+    // An enum column comes back as its index in the enum (a number is cheaper to hand over than a new
+    // string per row) and is turned back into the very same string; anything else comes back as stored.
+    const values = column.columnType === "SQLiteText" && column.enumValues?.length ? column.enumValues : null;
+    const select = values ? `CASE ${ref} ${values.map((v, k) => `WHEN ${sqlString(v)} THEN ${k}`).join(" ")} ELSE ${ref} END` : ref;
+    return { key, select, values, decoder: column.mapFromDriverValue === identityDecoder ? null : column };
+  });
+  const n = cols.length;
+  const keys = cols.map((c) => c.key);
+  const enums = cols.map((c) => c.values);
+  // only columns with a real decoder (boolean mode) pay for a call; text and integer are taken as they come
+  const decoders = cols.map((c) => c.decoder);
+  return {
+    columns: cols.map((c) => c.select).join(", "),
+    read: (row) => {
+      const o: Record<string, unknown> = {};
+      for (let i = 0; i < n; i++) {
+        const v = row[i];
+        const e = enums[i];
+        const d = decoders[i];
+        o[keys[i]] = v === null ? null : e !== null && typeof v === "number" ? e[v] : d === null ? v : d.mapFromDriverValue(v);
+      }
+      return o as T;
+    },
+  };
+}
+
+const readers = {
+  client: rowReader<Client>(clients, "c"),
+  quote: rowReader<Quote>(quotes, "q"),
+  event: rowReader<QuoteEvent>(quoteEvents, "e"),
+  interaction: rowReader<Interaction>(interactions, "i"),
+};
+
+const rawStatements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+/** A prepared statement in array mode, prepared once per connection. */
+function rawStatement(db: DbOrTx, text: string): Database.Statement {
+  const sqlite = sqliteOf(db);
+  let cache = rawStatements.get(sqlite);
+  if (!cache) rawStatements.set(sqlite, (cache = new Map()));
+  let st = cache.get(text);
+  if (!st) cache.set(text, (st = sqlite.prepare(text).raw(true)));
+  return st;
+}
+
+function readAll<T>(db: DbOrTx, reader: RowReader<T>, text: string, ...params: unknown[]): T[] {
+  const out: T[] = [];
+  for (const row of rawStatement(db, text).iterate(...params) as IterableIterator<Row>) out.push(reader.read(row));
+  return out;
+}
+
+const HISTORY_SQL = {
+  client: `SELECT ${readers.client.columns} FROM clients c WHERE c.id = ?`,
+  // (client_id, created_at) index read backwards: newest first, no sort step
+  clientQuotes: `SELECT ${readers.quote.columns} FROM quotes q WHERE q.client_id = ? ORDER BY q.created_at DESC, q.id DESC`,
+  clientEvents: `SELECT ${readers.event.columns} FROM quote_events e WHERE e.quote_id IN (SELECT id FROM quotes WHERE client_id = ?) ORDER BY e.occurred_on, e.id`,
+  clientInteractions: `SELECT ${readers.interaction.columns} FROM interactions i WHERE i.client_id = ? ORDER BY i.occurred_on DESC, i.id DESC`,
+  allClients: `SELECT ${readers.client.columns} FROM clients c ORDER BY c.id`,
+  allQuotes: `SELECT ${readers.quote.columns} FROM quotes q ORDER BY q.id`,
+  allEvents: `SELECT ${readers.event.columns} FROM quote_events e ORDER BY e.quote_id, e.occurred_on, e.id`,
+  // (client_id, occurred_on) index read backwards: each client's interactions newest first, no sort step
+  // (clients come out in descending order, which does not matter: they are grouped by id below)
+  allInteractions: `SELECT ${readers.interaction.columns} FROM interactions i ORDER BY i.client_id DESC, i.occurred_on DESC, i.id DESC`,
+};
+
+function groupEvents(events: QuoteEvent[]): Map<number, QuoteEvent[]> {
+  const byQuote = new Map<number, QuoteEvent[]>();
+  for (const e of events) {
+    const list = byQuote.get(e.quoteId);
+    if (list) list.push(e);
+    else byQuote.set(e.quoteId, [e]);
+  }
+  return byQuote;
+}
+
+/**
+ * One client's history: quotes newest first (each with its events in date order), interactions newest first.
+ * Four indexed queries whatever the client's size; undefined when there is no such client.
+ */
+export function readClientHistory(db: DbOrTx, clientId: number): ClientHistory | undefined {
+  const client = readAll(db, readers.client, HISTORY_SQL.client, clientId)[0];
+  if (!client) return undefined;
+  const qs = readAll(db, readers.quote, HISTORY_SQL.clientQuotes, clientId);
+  const byQuote = qs.length ? groupEvents(readAll(db, readers.event, HISTORY_SQL.clientEvents, clientId)) : new Map<number, QuoteEvent[]>();
+  return {
+    client,
+    quotes: qs.map((q) => ({ ...q, events: byQuote.get(q.id) ?? [] })),
+    interactions: readAll(db, readers.interaction, HISTORY_SQL.clientInteractions, clientId),
+  };
+}
+
+/** Every client's history in four queries (no N+1), for scoring the whole book; clients by id. */
+export function readAllHistories(db: DbOrTx): ClientHistory[] {
+  const cs = readAll(db, readers.client, HISTORY_SQL.allClients);
+  const eventsByQuote = groupEvents(readAll(db, readers.event, HISTORY_SQL.allEvents));
+  const histories = new Map<number, ClientHistory>(cs.map((c) => [c.id, { client: c, quotes: [], interactions: [] }]));
+  for (const q of readAll(db, readers.quote, HISTORY_SQL.allQuotes)) histories.get(q.clientId)?.quotes.push({ ...q, events: eventsByQuote.get(q.id) ?? [] });
+  for (const i of readAll(db, readers.interaction, HISTORY_SQL.allInteractions)) histories.get(i.clientId)?.interactions.push(i);
+  return [...histories.values()];
+}
+
+export interface Capacity {
+  committedMinutes: number;
+  openPipelineCount: number;
+  openPipelineValue: number;
+}
+
+/** Minutes of accepted work agreed since `since` and the open pipeline: the offer check's capacity inputs. */
+export function readCapacity(db: DbOrTx, since: string): Capacity {
+  const committed = rawStatement(
+    db,
+    "SELECT coalesce(sum(estimated_minutes), 0) FROM quotes WHERE status = 'accepted' AND coalesce(decided_on, substr(created_at, 1, 10)) >= ?",
+  ).get(since) as [number];
+  const open = rawStatement(
+    db,
+    `SELECT count(*), coalesce(sum(quoted_amount), 0) FROM quotes WHERE status IN (${OPEN_QUOTE_STATUSES.map((st) => `'${st}'`).join(", ")})`,
+  ).get() as [number, number];
+  return { committedMinutes: committed[0], openPipelineCount: open[0], openPipelineValue: open[1] };
+}

@@ -1,0 +1,35 @@
+import { asc, desc, eq } from "drizzle-orm";
+import type { DbOrTx } from "./connection";
+import { now, quoteEvents, quotes } from "./schema";
+import type { Quote, QuoteWithEvents } from "@/lib/domain";
+import type { QuoteValues } from "@/lib/quote-lifecycle";
+
+export function listQuotes(db: DbOrTx, params: { clientId?: number } = {}): Quote[] {
+  return db
+    .select()
+    .from(quotes)
+    .where(params.clientId != null ? eq(quotes.clientId, params.clientId) : undefined)
+    .orderBy(desc(quotes.createdAt), desc(quotes.id))
+    .all();
+}
+
+/** A quote with its negotiation events in the order they happened. */
+export function findQuote(db: DbOrTx, id: number): QuoteWithEvents | undefined {
+  const row = db.select().from(quotes).where(eq(quotes.id, id)).get();
+  if (!row) return undefined;
+  const events = db.select().from(quoteEvents).where(eq(quoteEvents.quoteId, id)).orderBy(asc(quoteEvents.occurredOn), asc(quoteEvents.id)).all();
+  return { ...row, events };
+}
+
+export function insertQuote(db: DbOrTx, values: QuoteValues): number {
+  return Number(db.insert(quotes).values(values).run().lastInsertRowid);
+}
+
+/** Rows changed: 0 when there is no such quote. */
+export function updateQuoteRow(db: DbOrTx, id: number, values: Partial<QuoteValues>): number {
+  return db.update(quotes).set({ ...values, updatedAt: now }).where(eq(quotes.id, id)).run().changes;
+}
+
+export function deleteQuoteRow(db: DbOrTx, id: number): number {
+  return db.delete(quotes).where(eq(quotes.id, id)).run().changes;
+}

@@ -1,0 +1,38 @@
+/**
+ * The fit dashboard's pure part: its shapes, its filters and all of its arithmetic. The data comes from
+ * db/dashboard.ts (plain rows), server/dashboard.ts getDashboard puts the two together.
+ *   types.ts            the result (Dashboard) and the rows it is computed from
+ *   filters.ts          what the URL may say, and how a preset becomes a date range
+ *   settling.ts         per-quote settling summed: headline, by service / lead source / client
+ *   over-time.ts        the effective rate month by month
+ *   fit.ts              the worth model per client within the filters; verdict counts
+ *   keep-or-let-go.ts   revenue against fit, the median and the quadrants
+ *   negotiation.ts, rejections.ts, chasing.ts   the counted sections, from SQL counts to rows
+ */
+export * from "./types";
+export {
+  DEFAULT_FILTERS,
+  DEFAULT_RANGE,
+  PRESET_DAYS,
+  RANGES,
+  RANGE_LABELS,
+  RANGE_PRESETS,
+  dashboardFiltersSchema,
+  describeFilters,
+  filtersToSearchParams,
+  parseDashboardFilters,
+  resolvePeriod,
+  type DashboardFilters,
+  type DateRange,
+  type FilterErrors,
+  type Period,
+  type Range,
+  type RangePreset,
+} from "./filters";
+export { groupBy, moneyLeftTrend, settle, settlingFigures, share, unpaidFigures, whereSettling } from "./settling";
+export { MAX_PERIOD_MONTHS, overTime } from "./over-time";
+export { assessClients, clientHistories, fitRows, verdictCounts } from "./fit";
+export { keepOrLetGo, median, quadrantOf } from "./keep-or-let-go";
+export { negotiationFigures, responseRow } from "./negotiation";
+export { rejectionFigures } from "./rejections";
+export { chasingFigures } from "./chasing";

@@ -1,0 +1,255 @@
+/**
+ * The fit dashboard's shapes: what getDashboard (server/dashboard.ts) hands to the home page and to
+ * GET /api/v1/dashboard, and the plain rows the arithmetic in this folder works on. docs/dashboard.md
+ * explains every figure. Shares are basis points (10000 = 100%); money is integer minor units.
+ */
+import type { Client, LeadSource, QuoteWithEvents, RejectionReason, Service, Unit } from "../domain";
+import type { FitAssessment, Verdict } from "../worth";
+import type { DashboardFilters, Period } from "./filters";
+
+// ---------------- inputs: plain rows from the data layer ----------------
+
+/** A quote in the filters, with its negotiation events and what the period and the breakdowns need. */
+export interface ScopedQuote extends QuoteWithEvents {
+  /** the day the quote belongs to the period by: decided, else sent, else created (ISO date) */
+  periodDate: string;
+  clientName: string;
+  leadSource: LeadSource;
+}
+
+/** One accepted quote, settled by lib/settling.ts: the unit every settling sum adds up. */
+export interface SettledQuote {
+  quoteId: number;
+  clientId: number;
+  clientName: string;
+  leadSource: LeadSource;
+  serviceId: number | null;
+  /** YYYY-MM of the period date */
+  month: string;
+  inSettingsCurrency: boolean;
+  /** agreed scope, minutes */
+  minutes: number;
+  /** agreed price, the quote's currency */
+  price: number;
+  concededBp: number;
+  /** an effective rate could be compared with a service's rates */
+  rated: boolean;
+  service: Service | null;
+  effectiveRate: number | null;
+  belowTarget: boolean;
+  belowFloor: boolean;
+  moneyLeft: number;
+}
+
+/** A client and the worth model's assessment of its history within the filters. */
+export interface ClientAssessment {
+  client: Client;
+  a: FitAssessment;
+}
+
+/** Unpaid asks in the filters as SQL counts them: minutes as logged, and how many were logged without minutes. */
+export interface UnpaidAskCount {
+  asks: number;
+  /** Σ minutes of the asks logged with a positive number of minutes */
+  loggedMinutes: number;
+  /** asks logged without (or with zero) minutes: each counts ASK_DEFAULT_MINUTES */
+  unloggedAsks: number;
+}
+
+export interface UnpaidFigures {
+  asks: number;
+  minutes: number;
+}
+
+/** Priced quotes per answer class, as SQL counts them (see db/dashboard.ts negotiationCounts). */
+export interface NegotiationCount {
+  response: NegotiationResponse | "not_asked";
+  quotes: number;
+  /** discount requests and client counters on those quotes */
+  asks: number;
+  decided: number;
+  accepted: number;
+}
+
+/** Rejected or declined quotes per reason and status. */
+export interface RejectionCount {
+  reason: RejectionReason | null;
+  status: string;
+  n: number;
+}
+
+/** Follow-ups per client. */
+export interface ChaseCount {
+  clientId: number;
+  name: string;
+  sent: number;
+  answered: number;
+  unanswered: number;
+  pending: number;
+}
+
+// ---------------- result types ----------------
+
+/** Settling figures over a set of accepted quotes. Shares are basis points (10000 = 100%). */
+export interface SettlingFigures {
+  acceptedQuotes: number;
+  /** accepted quotes whose rate could be compared with a service's rates */
+  ratedQuotes: number;
+  /** agreed scope of the accepted quotes, minutes */
+  acceptedMinutes: number;
+  ratedMinutes: number;
+  belowTargetQuotes: number;
+  belowFloorQuotes: number;
+  belowTargetMinutes: number;
+  belowFloorMinutes: number;
+  /** share of rated accepted hours paid below target (null with nothing rated) */
+  belowTargetShareBp: number | null;
+  belowFloorShareBp: number | null;
+  /** minor units of the settings currency; quotes in other currencies are counted in otherCurrencyQuotes */
+  moneyLeft: number;
+  /** agreed amounts of the accepted quotes, settings currency */
+  revenue: number;
+  otherCurrencyQuotes: number;
+  /** accepted quotes where I gave a discount without cutting scope */
+  concededQuotes: number;
+  /** mean concession over all accepted quotes (0 for those held firm or not haggled), bp */
+  averageConcessionBp: number | null;
+}
+
+export interface SettlingGroup extends SettlingFigures {
+  key: string;
+  label: string;
+  /** set for the by-client breakdown */
+  clientId: number | null;
+}
+
+export interface FitRow {
+  clientId: number;
+  name: string;
+  leadSource: LeadSource;
+  score: number | null;
+  verdict: Verdict;
+  verdictLabel: string;
+  confidence: FitAssessment["confidence"];
+  evidenceCount: number;
+  summary: string;
+}
+
+export type Quadrant = "keep" | "grow" | "painful" | "let_go";
+export interface KeepPoint {
+  clientId: number;
+  name: string;
+  score: number;
+  verdict: Verdict;
+  /** agreed amounts of accepted quotes in the period, settings currency */
+  revenue: number;
+  paidMinutes: number;
+  unpaidMinutes: number;
+  /** paid + unpaid: the time this client took */
+  minutes: number;
+  quadrant: Quadrant;
+}
+
+export interface MonthPoint {
+  /** YYYY-MM */
+  month: string;
+  acceptedQuotes: number;
+  ratedMinutes: number;
+  moneyLeft: number;
+  /** rate mode: minor units per unit; percent mode: bp of each quote's own target, hours-weighted. null = no rated work that month */
+  effective: number | null;
+  target: number;
+  floor: number;
+  market: number;
+}
+
+export type NegotiationResponse = "held_firm" | "conceded" | "cut_scope" | "countered" | "no_answer";
+export const NEGOTIATION_RESPONSES: NegotiationResponse[] = ["held_firm", "conceded", "cut_scope", "countered", "no_answer"];
+export const RESPONSE_LABELS: Record<NegotiationResponse | "not_asked", string> = {
+  held_firm: "Held firm",
+  conceded: "Conceded or met halfway",
+  cut_scope: "Cut scope to fit budget",
+  countered: "Counter-offered",
+  no_answer: "No answer logged",
+  not_asked: "No discount asked",
+};
+
+export interface ResponseRow {
+  response: NegotiationResponse | "not_asked";
+  label: string;
+  quotes: number;
+  decided: number;
+  accepted: number;
+  /** still open (draft, sent, negotiating) */
+  open: number;
+  /** accepted / decided, bp; null when none decided */
+  acceptRateBp: number | null;
+}
+
+export interface ReasonRow {
+  reason: RejectionReason | "none";
+  label: string;
+  rejected: number;
+  declinedByMe: number;
+  total: number;
+}
+
+export interface ChaseRow {
+  clientId: number;
+  name: string;
+  sent: number;
+  answered: number;
+  unanswered: number;
+  /** answer not recorded yet */
+  pending: number;
+  /** answered / (answered + unanswered), bp */
+  answerRateBp: number | null;
+  unansweredInARow: number;
+  shouldStop: boolean;
+}
+
+export interface Dashboard {
+  filters: DashboardFilters;
+  period: Period;
+  today: string;
+  serviceName: string | null;
+  currency: string;
+  locale: string;
+  bands: { keep: number; walkAway: number };
+  /** what the filters select: for empty states */
+  counts: { clients: number; quotes: number; acceptedQuotes: number; interactions: number; services: number };
+  headline: {
+    settling: SettlingFigures;
+    unpaid: UnpaidFigures;
+    /** the period of equal length before this one; null when the period is open-ended */
+    previous: null | { from: string; to: string; settling: SettlingFigures; unpaid: UnpaidFigures };
+    /** moneyLeft now − before (positive = more left on the table); null without a previous period */
+    moneyLeftChange: number | null;
+    /** the change in bp of the previous amount; null when there is no previous period or it was 0 */
+    moneyLeftChangeBp: number | null;
+    verdicts: Record<Verdict, number>;
+  };
+  fit: FitRow[];
+  keepOrLetGo: { points: KeepPoint[]; revenueMedian: number; bandKeep: number; bandWalkAway: number };
+  overTime: {
+    /** rate: one service, its own rates; percent: several services, each quote measured against its own target (10000 = target) */
+    mode: "rate" | "percent";
+    unit: Unit | null;
+    /** currency of the rates in rate mode */
+    rateCurrency: string | null;
+    months: MonthPoint[];
+  };
+  where: { byService: SettlingGroup[]; byLeadSource: SettlingGroup[]; byClient: SettlingGroup[] };
+  negotiation: {
+    /** sent or decided quotes, or any with negotiation events (a silent draft is not a negotiation) */
+    pricedQuotes: number;
+    haggledQuotes: number;
+    asks: number;
+    askShareBp: number | null;
+    responses: ResponseRow[];
+    notAsked: ResponseRow;
+    cameBackAtMyPrice: number;
+  };
+  rejections: { total: number; rejected: number; declinedByMe: number; reasons: ReasonRow[] };
+  chasing: { sent: number; answered: number; unanswered: number; pending: number; answerRateBp: number | null; byClient: ChaseRow[] };
+}

@@ -1,0 +1,22 @@
+/**
+ * The offer check's public API (what lib/offer-check.ts and lib/offer-context.ts exported).
+ * One job per file: rates.ts (arithmetic) → price.ts, client.ts, capacity.ts (the reasons, worded in
+ * reasons.ts) → decide.ts (the rule order) → counter.ts (the counter-offer); templates.ts fills
+ * messages; context.ts turns recorded history into an OfferClient.
+ */
+export type {
+  OfferAnswer,
+  OfferCapacity,
+  OfferClient,
+  OfferCounter,
+  OfferEvaluation,
+  OfferInput,
+  OfferReason,
+  OfferVerdict,
+} from "./types";
+export { OFFER_RULES, answerRank } from "./rules";
+export { evaluateOffer } from "./decide";
+export { DEFAULT_COUNTER_TEMPLATE, DEFAULT_DECLINE_TEMPLATE, fillTemplate, offerTemplateVars } from "./templates";
+export { deadlineIsRush, offerClientFrom, scopeToMinutes } from "./context";
+/** Was lib/offer-context.ts's private copy; kept re-exported for db/offers.ts. New code: import from lib/dates. */
+export { addDays } from "../dates";

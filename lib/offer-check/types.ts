@@ -1,0 +1,135 @@
+/**
+ * The offer check's data: what comes in (OfferInput), what goes out (OfferEvaluation), and the
+ * internal shapes the steps hand to each other.
+ */
+import type { Service, Settings, Unit } from "../domain";
+
+export type OfferAnswer = "accept" | "counter" | "walk_away";
+/** Same strings as the worth model's Verdict. */
+export type OfferVerdict = "keep" | "set_boundaries" | "walk_away" | "not_enough_data";
+
+export interface OfferClient {
+  isNew: boolean;
+  name: string;
+  /** 0–100, null when the worth model has no evidence */
+  fitScore: number | null;
+  verdict: OfferVerdict;
+  /** decided quotes (accepted / rejected / declined) on which the client asked for a discount or countered */
+  haggledQuotes: number;
+  quotesWithDecision: number;
+  /** average days late over recorded payments; null when no payments recorded */
+  avgDaysLate: number | null;
+  /** unpaid one-way asks (favours, quick questions, scope creep, ...) in minutes */
+  unpaidAskMinutes: number;
+  unansweredFollowUpsInARow: number;
+}
+
+export interface OfferCapacity {
+  weeklyCapacityHours: number;
+  /** minutes of accepted work scheduled over the next 4 weeks */
+  committedMinutesNext4Weeks: number;
+  openPipelineCount: number;
+  /** minor units, in the user's currency */
+  openPipelineValue: number;
+}
+
+export interface OfferInput {
+  /** minor units, > 0 */
+  offeredAmount: number;
+  currency: string;
+  /** scope, > 0 (hours or days converted to minutes by the caller) */
+  minutes: number;
+  /** the deadline makes it rush work */
+  rush: boolean;
+  /** null = no rate card for it */
+  service: Service | null;
+  client: OfferClient;
+  capacity: OfferCapacity;
+  settings: Settings;
+}
+
+/** One line of the explanation, in plain words with its numbers. */
+export interface OfferReason {
+  tone: "good" | "warn" | "bad" | "info";
+  text: string;
+}
+
+export interface OfferCounter {
+  /** the same scope at the (rush-adjusted) target rate; null without a usable rate card */
+  priceAtTarget: number | null;
+  /** the scope the offered budget buys at the target rate (floored); null without a usable rate card */
+  minutesForBudgetAtTarget: number | null;
+  rushApplied: boolean;
+  /** conditions to attach to any yes (deposit, payment terms, scope in writing); may be empty */
+  conditions: string[];
+  text: string;
+}
+
+/** Floor, target and market in the service's unit, rush-adjusted where rush. */
+export interface OfferRates {
+  floor: number;
+  target: number;
+  market: number;
+}
+
+export interface OfferEvaluation {
+  answer: OfferAnswer;
+  /** e.g. "Walk away: this pays below your floor." */
+  headline: string;
+  /**
+   * The offer per unit, in the offer's currency and rounded to whole minor units (as displayed).
+   * Without a usable rate card it is still given (per hour when there is no service) for information.
+   * null only when the scope is not a positive number of minutes.
+   */
+  effectiveRate: number | null;
+  unit: Unit | null;
+  /** in the service's unit, rush-adjusted where rush; null without a usable rate card */
+  rates: OfferRates | null;
+  reasons: OfferReason[];
+  counter: OfferCounter;
+  capacity: { utilisationPct: number; label: string };
+  questions: string[];
+}
+
+// --- internal: what the steps pass along (not re-exported from index.ts) ------------------------
+
+/** The offer's numbers, cleaned and compared against the rate card (see rates.ts). */
+export interface OfferTerms {
+  locale: string;
+  hoursPerDay: number;
+  /** whole minor units */
+  amount: number;
+  /** whole minutes; 0 when the scope is unusable */
+  minutes: number;
+  /** the offer's currency, upper-cased */
+  currency: string;
+  /** a service exists but its rate card is in another currency */
+  currencyMismatch: boolean;
+  unit: Unit | null;
+  /** the offer per unit; null when there is no scope */
+  rate: number | null;
+  rushPct: number;
+  rushApplied: boolean;
+  /** null without a usable rate card */
+  rates: OfferRates | null;
+  belowFloor: boolean;
+  belowTarget: boolean;
+}
+
+/** The formatted pieces every sentence reuses (see format.ts). */
+export interface OfferWords {
+  money: (n: number) => string;
+  /** "$80.00/h" */
+  rate: (r: number) => string;
+  /** "10 hours", "2.5 days" or "no scope" */
+  scope: string;
+  /** "This client" when unnamed */
+  clientName: string;
+}
+
+/** What one step adds to the explanation, in the order it adds it. */
+export interface Findings {
+  reasons: OfferReason[];
+  questions: string[];
+  conditions: string[];
+}

@@ -1,0 +1,112 @@
+/**
+ * How a quote moves: what a saved quote, an outcome or a negotiation step changes on it. Pure rules;
+ * server/quotes.ts applies them inside one transaction.
+ */
+import { OPEN_QUOTE_STATUSES, QUOTE_STATUSES, type Interaction, type Quote, type QuoteEvent, type QuoteStatus, type QuoteWithEvents } from "./domain";
+import { replayNegotiation } from "./negotiation";
+import type { CreateInteraction, CreateQuoteEvent, QuoteOutcome, UpsertQuote } from "./schemas";
+
+/** The stored columns of a quote (no id, no timestamps). */
+export type QuoteValues = Omit<Quote, "id" | "createdAt" | "updatedAt">;
+export type QuoteEventValues = Omit<QuoteEvent, "id" | "createdAt">;
+export type InteractionValues = Omit<Interaction, "id" | "createdAt">;
+
+/** A decision was made: accepted, rejected, declined by me, withdrawn or expired. */
+export const DECIDED_QUOTE_STATUSES: readonly QuoteStatus[] = QUOTE_STATUSES.filter((s) => !OPEN_QUOTE_STATUSES.includes(s));
+
+export function isDecided(status: QuoteStatus): boolean {
+  return !OPEN_QUOTE_STATUSES.includes(status);
+}
+
+const hasReason = (status: QuoteStatus) => status === "rejected" || status === "declined_by_me";
+
+/** A quote form's input as stored. A new quote that is no longer a draft was sent today unless it says when. */
+export function quoteValues(input: UpsertQuote, opts: { isNew: boolean; today: string }): QuoteValues {
+  const values: QuoteValues = {
+    clientId: input.clientId,
+    serviceId: input.serviceId ?? null,
+    title: input.title,
+    scope: input.scope ?? null,
+    estimatedMinutes: input.estimatedMinutes,
+    quotedAmount: input.quotedAmount,
+    currency: input.currency,
+    status: input.status,
+    agreedAmount: input.agreedAmount ?? null,
+    sentOn: input.sentOn ?? null,
+    decidedOn: input.decidedOn ?? null,
+    rejectionReason: input.rejectionReason ?? null,
+    cameBackAtMyPrice: input.cameBackAtMyPrice ?? false,
+  };
+  if (opts.isNew && values.status !== "draft" && !values.sentOn) values.sentOn = opts.today;
+  return values;
+}
+
+/** Setting the outcome: what changes, keeping what the user did not say. */
+export function outcomeChanges(existing: Quote, input: QuoteOutcome, today: string): Partial<QuoteValues> {
+  return {
+    status: input.status,
+    agreedAmount: input.status === "accepted" ? (input.agreedAmount ?? existing.agreedAmount ?? null) : input.agreedAmount !== undefined ? input.agreedAmount : existing.agreedAmount,
+    decidedOn: isDecided(input.status) ? (input.decidedOn ?? existing.decidedOn ?? today) : null,
+    rejectionReason: hasReason(input.status) ? (input.rejectionReason ?? existing.rejectionReason) : null,
+    cameBackAtMyPrice: input.cameBackAtMyPrice ?? existing.cameBackAtMyPrice,
+    sentOn: existing.sentOn ?? (input.status !== "draft" ? today : null),
+  };
+}
+
+/**
+ * After any save: an accepted quote with no agreed amount agrees at the price on the table (the
+ * negotiation's replay), and a decided quote with no decision date was decided today. Null: nothing to fill in.
+ */
+export function completedAfterSave(quote: QuoteWithEvents, today: string): Partial<QuoteValues> | null {
+  const changes: Partial<QuoteValues> = {};
+  if (quote.status === "accepted" && quote.agreedAmount == null) changes.agreedAmount = replayNegotiation(quote).currentPrice;
+  if (isDecided(quote.status) && !quote.decidedOn) changes.decidedOn = today;
+  return Object.keys(changes).length ? changes : null;
+}
+
+/** A negotiation step has been logged: an open quote not yet negotiating now is, and it was sent by then. */
+export function afterNegotiationStep(quote: Quote, occurredOn: string): Partial<QuoteValues> | null {
+  if (quote.status !== "draft" && quote.status !== "sent") return null;
+  return { status: "negotiating", sentOn: quote.sentOn ?? occurredOn };
+}
+
+/** A negotiation step's input as stored. */
+export function quoteEventValues(quoteId: number, input: CreateQuoteEvent, today: string): QuoteEventValues {
+  const base = { quoteId, kind: input.kind, note: input.note ?? null, occurredOn: input.occurredOn ?? today, answer: null, percentBp: null, amount: null, scopeMinutes: null };
+  switch (input.kind) {
+    case "discount_request":
+      return { ...base, percentBp: input.percentBp ?? null, amount: input.amountOff ?? null };
+    case "client_counter":
+    case "my_counter":
+      return { ...base, amount: input.amount };
+    case "my_answer":
+      return { ...base, answer: input.answer, amount: input.amount ?? null, scopeMinutes: input.scopeMinutes ?? null };
+  }
+}
+
+/** An interaction's input as stored; who started it follows from what it is. */
+export function interactionValues(clientId: number, input: CreateInteraction, today: string): InteractionValues {
+  const base = {
+    clientId,
+    quoteId: input.quoteId ?? null,
+    kind: input.kind,
+    note: input.note ?? null,
+    occurredOn: input.occurredOn ?? today,
+    subtype: null,
+    minutes: null,
+    paid: null,
+    answered: null,
+    daysLate: null,
+    amount: null,
+  };
+  switch (input.kind) {
+    case "ask":
+      return { ...base, subtype: input.subtype, minutes: input.minutes, paid: input.paid, initiatedBy: "client" };
+    case "give":
+      return { ...base, subtype: input.subtype, amount: input.amount ?? null, initiatedBy: "client" };
+    case "follow_up":
+      return { ...base, answered: input.answered, initiatedBy: "me" };
+    case "payment":
+      return { ...base, daysLate: input.daysLate, amount: input.amount ?? null, initiatedBy: "client" };
+  }
+}

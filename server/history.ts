@@ -1,0 +1,25 @@
+/** Client histories (the worth model's input) and capacity, read through the cache. */
+import { readAllHistories, readCapacity, readClientHistory, type Capacity } from "@/db/history";
+import type { DbOrTx } from "@/db/connection";
+import { notFound } from "@/lib/errors";
+import type { ClientHistory } from "@/lib/domain";
+import { cachedRead, type Cached } from "./cache";
+
+/** One client's history, kept until the next write (shared: read-only). */
+export function loadClientHistory(db: DbOrTx, clientId: number): Cached<ClientHistory> {
+  return cachedRead(db, `history:${clientId}`, () => {
+    const history = readClientHistory(db, clientId);
+    if (!history) throw notFound("client", clientId);
+    return history;
+  });
+}
+
+/** Every client's history in four queries, clients by id (not cached: the whole-book scores are). */
+export function loadAllHistories(db: DbOrTx): ClientHistory[] {
+  return readAllHistories(db);
+}
+
+/** Accepted work agreed since `since` and the open pipeline: the offer check's capacity inputs. */
+export function loadCapacity(db: DbOrTx, since: string): Capacity {
+  return { ...cachedRead(db, `capacity:${since}`, () => readCapacity(db, since)) };
+}

@@ -1,0 +1,46 @@
+/** Everything the quote page shows: the quote, its client's assessment, the offer check on what is asked now. */
+import type { DbOrTx } from "@/db/connection";
+import { getSettings } from "@/db/settings";
+import { listServices } from "@/db/services";
+import type { QuoteWithEvents } from "@/lib/domain";
+import { isAppError } from "@/lib/errors";
+import { replayNegotiation } from "@/lib/negotiation";
+import { today } from "./clock";
+import { checkOffer, type OfferCheckResult } from "./offers";
+import { getClient } from "./clients";
+import { getQuote } from "./quotes";
+import { scoreClient } from "./scores";
+
+/** On a quote still open: the offer check's answer to what the client is asking for right now (null when there is nothing to check). */
+function checkWhatIsAsked(db: DbOrTx, quote: QuoteWithEvents): OfferCheckResult | null {
+  const neg = replayNegotiation(quote);
+  const last = neg.steps[neg.steps.length - 1];
+  const offered = last && last.requestedPrice != null ? last.requestedPrice : neg.currentPrice;
+  if (offered <= 0) return null;
+  try {
+    return checkOffer(
+      db,
+      { clientId: quote.clientId, quoteId: quote.id, serviceId: quote.serviceId, scopeAmount: neg.currentMinutes / 60, scopeUnit: "hours", offeredAmount: offered, currency: quote.currency, leadSource: "other", rush: false },
+      today(),
+    );
+  } catch (e) {
+    // e.g. the service changed currency: the quote page already says it cannot compare
+    if (isAppError(e, "invalid_input")) return null;
+    throw e;
+  }
+}
+
+/** Throws not_found for an unknown quote. */
+export function loadQuotePage(db: DbOrTx, id: number, opts: { checkOffer: boolean }) {
+  const quote = getQuote(db, id);
+  const services = listServices(db);
+  return {
+    quote,
+    client: getClient(db, quote.clientId),
+    settings: getSettings(db),
+    services,
+    service: services.find((s) => s.id === quote.serviceId),
+    assessment: scoreClient(db, quote.clientId).assessment,
+    offerCheck: opts.checkOffer ? checkWhatIsAsked(db, quote) : null,
+  };
+}
