@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { loadDemoAction } from "@/app/actions";
-import { isEmptyBook } from "@/db/clients";
-import { listServices } from "@/db/services";
+import { loadDemoAction } from "@/app/actions/demo";
+import { isEmptyBook } from "@/server/clients";
+import { listServices } from "@/server/services";
 import { parseDashboardFilters, type DashboardFilters, type FilterErrors } from "@/lib/dashboard";
 import { today } from "@/server/clock";
 import { getDashboard } from "@/server/dashboard";

@@ -1,5 +1,5 @@
 "use client";
-import { useTransition } from "react";
+import { useState, useTransition } from "react";
 import { Trash2 } from "lucide-react";
 import { deleteInteractionAction } from "@/app/actions/interactions";
 import { deleteQuoteEventAction } from "@/app/actions/quotes";
@@ -12,15 +12,18 @@ type Entry = { type: "event"; quoteId: number; id: number } | { type: "interacti
  */
 export function DeleteEntryButton({ entry, what }: { entry: Entry; what: string }) {
   const [pending, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
   return (
+    <>
     <button
       type="button"
       disabled={pending}
       onClick={() => {
         if (!window.confirm(`Remove “${what}” from the timeline?`)) return;
+        setError(null);
         start(async () => {
-          if (entry.type === "event") await deleteQuoteEventAction(entry.quoteId, entry.id);
-          else await deleteInteractionAction(entry.clientId, entry.id);
+          const state = entry.type === "event" ? await deleteQuoteEventAction(entry.quoteId, entry.id) : await deleteInteractionAction(entry.clientId, entry.id);
+          if (state.status === "error") setError(state.message ?? "Could not remove it. Reload the page and try again.");
         });
       }}
       className="inline-flex size-8 items-center justify-center rounded text-stone-400 hover:bg-stone-100 hover:text-red-700 disabled:opacity-50 dark:hover:bg-stone-800"
@@ -29,5 +32,11 @@ export function DeleteEntryButton({ entry, what }: { entry: Entry; what: string 
     >
       <Trash2 aria-hidden className="size-4" />
     </button>
+    {error ? (
+      <span role="alert" className="text-xs text-red-700 dark:text-red-300">
+        {error}
+      </span>
+    ) : null}
+    </>
   );
 }

@@ -15,7 +15,7 @@ export const updateClientAction = formActionFor({
 });
 
 export const deleteClientAction = idAction({
-  run: (db, id: number) => {
+  run: (db, id) => {
     deleteClient(db, id);
     return "/clients";
   },

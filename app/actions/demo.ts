@@ -1,15 +1,11 @@
 "use server";
 import { loadDemoBook } from "@/server/demo";
-import { idAction } from "./_lib/safe-action";
-
-const loadDemo = idAction({
-  run: (db) => {
-    loadDemoBook(db);
-    return "/";
-  },
-});
+import { runAction } from "./_lib/safe-action";
 
 /** The first screen's "Load demo data" button (a plain form action). */
 export async function loadDemoAction(): Promise<void> {
-  await loadDemo();
+  await runAction((db) => {
+    loadDemoBook(db);
+    return "/";
+  });
 }

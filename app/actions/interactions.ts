@@ -2,7 +2,7 @@
 import { createInteractionSchema } from "@/lib/schemas";
 import { addInteraction, deleteInteraction } from "@/server/interactions";
 import { getSettings } from "@/server/settings";
-import { formActionFor, idAction } from "./_lib/safe-action";
+import { childIdAction, formActionFor } from "./_lib/safe-action";
 
 /** Interaction amounts are in the book's currency. */
 export const addInteractionAction = formActionFor({
@@ -11,4 +11,4 @@ export const addInteractionAction = formActionFor({
   run: (db, input, clientId) => addInteraction(db, clientId, input),
 });
 
-export const deleteInteractionAction = idAction({ run: (db, clientId: number, interactionId: number) => deleteInteraction(db, clientId, interactionId), message: "Removed." });
+export const deleteInteractionAction = childIdAction({ run: (db, clientId, interactionId) => deleteInteraction(db, clientId, interactionId), message: "Removed." });

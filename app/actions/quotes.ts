@@ -4,7 +4,7 @@ import { createQuoteEventSchema, idSchema, quoteOutcomeSchema, upsertQuoteSchema
 import { addQuoteEvent, createQuote, deleteQuote, deleteQuoteEvent, getQuote, setQuoteOutcome, updateQuote } from "@/server/quotes";
 import { getSettings } from "@/server/settings";
 import type { DB } from "@/db/connection";
-import { formAction, formActionFor, idAction } from "./_lib/safe-action";
+import { childIdAction, formAction, formActionFor, idAction } from "./_lib/safe-action";
 
 const formCurrency = (db: DB, values: Record<string, string>) => (values.currency || getSettings(db).currency).toUpperCase();
 /** Amounts about an existing quote are in the quote's currency. */
@@ -26,7 +26,7 @@ export const setQuoteOutcomeAction = formActionFor({
 });
 
 export const deleteQuoteAction = idAction({
-  run: (db, id: number) => {
+  run: (db, id) => {
     const { clientId } = getQuote(db, id);
     deleteQuote(db, id);
     return `/clients/${clientId}`;
@@ -45,4 +45,4 @@ export const addQuoteEventAction = formAction({
   run: (db, { quoteId, ...event }) => addQuoteEvent(db, quoteId, event as z.output<typeof createQuoteEventSchema>),
 });
 
-export const deleteQuoteEventAction = idAction({ run: (db, quoteId: number, eventId: number) => deleteQuoteEvent(db, quoteId, eventId), message: "Removed." });
+export const deleteQuoteEventAction = childIdAction({ run: (db, quoteId, eventId) => deleteQuoteEvent(db, quoteId, eventId), message: "Removed." });

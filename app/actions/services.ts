@@ -14,7 +14,7 @@ export const createServiceAction = formAction({ schema: upsertServiceSchema, cur
 
 export const updateServiceAction = formActionFor({ schema: upsertServiceSchema, currency, run: (db, input, id) => updateService(db, id, input) });
 
-export const deleteServiceAction = idAction({ run: (db, id: number) => deleteService(db, id), message: "Service deleted." });
+export const deleteServiceAction = idAction({ run: (db, id) => deleteService(db, id), message: "Service deleted." });
 
 /** The floor-rate calculator's "apply": sets one service's floor, refused when it would exceed the target. */
 export const applyFloorRateAction = formAction({

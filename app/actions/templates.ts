@@ -7,4 +7,4 @@ export const createTemplateAction = formAction({ schema: upsertTemplateSchema, r
 
 export const updateTemplateAction = formActionFor({ schema: upsertTemplateSchema, run: (db, input, id) => updateTemplate(db, id, input) });
 
-export const deleteTemplateAction = idAction({ run: (db, id: number) => deleteTemplate(db, id), message: "Template deleted." });
+export const deleteTemplateAction = idAction({ run: (db, id) => deleteTemplate(db, id), message: "Template deleted." });

@@ -18,7 +18,7 @@ function QuotePicker({ quotes, quoteId, errors, v }: { quotes?: QuoteOption[]; q
 }
 
 /** "They asked for X% off" in one step. */
-export function DiscountRequestForm({ action, quoteId, quotes, currency }: { action: Action; quoteId?: number; quotes?: QuoteOption[]; currency: string }) {
+export function DiscountRequestForm({ action, quoteId, quotes, currency, today }: { action: Action; quoteId?: number; quotes?: QuoteOption[]; currency: string; today: string }) {
   const { state, formAction, onSubmit, pending, formKey, v, errors } = useForm(action);
   const [mode, setMode] = useState<"percent" | "amountOff" | "counter">("percent");
   return (
@@ -47,7 +47,7 @@ export function DiscountRequestForm({ action, quoteId, quotes, currency }: { act
         <TextField name="amount" label={`Their price (${currency})`} inputMode="decimal" defaultValue={v("amount")} errors={errors} />
       )}
       <TextField name="note" label="Note (optional)" defaultValue={v("note")} errors={errors} placeholder="What they said" />
-      <TextField name="occurredOn" label="When" type="date" defaultValue={v("occurredOn", new Date().toISOString().slice(0, 10))} errors={errors} />
+      <TextField name="occurredOn" label="When" type="date" defaultValue={v("occurredOn", today)} errors={errors} />
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton pending={pending} pendingText="Logging…">Log request</SubmitButton>
         <FormMessage state={state} />
@@ -57,7 +57,7 @@ export function DiscountRequestForm({ action, quoteId, quotes, currency }: { act
 }
 
 /** My answer: held firm, conceded, met halfway, cut scope — or my own counter-offer. */
-export function MyAnswerForm({ action, quoteId, quotes, currency }: { action: Action; quoteId?: number; quotes?: QuoteOption[]; currency: string }) {
+export function MyAnswerForm({ action, quoteId, quotes, currency, today }: { action: Action; quoteId?: number; quotes?: QuoteOption[]; currency: string; today: string }) {
   const { state, formAction, onSubmit, pending, formKey, v, errors } = useForm(action);
   const [answer, setAnswer] = useState<string>(v("answer") ?? "held_firm");
   const isCounter = answer === "my_counter";
@@ -86,7 +86,7 @@ export function MyAnswerForm({ action, quoteId, quotes, currency }: { action: Ac
       )}
       {answer === "cut_scope" ? <TextField name="scopeHours" label="Reduced scope (hours)" inputMode="decimal" defaultValue={v("scopeHours")} errors={errors} /> : null}
       <TextField name="note" label="Note (optional)" defaultValue={v("note")} errors={errors} />
-      <TextField name="occurredOn" label="When" type="date" defaultValue={v("occurredOn", new Date().toISOString().slice(0, 10))} errors={errors} />
+      <TextField name="occurredOn" label="When" type="date" defaultValue={v("occurredOn", today)} errors={errors} />
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton pending={pending} pendingText="Logging…">Log answer</SubmitButton>
         <FormMessage state={state} />

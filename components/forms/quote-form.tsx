@@ -13,6 +13,7 @@ export function QuoteForm({
   currency,
   quote,
   submitLabel = "Save quote",
+  today,
 }: {
   action: (p: ActionState, f: FormData) => Promise<ActionState>;
   clientId: number;
@@ -20,6 +21,8 @@ export function QuoteForm({
   currency: string;
   quote?: Quote;
   submitLabel?: string;
+  /** the default "sent on" day */
+  today: string;
 }) {
   const { state, formAction, onSubmit, pending, formKey, v, errors } = useForm(action);
   const cur = quote?.currency ?? currency;
@@ -44,7 +47,7 @@ export function QuoteForm({
         defaultValue={v("status", quote?.status ?? "sent")}
         errors={errors}
       />
-      <TextField name="sentOn" label="Sent on" type="date" defaultValue={v("sentOn", quote?.sentOn ?? new Date().toISOString().slice(0, 10))} errors={errors} />
+      <TextField name="sentOn" label="Sent on" type="date" defaultValue={v("sentOn", quote?.sentOn ?? today)} errors={errors} />
       <TextArea name="scope" label="Scope" defaultValue={v("scope", quote?.scope)} errors={errors} className="sm:col-span-2" />
       {quote ? (
         <>

@@ -26,10 +26,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { DEMO_BOOK } from "@/db/demo";
-import * as q from "@/db/queries";
+import { DEMO_BOOK } from "@/server/demo";
+import * as q from "./use-cases";
 import { interactions } from "@/db/schema";
-import { scoreAllClients } from "@/db/scores";
+import { scoreAllClients } from "@/server/scores";
 import { dashboardFiltersSchema, type DashboardFilters } from "@/lib/dashboard";
 import { AppError } from "@/lib/errors";
 import type { CreateQuoteEvent, QuoteOutcome } from "@/lib/schemas";
@@ -54,7 +54,7 @@ function quote(
     clientId,
     serviceId,
     title: `Q ${hours}h`,
-    estimatedHours: hours,
+    estimatedMinutes: Math.round(hours * 60),
     quotedAmount: amount,
     currency,
     status: sentOn ? "sent" : "draft",
@@ -80,28 +80,28 @@ beforeAll(async () => {
   Object.assign(ids, { acme: acme.id, bolt: bolt.id, cobalt: cobalt.id, dune: dune.id, echo: echo.id });
 
   ids.q1 = quote(acme.id, web.id, 10, 100000, "USD", "2025-05-01", [
-    { kind: "discount_request", percent: 20, occurredOn: "2025-05-02" },
+    { kind: "discount_request", percentBp: 2000, occurredOn: "2025-05-02" },
     { kind: "my_answer", answer: "held_firm", occurredOn: "2025-05-03" },
   ], { status: "accepted", decidedOn: "2025-05-05" });
   ids.q6 = quote(acme.id, brand.id, 8, 80000, "USD", "2025-06-15", [
-    { kind: "discount_request", percent: 30, occurredOn: "2025-06-16" },
+    { kind: "discount_request", percentBp: 3000, occurredOn: "2025-06-16" },
     { kind: "my_answer", answer: "held_firm", occurredOn: "2025-06-17" },
   ], { status: "declined_by_me", decidedOn: "2025-06-18", rejectionReason: "price" });
   ids.q8 = quote(acme.id, euro.id, 10, 90000, "EUR", "2025-05-20", [], { status: "accepted", agreedAmount: 80000, decidedOn: "2025-05-22" });
 
   ids.q2 = quote(bolt.id, web.id, 20, 200000, "USD", "2025-05-10", [
-    { kind: "discount_request", percent: 25, occurredOn: "2025-05-11" },
+    { kind: "discount_request", percentBp: 2500, occurredOn: "2025-05-11" },
     { kind: "my_answer", answer: "conceded", occurredOn: "2025-05-12" },
   ], { status: "accepted", decidedOn: "2025-05-15" });
   ids.q3 = quote(bolt.id, web.id, 10, 100000, "USD", "2025-06-01", [
     { kind: "client_counter", amount: 30000, occurredOn: "2025-06-02" },
     { kind: "my_answer", answer: "met_halfway", occurredOn: "2025-06-03" },
   ], { status: "accepted", decidedOn: "2025-06-05" });
-  ids.q7 = quote(bolt.id, web.id, 10, 100000, "USD", "2025-06-20", [{ kind: "discount_request", percent: 15, occurredOn: "2025-06-21" }]);
+  ids.q7 = quote(bolt.id, web.id, 10, 100000, "USD", "2025-06-20", [{ kind: "discount_request", percentBp: 1500, occurredOn: "2025-06-21" }]);
 
   ids.q4 = quote(cobalt.id, brand.id, 16, 160000, "USD", "2025-04-10", [
-    { kind: "discount_request", percent: 10, occurredOn: "2025-04-11" },
-    { kind: "my_answer", answer: "cut_scope", scopeHours: 12, occurredOn: "2025-04-12" },
+    { kind: "discount_request", percentBp: 1000, occurredOn: "2025-04-11" },
+    { kind: "my_answer", answer: "cut_scope", scopeMinutes: 720, occurredOn: "2025-04-12" },
   ], { status: "accepted", decidedOn: "2025-04-15" });
   ids.q5 = quote(cobalt.id, web.id, 5, 50000, "USD", "2025-06-10", [], { status: "rejected", decidedOn: "2025-06-12", rejectionReason: "wrong_timing" });
   ids.q11 = quote(cobalt.id, web.id, 4, 40000, "USD", "2025-05-25", [], { status: "rejected", decidedOn: "2025-05-28" });
@@ -109,7 +109,7 @@ beforeAll(async () => {
 
   ids.q9 = quote(dune.id, web.id, 10, 100000, "USD", "2025-03-01", [], { status: "accepted", agreedAmount: 90000, decidedOn: "2025-03-05" });
   ids.q13 = quote(echo.id, web.id, 10, 100000, "USD", "2025-06-08", [
-    { kind: "discount_request", percent: 20, occurredOn: "2025-06-09" },
+    { kind: "discount_request", percentBp: 2000, occurredOn: "2025-06-09" },
     { kind: "my_counter", amount: 90000, occurredOn: "2025-06-10" },
   ]);
   ids.q14 = quote(echo.id, web.id, 3, 30000, "USD", null);

@@ -509,7 +509,7 @@ describe("every server action", () => {
             const args = params.map((p, i) => {
               if (/prev|state/i.test(p)) return { status: "idle" };
               if (p === "formData" || p === "fd") return fd;
-              return ids[i] === SEED ? (p === "id" ? liveIdForAction(name) : liveId(p)) : ids[i];
+              return ids[i] === SEED ? (p === "id" ? liveIdForAction(name) : /^(parent|child)Id$/.test(p) ? liveChildIds(name)[p as "parentId" | "childId"] : liveId(p)) : ids[i];
             });
             const errorsBefore = errorLog.length;
             let result: unknown;
@@ -538,6 +538,12 @@ describe("every server action", () => {
     }, 120_000);
   }
 });
+
+/** A record inside another: a quote's negotiation step, a client's interaction. */
+function liveChildIds(name: string): { parentId: number; childId: number } {
+  if (/QuoteEvent/.test(name)) return { parentId: live.quote, childId: live.event };
+  return { parentId: live.client, childId: live.interaction };
+}
 
 /** `id` means a different table per action: match on the action's name. */
 function liveIdForAction(name: string): number {

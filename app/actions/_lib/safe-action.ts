@@ -79,22 +79,34 @@ export function formActionFor<S extends ZodType, R>(spec: Spec<S, R, [number]>) 
   return (id: number, _prev: ActionState, formData: FormData) => runForm(spec, [id], formData);
 }
 
+async function runIds(ids: unknown[], run: (db: DB) => string | void, message = "Done."): Promise<ActionState> {
+  if (!(await isSignedIn())) return notSignedIn();
+  if (!validIds(ids)) return badId;
+  let to: string | void;
+  try {
+    to = run(await readyDb());
+  } catch (e) {
+    return errorState(e);
+  }
+  revalidateEverything();
+  if (to) redirect(to);
+  return { status: "ok", message, okAt: Date.now() };
+}
+
 /**
- * An action with no form (delete, load the demo): ids in, state out. A failure says so: the button
- * shows the message instead of pretending it worked.
+ * An action with no form (delete, load the demo) about one record: id in, state out. A failure says so:
+ * the button shows the message instead of pretending it worked. `run` may return a page to go to.
  */
-export function idAction<I extends number[]>(spec: { run: (db: DB, ...ids: I) => string | void; message?: string }) {
-  return async (...ids: I): Promise<ActionState> => {
-    if (!(await isSignedIn())) return notSignedIn();
-    if (!validIds(ids)) return badId;
-    let to: string | void;
-    try {
-      to = spec.run(await readyDb(), ...ids);
-    } catch (e) {
-      return errorState(e);
-    }
-    revalidateEverything();
-    if (to) redirect(to);
-    return { status: "ok", message: spec.message ?? "Done.", okAt: Date.now() };
-  };
+export function idAction(spec: { run: (db: DB, id: number) => string | void; message?: string }) {
+  return async (id: number): Promise<ActionState> => runIds([id], (db) => spec.run(db, id), spec.message);
+}
+
+/** The same for a record inside another (a quote's negotiation step, a client's interaction). */
+export function childIdAction(spec: { run: (db: DB, parentId: number, childId: number) => string | void; message?: string }) {
+  return async (parentId: number, childId: number): Promise<ActionState> => runIds([parentId, childId], (db) => spec.run(db, parentId, childId), spec.message);
+}
+
+/** An action with nothing to parse (load the demo book). */
+export async function runAction(run: (db: DB) => string | void, message?: string): Promise<ActionState> {
+  return runIds([], run, message);
 }

@@ -5,6 +5,7 @@ import { AlertTriangle } from "lucide-react";
 import { addInteractionAction } from "@/app/actions/interactions";
 import { addQuoteEventAction, createQuoteAction } from "@/app/actions/quotes";
 import { requestDb } from "@/server/database";
+import { today as clockToday } from "@/server/clock";
 import { loadClientPage } from "@/server/client-page";
 import { isAppError } from "@/lib/errors";
 import { OPEN_QUOTE_STATUSES, label } from "@/lib/domain";
@@ -40,6 +41,7 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
   const showAllQuotes = sp.quotes === "all";
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const db = await requestDb();
+  const today = clockToday();
   let page;
   try {
     page = loadClientPage(db, id);
@@ -140,7 +142,7 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
                     Tip: <Link className="underline" href="/rates">add a service to your rate card</Link> to compare each quote with your floor, target and market rates.
                   </p>
                 ) : null}
-                <QuoteForm action={createQuoteAction} clientId={client.id} services={services} currency={settings.currency} submitLabel="Add quote" />
+                <QuoteForm today={today} action={createQuoteAction} clientId={client.id} services={services} currency={settings.currency} submitLabel="Add quote" />
               </div>
             </details>
           </Card>
@@ -150,24 +152,24 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
               {history.quotes.length ? (
                 <>
                   <QuickLog title="They asked for a discount" open={openQuotes.length > 0}>
-                    <DiscountRequestForm action={addQuoteEventAction} quotes={openOptions} currency={settings.currency} />
+                    <DiscountRequestForm today={today} action={addQuoteEventAction} quotes={openOptions} currency={settings.currency} />
                   </QuickLog>
                   <QuickLog title="My answer">
-                    <MyAnswerForm action={addQuoteEventAction} quotes={openOptions} currency={settings.currency} />
+                    <MyAnswerForm today={today} action={addQuoteEventAction} quotes={openOptions} currency={settings.currency} />
                   </QuickLog>
                 </>
               ) : null}
               <QuickLog title="A one-way ask (favour, “quick question”, scope creep…)">
-                <AskForm action={addInteractionAction.bind(null, client.id)} quotes={quoteOptions} />
+                <AskForm today={today} action={addInteractionAction.bind(null, client.id)} quotes={quoteOptions} />
               </QuickLog>
               <QuickLog title="I followed up">
-                <FollowUpForm action={addInteractionAction.bind(null, client.id)} />
+                <FollowUpForm today={today} action={addInteractionAction.bind(null, client.id)} />
               </QuickLog>
               <QuickLog title="They gave something back">
-                <GiveForm action={addInteractionAction.bind(null, client.id)} />
+                <GiveForm today={today} action={addInteractionAction.bind(null, client.id)} />
               </QuickLog>
               <QuickLog title="A payment">
-                <PaymentForm action={addInteractionAction.bind(null, client.id)} currency={settings.currency} />
+                <PaymentForm today={today} action={addInteractionAction.bind(null, client.id)} currency={settings.currency} />
               </QuickLog>
             </div>
           </Card>

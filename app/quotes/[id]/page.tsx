@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { addQuoteEventAction, deleteQuoteAction, setQuoteOutcomeAction, updateQuoteAction } from "@/app/actions/quotes";
 import { requestDb } from "@/server/database";
+import { today as clockToday } from "@/server/clock";
 import { loadQuotePage } from "@/server/quote-page";
 import { isAppError } from "@/lib/errors";
 import { OPEN_QUOTE_STATUSES, label } from "@/lib/domain";
@@ -25,6 +26,7 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const db = await requestDb();
+  const today = clockToday();
   let page;
   try {
     page = loadQuotePage(db, id, { checkOffer: true });
@@ -113,11 +115,11 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
             <div className="grid gap-6 md:grid-cols-2">
               <div>
                 <h3 className="mb-2 text-sm font-semibold">They asked</h3>
-                <DiscountRequestForm action={addQuoteEventAction} quoteId={quote.id} currency={quote.currency} />
+                <DiscountRequestForm today={today} action={addQuoteEventAction} quoteId={quote.id} currency={quote.currency} />
               </div>
               <div>
                 <h3 className="mb-2 text-sm font-semibold">I answered</h3>
-                <MyAnswerForm action={addQuoteEventAction} quoteId={quote.id} currency={quote.currency} />
+                <MyAnswerForm today={today} action={addQuoteEventAction} quoteId={quote.id} currency={quote.currency} />
               </div>
             </div>
           </Card>
@@ -134,7 +136,7 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
           <details className="rounded-lg border border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
             <summary className="flex min-h-10 cursor-pointer items-center px-4 text-sm font-medium">Edit quote details</summary>
             <div className="border-t border-stone-200 p-4 dark:border-stone-800">
-              <QuoteForm action={updateQuoteAction.bind(null, quote.id)} clientId={quote.clientId} services={services} currency={quote.currency} quote={quote} />
+              <QuoteForm today={today} action={updateQuoteAction.bind(null, quote.id)} clientId={quote.clientId} services={services} currency={quote.currency} quote={quote} />
               <div className="mt-6">
                 <ConfirmButton action={deleteQuoteAction.bind(null, quote.id)} label="Delete quote" confirm="Delete this quote and its negotiation?" />
               </div>
