@@ -1,11 +1,10 @@
-import type { Verdict } from "@/lib/worth";
+import { VERDICT_LABELS, type Verdict } from "@/lib/worth";
 import { Badge } from "@/components/ui/card";
 
 const tone: Record<Verdict, "good" | "warn" | "bad" | "neutral"> = { keep: "good", set_boundaries: "warn", walk_away: "bad", not_enough_data: "neutral" };
-const text: Record<Verdict, string> = { keep: "Keep", set_boundaries: "Set boundaries", walk_away: "Walk away", not_enough_data: "Not enough data" };
 
 export function VerdictBadge({ verdict }: { verdict: Verdict }) {
-  return <Badge tone={tone[verdict]}>{text[verdict]}</Badge>;
+  return <Badge tone={tone[verdict]}>{VERDICT_LABELS[verdict]}</Badge>;
 }
 
 const bar: Record<Verdict, string> = { keep: "bg-[var(--color-keep)]", set_boundaries: "bg-[var(--color-bounds)]", walk_away: "bg-[var(--color-walk)]", not_enough_data: "bg-[var(--color-unknown)]" };

@@ -11,6 +11,7 @@ import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "./connection";
 import { clients, interactions, quoteEvents, quotes } from "./schema";
 import type { Client, Interaction, LeadSource, QuoteEvent } from "@/lib/domain";
+import { DECIDED_QUOTE_STATUSES } from "@/lib/quote-lifecycle";
 import type { ChaseCount, DateRange, NegotiationCount, RejectionCount, ScopedQuote, UnpaidAskCount } from "@/lib/dashboard";
 
 /** What one dashboard view selects: a date range (inclusive, either end open), a service, a lead source. */
@@ -24,7 +25,6 @@ export interface DashboardScope {
 
 /** A quote belongs to the period by its decided date, else its sent date, else (a draft) the day it was created. */
 const quoteDate = sql<string>`coalesce(${quotes.decidedOn}, ${quotes.sentOn}, substr(${quotes.createdAt}, 1, 10))`;
-const DECIDED = ["accepted", "rejected", "declined_by_me", "withdrawn", "expired"] as const;
 
 function dateConds(column: SQL | typeof interactions.occurredOn, range: DateRange): SQL[] {
   const conds: SQL[] = [];
@@ -119,7 +119,7 @@ export function countNegotiationResponses(db: DbOrTx, scope: DashboardScope): Ne
   const asked = sql`${quoteEvents.kind} in ('discount_request', 'client_counter')`;
   const answered = (answers: string[]) => sql`max(case when ${quoteEvents.kind} = 'my_answer' and ${quoteEvents.answer} in ${answers} then 1 else 0 end) = 1`;
   const decided = sql.join(
-    DECIDED.map((s) => sql`${s}`),
+    DECIDED_QUOTE_STATUSES.map((s) => sql`${s}`),
     sql`, `,
   );
   return db.all<NegotiationCount>(sql`

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { previewClientsCsv } from "@/lib/client-csv";
 import { importModeSchema } from "@/lib/export-schema";
 import { fieldErrors } from "@/lib/schemas";
+import { plural } from "@/lib/text";
 import { isSignedIn as signedIn } from "@/server/auth/state";
 import { backupDatabase } from "@/server/backups";
 import { importUntrusted } from "@/server/book";
@@ -104,7 +105,7 @@ export async function importClientsCsvAction(_prev: DataActionState, formData: F
     return errorState(e);
   }
   revalidateEverything();
-  return { status: "ok", okAt: Date.now(), message: `Imported ${ids.length} client${ids.length === 1 ? "" : "s"}${preview.errors.length ? `; skipped ${preview.errors.length} rows with problems` : ""}.` };
+  return { status: "ok", okAt: Date.now(), message: `Imported ${plural(ids.length, "client")}${preview.errors.length ? `; skipped ${preview.errors.length} rows with problems` : ""}.` };
 }
 
 /** "Back up now": the same online backup as npm run backup. */

@@ -2,14 +2,14 @@
  * Turns what is recorded about a client into the offer check's view of them, and decides whether a
  * deadline makes an offer rush work. Pure: the database read happens in db/offers.ts.
  */
-import { OPEN_QUOTE_STATUSES, QUOTE_STATUSES, type ClientHistory } from "../domain";
+import type { ClientHistory } from "../domain";
+import { isDecided } from "../quote-lifecycle";
 import { replayNegotiation } from "../negotiation";
 import { askMinutes, isUnpaidAsk } from "../settling";
 import type { FitAssessment } from "../worth";
 import type { OfferClient } from "./types";
 
 /** Decided = every known status that is not open; an unknown status counts as neither. */
-const DECIDED: ReadonlySet<string> = new Set(QUOTE_STATUSES.filter((s) => !OPEN_QUOTE_STATUSES.includes(s)));
 
 export function offerClientFrom(history: ClientHistory | null, assessment: FitAssessment | null, newName?: string | null): OfferClient {
   if (!history || !assessment) {
@@ -25,7 +25,7 @@ export function offerClientFrom(history: ClientHistory | null, assessment: FitAs
       unansweredFollowUpsInARow: 0,
     };
   }
-  const decided = history.quotes.filter((q) => DECIDED.has(q.status));
+  const decided = history.quotes.filter((q) => isDecided(q.status));
   const haggled = decided.filter((q) => replayNegotiation(q).asks > 0).length;
   const payments = history.interactions.filter((i) => i.kind === "payment" && i.daysLate != null);
   const avgDaysLate = payments.length ? payments.reduce((s, p) => s + Math.max(0, p.daysLate ?? 0), 0) / payments.length : null;
