@@ -1,5 +1,6 @@
 /** Shared by scripts/bench-data.ts and scripts/bench.ts: where the bench book lives and how big it is. */
 import path from "node:path";
+import { today } from "@/server/clock";
 
 export const BENCH_COUNTS = {
   services: 20,
@@ -18,5 +19,5 @@ export function benchDbPath(): string {
 export function benchToday(): string {
   const v = process.env.BENCH_TODAY;
   if (v && /^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
-  return new Date().toISOString().slice(0, 10);
+  return today();
 }

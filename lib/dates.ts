@@ -6,7 +6,10 @@
 /** An ISO calendar date → a Date at UTC midnight (arithmetic only; never shown). */
 function toUtc(iso: string): Date {
   const [y, m, d] = iso.slice(0, 10).split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d));
+  const date = new Date(Date.UTC(2000, m - 1, d));
+  // Date.UTC reads years 0–99 as 1900–1999: set the year on its own
+  date.setUTCFullYear(y);
+  return date;
 }
 
 function fromUtc(d: Date): string {

@@ -12,6 +12,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { openDatabase } from "@/db/connection";
 import { migrateDatabase } from "@/db/migrate";
+import { isoDateOf } from "@/lib/dates";
 import { replayNegotiation } from "@/lib/negotiation";
 import type { LeadSource, QuoteEvent, QuoteStatus, RejectionReason, Unit } from "@/lib/domain";
 import { BENCH_COUNTS, benchDbPath, benchToday } from "@/bench/config";
@@ -46,7 +47,7 @@ function weighted<T>(pairs: readonly (readonly [T, number])[]): T {
 const TODAY = benchToday();
 const DAY = 86_400_000;
 const todayMs = Date.parse(`${TODAY}T00:00:00Z`);
-const iso = (daysAgo: number) => new Date(todayMs - Math.max(0, daysAgo) * DAY).toISOString().slice(0, 10);
+const iso = (daysAgo: number) => isoDateOf(new Date(todayMs - Math.max(0, daysAgo) * DAY));
 const stamp = (daysAgo: number, minute = 0) => new Date(todayMs - Math.max(0, daysAgo) * DAY + (9 * 60 + (minute % 480)) * 60_000).toISOString();
 const TEN_YEARS = 3652;
 

@@ -85,6 +85,7 @@ export interface ChaseCount {
   sent: number;
   answered: number;
   unanswered: number;
+  /** answer not recorded yet */
   pending: number;
 }
 
@@ -194,14 +195,7 @@ export interface ReasonRow {
   total: number;
 }
 
-export interface ChaseRow {
-  clientId: number;
-  name: string;
-  sent: number;
-  answered: number;
-  unanswered: number;
-  /** answer not recorded yet */
-  pending: number;
+export interface ChaseRow extends ChaseCount {
   /** answered / (answered + unanswered), bp */
   answerRateBp: number | null;
   unansweredInARow: number;
