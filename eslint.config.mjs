@@ -13,7 +13,8 @@ import nextTs from "eslint-config-next/typescript";
 //   db/          data access: lib/, db/, drizzle-orm, better-sqlite3, Node built-ins.
 //   server/      use cases: lib/, db/, server/, Node, next/* server APIs, server-only.
 //   components/  UI: no db/ at all, server/ for types only, app/ only via app/actions.
-//   app/         routes: a route's private `_lib` belongs to that route's subtree only.
+//   app/         routes: call server/ (db/ for types only); a route's private `_lib` belongs to
+//                that route's subtree only.
 //   tests/, scripts/, bench/ and root files are unrestricted.
 // ---------------------------------------------------------------------------
 
@@ -122,7 +123,11 @@ const appBlocks = regions.flatMap((region) => {
       { regex: `^\\.\\.?/(?:.*/)?${esc(base)}/_lib(?:/|$)`, message: `${message} (relative import)` },
     ];
   });
-  return patterns.length ? [boundary([`${globEsc(region)}/**`], patterns, deeper.map((r) => `${globEsc(r)}/**`))] : [];
+  const dbTypesOnly = [
+    { group: ["@/db", "@/db/**"], allowTypeImports: true, message: "app/ routes and actions call server/ use cases; they may import db/ only for types (import type …)." },
+    { regex: relTop("db"), allowTypeImports: true, message: "app/ routes and actions call server/ use cases; they may import db/ only for types. (relative import)" },
+  ];
+  return [boundary([`${globEsc(region)}/**`], [...dbTypesOnly, ...patterns], deeper.map((r) => `${globEsc(r)}/**`))];
 });
 
 export default defineConfig([

@@ -35,6 +35,8 @@ describe("architecture import boundaries", () => {
     ["components may not import routes other than actions", "components/x.tsx", `import { getDb } from "@/app/_lib/db";`],
     ["a route may not import another route's _lib", "app/actions/x.ts", `import { handler } from "@/app/api/v1/_lib/http";`],
     ["a route may not import another route's _lib (relative)", "app/api/auth/login/route.ts", `import { json } from "../../v1/_lib/http";`],
+    ["a route may not call db/ directly", "app/api/v1/clients/route.ts", `import { listClients } from "@/db/clients";`],
+    ["an action may not call db/ directly", "app/actions/x.ts", `import { insertClient } from "@/db/clients";`],
     ["db may not import server use cases", "db/x.ts", `import { x } from "@/server/x";`],
     ["server may not import routes", "server/x.ts", `import { x } from "@/app/x";`],
     ["server may not import a route's _lib", "server/x.ts", `import { json } from "@/app/api/v1/_lib/http";`],
@@ -54,6 +56,7 @@ describe("architecture import boundaries", () => {
     ["a route may import its own ancestor's _lib", "app/api/v1/clients/route.ts", `import { json } from "../_lib/http";`],
     ["a route may import its own _lib by alias", "app/api/v1/import/route.ts", `import { json } from "@/app/api/v1/_lib/http";`],
     ["an action may import the actions' own _lib", "app/actions/clients.ts", `import { formAction } from "./_lib/safe-action";`],
+    ["a route may import db/ types", "app/api/v1/_lib/http.ts", `import type { DB } from "@/db/connection";`],
     ["tests are unrestricted", "tests/unit/ok.test.ts", `import { getDb } from "@/db/connection";\nimport { state } from "@/server/auth/state";`],
   ])("allowed: %s", async (_name, filePath, code) => {
     const errors = await restrictedImportErrors(code, filePath);

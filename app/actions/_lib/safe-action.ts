@@ -16,11 +16,9 @@ import { readyDb } from "@/server/database";
 import { toAppError } from "@/server/errors";
 import type { ActionState } from "../state";
 
-/** Every page shows scores or lists that a write can change: all of them are revalidated. */
-const PAGES = ["/", "/clients", "/rates", "/settings", "/offer", "/data"];
-
+/** Every page shows scores or lists that a write can change: the root layout's revalidation covers them all. */
 export function revalidateEverything() {
-  for (const p of PAGES) revalidatePath(p, p === "/" ? "layout" : "page");
+  revalidatePath("/", "layout");
 }
 
 export function formValues(formData: FormData): Record<string, string> {
