@@ -12,7 +12,7 @@ import nextTs from "eslint-config-next/typescript";
 //                no database, server, UI, React/Next, drizzle, sqlite or Node built-ins.
 //   db/          data access: lib/, db/, drizzle-orm, better-sqlite3, Node built-ins.
 //   server/      use cases: lib/, db/, server/, Node, next/* server APIs, server-only.
-//   components/  UI: no db/ at all, server/ for types only, app/ only via app/actions.
+//   components/  UI: no db/ at all, server/ for types only, nothing of app/ (actions come as props).
 //   app/         routes: call server/ (db/ for types only); a route's private `_lib` belongs to
 //                that route's subtree only.
 //   tests/, scripts/, bench/ and root files are unrestricted.
@@ -43,9 +43,7 @@ const DB = "db/ is the data-access layer:";
 const SERVER = "server/ holds the use cases:";
 const UI = "components/ is the UI layer:";
 
-// lib/, db/ and server/ ban all of app/ (every app/**/_lib included); components/ bans
-// app/ except app/actions, and any _lib below app/actions explicitly.
-const PRIVATE_LIB = "it may not import a route's private _lib (app/**/_lib belongs to its route).";
+// lib/, db/, server/ and components/ ban all of app/ (every app/**/_lib included).
 
 // Flat config REPLACES a rule's options when a later block sets it again (no merging),
 // so every file must match at most one boundary block: the blocks below are disjoint.
@@ -81,10 +79,8 @@ const layerBlocks = [
     ...layer("db", UI, "it may not import the database layer, not even its types; go through server/ or app/actions."),
     { group: ["@/server", "@/server/**"], allowTypeImports: true, message: `${UI} it may import server/ only for types (import type …); call use cases through app/actions.` },
     { regex: relTop("server"), allowTypeImports: true, message: `${UI} it may import server/ only for types (import type …); call use cases through app/actions. (relative import)` },
-    // app/ minus app/actions (regex: gitignore-style negation cannot re-include a child of an excluded folder)
-    { regex: "^@/app(?:/?$|/(?!actions(?:/|$)))", message: `${UI} from app/ it may import only server actions (@/app/actions/*).` },
-    { regex: "^(?:\\./)?(?:\\.\\./)+app(?:/?$|/(?!actions(?:/|$)))", message: `${UI} from app/ it may import only server actions (app/actions/*). (relative import)` },
-    { regex: "^(?:@/|(?:\\./)?(?:\\.\\./)+)app/actions/(?:.*/)?_lib(?:/|$)", message: `${UI} ${PRIVATE_LIB}` },
+    // app/ imports components/, never the reverse: pages pass data and server actions down as props
+    ...layer("app", UI, "it may not import routes or server actions; the page passes them down as props."),
   ]),
 ];
 

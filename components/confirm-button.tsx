@@ -1,7 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import type { ActionState } from "@/app/actions/state";
+import type { ActionState } from "@/lib/action-state";
 
 /** A destructive action behind a confirm() prompt, with a pending state; a refusal is shown, never hidden. */
 export function ConfirmButton({ action, label, confirm, variant = "danger" }: { action: () => Promise<ActionState | void>; label: string; confirm: string; variant?: "danger" | "ghost" | "secondary" }) {

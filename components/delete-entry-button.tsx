@@ -1,16 +1,20 @@
 "use client";
 import { useState, useTransition } from "react";
 import { Trash2 } from "lucide-react";
-import { deleteInteractionAction } from "@/app/actions/interactions";
-import { deleteQuoteEventAction } from "@/app/actions/quotes";
+import type { ActionState } from "@/lib/action-state";
 
 type Entry = { type: "event"; quoteId: number; id: number } | { type: "interaction"; clientId: number; id: number };
+/** The two delete actions, passed down by the page: (parent id, entry id) → state. */
+export interface DeleteEntryActions {
+  deleteEvent: (quoteId: number, eventId: number) => Promise<ActionState>;
+  deleteInteraction: (clientId: number, interactionId: number) => Promise<ActionState>;
+}
 
 /**
  * Remove one mistaken timeline entry (a negotiation step or an interaction).
  * Takes plain ids, not bound actions: a long timeline then sends a few numbers per entry.
  */
-export function DeleteEntryButton({ entry, what }: { entry: Entry; what: string }) {
+export function DeleteEntryButton({ entry, what, actions }: { entry: Entry; what: string; actions: DeleteEntryActions }) {
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   return (
@@ -22,7 +26,7 @@ export function DeleteEntryButton({ entry, what }: { entry: Entry; what: string 
         if (!window.confirm(`Remove “${what}” from the timeline?`)) return;
         setError(null);
         start(async () => {
-          const state = entry.type === "event" ? await deleteQuoteEventAction(entry.quoteId, entry.id) : await deleteInteractionAction(entry.clientId, entry.id);
+          const state = entry.type === "event" ? await actions.deleteEvent(entry.quoteId, entry.id) : await actions.deleteInteraction(entry.clientId, entry.id);
           if (state.status === "error") setError(state.message ?? "Could not remove it. Reload the page and try again.");
         });
       }}

@@ -1,7 +1,6 @@
 "use client";
 import { startTransition, useActionState, useMemo, useState } from "react";
-import { applyFloorRateAction } from "@/app/actions/services";
-import { idle } from "@/app/actions/state";
+import { idle, type FormAction } from "@/lib/action-state";
 import type { Service } from "@/lib/domain";
 import { floorRate } from "@/lib/floor-rate";
 import { formatMoney, parseMoney, toDecimalString } from "@/lib/money";
@@ -11,14 +10,14 @@ import { SubmitButton } from "@/components/ui/submit-button";
 const input = "mt-1 block min-h-10 w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm dark:border-stone-600 dark:bg-stone-900";
 
 /** The rate below which work loses money, from a year's goals; live as you type, applied in one click. */
-export function FloorCalculator({ services, currency, locale, hoursPerDay }: { services: Service[]; currency: string; locale: string; hoursPerDay: number }) {
+export function FloorCalculator({ services, currency, locale, hoursPerDay, applyFloor }: { services: Service[]; currency: string; locale: string; hoursPerDay: number; applyFloor: FormAction }) {
   const [goal, setGoal] = useState("60000");
   const [expenses, setExpenses] = useState("8000");
   const [tax, setTax] = useState("25");
   const [hours, setHours] = useState("25");
   const [weeks, setWeeks] = useState("44");
   const [serviceId, setServiceId] = useState(services[0] ? String(services[0].id) : "");
-  const [state, action, applying] = useActionState(applyFloorRateAction, idle);
+  const [state, action, applying] = useActionState(applyFloor, idle);
   const service = services.find((s) => String(s.id) === serviceId);
   const unit = service?.unit ?? "hour";
   const cur = service?.currency ?? currency;

@@ -1,4 +1,4 @@
-import { createTemplateAction, deleteTemplateAction, updateTemplateAction } from "@/app/actions/templates";
+import type { ActionState, FormAction } from "@/lib/action-state";
 import type { Template } from "@/server/templates";
 import { DEFAULT_DECLINE_TEMPLATE } from "@/lib/offer-check";
 import { label } from "@/lib/domain";
@@ -7,7 +7,13 @@ import { ConfirmButton } from "@/components/confirm-button";
 import { TemplateForm } from "@/components/forms/template-form";
 
 /** The user's decline and counter-offer messages, used by the offer check. */
-export function TemplatesSection({ templates }: { templates: Template[] }) {
+export interface TemplateActions {
+  create: FormAction;
+  update: (id: number, prev: ActionState, formData: FormData) => Promise<ActionState>;
+  remove: (id: number) => Promise<ActionState>;
+}
+
+export function TemplatesSection({ templates, actions }: { templates: Template[]; actions: TemplateActions }) {
   return (
     <Card title="Messages" id="templates">
       <p className="mb-3 text-sm text-stone-600 dark:text-stone-400">
@@ -25,8 +31,8 @@ export function TemplatesSection({ templates }: { templates: Template[] }) {
             <details className="mt-2">
               <summary className="inline-flex min-h-10 cursor-pointer items-center text-sm text-sky-800 dark:text-sky-300">Edit {t.name}</summary>
               <div className="mt-2 space-y-3">
-                <TemplateForm action={updateTemplateAction.bind(null, t.id)} template={t} />
-                <ConfirmButton action={deleteTemplateAction.bind(null, t.id)} label="Delete template" confirm={`Delete the template "${t.name}"?`} variant="secondary" />
+                <TemplateForm action={actions.update.bind(null, t.id)} template={t} />
+                <ConfirmButton action={actions.remove.bind(null, t.id)} label="Delete template" confirm={`Delete the template "${t.name}"?`} variant="secondary" />
               </div>
             </details>
           </li>
@@ -34,7 +40,7 @@ export function TemplatesSection({ templates }: { templates: Template[] }) {
       </ul>
       <div className="mt-4 border-t border-stone-200 pt-4 dark:border-stone-800">
         <h3 className="mb-3 text-sm font-semibold">Add a message</h3>
-        <TemplateForm action={createTemplateAction} submitLabel="Add template" />
+        <TemplateForm action={actions.create} submitLabel="Add template" />
       </div>
     </Card>
   );

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { TimelineEntry } from "@/lib/timeline";
-import { DeleteEntryButton } from "./delete-entry-button";
+import { DeleteEntryButton, type DeleteEntryActions } from "./delete-entry-button";
 
 const dot: Record<TimelineEntry["tone"], string> = {
   neutral: "bg-stone-400",
@@ -10,7 +10,20 @@ const dot: Record<TimelineEntry["tone"], string> = {
   info: "bg-[var(--color-info)]",
 };
 
-export function Timeline({ entries, showQuote = true, locale = "en-US", clientId }: { entries: TimelineEntry[]; showQuote?: boolean; locale?: string; clientId?: number }) {
+export function Timeline({
+  entries,
+  showQuote = true,
+  locale = "en-US",
+  clientId,
+  actions,
+}: {
+  entries: TimelineEntry[];
+  showQuote?: boolean;
+  locale?: string;
+  clientId?: number;
+  /** without them the timeline is read-only */
+  actions?: DeleteEntryActions;
+}) {
   if (!entries.length) return <p className="text-sm text-stone-600 dark:text-stone-400">Nothing logged yet. Log a quote, a discount request or a follow-up and it shows up here.</p>;
   const fmt = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   return (
@@ -23,10 +36,10 @@ export function Timeline({ entries, showQuote = true, locale = "en-US", clientId
               {fmt.format(new Date(`${e.date}T00:00:00Z`))}
             </time>
             <span className="text-sm font-medium">{e.title}</span>
-            {e.source.type === "event" ? (
-              <DeleteEntryButton entry={{ type: "event", quoteId: e.source.quoteId, id: e.source.id }} what={e.title} />
+            {!actions ? null : e.source.type === "event" ? (
+              <DeleteEntryButton entry={{ type: "event", quoteId: e.source.quoteId, id: e.source.id }} what={e.title} actions={actions} />
             ) : e.source.type === "interaction" && clientId != null ? (
-              <DeleteEntryButton entry={{ type: "interaction", clientId, id: e.source.id }} what={e.title} />
+              <DeleteEntryButton entry={{ type: "interaction", clientId, id: e.source.id }} what={e.title} actions={actions} />
             ) : null}
           </div>
           {e.detail ? <div className="text-sm text-stone-600 dark:text-stone-400">{e.detail}</div> : null}

@@ -3,6 +3,7 @@
  * calendar is; and recording the decision as a quote in one transaction.
  */
 import { writeTransaction, type DbOrTx } from "@/db/connection";
+import type { ActionState } from "@/lib/action-state";
 import { findQuote } from "@/db/quotes";
 import { getSettings } from "@/db/settings";
 import { listServices } from "@/db/services";
@@ -29,6 +30,12 @@ import { createClient } from "./clients";
 import { loadCapacity, loadClientHistory } from "./history";
 import { addQuoteEvent, createQuote, getQuote, setQuoteOutcome } from "./quotes";
 import { scoreClient } from "./scores";
+
+/** The offer check page's form state: the answer, or what was recorded. */
+export interface OfferActionState extends ActionState {
+  result?: OfferCheckResult;
+  recorded?: { quoteId: number; clientId: number; decision: string };
+}
 
 export interface OfferMessage {
   templateId: number | null;

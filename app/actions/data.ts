@@ -11,7 +11,7 @@ import { importClients } from "@/server/csv";
 import { readyDb } from "@/server/database";
 import { backupDir, maxBodyBytes } from "@/server/env";
 import { errorState, revalidateEverything } from "./_lib/safe-action";
-import type { DataActionState } from "./state";
+import type { DataActionState } from "@/lib/action-state";
 
 const notSignedIn: DataActionState = { status: "error", message: "Sign in first." };
 

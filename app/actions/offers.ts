@@ -4,14 +4,9 @@ import { fieldErrors, offerCheckSchema, recordOfferSchema } from "@/lib/schemas"
 import { isSignedIn } from "@/server/auth/state";
 import { today } from "@/server/clock";
 import { readyDb } from "@/server/database";
-import { checkOffer, recordOffer, type OfferCheckResult } from "@/server/offers";
+import { checkOffer, recordOffer, type OfferActionState } from "@/server/offers";
 import { errorState, formValues, revalidateEverything } from "./_lib/safe-action";
-import type { ActionState } from "./state";
 
-export interface OfferActionState extends ActionState {
-  result?: OfferCheckResult;
-  recorded?: { quoteId: number; clientId: number; decision: string };
-}
 
 /** The offer check answers with a result, not just "Saved.", so it parses through the same steps by hand. */
 async function parse<S extends typeof offerCheckSchema | typeof recordOfferSchema>(schema: S, formData: FormData) {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { checkOfferAction, recordOfferAction } from "@/app/actions/offers";
 import { requestDb } from "@/server/database";
 import { listClients } from "@/server/clients";
 import { getQuote } from "@/server/quotes";
@@ -47,7 +48,7 @@ export default async function OfferPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title="Check an offer">A low offer just landed. Should you take it? “Do I want to choose them?”</PageHeader>
-      <OfferCheck clients={clients.map((c) => ({ id: c.id, name: c.name }))} services={services} currency={settings.currency} locale={settings.locale} hoursPerDay={settings.hoursPerDay} prefill={prefill} />
+      <OfferCheck clients={clients.map((c) => ({ id: c.id, name: c.name }))} services={services} currency={settings.currency} locale={settings.locale} hoursPerDay={settings.hoursPerDay} prefill={prefill} check={checkOfferAction} record={recordOfferAction} />
     </>
   );
 }

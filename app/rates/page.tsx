@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { createServiceAction, deleteServiceAction, updateServiceAction } from "@/app/actions/services";
+import { applyFloorRateAction, createServiceAction, deleteServiceAction, updateServiceAction } from "@/app/actions/services";
 import { requestDb } from "@/server/database";
 import { listServices } from "@/server/services";
 import { getSettings } from "@/server/settings";
@@ -55,7 +55,7 @@ export default async function RatesPage() {
         </Card>
         <Card title="Floor-rate calculator" id="floor-calculator">
           <p className="mb-4 text-sm text-stone-600 dark:text-stone-400">The rate below which work loses money: what your year needs, divided by the hours you can actually bill.</p>
-          <FloorCalculator services={services} currency={settings.currency} locale={settings.locale} hoursPerDay={settings.hoursPerDay} />
+          <FloorCalculator applyFloor={applyFloorRateAction} services={services} currency={settings.currency} locale={settings.locale} hoursPerDay={settings.hoursPerDay} />
         </Card>
       </div>
     </>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { updateSettingsAction } from "@/app/actions/settings";
+import { createTemplateAction, deleteTemplateAction, updateTemplateAction } from "@/app/actions/templates";
 import { requestDb } from "@/server/database";
 import { getSettings } from "@/server/settings";
 import { listTemplates } from "@/server/templates";
@@ -19,7 +20,7 @@ export default async function SettingsPage() {
         <Card>
           <SettingsForm action={updateSettingsAction} settings={settings} />
         </Card>
-        <TemplatesSection templates={listTemplates(db)} />
+        <TemplatesSection templates={listTemplates(db)} actions={{ create: createTemplateAction, update: updateTemplateAction, remove: deleteTemplateAction }} />
       </div>
     </>
   );

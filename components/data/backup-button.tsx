@@ -1,9 +1,9 @@
 "use client";
 import { useActionState } from "react";
-import { idle } from "@/app/actions/state";
+import { idle } from "@/lib/action-state";
 import { FormMessage } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { DataActionState } from "@/app/actions/state";
+import type { DataActionState } from "@/lib/action-state";
 
 export function BackupButton({ action }: { action: () => Promise<DataActionState> }) {
   const [state, formAction] = useActionState(async () => action(), idle as DataActionState);

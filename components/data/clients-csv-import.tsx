@@ -1,10 +1,10 @@
 "use client";
 import { useState, useTransition } from "react";
-import { idle } from "@/app/actions/state";
+import { idle } from "@/lib/action-state";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 import { label } from "@/lib/domain";
-import type { DataActionState } from "@/app/actions/state";
+import type { DataActionState } from "@/lib/action-state";
 
 type Action = (prev: DataActionState, fd: FormData) => Promise<DataActionState>;
 

@@ -1,9 +1,9 @@
 "use client";
 import { useActionState, useState } from "react";
-import { idle } from "@/app/actions/state";
+import { idle } from "@/lib/action-state";
 import { FormMessage } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { DataActionState } from "@/app/actions/state";
+import type { DataActionState } from "@/lib/action-state";
 
 /** Upload a whole-book JSON export: merge it into the book, or replace the book with it. */
 export function ImportBookForm({ action }: { action: (prev: DataActionState, fd: FormData) => Promise<DataActionState> }) {

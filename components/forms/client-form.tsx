@@ -1,5 +1,5 @@
 "use client";
-import type { ActionState } from "@/app/actions/state";
+import type { ActionState } from "@/lib/action-state";
 import { CLIENT_STATUSES, LEAD_SOURCES, label, type Client } from "@/lib/domain";
 import { FormMessage, SelectField, TextArea, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";

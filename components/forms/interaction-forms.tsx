@@ -1,5 +1,5 @@
 "use client";
-import type { ActionState } from "@/app/actions/state";
+import type { ActionState } from "@/lib/action-state";
 import { ASK_KINDS, GIVE_KINDS, label } from "@/lib/domain";
 import { Checkbox, FormMessage, SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import type { ActionState } from "@/app/actions/state";
+import type { ActionState } from "@/lib/action-state";
 import { ANSWERS, label } from "@/lib/domain";
 import { FormMessage, SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import type { ActionState } from "@/app/actions/state";
+import type { ActionState } from "@/lib/action-state";
 import { QUOTE_STATUSES, REJECTION_REASONS, label, type Quote } from "@/lib/domain";
 import { toDecimalString } from "@/lib/money";
 import { Checkbox, FormMessage, SelectField, TextField } from "@/components/ui/field";

@@ -1,5 +1,5 @@
 "use client";
-import type { ActionState } from "@/app/actions/state";
+import type { ActionState } from "@/lib/action-state";
 import { UNITS, type Service } from "@/lib/domain";
 import { toDecimalString } from "@/lib/money";
 import { FormMessage, SelectField, TextField } from "@/components/ui/field";

@@ -1,5 +1,5 @@
 "use client";
-import type { ActionState } from "@/app/actions/state";
+import type { ActionState } from "@/lib/action-state";
 import type { Settings } from "@/lib/domain";
 import { FormMessage, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";

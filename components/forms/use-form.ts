@@ -1,6 +1,6 @@
 "use client";
 import { startTransition, useActionState, type FormEvent } from "react";
-import { idle, type ActionState } from "@/app/actions/state";
+import { idle, type ActionState } from "@/lib/action-state";
 
 /**
  * A form bound to a server action.

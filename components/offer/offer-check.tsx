@@ -3,7 +3,8 @@ import Link from "next/link";
 import { startTransition, useActionState, useState } from "react";
 import { Loader2 } from "lucide-react";
 import { CheckCircle2, CircleAlert, Info, XCircle } from "lucide-react";
-import { checkOfferAction, recordOfferAction, type OfferActionState } from "@/app/actions/offers";
+import type { FormAction } from "@/lib/action-state";
+import type { OfferActionState } from "@/server/offers";
 import { LEAD_SOURCES, REJECTION_REASONS, label, type Service } from "@/lib/domain";
 import { formatMoney, toDecimalString } from "@/lib/money";
 import { Checkbox, FormMessage, SelectField, TextArea, TextField } from "@/components/ui/field";
@@ -36,6 +37,8 @@ export function OfferCheck({
   locale,
   hoursPerDay,
   prefill,
+  check,
+  record,
 }: {
   clients: { id: number; name: string }[];
   services: Service[];
@@ -43,9 +46,12 @@ export function OfferCheck({
   locale: string;
   hoursPerDay: number;
   prefill: OfferPrefill;
+  /** the offer check and the one-click record, passed down by the page */
+  check: FormAction<OfferActionState>;
+  record: FormAction<OfferActionState>;
 }) {
-  const [checked, checkAction, checking] = useActionState<OfferActionState, FormData>(checkOfferAction, { status: "idle" });
-  const [recorded, recordAction] = useActionState<OfferActionState, FormData>(recordOfferAction, { status: "idle" });
+  const [checked, checkAction, checking] = useActionState<OfferActionState, FormData>(check, { status: "idle" });
+  const [recorded, recordAction] = useActionState<OfferActionState, FormData>(record, { status: "idle" });
   const v = (name: string, initial?: string | number | null) => checked.values?.[name] ?? (initial == null ? undefined : String(initial));
   const [clientChoice, setClientChoice] = useState<string>(v("clientId", prefill.clientId ?? clients[0]?.id ?? "new") ?? "new");
   const [serviceId, setServiceId] = useState<string>(v("serviceId", prefill.serviceId ?? services[0]?.id ?? "") ?? "");

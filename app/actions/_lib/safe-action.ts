@@ -14,7 +14,7 @@ import { fieldErrors, idSchema } from "@/lib/schemas";
 import { isSignedIn } from "@/server/auth/state";
 import { readyDb } from "@/server/database";
 import { toAppError } from "@/server/errors";
-import type { ActionState } from "../state";
+import type { ActionState } from "@/lib/action-state";
 
 /** Every page shows scores or lists that a write can change: the root layout's revalidation covers them all. */
 export function revalidateEverything() {

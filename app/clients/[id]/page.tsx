@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AlertTriangle } from "lucide-react";
-import { addInteractionAction } from "@/app/actions/interactions";
-import { addQuoteEventAction, createQuoteAction } from "@/app/actions/quotes";
+import { addInteractionAction, deleteInteractionAction } from "@/app/actions/interactions";
+import { addQuoteEventAction, createQuoteAction, deleteQuoteEventAction } from "@/app/actions/quotes";
 import { requestDb } from "@/server/database";
 import { today as clockToday } from "@/server/clock";
 import { loadClientPage } from "@/server/client-page";
@@ -175,7 +175,7 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
           </Card>
 
           <Card title="Timeline" id="timeline">
-            <Timeline entries={shownTimeline} locale={settings.locale} clientId={client.id} />
+            <Timeline actions={{ deleteEvent: deleteQuoteEventAction, deleteInteraction: deleteInteractionAction }} entries={shownTimeline} locale={settings.locale} clientId={client.id} />
             {shownTimeline.length < timeline.length ? (
               <Link href={`/clients/${client.id}?timeline=all${showAllQuotes ? "&quotes=all" : ""}#timeline`} className="mt-3 inline-flex min-h-10 items-center text-sm underline">
                 Show all {timeline.length} entries

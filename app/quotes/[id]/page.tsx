@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { addQuoteEventAction, deleteQuoteAction, setQuoteOutcomeAction, updateQuoteAction } from "@/app/actions/quotes";
+import { deleteInteractionAction } from "@/app/actions/interactions";
+import { addQuoteEventAction, deleteQuoteAction, deleteQuoteEventAction, setQuoteOutcomeAction, updateQuoteAction } from "@/app/actions/quotes";
 import { requestDb } from "@/server/database";
 import { today as clockToday } from "@/server/clock";
 import { loadQuotePage } from "@/server/quote-page";
@@ -125,7 +126,7 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
           </Card>
 
           <Card title="Timeline" id="timeline">
-            <Timeline entries={[...quoteTimeline(quote, settings.locale)].reverse()} showQuote={false} locale={settings.locale} />
+            <Timeline actions={{ deleteEvent: deleteQuoteEventAction, deleteInteraction: deleteInteractionAction }} entries={[...quoteTimeline(quote, settings.locale)].reverse()} showQuote={false} locale={settings.locale} />
           </Card>
         </div>
 

@@ -1,4 +1,6 @@
-import type { FieldErrors } from "@/lib/schemas";
+/** What a server action answers a form: plain data, shared by app/actions and the components that show it. */
+import type { ClientCsvPreview } from "./client-csv";
+import type { FieldErrors } from "./schemas";
 
 /** What every form's server action returns: field errors plus what the user typed, so nothing is lost. */
 export interface ActionState {
@@ -14,5 +16,8 @@ export const idle: ActionState = { status: "idle" };
 
 /** What the "Your data" actions return: the usual form state, plus a CSV preview when there is one. */
 export interface DataActionState extends ActionState {
-  preview?: import("@/lib/client-csv").ClientCsvPreview;
+  preview?: ClientCsvPreview;
 }
+
+/** A form action as a component receives it (the page passes it down). */
+export type FormAction<S extends ActionState = ActionState> = (prev: S, formData: FormData) => Promise<S>;
