@@ -26,6 +26,8 @@ export class AppError extends Error {
     public readonly code: ErrorCode,
     message: string,
     public readonly fields: FieldErrors = {},
+    /** for not_found: what was looked for, in the product's words ("template") */
+    public readonly entity?: string,
   ) {
     super(message);
     this.name = "AppError";
@@ -37,7 +39,7 @@ export class AppError extends Error {
 }
 
 export function notFound(entity: string, id: number | string): AppError {
-  return new AppError("not_found", `No ${entity} with id ${id}`);
+  return new AppError("not_found", `No ${entity} with id ${id}`, {}, entity);
 }
 
 export function invalidInput(message: string, fields: FieldErrors = {}): AppError {

@@ -34,7 +34,8 @@ function FieldShell({ id, name, label, errors, hint, className = "", children }:
       ) : null}
       {err ? (
         <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">
-          {err.join(" ")}
+          {/* the first problem is the one to fix first; two rules failing at once would read as one run-on sentence */}
+          {err[0]}
         </p>
       ) : null}
     </div>

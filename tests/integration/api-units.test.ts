@@ -82,8 +82,8 @@ describe("server actions: one wrapper", () => {
   test("a delete of something that is not there says so instead of reporting success", async () => {
     const { deleteTemplateAction } = await import("@/app/actions/templates");
     const { deleteInteractionAction } = await import("@/app/actions/interactions");
-    expect(await deleteTemplateAction(999_999)).toMatchObject({ status: "error", message: "No template with id 999999" });
-    expect(await deleteInteractionAction(clientId, 999_999)).toMatchObject({ status: "error", message: "No interaction with id 999999" });
+    expect(await deleteTemplateAction(999_999)).toMatchObject({ status: "error", message: expect.stringMatching(/^This template no longer exists/) });
+    expect(await deleteInteractionAction(clientId, 999_999)).toMatchObject({ status: "error", message: expect.stringMatching(/^This interaction no longer exists/) });
     expect(await deleteTemplateAction(-1 as number)).toMatchObject({ status: "error" });
   });
 

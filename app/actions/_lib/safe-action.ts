@@ -9,6 +9,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z, ZodType } from "zod";
 import type { DB } from "@/db/connection";
+import { isAppError } from "@/lib/errors";
 import { errorsForSentNames, formInput } from "@/lib/form-input";
 import { fieldErrors, idSchema } from "@/lib/schemas";
 import { isSignedIn } from "@/server/auth/state";
@@ -29,7 +30,9 @@ export function formValues(formData: FormData): Record<string, string> {
 
 export function errorState(e: unknown, values: Record<string, string> = {}): ActionState {
   const err = toAppError(e);
-  return { status: "error", message: err.message, fields: Object.keys(err.fields).length ? err.fields : undefined, values };
+  // a person acting on a page that is out of date (another tab deleted it) gets words, not an id
+  const message = err.code === "not_found" && err.entity ? `This ${err.entity} no longer exists: it may have been removed in another tab. The page now shows what is there.` : err.message;
+  return { status: "error", message, fields: Object.keys(err.fields).length ? err.fields : undefined, values };
 }
 
 const notSignedIn = (values: Record<string, string> = {}): ActionState => ({ status: "error", message: "Sign in first: your session has ended.", values });
@@ -84,6 +87,8 @@ async function runIds(ids: unknown[], run: (db: DB) => string | void, message = 
   try {
     to = run(await readyDb());
   } catch (e) {
+    // already gone: refresh the page so the stale entry disappears, and say what happened
+    if (isAppError(e, "not_found")) revalidateEverything();
     return errorState(e);
   }
   revalidateEverything();
