@@ -29,12 +29,36 @@ export function sqliteOf(db: DbOrTx): Database.Database {
   return (db as DB).$client ?? (db as unknown as { session: { client: Database.Database } }).session.client;
 }
 
+let savepoints = 0;
+
 /**
  * Run `fn` as one write transaction: IMMEDIATE on a connection, a savepoint inside a caller's
- * transaction. A write is acknowledged only when this returns (the commit ran).
+ * transaction. A write is acknowledged only when this returns (the commit ran, or threw).
+ *
+ * The savepoint is ours, not drizzle's: after SQLITE_FULL or an I/O error SQLite may already have
+ * rolled the whole transaction back, and drizzle's "rollback to savepoint" then fails with "no such
+ * savepoint", hiding the real error. Here the real error is the one thrown.
  */
 export function writeTransaction<T>(db: DbOrTx, fn: (tx: Tx) => T): T {
-  return sqliteOf(db).inTransaction ? (db as Tx).transaction(fn) : (db as DB).transaction(fn, IMMEDIATE);
+  const sqlite = sqliteOf(db);
+  if (!sqlite.inTransaction) return (db as DB).transaction(fn, IMMEDIATE);
+  const name = `walkaway_sp_${++savepoints}`;
+  sqlite.exec(`SAVEPOINT ${name}`);
+  try {
+    const result = fn(db as Tx);
+    sqlite.exec(`RELEASE ${name}`);
+    return result;
+  } catch (e) {
+    if (sqlite.inTransaction) {
+      try {
+        sqlite.exec(`ROLLBACK TO ${name}`);
+        sqlite.exec(`RELEASE ${name}`);
+      } catch {
+        // the transaction is already gone (SQLite rolled it back): the caller's rollback finds nothing to do
+      }
+    }
+    throw e;
+  }
 }
 
 /** SQLite's message for a UNIQUE index: the caller turns it into a conflict in the user's words. */

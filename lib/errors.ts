@@ -17,6 +17,10 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   too_many_requests: 429,
   internal: 500,
+  /** the database cannot be written now (read-only file, locked too long, I/O error): nothing was saved */
+  unavailable: 503,
+  /** the disk (or the database's size limit) is full: nothing was saved */
+  storage_full: 507,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
