@@ -20,7 +20,8 @@ const PAGE_SIZE = 50;
 export default async function ClientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams;
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const params = clientListQuerySchema.parse({ q: one(raw.q) || undefined, status: one(raw.status) || undefined });
+  // a search box forgives: an over-long search is cut to what the schema allows, an unknown status ignored
+  const params = clientListQuerySchema.parse({ q: one(raw.q)?.trim().slice(0, 200) || undefined, status: one(raw.status) || undefined });
   const sort = SORTS.includes(one(raw.sort) as never) ? (one(raw.sort) as (typeof SORTS)[number]) : "score";
   const db = await requestDb();
   const settings = getSettings(db);

@@ -78,6 +78,15 @@ describe("one unit in and out", () => {
   });
 });
 
+describe("bad queries are 400s, not 500s", () => {
+  test("a search over 200 characters names the field", async () => {
+    const clients = await import("@/app/api/v1/clients/route");
+    const res = await call(clients.GET as RouteFn, { path: `/api/v1/clients?q=${"a".repeat(201)}` });
+    expect(res.status).toBe(400);
+    expect(Object.keys((await res.json()).error.fields)).toEqual(["q"]);
+  });
+});
+
 describe("server actions: one wrapper", () => {
   test("a delete of something that is not there says so instead of reporting success", async () => {
     const { deleteTemplateAction } = await import("@/app/actions/templates");
@@ -85,6 +94,8 @@ describe("server actions: one wrapper", () => {
     expect(await deleteTemplateAction(999_999)).toMatchObject({ status: "error", message: expect.stringMatching(/^This template no longer exists/) });
     expect(await deleteInteractionAction(clientId, 999_999)).toMatchObject({ status: "error", message: expect.stringMatching(/^This interaction no longer exists/) });
     expect(await deleteTemplateAction(-1 as number)).toMatchObject({ status: "error" });
+    // a tampered call: `true` is not the id 1
+    expect(await deleteTemplateAction(true as unknown as number)).toMatchObject({ status: "error", message: expect.stringMatching(/does not exist/) });
   });
 
   test("a form keeps what was typed and names the field it was typed in (hours on the quote form)", async () => {

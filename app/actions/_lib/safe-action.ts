@@ -37,8 +37,8 @@ export function errorState(e: unknown, values: Record<string, string> = {}): Act
 
 const notSignedIn = (values: Record<string, string> = {}): ActionState => ({ status: "error", message: "Sign in first: your session has ended.", values });
 const badId: ActionState = { status: "error", message: "That record does not exist (any more). Reload the page." };
-/** Bound ids come from our own pages, but an action is a public endpoint: never trust their type. */
-const validIds = (ids: unknown[]): ids is number[] => ids.every((id) => idSchema.safeParse(id).success);
+/** Bound ids come from our own pages, but an action is a public endpoint: never trust their type (no coercion: `true` is not 1). */
+const validIds = (ids: unknown[]): ids is number[] => ids.every((id) => typeof id === "number" && idSchema.safeParse(id).success);
 
 interface Spec<S extends ZodType, R, I extends number[]> {
   schema: S;

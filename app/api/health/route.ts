@@ -1,8 +1,7 @@
-import { isHealthy, readyDb } from "@/server/database";
+import { databaseHealth } from "@/server/database";
 
-
-/** Liveness and database check; also the trivial route the benchmarks compare against. */
+/** Liveness and the database's state (200 when it can be used, 503 with the reason when not); also the benchmarks' trivial route. */
 export async function GET() {
-  const db = await readyDb();
-  return Response.json({ ok: isHealthy(db) });
+  const health = await databaseHealth();
+  return Response.json(health, { status: health.ok ? 200 : 503 });
 }
