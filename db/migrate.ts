@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type Database from "better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { backupFileName } from "@/lib/backup-retention";
 import type { DB } from "./connection";
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
@@ -32,8 +33,17 @@ export async function migrateDatabase(db: DB, opts: { folder?: string; backupTo?
   if (pending > 0 && hasUserTables && sqlite.name !== ":memory:") {
     const dir = opts.backupTo ?? path.join(path.dirname(sqlite.name), "backups");
     fs.mkdirSync(dir, { recursive: true });
-    backup = path.join(dir, `pre-migration-${new Date().toISOString().replace(/[:.]/g, "-")}.db`);
-    await sqlite.backup(backup);
+    // named like every other backup (lib/backup-retention.ts), so the retention policy sees and prunes it
+    const now = new Date();
+    backup = path.join(dir, backupFileName("pre-migration", now));
+    for (let n = 2; fs.existsSync(backup); n++) backup = path.join(dir, backupFileName("pre-migration", now, n));
+    try {
+      await sqlite.backup(backup);
+    } catch (e) {
+      // a half-written copy is not a backup (and the migration does not run without one)
+      fs.rmSync(backup, { force: true });
+      throw e;
+    }
   }
   if (pending > 0) {
     // drizzle-kit rebuilds a table to change a column (create new, copy, drop old): with foreign keys on,

@@ -11,7 +11,8 @@ import { openDatabase, sqliteOf, type DB } from "@/db/connection";
 import { isHealthy } from "@/db/health";
 import { migrateDatabase } from "@/db/migrate";
 import { AppError } from "@/lib/errors";
-import { backupDir, databasePath } from "./env";
+import { pruneBackups } from "./backups";
+import { backupDir, backupPolicy, databasePath } from "./env";
 
 /** The database cannot be used; the message says what is wrong and what to do. */
 export class DatabaseProblem extends AppError {
@@ -68,7 +69,11 @@ export function getDb(): DB {
   if (cached && cached.file === file) return cached.db;
   const db = openChecked(file);
   // Migrations run synchronously inside; the backup step is the only async part.
-  const ready = migrateDatabase(db, { backupTo: backupDir() }).catch((e: unknown) => {
+  const ready = migrateDatabase(db, { backupTo: backupDir() }).then((r) => {
+    // a pre-migration copy counts against the backup policy like any other
+    if (r.backup) pruneBackups(backupDir(), backupPolicy(), { protect: [path.basename(r.backup)] });
+    return r;
+  }, (e: unknown) => {
     const code = (e as { code?: string }).code ?? "";
     if (code.startsWith("SQLITE_READONLY")) throw new DatabaseProblem("read_only", `The database ${file} cannot be written (${code}): check the disk and the file's permissions.`);
     throw e;

@@ -1,5 +1,6 @@
 "use server";
 import { z } from "zod";
+import { formatBytes } from "@/lib/backup-retention";
 import { previewClientsCsv } from "@/lib/client-csv";
 import { importModeSchema } from "@/lib/export-schema";
 import { fieldErrors } from "@/lib/schemas";
@@ -9,7 +10,7 @@ import { backupDatabase } from "@/server/backups";
 import { importUntrusted } from "@/server/book";
 import { importClients } from "@/server/csv";
 import { readyDb } from "@/server/database";
-import { backupDir, maxBodyBytes } from "@/server/env";
+import { backupDir, backupPolicy, maxBodyBytes } from "@/server/env";
 import { errorState, revalidateEverything } from "./_lib/safe-action";
 import type { DataActionState } from "@/lib/action-state";
 
@@ -108,15 +109,22 @@ export async function importClientsCsvAction(_prev: DataActionState, formData: F
   return { status: "ok", okAt: Date.now(), message: `Imported ${plural(ids.length, "client")}${preview.errors.length ? `; skipped ${preview.errors.length} rows with problems` : ""}.` };
 }
 
-/** "Back up now": the same online backup as npm run backup. */
+/** "Back up now": the same online backup as npm run backup (refused when it would not fit; old ones pruned after). */
 export async function backupNowAction(): Promise<DataActionState> {
   if (!(await signedIn())) return notSignedIn;
   let result;
   try {
-    result = await backupDatabase((await readyDb()).$client, backupDir());
+    result = await backupDatabase((await readyDb()).$client, backupDir(), "walkaway", { policy: backupPolicy() });
   } catch (e) {
     return errorState(e);
   }
   revalidateEverything();
-  return { status: "ok", okAt: Date.now(), message: `Backed up to ${result.file} (${Math.max(1, Math.round(result.bytes / 1024))} KB, integrity checked).` };
+  const pruned = result.pruned;
+  const removed = pruned.length
+    ? ` Removed ${plural(pruned.length, "old backup")} (${formatBytes(pruned.reduce((s, p) => s + p.bytes, 0))}) the retention policy no longer keeps: ${pruned
+        .slice(0, 5)
+        .map((p) => p.name)
+        .join(", ")}${pruned.length > 5 ? `, and ${pruned.length - 5} more` : ""}.`
+    : "";
+  return { status: "ok", okAt: Date.now(), message: `Backed up to ${result.file} (${formatBytes(result.bytes)}, integrity checked).${removed}` };
 }

@@ -3,11 +3,11 @@ import { requestDb } from "@/server/database";
 import { backupNowAction, importBookAction, importClientsCsvAction, previewClientsCsvAction } from "@/app/actions/data";
 import { bookCounts } from "@/server/book";
 import { backupDir, databasePath } from "@/server/env";
-import { listBackups } from "@/server/backups";
+import { backupStatus } from "@/server/backups";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ImportBookForm } from "@/components/data/import-book-form";
 import { ClientsCsvImport } from "@/components/data/clients-csv-import";
-import { BackupButton } from "@/components/data/backup-button";
+import { BackupsCard } from "@/components/data/backups-card";
 
 export const metadata: Metadata = { title: "Your data" };
 
@@ -16,9 +16,6 @@ const linkClass = "inline-flex min-h-10 items-center rounded-md px-3 text-sm tex
 export default async function DataPage() {
   const db = await requestDb();
   const counts = bookCounts(db);
-  const dir = backupDir();
-  const backups = listBackups(dir).slice(0, 10);
-  const kb = (n: number) => `${Math.max(1, Math.round(n / 1024)).toLocaleString("en")} KB`;
   return (
     <>
       <PageHeader title="Your data">
@@ -68,28 +65,7 @@ export default async function DataPage() {
         </Card>
 
         <Card title="Backups" id="backups">
-          <div className="space-y-3 text-sm text-stone-700 dark:text-stone-300">
-            <p>
-              Backups go to <code>{dir}</code>. Run <code>npm run backup</code> (safe while the app runs) or:
-            </p>
-            <BackupButton action={backupNowAction} />
-            <p>A backup is also taken automatically before a migration changes your database and before every import.</p>
-            <p>
-              To restore: stop Walkaway, copy a backup over <code>{databasePath()}</code> (remove any <code>-wal</code> and <code>-shm</code> files next to it), and start
-              again.
-            </p>
-            {backups.length ? (
-              <ul aria-label="Recent backups" className="list-disc pl-5">
-                {backups.map((b) => (
-                  <li key={b.name}>
-                    <code>{b.name}</code> · {kb(b.bytes)}
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p>No backups yet.</p>
-            )}
-          </div>
+          <BackupsCard status={backupStatus(backupDir())} databaseFile={databasePath()} backupNow={backupNowAction} />
         </Card>
       </div>
     </>
