@@ -3,13 +3,15 @@
  * 1. without a password, answer only requests addressed to this machine (DNS rebinding);
  * 2. refuse state-changing requests a browser sends from another site (CSRF): API writes, and
  *    server actions on top of Next's own origin check;
- * 3. with WALKAWAY_PASSWORD set, require a signed-in session (or the API bearer token).
+ * 3. with WALKAWAY_PASSWORD set, require a signed-in session issued under the current session epoch
+ *    (read from the database: sign-out and a password change end every session), or the API bearer token.
  * Static security headers come from next.config.mjs headers(); Next adds them to the responses made
  * here too (tests/integration/headers.test.ts checks a 403 from this file).
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { isAllowedHost, isCrossSiteWrite, safeNextPath } from "@/server/auth/session";
-import { authState, principal } from "@/server/auth/state";
+import { authState, principal, signInEnabled, type AuthState } from "@/server/auth/state";
+import { toAppError } from "@/server/errors";
 
 /** Reachable without signing in: the sign-in page and endpoints, and the health check. */
 const PUBLIC_PATHS = new Set(["/login", "/api/auth/login", "/api/auth/logout", "/api/auth/session", "/api/health"]);
@@ -23,13 +25,13 @@ function noStore(res: NextResponse): NextResponse {
 const jsonError = (status: number, message: string, fields?: Record<string, string[]>, headers?: Record<string, string>) =>
   noStore(NextResponse.json({ error: { message, ...(fields ? { fields } : {}) } }, { status, headers }));
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const isApi = pathname.startsWith("/api/");
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  const state = authState();
+  const enabled = signInEnabled();
 
-  if (!state.enabled) {
+  if (!enabled) {
     const extra = (process.env.WALKAWAY_ALLOWED_HOSTS ?? "").split(",").filter(Boolean);
     if (!isAllowedHost(request.headers.get("host"), extra))
       return jsonError(403, "Walkaway without a password only answers on this machine (127.0.0.1 / localhost). Set WALKAWAY_PASSWORD to serve other hosts.");
@@ -40,7 +42,15 @@ export function proxy(request: NextRequest) {
       origin: ["Requests that change data must come from this site"],
     });
 
-  if (!state.enabled || PUBLIC_PATHS.has(pathname)) return NextResponse.next();
+  if (!enabled || PUBLIC_PATHS.has(pathname)) return NextResponse.next();
+  // the first time: waits for the migrations and the start-up password check (server/auth/state.ts)
+  let state: AuthState;
+  try {
+    state = await authState();
+  } catch (e) {
+    // the session epoch cannot be read: refuse (fail closed), with the database's own words
+    return jsonError(503, `Sign-in is unavailable: ${toAppError(e).message}`);
+  }
   if (principal(request.headers, state)) return NextResponse.next();
 
   if (isApi) return jsonError(401, "Sign in first, or send Authorization: Bearer <WALKAWAY_API_TOKEN>.", undefined, { "www-authenticate": 'Bearer realm="walkaway"' });

@@ -1,4 +1,4 @@
-import { asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "./connection";
 import { now, quoteEvents, quotes } from "./schema";
 import type { Quote, QuoteWithEvents } from "@/lib/domain";
@@ -19,6 +19,11 @@ export function findQuote(db: DbOrTx, id: number): QuoteWithEvents | undefined {
   if (!row) return undefined;
   const events = db.select().from(quoteEvents).where(eq(quoteEvents.quoteId, id)).orderBy(asc(quoteEvents.occurredOn), asc(quoteEvents.id)).all();
   return { ...row, events };
+}
+
+/** Quotes priced on a service in a currency other than `currency`. */
+export function countServiceQuotesNotIn(db: DbOrTx, serviceId: number, currency: string): number {
+  return db.select({ n: sql<number>`count(*)` }).from(quotes).where(and(eq(quotes.serviceId, serviceId), ne(quotes.currency, currency))).get()?.n ?? 0;
 }
 
 export function insertQuote(db: DbOrTx, values: QuoteValues): number {

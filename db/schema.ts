@@ -180,3 +180,20 @@ export const templates = sqliteTable("templates", {
   isDefault: integer("is_default", { mode: "boolean" }).notNull().default(false),
   ...timestamps,
 });
+
+/**
+ * One row (id = 1): sign-in state that must outlive the process. Every session cookie carries the
+ * epoch it was issued under and is refused once the epoch moves on (sign-out, a changed password).
+ * password_fingerprint is a salted scrypt of WALKAWAY_PASSWORD ("scrypt1$salt$hash", never the
+ * password; NULL while sign-in is off), so a changed password is noticed at start.
+ */
+export const authState = sqliteTable(
+  "auth_state",
+  {
+    id: integer("id").primaryKey(),
+    sessionEpoch: integer("session_epoch").notNull().default(1),
+    passwordFingerprint: text("password_fingerprint"),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [check("auth_state_singleton", sql`${t.id} = 1`), check("auth_state_epoch_positive", sql`${t.sessionEpoch} >= 1`)],
+);

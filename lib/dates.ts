@@ -48,3 +48,43 @@ export function monthsBetween(from: string, to: string): string[] {
   }
   return out;
 }
+
+// ---- the one date rule ----
+
+/**
+ * Every calendar date the app accepts (forms, API, import, CSV, dashboard filters) lies within these
+ * bounds, inclusive. Far wider than a working life, narrow enough that no date can make a month-by-
+ * month series or a "days since" figure explode. lib/schemas.ts isoDateSchema applies them.
+ */
+export const DATE_MIN = "1970-01-01";
+export const DATE_MAX = "2100-12-31";
+export const DATE_RANGE_MESSAGE = "Use a date between 1970 and 2100, like 2026-11-24";
+
+/** True for an ISO date (or the date part of a timestamp) within DATE_MIN … DATE_MAX. Strings compare as dates in this format. */
+export function isDateInBounds(iso: string): boolean {
+  const day = iso.slice(0, 10);
+  return day >= DATE_MIN && day <= DATE_MAX;
+}
+
+/** An ISO date moved inside DATE_MIN … DATE_MAX (a date already inside is returned as it is). */
+export function clampDate(iso: string): string {
+  return iso < DATE_MIN ? DATE_MIN : iso > DATE_MAX ? DATE_MAX : iso;
+}
+
+/** A month (YYYY-MM) as a count of months since year 0, for arithmetic on spans without listing them; NaN when it is not a month. */
+export function monthIndex(month: string): number {
+  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
+  return m ? Number(m[1]) * 12 + Number(m[2]) - 1 : NaN;
+}
+
+/** How many months monthsBetween(from, to) would list (0 when `to` is before `from` or either is not a month), without listing them. */
+export function monthsBetweenCount(from: string, to: string): number {
+  const n = monthIndex(to) - monthIndex(from) + 1;
+  return Number.isFinite(n) && n > 0 ? n : 0;
+}
+
+/** The month (YYYY-MM, year padded to four digits) that monthIndex maps to `index`. */
+export function monthOfIndex(index: number): string {
+  const y = Math.floor(index / 12);
+  return `${String(y).padStart(4, "0")}-${String(index - y * 12 + 1).padStart(2, "0")}`;
+}

@@ -1,26 +1,22 @@
 /**
  * The whole-book export file: one versioned JSON document, parsed by zod before anything is written.
- * Field rules come from lib/schemas.ts (the same limits the forms and API apply); stored-only
- * columns (ids, minutes, basis points, timestamps) get the database's own rules. References must
- * point inside the file, so an import never depends on what the target database holds.
+ * A row is checked exactly as the API checks the same record: each row schema is built from the API's
+ * own schema in lib/schemas.ts (fields, limits, the one date rule and the cross-field rules), extended
+ * with what only a stored row has (id, timestamps). Events and interactions are stored flat, one
+ * column per possible field: each row is handed to the API's schema as the API would have received it,
+ * and a column its kind never carries must be empty. References must point inside the file, so an
+ * import never depends on what the target database holds; a quote priced in a currency other than its
+ * service's is refused, as the API refuses it. Problems are named by row: `quotes[3].decidedOn`.
  */
 import { z } from "zod";
+import { DATE_MAX, DATE_MIN, isDateInBounds } from "./dates";
+import { ANSWERS, ASK_KINDS, EVENT_KINDS, GIVE_KINDS, INTERACTION_KINDS, type EventKind, type InteractionKind } from "./domain";
 import {
-  ANSWERS,
-  ASK_KINDS,
-  EVENT_KINDS,
-  GIVE_KINDS,
-  INTERACTION_KINDS,
-  QUOTE_STATUSES,
-  REJECTION_REASONS,
-} from "./domain";
-import {
-  MAX_MINUTES,
-  currencySchema,
-  fieldErrors,
+  createInteractionSchema,
+  createQuoteEventSchema,
   isoDateSchema,
-  moneySchema,
-  positiveMoneySchema,
+  quoteFields,
+  quoteRules,
   settingsSchema,
   upsertClientSchema,
   upsertServiceSchema,
@@ -34,13 +30,17 @@ export const EXPORT_VERSION = 1;
 export const MAX_ROWS = 200_000;
 
 const rowId = z.number({ error: "Ids are whole numbers" }).int("Ids are whole numbers").positive("Ids are positive").max(Number.MAX_SAFE_INTEGER, "Id too large");
-const timestamp = z
-  .string({ error: "Use an ISO-8601 timestamp" })
-  .max(40)
-  .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/, "Use an ISO-8601 timestamp, e.g. 2026-11-24T09:30:00.000Z");
-const text = (max: number) => z.string({ error: "Must be text" }).max(max, `At most ${max} characters`);
-const nullableText = (max: number) => text(max).nullable().default(null);
 
+/**
+ * An instant (createdAt, updatedAt, exportedAt): ISO 8601 with its zone, as the export writes it
+ * (2026-11-24T09:30:00.000Z: SQLite's strftime('%Y-%m-%dT%H:%M:%fZ') and Date.toISOString); a real
+ * time on a real day, within the app's date bounds (lib/dates.ts).
+ */
+export const timestampSchema = z.iso
+  .datetime({ offset: true, error: "Use an ISO-8601 timestamp with its zone, e.g. 2026-11-24T09:30:00.000Z", abort: true })
+  .max(40, "Use an ISO-8601 timestamp with its zone, e.g. 2026-11-24T09:30:00.000Z")
+  .refine(isDateInBounds, `Use a timestamp between ${DATE_MIN.slice(0, 4)} and ${DATE_MAX.slice(0, 4)}, e.g. 2026-11-24T09:30:00.000Z`);
+const timestamp = timestampSchema;
 const stamps = { createdAt: timestamp, updatedAt: timestamp };
 
 export const serviceRowSchema = upsertServiceSchema.safeExtend({ id: rowId, ...stamps });
@@ -49,24 +49,52 @@ export const clientRowSchema = upsertClientSchema.safeExtend({ id: rowId, ...sta
 
 export const templateRowSchema = upsertTemplateSchema.safeExtend({ id: rowId, ...stamps });
 
-export const quoteRowSchema = z.object({
-  id: rowId,
-  clientId: rowId,
-  serviceId: rowId.nullable().default(null),
-  title: text(200).trim().min(1, "Give the quote a title"),
-  scope: nullableText(5_000),
-  estimatedMinutes: z.number().int("Whole minutes").min(1, "At least 1 minute").max(MAX_MINUTES, "Too many minutes"),
-  quotedAmount: positiveMoneySchema,
-  currency: currencySchema,
-  status: z.enum(QUOTE_STATUSES, { error: "Unknown quote status" }),
-  agreedAmount: moneySchema.nullable().default(null),
-  sentOn: isoDateSchema.nullable().default(null),
-  decidedOn: isoDateSchema.nullable().default(null),
-  rejectionReason: z.enum(REJECTION_REASONS, { error: "Unknown rejection reason" }).nullable().default(null),
-  cameBackAtMyPrice: z.boolean().default(false),
-  ...stamps,
-});
+/** A quote: the API's fields and cross-field rules (decided no earlier than sent, a reason only when rejected or declined), as stored. */
+export const quoteRowSchema = quoteFields
+  .safeExtend({ id: rowId, ...stamps })
+  .superRefine(quoteRules)
+  .transform((q) => ({
+    ...q,
+    serviceId: q.serviceId ?? null,
+    scope: q.scope ?? null,
+    agreedAmount: q.agreedAmount ?? null,
+    sentOn: q.sentOn ?? null,
+    decidedOn: q.decidedOn ?? null,
+    rejectionReason: q.rejectionReason ?? null,
+    cameBackAtMyPrice: q.cameBackAtMyPrice ?? false,
+  }));
 
+const text = (max: number) => z.string({ error: "Must be text" }).max(max, `At most ${max} characters`);
+const nullableText = (max: number) => text(max).nullable().default(null);
+/** a stored column's type only: its limits are the API's, checked per kind below */
+const column = {
+  number: (what: string) => z.number({ error: `${what} must be a number` }).nullable().default(null),
+  boolean: (what: string) => z.boolean({ error: `${what} is true or false` }).nullable().default(null),
+};
+
+/** Add the API's issues for a row to the row's own, renaming fields the API names differently from the stored column. */
+function apiIssues(result: z.ZodSafeParseResult<unknown>, ctx: z.RefinementCtx, rename: Record<string, string> = {}) {
+  if (result.success) return;
+  for (const issue of result.error.issues)
+    ctx.addIssue({ code: "custom", path: issue.path.map((p) => (typeof p === "string" ? (rename[p] ?? p) : p)), message: issue.message });
+}
+
+/** Columns no kind uses must stay empty: the API never stores them. */
+function unusedColumns<R extends Record<string, unknown>>(row: R, carried: readonly string[], all: readonly string[], what: string, ctx: z.RefinementCtx) {
+  for (const col of all) if (!carried.includes(col) && row[col] != null) ctx.addIssue({ code: "custom", path: [col], message: `${what} has no ${col}: leave it null` });
+}
+
+const undef = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
+
+const EVENT_COLUMNS = ["answer", "percentBp", "amount", "scopeMinutes"] as const;
+const EVENT_CARRIES: Record<EventKind, readonly (typeof EVENT_COLUMNS)[number][]> = {
+  discount_request: ["percentBp", "amount"],
+  client_counter: ["amount"],
+  my_counter: ["amount"],
+  my_answer: ["answer", "amount", "scopeMinutes"],
+};
+
+/** A negotiation step: checked by the API's schema for its kind (createQuoteEventSchema), as the API would have received it. */
 export const quoteEventRowSchema = z
   .object({
     id: rowId,
@@ -74,20 +102,35 @@ export const quoteEventRowSchema = z
     kind: z.enum(EVENT_KINDS, { error: "Unknown negotiation event kind" }),
     answer: z.enum(ANSWERS, { error: "Unknown answer" }).nullable().default(null),
     /** basis points: 1 = 0.01% */
-    percentBp: z.number().int("Whole basis points").min(1, "Above 0%").max(10_000, "At most 100%").nullable().default(null),
-    amount: moneySchema.nullable().default(null),
-    scopeMinutes: z.number().int("Whole minutes").min(1).max(MAX_MINUTES).nullable().default(null),
+    percentBp: column.number("percentBp"),
+    amount: column.number("amount"),
+    scopeMinutes: column.number("scopeMinutes"),
     note: nullableText(2_000),
     occurredOn: isoDateSchema,
     createdAt: timestamp,
   })
   .superRefine((e, ctx) => {
-    if (e.kind === "discount_request" && (e.percentBp == null) === (e.amount == null))
-      ctx.addIssue({ code: "custom", path: ["percentBp"], message: "A discount request has a percent or an amount off (one of them)" });
-    if ((e.kind === "client_counter" || e.kind === "my_counter") && e.amount == null) ctx.addIssue({ code: "custom", path: ["amount"], message: "A counter-offer has an amount" });
-    if (e.kind === "my_answer" && e.answer == null) ctx.addIssue({ code: "custom", path: ["answer"], message: "My answer needs the answer" });
+    unusedColumns(e, EVENT_CARRIES[e.kind], EVENT_COLUMNS, `A ${e.kind.replace(/_/g, " ")}`, ctx);
+    const base = { kind: e.kind, note: e.note, occurredOn: e.occurredOn };
+    const input =
+      e.kind === "discount_request"
+        ? { ...base, percentBp: undef(e.percentBp), amountOff: undef(e.amount) }
+        : e.kind === "my_answer"
+          ? { ...base, answer: undef(e.answer), amount: undef(e.amount), scopeMinutes: undef(e.scopeMinutes) }
+          : { ...base, amount: undef(e.amount) };
+    // stored as `amount`, sent to the API as `amountOff` for a discount request
+    apiIssues(createQuoteEventSchema.safeParse(input), ctx, { amountOff: "amount" });
   });
 
+const INTERACTION_COLUMNS = ["subtype", "minutes", "paid", "answered", "daysLate", "amount"] as const;
+const INTERACTION_CARRIES: Record<InteractionKind, readonly (typeof INTERACTION_COLUMNS)[number][]> = {
+  ask: ["subtype", "minutes", "paid"],
+  give: ["subtype", "amount"],
+  follow_up: ["answered"],
+  payment: ["daysLate", "amount"],
+};
+
+/** An ask, give-back, follow-up or payment: checked by the API's schema for its kind (createInteractionSchema). */
 export const interactionRowSchema = z
   .object({
     id: rowId,
@@ -95,26 +138,28 @@ export const interactionRowSchema = z
     quoteId: rowId.nullable().default(null),
     kind: z.enum(INTERACTION_KINDS, { error: "Unknown interaction kind" }),
     subtype: z.enum([...ASK_KINDS, ...GIVE_KINDS], { error: "Unknown subtype" }).nullable().default(null),
-    minutes: z.number().int("Whole minutes").min(1).max(MAX_MINUTES).nullable().default(null),
-    paid: z.boolean().nullable().default(null),
-    answered: z.boolean().nullable().default(null),
-    daysLate: z.number().int("Whole days").min(0).max(3650).nullable().default(null),
-    amount: moneySchema.nullable().default(null),
-    initiatedBy: z.enum(["me", "client"]).nullable().default(null),
+    minutes: column.number("minutes"),
+    paid: column.boolean("paid"),
+    answered: column.boolean("answered"),
+    daysLate: column.number("daysLate"),
+    amount: column.number("amount"),
+    initiatedBy: z.enum(["me", "client"], { error: "Use me or client" }).nullable().default(null),
     note: nullableText(2_000),
     occurredOn: isoDateSchema,
     createdAt: timestamp,
   })
   .superRefine((i, ctx) => {
-    const asks: readonly string[] = ASK_KINDS;
-    const gives: readonly string[] = GIVE_KINDS;
-    if (i.kind === "ask") {
-      if (!i.subtype || !asks.includes(i.subtype)) ctx.addIssue({ code: "custom", path: ["subtype"], message: "An ask needs what they asked for" });
-      if (i.minutes == null) ctx.addIssue({ code: "custom", path: ["minutes"], message: "An ask needs the minutes it took" });
-    }
-    if (i.kind === "give" && (!i.subtype || !gives.includes(i.subtype))) ctx.addIssue({ code: "custom", path: ["subtype"], message: "A give needs what they gave back" });
-    if (i.kind === "follow_up" && i.answered == null) ctx.addIssue({ code: "custom", path: ["answered"], message: "A follow-up says whether they answered" });
-    if (i.kind === "payment" && i.daysLate == null) ctx.addIssue({ code: "custom", path: ["daysLate"], message: "A payment says how many days late" });
+    unusedColumns(i, INTERACTION_CARRIES[i.kind], INTERACTION_COLUMNS, `A ${i.kind.replace(/_/g, " ")}`, ctx);
+    const base = { kind: i.kind, note: i.note, occurredOn: i.occurredOn, quoteId: i.quoteId };
+    const input =
+      i.kind === "ask"
+        ? { ...base, subtype: undef(i.subtype), minutes: undef(i.minutes), paid: undef(i.paid) }
+        : i.kind === "give"
+          ? { ...base, subtype: undef(i.subtype), amount: i.amount }
+          : i.kind === "follow_up"
+            ? { ...base, answered: undef(i.answered) }
+            : { ...base, daysLate: undef(i.daysLate), amount: i.amount };
+    apiIssues(createInteractionSchema.safeParse(input), ctx);
   });
 
 const rows = <T extends z.ZodType>(schema: T, what: string) => z.array(schema, { error: `${what} must be a list` }).max(MAX_ROWS, `At most ${MAX_ROWS} ${what}`);
@@ -173,6 +218,25 @@ export const exportFileSchema = z
     });
   });
 
+/**
+ * What an import also refuses, beyond the rules every stored row keeps: a quote priced in another
+ * currency than its service's (the API refuses to save one; server/quotes.ts checkQuoteRefs). Kept out
+ * of exportFileSchema because a book can still hold such quotes: PUT /api/v1/services/:id may change a
+ * service's currency under quotes priced in the old one.
+ */
+export const importFileSchema = exportFileSchema.superRefine((f, ctx) => {
+  const serviceCurrency = new Map(f.services.map((s) => [s.id, { name: s.name, currency: s.currency }] as const));
+  f.quotes.forEach((q, i) => {
+    const service = q.serviceId == null ? undefined : serviceCurrency.get(q.serviceId);
+    if (service && service.currency !== q.currency)
+      ctx.addIssue({
+        code: "custom",
+        path: ["quotes", i, "currency"],
+        message: `${service.name} is priced in ${service.currency}; this quote is in ${q.currency}. Quote in ${service.currency} or change the rate card`,
+      });
+  });
+});
+
 export type ExportFile = z.infer<typeof exportFileSchema>;
 export type ExportFileInput = z.input<typeof exportFileSchema>;
 
@@ -180,6 +244,23 @@ export const importModeSchema = z.enum(["merge", "replace"], { error: "Choose me
 export type ImportMode = z.infer<typeof importModeSchema>;
 
 const MAX_REPORTED_ISSUES = 50;
+
+/** A problem's place in the file, as a reader finds it: `quotes[3].decidedOn`, `settings.locale`, `_file` for the whole file. */
+export function filePath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const p of path) out += typeof p === "number" ? `[${p}]` : `${out ? "." : ""}${String(p)}`;
+  return out || "_file";
+}
+
+/** zod issues → { "quotes[3].decidedOn": [messages] }. */
+function fileFieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const list = (out[filePath(issue.path)] ??= []);
+    if (!list.includes(issue.message)) list.push(issue.message);
+  }
+  return out;
+}
 
 export type ParsedExport = { ok: true; file: ExportFile } | { ok: false; message: string; fields: FieldErrors };
 
@@ -198,9 +279,9 @@ export function parseExportFile(value: unknown): ParsedExport {
       fields: { version: [`Expected ${EXPORT_VERSION}`] },
     };
   }
-  const parsed = exportFileSchema.safeParse(value);
+  const parsed = importFileSchema.safeParse(value);
   if (parsed.success) return { ok: true, file: parsed.data };
-  const all = fieldErrors(parsed.error);
+  const all = fileFieldErrors(parsed.error);
   const keys = Object.keys(all);
   const fields: FieldErrors = Object.fromEntries(keys.slice(0, MAX_REPORTED_ISSUES).map((k) => [k, all[k]]));
   if (keys.length > MAX_REPORTED_ISSUES) fields._more = [`…and ${keys.length - MAX_REPORTED_ISSUES} more problems`];

@@ -41,16 +41,30 @@ export function quoteValues(input: UpsertQuote, opts: { isNew: boolean; today: s
   return values;
 }
 
-/** Setting the outcome: what changes, keeping what the user did not say. */
+const later = (a: string, b: string | null) => (b != null && b > a ? b : a);
+const earlier = (a: string, b: string | null) => (b != null && b < a ? b : a);
+
+/**
+ * Setting the outcome: what changes, keeping what the user did not say. A decision with no date was
+ * made today, or on the day it was sent if that is later; a quote never sent before was sent by the
+ * day it was decided. (A decision dated before the sending is refused: see outcomeProblem.)
+ */
 export function outcomeChanges(existing: Quote, input: QuoteOutcome, today: string): Partial<QuoteValues> {
+  const decidedOn = isDecided(input.status) ? (input.decidedOn ?? existing.decidedOn ?? later(today, existing.sentOn)) : null;
   return {
     status: input.status,
     agreedAmount: input.status === "accepted" ? (input.agreedAmount ?? existing.agreedAmount ?? null) : input.agreedAmount !== undefined ? input.agreedAmount : existing.agreedAmount,
-    decidedOn: isDecided(input.status) ? (input.decidedOn ?? existing.decidedOn ?? today) : null,
+    decidedOn,
     rejectionReason: hasReason(input.status) ? (input.rejectionReason ?? existing.rejectionReason) : null,
     cameBackAtMyPrice: input.cameBackAtMyPrice ?? existing.cameBackAtMyPrice,
-    sentOn: existing.sentOn ?? (input.status !== "draft" ? today : null),
+    sentOn: existing.sentOn ?? (input.status !== "draft" ? earlier(today, decidedOn) : null),
   };
+}
+
+/** What would make a saved quote's dates impossible: the field and the words, or null. */
+export function datesProblem(quote: Pick<Quote, "sentOn" | "decidedOn">): { field: "decidedOn"; message: string } | null {
+  if (quote.sentOn && quote.decidedOn && quote.decidedOn < quote.sentOn) return { field: "decidedOn", message: "The decision cannot come before the quote was sent" };
+  return null;
 }
 
 /**
@@ -60,7 +74,7 @@ export function outcomeChanges(existing: Quote, input: QuoteOutcome, today: stri
 export function completedAfterSave(quote: QuoteWithEvents, today: string): Partial<QuoteValues> | null {
   const changes: Partial<QuoteValues> = {};
   if (quote.status === "accepted" && quote.agreedAmount == null) changes.agreedAmount = replayNegotiation(quote).currentPrice;
-  if (isDecided(quote.status) && !quote.decidedOn) changes.decidedOn = today;
+  if (isDecided(quote.status) && !quote.decidedOn) changes.decidedOn = later(today, quote.sentOn);
   return Object.keys(changes).length ? changes : null;
 }
 

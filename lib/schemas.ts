@@ -3,6 +3,7 @@
  * Money is integer minor units here; forms convert typed decimals before parsing (see lib/form.ts).
  */
 import { z } from "zod";
+import { DATE_RANGE_MESSAGE, isDateInBounds } from "./dates";
 import { renameAliases } from "./input-aliases";
 import {
   ANSWERS,
@@ -46,7 +47,14 @@ export const idSchema = z.coerce
   .positive("Choose one")
   .max(Number.MAX_SAFE_INTEGER, "Unknown id");
 
-export const isoDateSchema = z.iso.date({ error: "Use a date like 2026-11-24" });
+/**
+ * The one date rule: a real calendar day (YYYY-MM-DD; z.iso.date checks the calendar, so 2025-02-29
+ * fails) within DATE_MIN … DATE_MAX (lib/dates.ts). Forms, API, import files and the dashboard's filters
+ * all parse dates with it.
+ */
+export const isoDateSchema = z.iso
+  .date({ error: "Use a real date (YYYY-MM-DD) between 1970 and 2100, like 2026-11-24", abort: true })
+  .refine(isDateInBounds, DATE_RANGE_MESSAGE);
 
 export const currencySchema = z
   .string({ error: "Currency is required" })
@@ -140,29 +148,37 @@ export const clientListQuerySchema = z.object({
 });
 
 // ---- quotes ----
-const quoteFields = z
-  .object({
-    clientId: idSchema,
-    serviceId: z.preprocess((v) => (v === "" || v === undefined ? null : v), idSchema.nullable()).optional(),
-    title: trimmed(200, "Title").min(1, "Give the quote a title"),
-    scope: optionalText(5_000, "Scope"),
-    estimatedMinutes: durationSchema,
-    quotedAmount: positiveMoneySchema,
-    currency: currencySchema,
-    status: z.enum(QUOTE_STATUSES, { error: "Choose a status" }).default("draft"),
-    agreedAmount: moneySchema.nullable().optional(),
-    sentOn: isoDateSchema.nullable().optional(),
-    decidedOn: isoDateSchema.nullable().optional(),
-    rejectionReason: z.enum(REJECTION_REASONS, { error: "Choose a reason" }).nullable().optional(),
-    cameBackAtMyPrice: z.boolean().optional(),
-  })
-  .superRefine((q, ctx) => {
-    if (q.sentOn && q.decidedOn && q.decidedOn < q.sentOn)
-      ctx.addIssue({ code: "custom", path: ["decidedOn"], message: "The decision cannot come before the quote was sent" });
-    if (q.rejectionReason && q.status !== "rejected" && q.status !== "declined_by_me")
-      ctx.addIssue({ code: "custom", path: ["rejectionReason"], message: "A reason only applies to rejected or declined quotes" });
-  });
-export const upsertQuoteSchema = withAliases(quoteFields);
+/** A quote's fields as the API reads them, before the cross-field rules (quoteRules); the importer extends them. */
+export const quoteFields = z.object({
+  clientId: idSchema,
+  serviceId: z.preprocess((v) => (v === "" || v === undefined ? null : v), idSchema.nullable()).optional(),
+  title: trimmed(200, "Title").min(1, "Give the quote a title"),
+  scope: optionalText(5_000, "Scope"),
+  estimatedMinutes: durationSchema,
+  quotedAmount: positiveMoneySchema,
+  currency: currencySchema,
+  status: z.enum(QUOTE_STATUSES, { error: "Choose a status" }).default("draft"),
+  agreedAmount: moneySchema.nullable().optional(),
+  sentOn: isoDateSchema.nullable().optional(),
+  decidedOn: isoDateSchema.nullable().optional(),
+  rejectionReason: z.enum(REJECTION_REASONS, { error: "Choose a reason" }).nullable().optional(),
+  cameBackAtMyPrice: z.boolean().optional(),
+});
+
+/** A reason is kept only for a quote that was rejected or that I declined. */
+export function rejectionReasonRule(q: { status: string; rejectionReason?: string | null }, ctx: z.RefinementCtx): void {
+  if (q.rejectionReason && q.status !== "rejected" && q.status !== "declined_by_me")
+    ctx.addIssue({ code: "custom", path: ["rejectionReason"], message: "A reason only applies to rejected or declined quotes" });
+}
+
+/** The quote's cross-field rules, shared by the API and the importer: decided no earlier than sent; a reason only when rejected or declined. */
+export function quoteRules(q: { status: string; sentOn?: string | null; decidedOn?: string | null; rejectionReason?: string | null }, ctx: z.RefinementCtx): void {
+  if (q.sentOn && q.decidedOn && q.decidedOn < q.sentOn)
+    ctx.addIssue({ code: "custom", path: ["decidedOn"], message: "The decision cannot come before the quote was sent" });
+  rejectionReasonRule(q, ctx);
+}
+
+export const upsertQuoteSchema = withAliases(quoteFields.superRefine(quoteRules));
 export type UpsertQuote = z.infer<typeof upsertQuoteSchema>;
 
 /** Changing only a quote's status (the outcome), e.g. accepted with the agreed amount. */
@@ -174,10 +190,7 @@ export const quoteOutcomeSchema = z
     rejectionReason: z.enum(REJECTION_REASONS, { error: "Choose a reason" }).nullable().optional(),
     cameBackAtMyPrice: z.boolean().optional(),
   })
-  .superRefine((q, ctx) => {
-    if (q.rejectionReason && q.status !== "rejected" && q.status !== "declined_by_me")
-      ctx.addIssue({ code: "custom", path: ["rejectionReason"], message: "A reason only applies to rejected or declined quotes" });
-  });
+  .superRefine(rejectionReasonRule);
 export type QuoteOutcome = z.infer<typeof quoteOutcomeSchema>;
 
 // ---- negotiation events ----

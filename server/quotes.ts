@@ -6,7 +6,7 @@ import { deleteQuoteRow, findQuote, insertQuote, listQuotes, updateQuoteRow } fr
 import { findService } from "@/db/services";
 import type { QuoteEvent, QuoteWithEvents } from "@/lib/domain";
 import { invalidInput, notFound } from "@/lib/errors";
-import { afterNegotiationStep, completedAfterSave, outcomeChanges, quoteEventValues, quoteValues } from "@/lib/quote-lifecycle";
+import { afterNegotiationStep, completedAfterSave, datesProblem, outcomeChanges, quoteEventValues, quoteValues } from "@/lib/quote-lifecycle";
 import type { CreateQuoteEvent, QuoteOutcome, UpsertQuote } from "@/lib/schemas";
 import { today as clockToday } from "./clock";
 
@@ -57,7 +57,10 @@ export function updateQuote(db: DbOrTx, id: number, input: UpsertQuote, today = 
 
 export function setQuoteOutcome(db: DbOrTx, id: number, input: QuoteOutcome, today = clockToday()): QuoteWithEvents {
   return writeTransaction(db, (tx) => {
-    updateQuoteRow(tx, id, outcomeChanges(getQuote(tx, id), input, today));
+    const changes = outcomeChanges(getQuote(tx, id), input, today);
+    const problem = datesProblem({ sentOn: changes.sentOn ?? null, decidedOn: changes.decidedOn ?? null });
+    if (problem) throw invalidInput(problem.message, { [problem.field]: [`${problem.message} (${changes.sentOn})`] });
+    updateQuoteRow(tx, id, changes);
     return complete(tx, id, today);
   });
 }

@@ -1,5 +1,6 @@
 /** The rate card: services with market, target and floor rates. */
 import { isUniqueViolation, writeTransaction, type DbOrTx } from "@/db/connection";
+import { countServiceQuotesNotIn } from "@/db/quotes";
 import { deleteServiceRow, findService, insertService, listServices, updateServiceRow } from "@/db/services";
 import type { Service } from "@/lib/domain";
 import { conflict, notFound } from "@/lib/errors";
@@ -14,7 +15,7 @@ export function getService(db: DbOrTx, id: number): Service {
 }
 
 function nameTaken(e: unknown, name: string): never {
-  if (isUniqueViolation(e)) throw conflict(`A service named "${name}" already exists`, { name: ["A service with this name already exists"] });
+  if (isUniqueViolation(e) && /services\.name/.test((e as Error).message)) throw conflict(`A service named "${name}" already exists`, { name: ["A service with this name already exists"] });
   throw e;
 }
 
@@ -30,7 +31,13 @@ export function createService(db: DbOrTx, input: UpsertService): Service {
 
 export function updateService(db: DbOrTx, id: number, input: UpsertService): Service {
   return writeTransaction(db, (tx) => {
-    getService(tx, id);
+    const existing = getService(tx, id);
+    // a quote is priced in its service's currency: changing it under them would make their rates meaningless
+    const priced = existing.currency === input.currency ? 0 : countServiceQuotesNotIn(tx, id, input.currency);
+    if (priced > 0)
+      throw conflict(`${existing.name} has ${priced} quote${priced === 1 ? "" : "s"} priced in ${existing.currency}`, {
+        currency: [`${priced} quote${priced === 1 ? " is" : "s are"} priced in ${existing.currency} on this service: add a new service for ${input.currency} instead`],
+      });
     try {
       updateServiceRow(tx, id, input);
     } catch (e) {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { authState } from "@/server/auth/state";
+import { signInEnabled } from "@/server/auth/state";
 import { safeNextPath } from "@/server/auth/session";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LoginForm } from "./login-form";
@@ -12,7 +12,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   await connection();
   const sp = await searchParams;
   const next = safeNextPath(typeof sp.next === "string" ? sp.next : "/");
-  if (!authState().enabled) {
+  if (!signInEnabled()) {
     return (
       <>
         <PageHeader title="Sign in">No password is set: Walkaway only answers on this machine, so there is nothing to sign in to.</PageHeader>

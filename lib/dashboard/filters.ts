@@ -11,8 +11,9 @@
  *   - every date is inclusive.
  */
 import { z } from "zod";
-import { addDays, daysBetween } from "../dates";
+import { addDays, clampDate, daysBetween } from "../dates";
 import { LEAD_SOURCES, label, type LeadSource } from "../domain";
+import { isoDateSchema } from "../schemas";
 
 export const RANGE_PRESETS = ["30d", "90d", "365d", "all"] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
@@ -47,13 +48,11 @@ function blank(v: unknown): unknown {
   return one === "" || one === null ? undefined : one;
 }
 
-const isoDate = z.iso.date({ error: "Use a date like 2026-11-24" });
-
 export const dashboardFiltersSchema = z
   .object({
     range: z.preprocess(blank, z.enum(RANGES, { error: "Choose 30d, 90d, 365d, all or custom" }).optional()),
-    from: z.preprocess(blank, isoDate.optional()),
-    to: z.preprocess(blank, isoDate.optional()),
+    from: z.preprocess(blank, isoDateSchema.optional()),
+    to: z.preprocess(blank, isoDateSchema.optional()),
     serviceId: z.preprocess(
       blank,
       z.coerce
@@ -136,13 +135,17 @@ function rangeText(from: string | null, to: string | null): string {
   return "all time";
 }
 
-/** Turn filters into concrete dates, with `today` (ISO) as the end of every preset. */
+/**
+ * Turn filters into concrete dates, with `today` (ISO) as the end of every preset. Custom dates are
+ * held inside DATE_MIN … DATE_MAX (lib/dates.ts) even when a caller skipped the schema, so a period,
+ * its length and the period before it stay bounded whatever the input.
+ */
 export function resolvePeriod(filters: Pick<DashboardFilters, "range" | "from" | "to">, today: string): Period {
   let from: string | null = null;
   let to: string | null = null;
   if (filters.range === "custom") {
-    from = filters.from;
-    to = filters.to;
+    from = filters.from === null ? null : clampDate(filters.from);
+    to = filters.to === null ? null : clampDate(filters.to);
   } else if (filters.range !== "all") {
     const n = PRESET_DAYS[filters.range];
     to = today;

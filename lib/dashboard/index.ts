@@ -30,7 +30,7 @@ export {
   type RangePreset,
 } from "./filters";
 export { groupBy, moneyLeftTrend, settle, settlingFigures, share, unpaidFigures, whereSettling } from "./settling";
-export { MAX_PERIOD_MONTHS, overTime } from "./over-time";
+export { MAX_PERIOD_MONTHS, MAX_SERIES_MONTHS, overTime, seriesMonths } from "./over-time";
 export { assessClients, clientHistories, fitRows, verdictCounts } from "./fit";
 export { keepOrLetGo, median, quadrantOf } from "./keep-or-let-go";
 export { negotiationFigures, responseRow } from "./negotiation";

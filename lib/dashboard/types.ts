@@ -164,6 +164,25 @@ export interface MonthPoint {
   market: number;
 }
 
+/**
+ * What a shortened over-time series leaves out. The months from the first to the last month with
+ * accepted work were more than MAX_SERIES_MONTHS (a date decades away, or a very long history), so
+ * only the latest months that have accepted work are listed, without the empty months between them.
+ */
+export interface OverTimeShortened {
+  /** months listed (MAX_SERIES_MONTHS at most) */
+  shownMonths: number;
+  /** the first and last month listed, YYYY-MM */
+  from: string;
+  to: string;
+  /** months from the first to the last month with accepted work: what a full series would have listed */
+  spanMonths: number;
+  /** months with accepted work before `from`, not listed */
+  omittedMonths: number;
+  /** accepted quotes in those months (and any whose date is not a calendar month), not charted */
+  omittedQuotes: number;
+}
+
 export type NegotiationResponse = "held_firm" | "conceded" | "cut_scope" | "countered" | "no_answer";
 export const NEGOTIATION_RESPONSES: NegotiationResponse[] = ["held_firm", "conceded", "cut_scope", "countered", "no_answer"];
 export const RESPONSE_LABELS: Record<NegotiationResponse | "not_asked", string> = {
@@ -232,6 +251,8 @@ export interface Dashboard {
     /** currency of the rates in rate mode */
     rateCurrency: string | null;
     months: MonthPoint[];
+    /** null when every month of the series is drawn; set when it was cut to MAX_SERIES_MONTHS (lib/dashboard/over-time.ts) */
+    shortened: OverTimeShortened | null;
   };
   where: { byService: SettlingGroup[]; byLeadSource: SettlingGroup[]; byClient: SettlingGroup[] };
   negotiation: {

@@ -13,7 +13,8 @@ export function scorePayment(interactions: Interaction[], settings: Settings): C
   // Paying early is not extra credit: lateness is floored at 0 days.
   const days = pays.map((i) => Math.max(0, Math.round(i.daysLate!)));
   const sum = days.reduce((a, b) => a + b, 0);
-  const worst = Math.max(...days);
+  // a loop, not Math.max(...days): a spread fails on a very long history
+  const worst = days.reduce((a, b) => (b > a ? b : a), 0);
   const late = days.filter((d) => d > 0).length;
   // score = 100 − 60·min(1, avg/30) − 40·min(1, worst/60), on the common denominator 90·n.
   const P = PAYMENT;

@@ -78,6 +78,30 @@ describe("one unit in and out", () => {
   });
 });
 
+describe("what the API stores, the importer accepts (no impossible rows)", () => {
+  test("a decision dated before the quote was sent is refused; a decision with no date is not dated before it either", async () => {
+    const outcome = await import("@/app/api/v1/quotes/[id]/outcome/route");
+    const quote = q.createQuote(await readyDb(), { clientId, serviceId, title: "Dated", estimatedMinutes: 60, quotedAmount: 10000, currency: "USD", status: "sent", sentOn: "2026-11-20" });
+    const params = { id: String(quote.id) };
+    const early = await send(outcome.POST, "POST", { status: "rejected", decidedOn: "2026-11-01" }, params);
+    expect(early.status).toBe(400);
+    expect(Object.keys((await early.json()).error.fields)).toEqual(["decidedOn"]);
+    const future = q.createQuote(await readyDb(), { clientId, serviceId, title: "Sent later", estimatedMinutes: 60, quotedAmount: 10000, currency: "USD", status: "sent", sentOn: "2099-01-01" });
+    const decided = await (await send(outcome.POST, "POST", { status: "accepted" }, { id: String(future.id) })).json();
+    expect(decided.decidedOn).toBe("2099-01-01");
+  });
+
+  test("a service with quotes keeps its currency (409 on currency); one without quotes may change it", async () => {
+    const service = await import("@/app/api/v1/services/[id]/route");
+    const body = { name: "Web", unit: "hour", currency: "EUR", marketRate: 12000, targetRate: 10000, floorRate: 7000 };
+    const refused = await send(service.PUT, "PUT", body, { id: String(serviceId) });
+    expect(refused.status).toBe(409);
+    expect(Object.keys((await refused.json()).error.fields)).toEqual(["currency"]);
+    const lone = q.createService(await readyDb(), { ...body, name: "Lonely", currency: "USD" });
+    expect((await send(service.PUT, "PUT", { ...body, name: "Lonely" }, { id: String(lone.id) })).status).toBe(200);
+  });
+});
+
 describe("bad queries are 400s, not 500s", () => {
   test("a search over 200 characters names the field", async () => {
     const clients = await import("@/app/api/v1/clients/route");

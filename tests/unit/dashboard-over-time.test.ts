@@ -3,14 +3,16 @@
  * expectation worked out by hand in the comments. Rates are minor units; shares basis points.
  */
 import { describe, expect, test } from "vitest";
-import { overTime, type SettledQuote } from "@/lib/dashboard";
+import fc from "fast-check";
+import { MAX_PERIOD_MONTHS, MAX_SERIES_MONTHS, overTime, resolvePeriod, seriesMonths, type SettledQuote } from "@/lib/dashboard";
+import { DATE_MAX, DATE_MIN, monthsBetween } from "@/lib/dates";
 import { BRAND, WEB, row } from "./dashboard-fixtures";
 
 describe("overTime", () => {
   const settings = { hoursPerDay: 8 };
 
   test("nothing rated: percent mode with no months", () => {
-    expect(overTime([row({ service: null })], { from: "2025-01-01", to: "2025-03-31" }, settings)).toEqual({ mode: "percent", unit: null, rateCurrency: null, months: [] });
+    expect(overTime([row({ service: null })], { from: "2025-01-01", to: "2025-03-31" }, settings)).toEqual({ mode: "percent", unit: null, rateCurrency: null, months: [], shortened: null });
   });
 
   test.each<{ name: string; rows: SettledQuote[]; period: { from: string | null; to: string | null }; expected: unknown }>([
@@ -27,6 +29,7 @@ describe("overTime", () => {
         mode: "rate",
         unit: "hour",
         rateCurrency: "USD",
+        shortened: null,
         months: [
           { month: "2025-01", acceptedQuotes: 1, ratedMinutes: 600, moneyLeft: 20000, effective: 8000, target: 10000, floor: 7000, market: 12000 },
           { month: "2025-02", acceptedQuotes: 0, ratedMinutes: 0, moneyLeft: 0, effective: null, target: 10000, floor: 7000, market: 12000 },
@@ -46,6 +49,7 @@ describe("overTime", () => {
         mode: "rate",
         unit: "day",
         rateCurrency: "USD",
+        shortened: null,
         months: [{ month: "2025-05", acceptedQuotes: 2, ratedMinutes: 1440, moneyLeft: 0, effective: 66667, target: 80000, floor: 60000, market: 90000 }],
       },
     },
@@ -68,6 +72,7 @@ describe("overTime", () => {
         mode: "percent",
         unit: null,
         rateCurrency: null,
+        shortened: null,
         months: [
           { month: "2025-02", acceptedQuotes: 3, ratedMinutes: 1080, moneyLeft: 20000, effective: 8889, target: 10000, floor: 7222, market: 11667 },
           { month: "2025-03", acceptedQuotes: 0, ratedMinutes: 0, moneyLeft: 0, effective: null, target: 10000, floor: 7222, market: 11667 },
@@ -88,5 +93,99 @@ describe("overTime", () => {
   ])("$name", ({ period, months, first, last }) => {
     const got = overTime([row({ month: "2024-01" }), row({ month: "2024-03" })], period, settings).months;
     expect([got.length, got[0].month, got[got.length - 1].month]).toEqual([months, first, last]);
+  });
+});
+
+describe("overTime is bounded whatever the dates (old rows, raw SQL)", () => {
+  const settings = { hoursPerDay: 8 };
+  const open = { from: null, to: null };
+  /** one accepted, rated quote in each month of the list */
+  const rowsIn = (months: string[]) => months.map((month) => row({ month }));
+
+  test("one quote decided on 9999-12-31 among real work: the months with work only, and it says so", () => {
+    // 2025-01 … 9999-12 is (9999·12 + 11) − (2025·12 + 0) + 1 = 95,700 months: far above 120
+    const got = overTime(rowsIn(["2025-01", "2025-03", "9999-12"]), open, settings);
+    expect(got.months.map((m) => m.month)).toEqual(["2025-01", "2025-03", "9999-12"]);
+    expect(got.shortened).toEqual({ shownMonths: 3, from: "2025-01", to: "9999-12", spanMonths: 95_700, omittedMonths: 0, omittedQuotes: 0 });
+    // the figures of a month are unchanged by the cut
+    expect(got.months[2]).toMatchObject({ acceptedQuotes: 1, ratedMinutes: 600, effective: 10000 });
+  });
+
+  test("exactly MAX_SERIES_MONTHS months from first to last: drawn whole, empty months included", () => {
+    const all = monthsBetween("2010-01", "2019-12");
+    expect(all).toHaveLength(MAX_SERIES_MONTHS);
+    const got = overTime(rowsIn([all[0], all[all.length - 1]]), open, settings);
+    expect([got.months.length, got.shortened]).toEqual([MAX_SERIES_MONTHS, null]);
+  });
+
+  test("130 months with work: the latest 120, the 10 before them counted as left out", () => {
+    const all = monthsBetween("2010-01", "2020-10");
+    expect(all).toHaveLength(130);
+    const got = overTime([...rowsIn(all), row({ month: "2010-01" })], open, settings);
+    expect(got.months).toHaveLength(MAX_SERIES_MONTHS);
+    expect(got.shortened).toEqual({ shownMonths: 120, from: "2010-11", to: "2020-10", spanMonths: 130, omittedMonths: 10, omittedQuotes: 11 });
+  });
+
+  test("months that are not calendar months (a bad date stored before the rule) are left out, never listed or thrown on", () => {
+    const got = overTime(rowsIn(["2025-02", "9999-99", "2025-13", "garba", "", "+1000", "2025-04"]), open, settings);
+    expect(got.months.map((m) => m.month)).toEqual(["2025-02", "2025-03", "2025-04"]);
+    expect(got.shortened).toBeNull();
+  });
+
+  test("an enormous bounded period (a caller that skipped the schema) falls back to the months with work without listing the period", () => {
+    const started = performance.now();
+    const got = overTime(rowsIn(["2024-01", "2024-03"]), { from: "0001-01-01", to: "9999-12-31" }, settings);
+    expect(got.months.map((m) => m.month)).toEqual(["2024-01", "2024-02", "2024-03"]);
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+
+  test.each([
+    { name: "an end before the start", period: { from: "2025-06-01", to: "2025-01-31" } },
+    { name: "ends that are not dates", period: { from: "yesterday", to: "9999-99-99" } },
+  ])("a period with $name falls back to the months with work", ({ period }) => {
+    expect(overTime(rowsIn(["2024-01"]), period, settings).months.map((m) => m.month)).toEqual(["2024-01"]);
+  });
+
+  test("200,000 quotes over every month from year 0 to 9999: bounded and fast", () => {
+    const months: string[] = [];
+    for (let i = 0; i < 200_000; i++) months.push(`${String(i % 10_000).padStart(4, "0")}-${String((i % 12) + 1).padStart(2, "0")}`);
+    const started = performance.now();
+    const got = seriesMonths(months, open);
+    expect(got.months).toHaveLength(MAX_SERIES_MONTHS);
+    expect(got.months[got.months.length - 1]).toBe("9999-12");
+    expect(got.shortened?.omittedQuotes).toBeGreaterThan(190_000);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  test("property: any months and any period give at most max(MAX_PERIOD_MONTHS, MAX_SERIES_MONTHS) sorted, distinct calendar months", () => {
+    const month = fc.oneof(
+      fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}`),
+      fc.constantFrom("9999-99", "2025-00", "", "abcd-ef", "2025-1", "-0001-01"),
+    );
+    const date = fc.oneof(fc.constant(null), month.map((m) => `${m}-15`), fc.constantFrom("0001-01-01", "9999-12-31", "garbage"));
+    fc.assert(
+      fc.property(fc.array(month, { maxLength: 60 }), date, date, (months, from, to) => {
+        const got = seriesMonths(months, { from, to });
+        expect(got.months.length).toBeLessThanOrEqual(Math.max(MAX_PERIOD_MONTHS, MAX_SERIES_MONTHS));
+        expect(got.months.every((m) => /^\d{4}-(0[1-9]|1[0-2])$/.test(m))).toBe(true);
+        expect([...new Set(got.months)].sort()).toEqual(got.months);
+        if (got.shortened) expect(got.shortened.shownMonths).toBe(got.months.length);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("resolvePeriod keeps custom dates inside the date bounds", () => {
+  test.each([
+    { from: "0001-01-01", to: "9999-12-31", want: { from: DATE_MIN, to: DATE_MAX, days: 47_847 } },
+    { from: "1969-12-31", to: "1970-01-10", want: { from: DATE_MIN, to: "1970-01-10", days: 10 } },
+    { from: "2026-11-24", to: "2101-01-01", want: { from: "2026-11-24", to: DATE_MAX } },
+    { from: "2026-11-24", to: "2026-11-30", want: { from: "2026-11-24", to: "2026-11-30", days: 7 } },
+  ])("custom $from … $to", ({ from, to, want }) => {
+    const p = resolvePeriod({ range: "custom", from, to }, "2026-11-24");
+    expect(p).toMatchObject(want);
+    // the period before has the same length, and is bounded too
+    expect(p.previous && p.days).toBeTruthy();
   });
 });

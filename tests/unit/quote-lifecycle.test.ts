@@ -5,6 +5,7 @@ import {
   DECIDED_QUOTE_STATUSES,
   afterNegotiationStep,
   completedAfterSave,
+  datesProblem,
   interactionValues,
   isDecided,
   outcomeChanges,
@@ -66,6 +67,14 @@ describe("outcomeChanges: setting the outcome keeps what the user did not say", 
     const declined = makeQuote({ status: "declined_by_me", rejectionReason: "price", decidedOn: "2026-11-01" });
     expect(outcomeChanges(declined, { status: "declined_by_me" }, TODAY)).toMatchObject({ rejectionReason: "price", decidedOn: "2026-11-01" });
     expect(outcomeChanges(declined, { status: "accepted" }, TODAY)).toMatchObject({ rejectionReason: null });
+  });
+  test("a decision is never dated before the sending: no date means today or the sent day, whichever is later", () => {
+    expect(outcomeChanges(makeQuote({ status: "sent", sentOn: "2027-01-10" }), { status: "accepted" }, TODAY).decidedOn).toBe("2027-01-10");
+    // a draft decided in the past was sent by then, not today
+    expect(outcomeChanges(makeQuote({ status: "draft", sentOn: null }), { status: "rejected", decidedOn: "2026-10-01" }, TODAY)).toMatchObject({ sentOn: "2026-10-01", decidedOn: "2026-10-01" });
+    expect(datesProblem({ sentOn: "2026-11-20", decidedOn: "2026-11-01" })).toMatchObject({ field: "decidedOn" });
+    expect(datesProblem({ sentOn: "2026-11-20", decidedOn: "2026-11-20" })).toBeNull();
+    expect(completedAfterSave(makeQuote({ status: "rejected", sentOn: "2027-01-10" }), TODAY)).toEqual({ decidedOn: "2027-01-10" });
   });
   test("a draft marked sent was sent today; a draft kept as draft was not", () => {
     const draft = makeQuote({ status: "draft", sentOn: null });

@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { CartesianGrid, LabelList, ReferenceArea, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from "recharts";
 import { formatHours, formatMoney } from "@/lib/money";
 import type { Verdict } from "@/lib/worth";
-import { COLOURS, Legend, VERDICT_COLOURS, axisLine, niceScale, shortName, tick, tooltipProps } from "./theme";
+import { COLOURS, Legend, VERDICT_COLOURS, axisLine, maxOf, niceScale, shortName, tick, tooltipProps } from "./theme";
 
 export interface KeepDatum {
   clientId: number;
@@ -38,7 +38,7 @@ export function KeepChart({
   desc: string;
 }) {
   const router = useRouter();
-  const { domain, ticks } = niceScale(0, Math.max(100, ...data.map((d) => d.revenue)) * 1.05, 100);
+  const { domain, ticks } = niceScale(0, maxOf(data, (d) => d.revenue, 100) * 1.05, 100);
   const top = domain[1];
   const money = (v: number) => formatMoney(v, currency, locale, { compact: true });
   return (

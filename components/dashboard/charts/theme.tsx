@@ -70,6 +70,19 @@ export function Legend({ items }: { items: { label: string; colour: string; dash
 }
 
 /**
+ * The largest of pick(item) and `floor`, in one loop. Math.max(...list) passes every item as an argument
+ * and throws a RangeError past about a hundred thousand of them: never spread a data-sized list.
+ */
+export function maxOf<T>(list: readonly T[], pick: (item: T) => number, floor: number): number {
+  let max = floor;
+  for (const item of list) {
+    const v = pick(item);
+    if (v > max) max = v;
+  }
+  return max;
+}
+
+/**
  * Round axis bounds and about five ticks on 1–2–2.5–5 steps (so an axis reads 70%, 80%, 90%… rather
  * than 69.9%, 84.9%…). minStep keeps steps whole: 100 minor units = one major unit, 100 bp = 1%.
  */

@@ -34,10 +34,16 @@ export function TrendChart({
 }) {
   const fmt = (v: number) => (mode === "rate" ? `${formatMoney(v, currency, locale)}/${unit === "day" ? "day" : "h"}` : formatPercentBp(v, locale));
   const axisFmt = (v: number) => (mode === "rate" ? formatMoney(v, currency, locale, { compact: true }) : formatPercentBp(v, locale));
-  const values = data.flatMap((d) => [d.effective ?? d.target, d.floor, d.market, d.target]);
+  // the lowest and highest value drawn, in one loop: a spread (Math.min(...values)) fails on a long series
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const d of data)
+    for (const v of [d.effective ?? d.target, d.floor, d.market, d.target]) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  if (lo > hi) lo = hi = 0;
   // a little room above and below the lines, then round bounds and steps
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
   const pad = Math.round((hi - lo) * 0.05);
   const { domain, ticks } = niceScale(Math.max(0, lo - pad), hi + pad, 100);
   return (

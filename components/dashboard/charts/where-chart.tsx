@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMoney, formatPercentBp } from "@/lib/money";
-import { COLOURS, Legend, axisLine, niceScale, shortName, tick, tooltipProps } from "./theme";
+import { COLOURS, Legend, axisLine, maxOf, niceScale, shortName, tick, tooltipProps } from "./theme";
 
 export interface WhereDatum {
   label: string;
@@ -22,7 +22,7 @@ export function WhereChart({ data, currency, locale, title, desc }: { data: Wher
   const height = Math.max(150, data.length * 44 + 70);
   const clickable = data.some((d) => d.clientId != null);
   // round money ticks, and a real axis even when nothing was left on the table
-  const money = niceScale(0, Math.max(...data.map((d) => d.moneyLeft)), 100);
+  const money = niceScale(0, maxOf(data, (d) => d.moneyLeft, 0), 100);
   return (
     <>
       <BarChart layout="vertical" data={data} responsive style={{ width: "100%", height }} margin={{ top: 4, right: 16, bottom: 4, left: 4 }} barGap={2} title={title} desc={desc}>

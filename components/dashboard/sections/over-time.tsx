@@ -20,8 +20,17 @@ export function TrendSection({ d, f }: { d: DashboardView; f: Fmt }) {
       ? ""
       : `${rate ? "Effective rate per month, in your rates for this service." : "Effective rate per month as a percent of your target: your services have different rates, so each quote is measured against its own service's target (100%)."} ` +
         `Below target in ${below.length} of ${f.n(withWork.length, "month")} with accepted work; latest (${f.month(last.month)}): ${show(last.effective)} against a target of ${show(last.target)} and a floor of ${show(last.floor)}.`;
+  const cut = t.shortened;
   return (
     <Card title="Settling over time" id="trend">
+      {cut && (
+        <p className="mb-2 text-sm text-stone-700 dark:text-stone-300" data-testid="trend-shortened">
+          Showing the last {f.n(cut.shownMonths, "month")} with accepted work ({f.month(cut.from)} to {f.month(cut.to)}), without the empty months between them. The months
+          with accepted work span {cut.spanMonths.toLocaleString(d.locale)} months in all.
+          {cut.omittedQuotes > 0 ? ` ${f.n(cut.omittedQuotes, "accepted quote")} outside these months ${cut.omittedQuotes === 1 ? "is" : "are"} not charted.` : ""}
+          {cut.to > d.today.slice(0, 7) ? ` The latest month is after today: a quote dated that far ahead may be a typo.` : ""}
+        </p>
+      )}
       {withWork.length === 0 ? (
         <Empty>Mark quotes accepted, linked to a service on your rate card, to chart your effective rate against your target, floor and market rates month by month.</Empty>
       ) : (

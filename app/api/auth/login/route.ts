@@ -2,7 +2,8 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { safeNextPath, signSession, verifyPassword } from "@/server/auth/session";
 import { fieldErrors } from "@/lib/schemas";
-import { authState, clientKey, isHttps, sessionCookie } from "@/server/auth/state";
+import { authState, clientKey, currentEpoch, isHttps, sessionCookie, signInEnabled, type AuthState } from "@/server/auth/state";
+import { toAppError } from "@/server/errors";
 
 const MAX_LOGIN_BODY = 16 * 1024;
 const loginSchema = z.object({
@@ -36,8 +37,13 @@ async function readBody(req: Request): Promise<{ form: boolean; value: unknown }
  * post (no JavaScript) gets redirects. Failed attempts are limited per client and overall.
  */
 export async function POST(req: Request) {
-  const state = authState();
-  if (!state.enabled) return json(404, "Sign-in is off: this Walkaway has no password set.");
+  if (!signInEnabled()) return json(404, "Sign-in is off: this Walkaway has no password set.");
+  let state: AuthState;
+  try {
+    state = await authState();
+  } catch (e) {
+    return json(503, `Sign-in is unavailable: ${toAppError(e).message}`);
+  }
   const key = clientKey(req.headers);
   const limit = state.limiter.check(key);
   if (!limit.allowed)
@@ -55,7 +61,13 @@ export async function POST(req: Request) {
     return json(401, "Wrong password", { password: ["Wrong password"] });
   }
   state.limiter.recordSuccess(key);
-  const { token } = signSession(state.secret);
+  let token: string;
+  try {
+    // issued under the epoch of the moment: a later sign-out (here or in another browser) ends it
+    token = signSession(state.secret, currentEpoch(state)).token;
+  } catch (e) {
+    return json(503, `Sign-in is unavailable: ${toAppError(e).message}`);
+  }
   const res = body.form ? seeOther(next) : NextResponse.json({ ok: true, next });
   res.cookies.set(sessionCookie(token, isHttps(req)));
   res.headers.set("cache-control", "no-store");
