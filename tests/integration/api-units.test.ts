@@ -93,7 +93,7 @@ describe("what the API stores, the importer accepts (no impossible rows)", () =>
 
   test("a service with quotes keeps its currency (409 on currency); one without quotes may change it", async () => {
     const service = await import("@/app/api/v1/services/[id]/route");
-    const body = { name: "Web", unit: "hour", currency: "EUR", marketRate: 12000, targetRate: 10000, floorRate: 7000 };
+    const body = { name: "Web", unit: "hour" as const, currency: "EUR", marketRate: 12000, targetRate: 10000, floorRate: 7000 };
     const refused = await send(service.PUT, "PUT", body, { id: String(serviceId) });
     expect(refused.status).toBe(409);
     expect(Object.keys((await refused.json()).error.fields)).toEqual(["currency"]);
