@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requestDb } from "@/server/database";
 import { backupNowAction, importBookAction, importClientsCsvAction, previewClientsCsvAction } from "@/app/actions/data";
 import { bookCounts } from "@/server/book";
-import { backupDir, databasePath } from "@/server/env";
+import { backupDir, databasePath, maxBodyBytes } from "@/server/env";
 import { backupStatus } from "@/server/backups";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ImportBookForm } from "@/components/data/import-book-form";
@@ -56,12 +56,12 @@ export default async function DataPage() {
           <p className="mb-3 text-sm text-stone-600 dark:text-stone-400">
             The file is checked completely before anything is written, and imported in one step: a damaged or foreign file changes nothing. Your current book is backed up first.
           </p>
-          <ImportBookForm action={importBookAction} />
+          <ImportBookForm action={importBookAction} maxBytes={maxBodyBytes()} />
         </Card>
 
         <Card title="Import clients from CSV" id="import-csv">
           <p className="mb-3 text-sm text-stone-600 dark:text-stone-400">Preview first: you see every client that would be created and every row with a problem. Nothing is written until you import.</p>
-          <ClientsCsvImport preview={previewClientsCsvAction} commit={importClientsCsvAction} />
+          <ClientsCsvImport preview={previewClientsCsvAction} commit={importClientsCsvAction} maxBytes={maxBodyBytes()} />
         </Card>
 
         <Card title="Backups" id="backups">

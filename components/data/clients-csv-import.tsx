@@ -9,7 +9,7 @@ import type { DataActionState } from "@/lib/action-state";
 type Action = (prev: DataActionState, fd: FormData) => Promise<DataActionState>;
 
 /** Pick a CSV, see exactly which clients it would create and which rows are wrong, then import. */
-export function ClientsCsvImport({ preview, commit }: { preview: Action; commit: Action }) {
+export function ClientsCsvImport({ preview, commit, maxBytes }: { preview: Action; commit: Action; maxBytes: number }) {
   const [csv, setCsv] = useState<string | null>(null);
   const [inputKey, setInputKey] = useState(0);
   const [state, setState] = useState<DataActionState>(idle);
@@ -45,6 +45,11 @@ export function ClientsCsvImport({ preview, commit }: { preview: Action; commit:
             const file = e.target.files?.[0];
             setState(idle);
             if (!file) return setCsv(null);
+            if (file.size > maxBytes) {
+              const message = `The CSV file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`;
+              setCsv(null);
+              return setState({ status: "error", message, fields: { csv: [message] } });
+            }
             setCsv(await file.text());
           }}
           className="mt-1 block w-full text-sm file:mr-3 file:min-h-10 file:rounded-md file:border file:border-stone-300 file:bg-white file:px-3 file:text-sm dark:file:border-stone-600 dark:file:bg-stone-900 dark:file:text-stone-100"

@@ -6,8 +6,17 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import type { DataActionState } from "@/lib/action-state";
 
 /** Upload a whole-book JSON export: merge it into the book, or replace the book with it. */
-export function ImportBookForm({ action }: { action: (prev: DataActionState, fd: FormData) => Promise<DataActionState> }) {
-  const [state, formAction] = useActionState(action, idle as DataActionState);
+export function ImportBookForm({ action, maxBytes }: { action: (prev: DataActionState, fd: FormData) => Promise<DataActionState>; maxBytes: number }) {
+  // a file over the limit is refused here, with the same words as the server: sent, it would be cut off
+  // by the framework's own body limit before our action could answer
+  const [state, formAction] = useActionState(async (prev: DataActionState, fd: FormData): Promise<DataActionState> => {
+    const file = fd.get("file");
+    if (file instanceof File && file.size > maxBytes) {
+      const message = `The JSON export file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`;
+      return { status: "error", message, fields: { file: [message] } };
+    }
+    return action(prev, fd);
+  }, idle as DataActionState);
   // uncontrolled radios whose default follows the choice: React resets the form after each submit
   // (the file input empties), and the reset must land on the mode the user picked
   const [mode, setMode] = useState<"merge" | "replace">("merge");
