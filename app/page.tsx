@@ -3,19 +3,25 @@ import { loadDemoAction } from "@/app/actions/demo";
 import { isEmptyBook } from "@/server/clients";
 import { listServices } from "@/server/services";
 import { parseDashboardFilters, type DashboardFilters, type FilterErrors } from "@/lib/dashboard";
-import { today } from "@/server/clock";
+import { todayFor } from "@/server/clock";
 import { getDashboard } from "@/server/dashboard";
 import { requestDb } from "@/server/database";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Dashboard } from "@/components/dashboard/dashboard";
+import { AdoptTimeZone } from "@/components/adopt-time-zone";
+import { adoptTimeZoneAction } from "@/app/actions/settings";
+import { getSettings } from "@/server/settings";
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const db = await requestDb();
+  // until a time zone is chosen, the first browser here lends its own
+  const adopt = getSettings(db).timeZone === "" ? <AdoptTimeZone action={adoptTimeZoneAction} /> : null;
   if (isEmptyBook(db)) {
     return (
       <>
+        {adopt}
         <PageHeader title="Welcome to Walkaway">Know your worth: log every discount request, see which clients drain you, and get a straight answer when a low offer lands.</PageHeader>
         <div className="grid gap-6 md:grid-cols-2">
           <Card title="Start with your own book">
@@ -54,5 +60,10 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     errors.serviceId = ["That service does not exist (any more): showing all services"];
     filters = { ...filters, serviceId: null };
   }
-  return <Dashboard data={getDashboard(db, filters, today())} services={services} errors={errors} />;
+  return (
+    <>
+      {adopt}
+      <Dashboard data={getDashboard(db, filters, todayFor(db))} services={services} errors={errors} />
+    </>
+  );
 }

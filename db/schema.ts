@@ -44,6 +44,10 @@ export const settings = sqliteTable(
     chaseThreshold: integer("chase_threshold").notNull().default(DEFAULT_SETTINGS.chaseThreshold),
     /** rush work multiplier, in percent (150 = 1.5x) */
     rushMultiplierPct: integer("rush_multiplier_pct").notNull().default(DEFAULT_SETTINGS.rushMultiplierPct),
+    timeZone: text("time_zone").notNull().default(DEFAULT_SETTINGS.timeZone),
+    halfLifeMonths: integer("half_life_months").notNull().default(DEFAULT_SETTINGS.halfLifeMonths),
+    capVerdictOnRedFlag: integer("cap_verdict_on_red_flag", { mode: "boolean" }).notNull().default(DEFAULT_SETTINGS.capVerdictOnRedFlag),
+    redFlagsForWalkAway: integer("red_flags_for_walk_away").notNull().default(DEFAULT_SETTINGS.redFlagsForWalkAway),
     ...timestamps,
   },
   (t) => [check("settings_singleton", sql`${t.id} = 1`)],

@@ -22,6 +22,24 @@ export function isoDateOf(instant: Date): string {
   return fromUtc(instant);
 }
 
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar day of an instant in a time zone ("" or an unknown zone: UTC). */
+export function isoDateIn(instant: Date, timeZone: string): string {
+  if (!timeZone) return fromUtc(instant);
+  let f = dayFormatters.get(timeZone);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    } catch {
+      return fromUtc(instant);
+    }
+    dayFormatters.set(timeZone, f);
+  }
+  const parts = Object.fromEntries(f.formatToParts(instant).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
 export function addDays(iso: string, days: number): string {
   const d = toUtc(iso);
   d.setUTCDate(d.getUTCDate() + days);

@@ -121,6 +121,14 @@ export interface Settings {
   bandWalkAway: number;
   chaseThreshold: number;
   rushMultiplierPct: number;
+  /** IANA time zone for "today" ("Europe/Paris"); "" until the first browser that opens the app sets it */
+  timeZone: string;
+  /** evidence loses half its weight every this many months (0: no decay) */
+  halfLifeMonths: number;
+  /** a known criterion in the walk-away band keeps the verdict from "keep" */
+  capVerdictOnRedFlag: boolean;
+  /** this many criteria in the walk-away band make the verdict "walk away" (0: never on their own) */
+  redFlagsForWalkAway: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -137,6 +145,10 @@ export const DEFAULT_SETTINGS: Settings = {
   bandWalkAway: 40,
   chaseThreshold: 2,
   rushMultiplierPct: 150,
+  timeZone: "",
+  halfLifeMonths: 12,
+  capVerdictOnRedFlag: true,
+  redFlagsForWalkAway: 2,
 };
 
 export interface Service {

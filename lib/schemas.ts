@@ -15,6 +15,7 @@ import {
   REJECTION_REASONS,
   TEMPLATE_KINDS,
   UNITS,
+  DEFAULT_SETTINGS,
 } from "./domain";
 
 export { INPUT_ALIASES, renameAliases, type InputAlias } from "./input-aliases";
@@ -92,6 +93,21 @@ const durationSchema = z
 
 const withAliases = <S extends z.ZodType>(schema: S) => z.preprocess(renameAliases, schema);
 
+/** An IANA time zone the runtime knows ("Europe/Paris"), or "" for "not chosen yet" (UTC until then). */
+export const timeZoneSchema = z
+  .string({ error: "Choose a time zone" })
+  .trim()
+  .max(64)
+  .refine((tz) => {
+    if (tz === "") return true;
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "Unknown time zone: use one like Europe/Paris or America/New_York");
+
 // ---- settings ----
 export const settingsSchema = z
   .object({
@@ -108,6 +124,11 @@ export const settingsSchema = z
     bandWalkAway: z.number().int().min(0).max(99),
     chaseThreshold: z.number().int().min(1, "At least 1 follow-up").max(20, "At most 20"),
     rushMultiplierPct: z.number().int().min(100, "Rush work is never cheaper: at least 100%").max(500, "At most 500%"),
+    // added later: files and API calls from before them still parse, with the defaults
+    timeZone: timeZoneSchema.default(DEFAULT_SETTINGS.timeZone),
+    halfLifeMonths: z.number({ error: "Enter months" }).int("Whole months").min(0, "0 turns decay off").max(120, "At most 120 months").default(DEFAULT_SETTINGS.halfLifeMonths),
+    capVerdictOnRedFlag: z.boolean().default(DEFAULT_SETTINGS.capVerdictOnRedFlag),
+    redFlagsForWalkAway: z.number({ error: "Enter a number" }).int("A whole number").min(0, "0: red flags never mean walk away on their own").max(5, "There are 5 criteria").default(DEFAULT_SETTINGS.redFlagsForWalkAway),
   })
   .superRefine((s, ctx) => {
     if (s.weightPricePressure + s.weightReciprocity + s.weightPay + s.weightChasing + s.weightPayment === 0)

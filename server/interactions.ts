@@ -7,12 +7,12 @@ import type { Interaction } from "@/lib/domain";
 import { invalidInput, notFound } from "@/lib/errors";
 import { interactionValues } from "@/lib/quote-lifecycle";
 import type { CreateInteraction } from "@/lib/schemas";
-import { today as clockToday } from "./clock";
+import { todayFor } from "./clock";
 import { getClient } from "./clients";
 
 export { listInteractions };
 
-export function addInteraction(db: DbOrTx, clientId: number, input: CreateInteraction, today = clockToday()): Interaction {
+export function addInteraction(db: DbOrTx, clientId: number, input: CreateInteraction, today = todayFor(db)): Interaction {
   return writeTransaction(db, (tx) => {
     getClient(tx, clientId);
     if (input.quoteId != null && findQuote(tx, input.quoteId)?.clientId !== clientId)

@@ -5,7 +5,7 @@ import { listServices } from "@/db/services";
 import type { QuoteWithEvents } from "@/lib/domain";
 import { isAppError } from "@/lib/errors";
 import { replayNegotiation } from "@/lib/negotiation";
-import { today } from "./clock";
+import { todayFor } from "./clock";
 import { checkOffer, type OfferCheckResult } from "./offers";
 import { getClient } from "./clients";
 import { getQuote } from "./quotes";
@@ -21,7 +21,7 @@ function checkWhatIsAsked(db: DbOrTx, quote: QuoteWithEvents): OfferCheckResult 
     return checkOffer(
       db,
       { clientId: quote.clientId, quoteId: quote.id, serviceId: quote.serviceId, scopeAmount: neg.currentMinutes / 60, scopeUnit: "hours", offeredAmount: offered, currency: quote.currency, leadSource: "other", rush: false },
-      today(),
+      todayFor(db),
     );
   } catch (e) {
     // e.g. the service changed currency: the quote page already says it cannot compare

@@ -8,7 +8,7 @@ import type { QuoteEvent, QuoteWithEvents } from "@/lib/domain";
 import { invalidInput, notFound } from "@/lib/errors";
 import { afterNegotiationStep, completedAfterSave, datesProblem, outcomeChanges, quoteEventValues, quoteValues } from "@/lib/quote-lifecycle";
 import type { CreateQuoteEvent, QuoteOutcome, UpsertQuote } from "@/lib/schemas";
-import { today as clockToday } from "./clock";
+import { todayFor } from "./clock";
 
 export { listQuotes };
 
@@ -37,7 +37,7 @@ function complete(tx: DbOrTx, id: number, today: string): QuoteWithEvents {
   return getQuote(tx, id);
 }
 
-export function createQuote(db: DbOrTx, input: UpsertQuote, today = clockToday()): QuoteWithEvents {
+export function createQuote(db: DbOrTx, input: UpsertQuote, today = todayFor(db)): QuoteWithEvents {
   return writeTransaction(db, (tx) => {
     checkQuoteRefs(tx, input);
     const id = insertQuote(tx, quoteValues(input, { isNew: true, today }));
@@ -45,7 +45,7 @@ export function createQuote(db: DbOrTx, input: UpsertQuote, today = clockToday()
   });
 }
 
-export function updateQuote(db: DbOrTx, id: number, input: UpsertQuote, today = clockToday()): QuoteWithEvents {
+export function updateQuote(db: DbOrTx, id: number, input: UpsertQuote, today = todayFor(db)): QuoteWithEvents {
   return writeTransaction(db, (tx) => {
     const existing = getQuote(tx, id);
     checkQuoteRefs(tx, input);
@@ -55,7 +55,7 @@ export function updateQuote(db: DbOrTx, id: number, input: UpsertQuote, today = 
   });
 }
 
-export function setQuoteOutcome(db: DbOrTx, id: number, input: QuoteOutcome, today = clockToday()): QuoteWithEvents {
+export function setQuoteOutcome(db: DbOrTx, id: number, input: QuoteOutcome, today = todayFor(db)): QuoteWithEvents {
   return writeTransaction(db, (tx) => {
     const changes = outcomeChanges(getQuote(tx, id), input, today);
     const problem = datesProblem({ sentOn: changes.sentOn ?? null, decidedOn: changes.decidedOn ?? null });
@@ -72,7 +72,7 @@ export function deleteQuote(db: DbOrTx, id: number): void {
 }
 
 /** Log a negotiation step; the quote's status follows (a first ask moves it to "negotiating"). */
-export function addQuoteEvent(db: DbOrTx, quoteId: number, input: CreateQuoteEvent, today = clockToday()): QuoteEvent {
+export function addQuoteEvent(db: DbOrTx, quoteId: number, input: CreateQuoteEvent, today = todayFor(db)): QuoteEvent {
   return writeTransaction(db, (tx) => {
     const quote = getQuote(tx, quoteId);
     const values = quoteEventValues(quoteId, input, today);

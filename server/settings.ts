@@ -10,3 +10,12 @@ export function updateSettings(db: DbOrTx, input: Settings): Settings {
     return getSettings(tx);
   });
 }
+
+/** The first browser that opens the app lends it its time zone; a zone the user chose is never replaced. */
+export function adoptTimeZone(db: DbOrTx, timeZone: string): Settings {
+  return writeTransaction(db, (tx) => {
+    const current = getSettings(tx);
+    if (current.timeZone === "" && timeZone !== "") saveSettings(tx, { ...current, timeZone });
+    return getSettings(tx);
+  });
+}

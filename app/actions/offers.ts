@@ -2,7 +2,7 @@
 import { formInput, errorsForSentNames } from "@/lib/form-input";
 import { fieldErrors, offerCheckSchema, recordOfferSchema } from "@/lib/schemas";
 import { isSignedIn } from "@/server/auth/state";
-import { today } from "@/server/clock";
+import { todayFor } from "@/server/clock";
 import { readyDb } from "@/server/database";
 import { checkOffer, recordOffer, type OfferActionState } from "@/server/offers";
 import { errorState, formValues, revalidateEverything } from "./_lib/safe-action";
@@ -22,7 +22,7 @@ export async function checkOfferAction(_prev: OfferActionState, formData: FormDa
   const { values, error, data } = await parse(offerCheckSchema, formData);
   if (error) return error;
   try {
-    return { status: "ok", result: checkOffer(await readyDb(), data!, today()), values };
+    return { status: "ok", result: checkOffer(await readyDb(), data!, todayFor(await readyDb())), values };
   } catch (e) {
     return errorState(e, values);
   }
@@ -33,7 +33,7 @@ export async function recordOfferAction(_prev: OfferActionState, formData: FormD
   if (error) return error;
   try {
     const input = recordOfferSchema.parse(data);
-    const { quote, clientId } = recordOffer(await readyDb(), input, today());
+    const { quote, clientId } = recordOffer(await readyDb(), input, todayFor(await readyDb()));
     revalidateEverything();
     return { status: "ok", message: "Recorded.", recorded: { quoteId: quote.id, clientId, decision: input.decision }, values };
   } catch (e) {

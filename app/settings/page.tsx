@@ -18,7 +18,7 @@ export default async function SettingsPage() {
       <PageHeader title="Settings">Your money, your time, and how clients are judged.</PageHeader>
       <div className="space-y-6">
         <Card>
-          <SettingsForm action={updateSettingsAction} settings={settings} />
+          <SettingsForm action={updateSettingsAction} settings={settings} timeZones={Intl.supportedValuesOf("timeZone")} />
         </Card>
         <TemplatesSection templates={listTemplates(db)} actions={{ create: createTemplateAction, update: updateTemplateAction, remove: deleteTemplateAction }} />
       </div>

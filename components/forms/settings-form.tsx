@@ -1,13 +1,14 @@
 "use client";
 import type { ActionState } from "@/lib/action-state";
 import type { Settings } from "@/lib/domain";
-import { FormMessage, TextField } from "@/components/ui/field";
+import { Checkbox, FormMessage, SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useForm } from "./use-form";
 
-export function SettingsForm({ action, settings }: { action: (p: ActionState, f: FormData) => Promise<ActionState>; settings: Settings }) {
+export function SettingsForm({ action, settings, timeZones }: { action: (p: ActionState, f: FormData) => Promise<ActionState>; settings: Settings; timeZones: string[] }) {
   const { state, formAction, onSubmit, pending, formKey, v, errors } = useForm(action);
-  const num = (name: keyof Settings, labelText: string, hint?: string) => (
+  type NumberSetting = { [K in keyof Settings]: Settings[K] extends number ? K : never }[keyof Settings];
+  const num = (name: NumberSetting, labelText: string, hint?: string) => (
     <TextField name={name} label={labelText} inputMode="numeric" defaultValue={v(name, settings[name])} errors={errors} hint={hint} />
   );
   return (
@@ -18,6 +19,14 @@ export function SettingsForm({ action, settings }: { action: (p: ActionState, f:
         <TextField name="locale" label="Locale" defaultValue={v("locale", settings.locale)} errors={errors} hint="How numbers and money are shown, e.g. en-US, de-DE" />
         {num("hoursPerDay", "Hours in a working day", "Converts day rates to hours")}
         {num("weeklyCapacityHours", "Weekly capacity (hours)", "How much paid work you can take on each week")}
+        <SelectField
+          name="timeZone"
+          label="Time zone"
+          hint="“Today” for every date the app fills in"
+          options={timeZoneOptions(timeZones, settings.timeZone)}
+          defaultValue={v("timeZone", settings.timeZone)}
+          errors={errors}
+        />
       </fieldset>
       <fieldset className="grid gap-3 sm:grid-cols-3 lg:grid-cols-5">
         <legend className="mb-2 text-base font-semibold">Fit score weights</legend>
@@ -34,6 +43,15 @@ export function SettingsForm({ action, settings }: { action: (p: ActionState, f:
         {num("bandWalkAway", "Walk away below", "Fit score for “walk away”")}
         {num("chaseThreshold", "Stop chasing after", "Unanswered follow-ups in a row")}
         {num("rushMultiplierPct", "Rush multiplier (%)", "150 = rush work costs 1.5×")}
+        {num("halfLifeMonths", "Evidence half-life (months)", "Older evidence counts less: half as much after this many months (0: never)")}
+        {num("redFlagsForWalkAway", "Red flags for “walk away”", "Criteria in the walk-away band that make the verdict “walk away” (0: never on their own)")}
+        <div className="sm:col-span-2">
+          <Checkbox
+            name="capVerdictOnRedFlag"
+            label="A criterion in the walk-away band keeps a client from “keep”"
+            defaultChecked={state.status === "error" && state.values ? state.values.capVerdictOnRedFlag === "on" : settings.capVerdictOnRedFlag}
+          />
+        </div>
       </fieldset>
       <div className="flex items-center gap-3">
         <SubmitButton pending={pending}>Save settings</SubmitButton>
@@ -41,4 +59,10 @@ export function SettingsForm({ action, settings }: { action: (p: ActionState, f:
       </div>
     </form>
   );
+}
+
+/** The zones the server knows (passed down: the browser's list may differ), the current one always; "" = not chosen yet (UTC). */
+function timeZoneOptions(known: string[], current: string): { value: string; label: string }[] {
+  const zones = current && !known.includes(current) ? [current, ...known] : known;
+  return [{ value: "", label: "Not chosen yet (UTC)" }, ...zones.map((z) => ({ value: z, label: z.replace(/_/g, " ") }))];
 }

@@ -5,7 +5,7 @@ import { AlertTriangle } from "lucide-react";
 import { addInteractionAction, deleteInteractionAction } from "@/app/actions/interactions";
 import { addQuoteEventAction, createQuoteAction, deleteQuoteEventAction } from "@/app/actions/quotes";
 import { requestDb } from "@/server/database";
-import { today as clockToday } from "@/server/clock";
+import { todayFor } from "@/server/clock";
 import { loadClientPage } from "@/server/client-page";
 import { isAppError } from "@/lib/errors";
 import { OPEN_QUOTE_STATUSES, label } from "@/lib/domain";
@@ -41,7 +41,7 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
   const showAllQuotes = sp.quotes === "all";
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const db = await requestDb();
-  const today = clockToday();
+  const today = todayFor(db);
   let page;
   try {
     page = loadClientPage(db, id);

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { deleteInteractionAction } from "@/app/actions/interactions";
 import { addQuoteEventAction, deleteQuoteAction, deleteQuoteEventAction, setQuoteOutcomeAction, updateQuoteAction } from "@/app/actions/quotes";
 import { requestDb } from "@/server/database";
-import { today as clockToday } from "@/server/clock";
+import { todayFor } from "@/server/clock";
 import { loadQuotePage } from "@/server/quote-page";
 import { isAppError } from "@/lib/errors";
 import { OPEN_QUOTE_STATUSES, label } from "@/lib/domain";
@@ -27,7 +27,7 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const db = await requestDb();
-  const today = clockToday();
+  const today = todayFor(db);
   let page;
   try {
     page = loadQuotePage(db, id, { checkOffer: true });

@@ -1,6 +1,6 @@
 import { dashboardFiltersSchema } from "@/lib/dashboard";
 import { getDashboard } from "@/server/dashboard";
-import { today } from "@/server/clock";
+import { todayFor } from "@/server/clock";
 import { handler, parseWith, searchParams } from "../_lib/http";
 
 /**
@@ -9,5 +9,5 @@ import { handler, parseWith, searchParams } from "../_lib/http";
  * an unknown serviceId: 400 too (an invalid_input AppError from getDashboard).
  */
 export const GET = handler((req, db) => {
-  return getDashboard(db, parseWith(dashboardFiltersSchema, searchParams(req), "Invalid filters"), today());
+  return getDashboard(db, parseWith(dashboardFiltersSchema, searchParams(req), "Invalid filters"), todayFor(db));
 });

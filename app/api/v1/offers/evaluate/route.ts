@@ -1,7 +1,7 @@
 import { checkOffer } from "@/server/offers";
-import { today } from "@/server/clock";
+import { todayFor } from "@/server/clock";
 import { offerCheckSchema } from "@/lib/schemas";
 import { handler, parseBody } from "../../_lib/http";
 
 /** The offer check: accept, counter or walk away, with reasons, a counter-offer and messages. */
-export const POST = handler(async (req, db) => checkOffer(db, await parseBody(req, offerCheckSchema), today()));
+export const POST = handler(async (req, db) => checkOffer(db, await parseBody(req, offerCheckSchema), todayFor(db)));

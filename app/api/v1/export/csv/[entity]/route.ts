@@ -1,5 +1,5 @@
 import { CSV_ENTITIES, exportCsv, type CsvEntity } from "@/server/csv";
-import { today } from "@/server/clock";
+import { todayFor } from "@/server/clock";
 import { notFound } from "@/lib/errors";
 import { handler } from "../../../_lib/http";
 
@@ -11,7 +11,7 @@ export const GET = handler<P>((_req, db, p) => {
   return new Response(exportCsv(db, entity), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="walkaway-${entity}-${today()}.csv"`,
+      "content-disposition": `attachment; filename="walkaway-${entity}-${todayFor(db)}.csv"`,
       "cache-control": "no-store",
     },
   });
