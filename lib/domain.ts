@@ -226,6 +226,8 @@ export interface Interaction {
 
 export interface QuoteWithEvents extends Quote {
   events: QuoteEvent[];
+  /** the service's rates in force on the quote's date (lib/rates.ts), when the loader knows them */
+  rates?: { marketRate: number; targetRate: number; floorRate: number } | null;
 }
 
 /** Everything recorded about one client: the input of the worth model. */
