@@ -1,6 +1,7 @@
 /** Building blocks shared by the dashboard's sections: stat tiles, chart figures, empty states, table alternatives. */
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { TOO_FEW, sampleCounts, type CaseNoun, type SampleShare } from "@/lib/dashboard";
 
 /** Long tables stop here: a big book would otherwise send thousands of rows; the Clients page lists everyone. */
 export const TABLE_MAX = 20;
@@ -61,5 +62,31 @@ export function Stat({ label: title, value, children, testId }: { label: string;
       </dd>
       {children ? <dd className="mt-1 text-xs text-stone-600 dark:text-stone-400">{children}</dd> : null}
     </div>
+  );
+}
+
+/**
+ * A share as a tile's figure (lib/dashboard/samples.ts). With enough cases: the percentage in the tile's
+ * large type and its counts beside it in small type ("66.7% · 4 of 6"). With fewer than MIN_SAMPLE cases:
+ * "Too few to tell (2 of 2)" in normal type, never a large percentage; the state is said in words, not
+ * only a colour. `noun` names the cases ("4 of 6 quotes").
+ */
+export function SampleValue({ s, pct, noun }: { s: SampleShare; pct: (bp: number) => string; noun?: CaseNoun }) {
+  const counts = sampleCounts(s, noun);
+  if (!s.enough || s.bp == null) {
+    return (
+      <span className="block text-base font-normal" data-sample="too-few">
+        {TOO_FEW[0].toUpperCase() + TOO_FEW.slice(1)} ({counts})
+      </span>
+    );
+  }
+  return (
+    <span data-sample="enough">
+      {pct(s.bp)}{" "}
+      <span className="text-sm font-normal text-stone-600 dark:text-stone-400">
+        <span aria-hidden="true">{"\u00b7"}</span>
+        <span className="sr-only">,</span> {counts}
+      </span>
+    </span>
   );
 }

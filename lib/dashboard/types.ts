@@ -183,6 +183,28 @@ export interface OverTimeShortened {
   omittedQuotes: number;
 }
 
+/**
+ * A share with the cases it was computed from (lib/dashboard/samples.ts sampleShare). Below MIN_SAMPLE
+ * cases it is not enough to show as a percentage: the dashboard says "too few to tell (part of whole)".
+ */
+export interface SampleShare {
+  /** the share in basis points: part ÷ whole, or the figure's own measure (e.g. a share of hours); null when there is nothing to share */
+  bp: number | null;
+  /** the cases that count (accepted, answered, below target …) */
+  part: number;
+  /** the cases the share is of */
+  whole: number;
+  /** at least MIN_SAMPLE cases (and a share): show the percentage with its counts; otherwise "too few to tell (part of whole)" */
+  enough: boolean;
+}
+
+/** Two shares compared side by side: only when each has MIN_SAMPLE cases. */
+export interface SampleComparison {
+  enough: boolean;
+  /** the cases each side needs (MIN_SAMPLE) */
+  minEach: number;
+}
+
 export type NegotiationResponse = "held_firm" | "conceded" | "cut_scope" | "countered" | "no_answer";
 export const NEGOTIATION_RESPONSES: NegotiationResponse[] = ["held_firm", "conceded", "cut_scope", "countered", "no_answer"];
 export const RESPONSE_LABELS: Record<NegotiationResponse | "not_asked", string> = {
@@ -204,6 +226,8 @@ export interface ResponseRow {
   open: number;
   /** accepted / decided, bp; null when none decided */
   acceptRateBp: number | null;
+  /** the same rate with its cases (accepted of decided) and whether there are enough to show it */
+  acceptRate: SampleShare;
 }
 
 export interface ReasonRow {
@@ -217,6 +241,8 @@ export interface ReasonRow {
 export interface ChaseRow extends ChaseCount {
   /** answered / (answered + unanswered), bp */
   answerRateBp: number | null;
+  /** the same rate with its cases (answered of answered + unanswered) and whether there are enough to show it */
+  answerRate: SampleShare;
   unansweredInARow: number;
   shouldStop: boolean;
 }
@@ -261,10 +287,23 @@ export interface Dashboard {
     haggledQuotes: number;
     asks: number;
     askShareBp: number | null;
+    /** the same share with its cases (haggled of priced quotes) */
+    askShare: SampleShare;
     responses: ResponseRow[];
     notAsked: ResponseRow;
     cameBackAtMyPrice: number;
+    /** held firm against conceded: comparable only when each has MIN_SAMPLE decided quotes */
+    heldFirmVsConceded: SampleComparison;
   };
   rejections: { total: number; rejected: number; declinedByMe: number; reasons: ReasonRow[] };
-  chasing: { sent: number; answered: number; unanswered: number; pending: number; answerRateBp: number | null; byClient: ChaseRow[] };
+  chasing: {
+    sent: number;
+    answered: number;
+    unanswered: number;
+    pending: number;
+    answerRateBp: number | null;
+    /** the same rate with its cases (answered of answered + unanswered) */
+    answerRate: SampleShare;
+    byClient: ChaseRow[];
+  };
 }

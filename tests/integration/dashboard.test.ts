@@ -244,6 +244,17 @@ describe("last 90 days, no other filter", () => {
       ["no_answer", 1, 0, 0, 1, null], // Q7
     ]);
     expect(n.notAsked).toMatchObject({ quotes: 4, decided: 4, accepted: 2, acceptRateBp: 5000 });
+    // added: each share with its cases; 2 decided after holding firm and 2 after conceding are too few to compare
+    expect(n.responses.map((r) => [r.response, r.acceptRate])).toEqual([
+      ["held_firm", { bp: 5000, part: 1, whole: 2, enough: false }],
+      ["conceded", { bp: 10000, part: 2, whole: 2, enough: false }],
+      ["cut_scope", { bp: 10000, part: 1, whole: 1, enough: false }],
+      ["countered", { bp: null, part: 0, whole: 0, enough: false }],
+      ["no_answer", { bp: null, part: 0, whole: 0, enough: false }],
+    ]);
+    expect(n.notAsked.acceptRate).toEqual({ bp: 5000, part: 2, whole: 4, enough: false });
+    expect(n.askShare).toEqual({ bp: 6364, part: 7, whole: 11, enough: true });
+    expect(n.heldFirmVsConceded).toEqual({ enough: false, minEach: 5 });
   });
 
   test("rejection reframe: by reason and by who said no", () => {
@@ -266,6 +277,13 @@ describe("last 90 days, no other filter", () => {
       ["Cobalt", 3, 1, 1, 1, 5000, 1, false],
       ["Bolt", 2, 0, 2, 0, 0, 2, true],
       ["Acme", 1, 1, 0, 0, 10000, 0, false],
+    ]);
+    // added: the answer rate with its cases (unlogged answers left out): 2 of 5 overall, too few per client
+    expect(c.answerRate).toEqual({ bp: 4000, part: 2, whole: 5, enough: true });
+    expect(c.byClient.map((r) => [r.name, r.answerRate.part, r.answerRate.whole, r.answerRate.enough])).toEqual([
+      ["Cobalt", 1, 2, false],
+      ["Bolt", 0, 2, false],
+      ["Acme", 1, 1, false],
     ]);
   });
 

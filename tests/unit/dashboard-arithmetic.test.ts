@@ -253,6 +253,18 @@ describe("headline helpers", () => {
       ["countered", 0, 0, null],
       ["no_answer", 0, 0, null],
     ]);
-    expect(n.notAsked).toEqual({ response: "not_asked", label: "No discount asked", quotes: 5, decided: 4, accepted: 1, open: 1, acceptRateBp: 2500 });
+    expect(n.notAsked).toEqual({
+      response: "not_asked",
+      label: "No discount asked",
+      quotes: 5,
+      decided: 4,
+      accepted: 1,
+      open: 1,
+      acceptRateBp: 2500,
+      // added: the same rate with its cases; 4 decided is under MIN_SAMPLE (tests/unit/dashboard-samples.test.ts)
+      acceptRate: { bp: 2500, part: 1, whole: 4, enough: false },
+    });
+    expect(n.askShare).toEqual({ bp: 5455, part: 6, whole: 11, enough: true });
+    expect(n.heldFirmVsConceded).toEqual({ enough: false, minEach: 5 }); // 3 and 2 decided
   });
 });

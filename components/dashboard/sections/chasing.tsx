@@ -1,4 +1,5 @@
 import { Badge, Card } from "@/components/ui/card";
+import { TOO_FEW, sampleCounts, sampleText } from "@/lib/dashboard";
 import type { DashboardView } from "@/server/dashboard";
 import { ChasingChart } from "../charts/chasing-chart";
 import { ClientTable } from "../client-table";
@@ -7,7 +8,10 @@ import { Empty, Figure } from "../parts";
 
 const CHASE_CHART_MAX = 10;
 
-/** Chasing: follow-ups sent and answered per client, most chased first, with the stop-chasing signal. */
+/**
+ * Chasing: follow-ups sent and answered per client, most chased first, with the stop-chasing signal.
+ * An answer rate of fewer than MIN_SAMPLE follow-ups (answered or not) is "too few to tell", with its counts.
+ */
 export function ChasingSection({ d, f }: { d: DashboardView; f: Fmt }) {
   const c = d.chasing;
   const stop = c.byClient.filter((r) => r.shouldStop);
@@ -15,7 +19,7 @@ export function ChasingSection({ d, f }: { d: DashboardView; f: Fmt }) {
   const desc =
     c.sent === 0
       ? ""
-      : `You sent ${f.n(c.sent, "follow-up")}; ${c.answered} answered, ${c.unanswered} not (${f.pct(c.answerRateBp)} answered). ` +
+      : `You sent ${f.n(c.sent, "follow-up")}; ${c.answered} answered, ${c.unanswered} not (answer rate ${c.answerRate.enough ? sampleText(c.answerRate, d.locale) : `${TOO_FEW}, ${sampleCounts(c.answerRate)}`}). ` +
         `You chase ${c.byClient[0].name} most (${c.byClient[0].sent}).` +
         (stop.length ? ` Stop chasing: ${stop.map((s) => s.name).join(", ")}.` : "") +
         (c.byClient.length > CHASE_CHART_MAX ? ` The chart shows the ${CHASE_CHART_MAX} clients you chase most; the table has all ${c.byClient.length}.` : "");
@@ -39,7 +43,7 @@ export function ChasingSection({ d, f }: { d: DashboardView; f: Fmt }) {
           { header: "Answered", cell: (r) => r.answered },
           { header: "No answer", cell: (r) => r.unanswered },
           { header: "Not logged", cell: (r) => r.pending },
-          { header: "Answer rate", cell: (r) => f.pct(r.answerRateBp) },
+          { header: "Answer rate", cell: (r) => (r.answerRate.whole === 0 ? "\u2013" : sampleText(r.answerRate, d.locale)) },
           {
             header: "Unanswered in a row",
             cell: (r) => (

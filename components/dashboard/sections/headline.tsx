@@ -1,6 +1,7 @@
+import { MIN_SAMPLE, QUOTE_NOUN, settlingSamples } from "@/lib/dashboard";
 import type { DashboardView } from "@/server/dashboard";
 import type { Fmt } from "../format";
-import { Stat } from "../parts";
+import { SampleValue, Stat } from "../parts";
 
 /** The headline figures: money left on the table (with its trend), below target and floor, concession, unpaid hours, verdicts. */
 export function Headline({ d, f }: { d: DashboardView; f: Fmt }) {
@@ -15,6 +16,9 @@ export function Headline({ d, f }: { d: DashboardView; f: Fmt }) {
     trend = `${word} ${f.money(Math.abs(h.moneyLeftChange!))}${rel} on the previous ${d.period.days} days (${f.money(h.previous.settling.moneyLeft)}).`;
   }
   const v = h.verdicts;
+  // shares of fewer than MIN_SAMPLE accepted quotes are "too few to tell", with their counts
+  const sample = settlingSamples(s);
+  const needRated = `A share needs ${f.n(MIN_SAMPLE, "accepted quote")} with a service; ${s.ratedQuotes} so far.`;
   return (
     <section aria-labelledby="headline-title">
       <h2 id="headline-title" className="sr-only">
@@ -25,14 +29,18 @@ export function Headline({ d, f }: { d: DashboardView; f: Fmt }) {
           {trend}
           {s.otherCurrencyQuotes > 0 ? ` ${f.n(s.otherCurrencyQuotes, "quote")} in other currencies not added.` : ""}
         </Stat>
-        <Stat label="Accepted work below target" value={f.pct(s.belowTargetShareBp)} testId="headline-below-target">
-          {s.ratedQuotes > 0 ? `of accepted hours: ${s.belowTargetQuotes} of ${f.n(s.ratedQuotes, "accepted quote")}` : "No accepted quote with a service to compare yet."}
+        <Stat label="Accepted work below target" value={<SampleValue s={sample.belowTarget} pct={f.pct} noun={QUOTE_NOUN} />} testId="headline-below-target">
+          {s.ratedQuotes === 0 ? "No accepted quote with a service to compare yet." : sample.belowTarget.enough ? "of accepted hours, paid under your target rate" : needRated}
         </Stat>
-        <Stat label="Accepted work below floor" value={f.pct(s.belowFloorShareBp)} testId="headline-below-floor">
-          {s.ratedQuotes > 0 ? `of accepted hours: ${s.belowFloorQuotes} of ${f.n(s.ratedQuotes, "accepted quote")} under your walk-away rate` : "Floor: your walk-away rate on the rate card."}
+        <Stat label="Accepted work below floor" value={<SampleValue s={sample.belowFloor} pct={f.pct} noun={QUOTE_NOUN} />} testId="headline-below-floor">
+          {s.ratedQuotes === 0 ? "Floor: your walk-away rate on the rate card." : sample.belowFloor.enough ? "of accepted hours, paid under your walk-away rate" : needRated}
         </Stat>
-        <Stat label="Average concession" value={f.pct(s.averageConcessionBp)} testId="headline-concession">
-          {s.acceptedQuotes > 0 ? `given away on ${s.concededQuotes} of ${f.n(s.acceptedQuotes, "accepted quote")}, averaged over all of them` : "No accepted quotes in this period."}
+        <Stat label="Average concession" value={<SampleValue s={sample.concession} pct={f.pct} noun="conceded" />} testId="headline-concession">
+          {s.acceptedQuotes === 0
+            ? "No accepted quotes in this period."
+            : sample.concession.enough
+              ? `given away, averaged over all ${f.n(s.acceptedQuotes, "accepted quote")} (0 where nothing was given)`
+              : `An average needs ${f.n(MIN_SAMPLE, "accepted quote")}; ${s.acceptedQuotes} so far.`}
         </Stat>
         <Stat label="Unpaid hours given away" value={f.hours(h.unpaid.minutes)} testId="headline-unpaid">
           {`${f.n(h.unpaid.asks, "unpaid ask")}: favours, quick questions, scope creep, rush demands, free consults`}

@@ -1,4 +1,5 @@
 import { Card } from "@/components/ui/card";
+import { QUOTE_NOUN, TOO_FEW, sampleCounts, sampleText, settlingSamples, type CaseNoun, type SampleShare } from "@/lib/dashboard";
 import type { DashboardView } from "@/server/dashboard";
 import { WhereChart } from "../charts/where-chart";
 import { ClientTable } from "../client-table";
@@ -10,6 +11,14 @@ const WHERE_CLIENT_MAX = 15;
 
 type Groups = DashboardView["where"]["byService"];
 
+/** A group's share for the table: "75% · 3 of 4 quotes", "too few to tell (1 of 2 quotes)", or a dash with no cases. */
+const cellText = (s: SampleShare, locale: string, noun: CaseNoun) => (s.whole === 0 ? "\u2013" : sampleText(s, locale, noun));
+
+/** The share of a group's hours below target in a sentence: with its counts, and only as a percentage with enough quotes. */
+function belowTargetWords(s: SampleShare, f: Fmt): string {
+  return s.enough ? `, with ${f.pct(s.bp)} of its accepted hours below target (${sampleCounts(s, QUOTE_NOUN)})` : `; its share of hours below target: ${TOO_FEW} (${sampleCounts(s, QUOTE_NOUN)})`;
+}
+
 function WhereBlock({ id, heading, groups, d, f, max }: { id: string; heading: string; groups: Groups; d: DashboardView; f: Fmt; max?: number }) {
   const top = groups[0];
   // Many clients never settle: with a cap, the chart shows the worst of those who did; the table keeps everyone.
@@ -18,7 +27,7 @@ function WhereBlock({ id, heading, groups, d, f, max }: { id: string; heading: s
   const rest = groups.length - drawn.length;
   const desc =
     (top && top.moneyLeft > 0
-      ? `Most money left on the table: ${top.label}, ${f.money(top.moneyLeft)}, with ${f.pct(top.belowTargetShareBp)} of its accepted hours below target.`
+      ? `Most money left on the table: ${top.label}, ${f.money(top.moneyLeft)}${belowTargetWords(settlingSamples(top).belowTarget, f)}.`
       : `No money left on the table ${heading.toLowerCase()}.`) + (rest > 0 ? ` The chart shows ${drawn.length} of ${groups.length}: the others ${settled.length > drawn.length ? "settled less or " : ""}paid at or above your target throughout; see the table.` : "");
   return (
     <section aria-labelledby={`${id}-title`}>
@@ -47,16 +56,9 @@ function WhereBlock({ id, heading, groups, d, f, max }: { id: string; heading: s
         columns={[
           { header: "Accepted quotes", cell: (g) => g.acceptedQuotes },
           { header: "Hours", cell: (g) => f.hours(g.acceptedMinutes) },
-          {
-            header: "Below target",
-            cell: (g) => (
-              <>
-                {f.pct(g.belowTargetShareBp)} ({g.belowTargetQuotes} of {g.ratedQuotes})
-              </>
-            ),
-          },
-          { header: "Below floor", cell: (g) => f.pct(g.belowFloorShareBp) },
-          { header: "Average concession", cell: (g) => f.pct(g.averageConcessionBp) },
+          { header: "Below target", cell: (g) => cellText(settlingSamples(g).belowTarget, d.locale, QUOTE_NOUN) },
+          { header: "Below floor", cell: (g) => cellText(settlingSamples(g).belowFloor, d.locale, QUOTE_NOUN) },
+          { header: "Average concession", cell: (g) => cellText(settlingSamples(g).concession, d.locale, "conceded") },
           { header: "Money left", cell: (g) => f.money(g.moneyLeft) },
         ]}
       />
