@@ -52,6 +52,10 @@ export async function proxy(request: NextRequest) {
     return jsonError(503, `Sign-in is unavailable: ${toAppError(e).message}`);
   }
   if (principal(request.headers, state)) return NextResponse.next();
+  // A form saved from a page whose session has ended: a redirect would throw the page (and what was
+  // typed) away. Every server action checks the session itself (app/actions/_lib/safe-action.ts) and
+  // answers "Sign in first" as a form state, so let it answer.
+  if (request.method === "POST" && request.headers.has("next-action")) return NextResponse.next();
 
   if (isApi) return jsonError(401, "Sign in first, or send Authorization: Bearer <WALKAWAY_API_TOKEN>.", undefined, { "www-authenticate": 'Bearer realm="walkaway"' });
   const login = new URL("/login", request.url);

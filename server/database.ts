@@ -107,7 +107,9 @@ export async function databaseHealth(): Promise<DatabaseHealth> {
   try {
     const db = await readyDb();
     const ok = isHealthy(db) && writable(file);
-    return { ok, database: { file, state: ok ? "ok" : "read_only", bytes: fs.statSync(file).size, ...(ok ? {} : { message: `The database ${file} is no longer writable.` }) } };
+    // most recent writes live in the -wal file until a checkpoint: count both
+    const size = (p: string) => (fs.existsSync(p) ? fs.statSync(p).size : 0);
+    return { ok, database: { file, state: ok ? "ok" : "read_only", bytes: size(file) + size(`${file}-wal`), ...(ok ? {} : { message: `The database ${file} is no longer writable.` }) } };
   } catch (e) {
     if (e instanceof DatabaseProblem) return { ok: false, database: { file, state: e.state, message: e.message } };
     return { ok: false, database: { file, state: "cannot_open", message: (e as Error).message } };

@@ -49,8 +49,16 @@ export function databasePath(env: Env = readEnv()): string {
   return path.resolve(/*turbopackIgnore: true*/ env.WALKAWAY_DB ?? path.join(process.cwd(), "data", "walkaway.db"));
 }
 
+/**
+ * Where backups go: WALKAWAY_BACKUP_DIR, else `<db folder>/backups` for the default `walkaway.db` and
+ * `<db folder>/backups/<name>` for any other file, so two books in one folder never prune (or offer to
+ * restore) each other's backups.
+ */
 export function backupDir(env: Env = readEnv()): string {
-  return path.resolve(/*turbopackIgnore: true*/ env.WALKAWAY_BACKUP_DIR ?? path.join(path.dirname(databasePath(env)), "backups"));
+  if (env.WALKAWAY_BACKUP_DIR) return path.resolve(/*turbopackIgnore: true*/ env.WALKAWAY_BACKUP_DIR);
+  const db = databasePath(env);
+  const stem = path.basename(db).replace(/\.(db|sqlite3?)$/i, "");
+  return path.join(path.dirname(db), "backups", ...(stem === "walkaway" ? [] : [stem]));
 }
 
 /** Largest request body or upload accepted (bytes): a whole-book import fits, a flood does not. */

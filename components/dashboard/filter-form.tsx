@@ -8,7 +8,8 @@ const control =
 
 /** A plain GET form: the filters live in the URL, so a filtered view can be bookmarked or shared. */
 export function FilterForm({ filters, services, errors }: { filters: DashboardFilters; services: Service[]; errors: Record<string, string[]> }) {
-  const err = (k: string) => errors[k]?.join(" ");
+  // the first problem only: two at once would read as one run-on sentence
+  const err = (k: string) => errors[k]?.[0];
   return (
     <form method="get" action="/" aria-label="Dashboard filters" className="mb-6 rounded-lg border border-stone-200 bg-white p-4 shadow-sm dark:border-stone-800 dark:bg-stone-900">
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[repeat(5,minmax(0,1fr))_auto] lg:items-start">

@@ -12,7 +12,8 @@ const control =
  */
 export function PeriodFields({ range, from, to, errors }: { range: Range; from: string | null; to: string | null; errors: Record<string, string[]> }) {
   const [state, setState] = useState({ range, from: from ?? "", to: to ?? "" });
-  const err = (k: string) => errors[k]?.join(" ");
+  // the first problem only: two at once would read as one run-on sentence
+  const err = (k: string) => errors[k]?.[0];
   return (
     <>
       <div>

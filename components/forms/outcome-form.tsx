@@ -8,12 +8,15 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useForm } from "./use-form";
 
 /** Mark how a quote ended: accepted at what price, or rejected / declined and why. */
-export function OutcomeForm({ action, quote, currentPrice }: { action: (p: ActionState, f: FormData) => Promise<ActionState>; quote: Quote; currentPrice: number }) {
+export function OutcomeForm({ action, quote, currentPrice, today }: { action: (p: ActionState, f: FormData) => Promise<ActionState>; quote: Quote; currentPrice: number; today: string }) {
   const { state, formAction, onSubmit, pending, formKey, v, errors } = useForm(action);
   const [status, setStatus] = useState(v("status", quote.status) ?? quote.status);
   return (
     <form key={formKey} action={formAction} onSubmit={onSubmit} noValidate className="grid gap-3" aria-label="Quote outcome">
       <SelectField name="status" label="Status" value={status} onChange={setStatus} options={QUOTE_STATUSES.map((st) => ({ value: st, label: label(st) }))} errors={errors} />
+      {status !== "draft" && status !== "sent" && status !== "negotiating" ? (
+        <TextField name="decidedOn" label="Decided on" type="date" defaultValue={v("decidedOn", quote.decidedOn ?? today)} errors={errors} />
+      ) : null}
       {status === "accepted" ? (
         <TextField
           name="agreedAmount"

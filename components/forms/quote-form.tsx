@@ -52,7 +52,12 @@ export function QuoteForm({
       {quote ? (
         <>
           <input type="hidden" name="agreedAmount" value={quote.agreedAmount != null ? toDecimalString(quote.agreedAmount, cur) : ""} />
-          <input type="hidden" name="decidedOn" value={quote.decidedOn ?? ""} />
+          {/* shown once decided: a rule about it (never before "sent on") must have a field to point at */}
+          {quote.decidedOn ? (
+            <TextField name="decidedOn" label="Decided on" type="date" defaultValue={v("decidedOn", quote.decidedOn)} errors={errors} />
+          ) : (
+            <input type="hidden" name="decidedOn" value="" />
+          )}
           <input type="hidden" name="rejectionReason" value={quote.rejectionReason ?? ""} />
         </>
       ) : null}

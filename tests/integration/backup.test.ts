@@ -10,7 +10,7 @@ import { isAppError } from "@/lib/errors";
 import { backupTick, startBackupSchedule } from "@/server/backup-schedule";
 import { backupDatabase, backupStatus, listBackups, ownBackups, pruneBackups, spaceNeeded } from "@/server/backups";
 import { exportBook, importUntrusted } from "@/server/book";
-import { backupPolicy, readEnv } from "@/server/env";
+import { backupDir, backupPolicy, readEnv } from "@/server/env";
 import * as q from "./use-cases";
 import { ROOT, content, loadAwkwardBook, tempDir } from "./data-helpers";
 
@@ -51,11 +51,15 @@ describe("npm run backup (scripts/backup.ts)", () => {
     loadAwkwardBook(db);
     const r = runBackupScript({ WALKAWAY_DB: file });
     expect(r.status, r.stderr).toBe(0);
-    const backups = listBackups(path.join(dir, "backups"));
+    // a book not named walkaway.db keeps its backups in a folder of its own (two books may share a folder)
+    const own = path.join(dir, "backups", path.basename(file, ".db"));
+    expect(backupDir(readEnv({ WALKAWAY_DB: file } as NodeJS.ProcessEnv))).toBe(own);
+    expect(backupDir(readEnv({ WALKAWAY_DB: path.join(dir, "walkaway.db") } as NodeJS.ProcessEnv))).toBe(path.join(dir, "backups"));
+    const backups = listBackups(own);
     expect(backups).toHaveLength(1);
     expect(backups[0].name).toMatch(/^walkaway-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z\.db$/);
     expect(r.stdout).toContain(backups[0].name);
-    const copy = readBook(path.join(dir, "backups", backups[0].name));
+    const copy = readBook(path.join(own, backups[0].name));
     expect(copy.integrity).toBe("ok");
     expect(copy.book).toEqual(content(exportBook(db)));
   });
@@ -374,8 +378,8 @@ describe("the policy from the environment", () => {
 
   test("npm run backup prunes by the environment's policy and says what it removed", () => {
     loadAwkwardBook(db);
-    const backups = path.join(dir, "backups");
-    fs.mkdirSync(backups);
+    const backups = backupDir(readEnv({ WALKAWAY_DB: file } as NodeJS.ProcessEnv));
+    fs.mkdirSync(backups, { recursive: true });
     for (const iso of ["2020-01-01T00:00:00.000Z", "2020-01-02T00:00:00.000Z"]) fs.writeFileSync(path.join(backups, oldName("walkaway", iso)), "old");
     const r = runBackupScript({ WALKAWAY_DB: file, WALKAWAY_BACKUP_KEEP_LAST: "1", WALKAWAY_BACKUP_KEEP_DAILY: "0", WALKAWAY_BACKUP_KEEP_WEEKLY: "0", WALKAWAY_BACKUP_KEEP_MONTHLY: "0" });
     expect(r.status, r.stderr).toBe(0);

@@ -132,7 +132,7 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
 
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <Card title="Outcome">
-            <OutcomeForm action={setQuoteOutcomeAction.bind(null, quote.id)} quote={quote} currentPrice={neg.currentPrice} />
+            <OutcomeForm action={setQuoteOutcomeAction.bind(null, quote.id)} quote={quote} currentPrice={neg.currentPrice} today={today} />
           </Card>
           <details className="rounded-lg border border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
             <summary className="flex min-h-10 cursor-pointer items-center px-4 text-sm font-medium">Edit quote details</summary>
