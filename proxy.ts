@@ -9,7 +9,7 @@
  * here too (tests/integration/headers.test.ts checks a 403 from this file).
  */
 import { NextResponse, type NextRequest } from "next/server";
-import { isAllowedHost, isCrossSiteWrite, safeNextPath } from "@/server/auth/session";
+import { SESSION_COOKIE, isAllowedHost, isCrossSiteWrite, safeNextPath } from "@/server/auth/session";
 import { authState, principal, signInEnabled, type AuthState } from "@/server/auth/state";
 import { toAppError } from "@/server/errors";
 
@@ -52,10 +52,11 @@ export async function proxy(request: NextRequest) {
     return jsonError(503, `Sign-in is unavailable: ${toAppError(e).message}`);
   }
   if (principal(request.headers, state)) return NextResponse.next();
-  // A form saved from a page whose session has ended: a redirect would throw the page (and what was
-  // typed) away. Every server action checks the session itself (app/actions/_lib/safe-action.ts) and
-  // answers "Sign in first" as a form state, so let it answer.
-  if (request.method === "POST" && request.headers.has("next-action")) return NextResponse.next();
+  // A form saved from a page whose session has ended (it still sends the old cookie): a redirect would
+  // throw the page, and what was typed, away. Every server action checks the session itself
+  // (app/actions/_lib/safe-action.ts) and answers "Sign in first" as a form state, so let it answer.
+  // With no cookie at all it is not a stale tab: refused here as before.
+  if (request.method === "POST" && request.headers.has("next-action") && request.cookies.has(SESSION_COOKIE)) return NextResponse.next();
 
   if (isApi) return jsonError(401, "Sign in first, or send Authorization: Bearer <WALKAWAY_API_TOKEN>.", undefined, { "www-authenticate": 'Bearer realm="walkaway"' });
   const login = new URL("/login", request.url);

@@ -122,6 +122,23 @@ describe("server actions: one wrapper", () => {
     expect(await deleteTemplateAction(true as unknown as number)).toMatchObject({ status: "error", message: expect.stringMatching(/does not exist/) });
   });
 
+  test("with sign-in on and no valid session, an action writes nothing and says so, keeping what was typed", async () => {
+    const { createClientAction } = await import("@/app/actions/clients");
+    const before = q.listClients(await readyDb()).length;
+    process.env.WALKAWAY_PASSWORD = "correct-horse-9";
+    try {
+      const state = await createClientAction({ status: "idle" }, (() => {
+        const fd = new FormData();
+        fd.append("name", "Sneaky");
+        return fd;
+      })());
+      expect(state).toMatchObject({ status: "error", message: expect.stringMatching(/^Sign in first/), values: { name: "Sneaky" } });
+    } finally {
+      delete process.env.WALKAWAY_PASSWORD;
+    }
+    expect(q.listClients(await readyDb()).length).toBe(before);
+  });
+
   test("a form keeps what was typed and names the field it was typed in (hours on the quote form)", async () => {
     const { createQuoteAction } = await import("@/app/actions/quotes");
     const fd = new FormData();

@@ -53,8 +53,8 @@ describe("npm run backup (scripts/backup.ts)", () => {
     expect(r.status, r.stderr).toBe(0);
     // a book not named walkaway.db keeps its backups in a folder of its own (two books may share a folder)
     const own = path.join(dir, "backups", path.basename(file, ".db"));
-    expect(backupDir(readEnv({ WALKAWAY_DB: file } as NodeJS.ProcessEnv))).toBe(own);
-    expect(backupDir(readEnv({ WALKAWAY_DB: path.join(dir, "walkaway.db") } as NodeJS.ProcessEnv))).toBe(path.join(dir, "backups"));
+    expect(backupDir(readEnv({ WALKAWAY_DB: file } as unknown as NodeJS.ProcessEnv))).toBe(own);
+    expect(backupDir(readEnv({ WALKAWAY_DB: path.join(dir, "walkaway.db") } as unknown as NodeJS.ProcessEnv))).toBe(path.join(dir, "backups"));
     const backups = listBackups(own);
     expect(backups).toHaveLength(1);
     expect(backups[0].name).toMatch(/^walkaway-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z\.db$/);
@@ -378,7 +378,7 @@ describe("the policy from the environment", () => {
 
   test("npm run backup prunes by the environment's policy and says what it removed", () => {
     loadAwkwardBook(db);
-    const backups = backupDir(readEnv({ WALKAWAY_DB: file } as NodeJS.ProcessEnv));
+    const backups = backupDir(readEnv({ WALKAWAY_DB: file } as unknown as NodeJS.ProcessEnv));
     fs.mkdirSync(backups, { recursive: true });
     for (const iso of ["2020-01-01T00:00:00.000Z", "2020-01-02T00:00:00.000Z"]) fs.writeFileSync(path.join(backups, oldName("walkaway", iso)), "old");
     const r = runBackupScript({ WALKAWAY_DB: file, WALKAWAY_BACKUP_KEEP_LAST: "1", WALKAWAY_BACKUP_KEEP_DAILY: "0", WALKAWAY_BACKUP_KEEP_WEEKLY: "0", WALKAWAY_BACKUP_KEEP_MONTHLY: "0" });
