@@ -2,7 +2,8 @@ import { formatMoney } from "@/lib/money";
 
 /**
  * Where a rate sits against floor, target and market, drawn as a ruler.
- * Text first (screen readers and people who read), picture second.
+ * Text first (screen readers and people who read), picture second. With `ratesOn` (a past quote's date)
+ * it says which rates it is measured against: the rates in force that day, not today's.
  */
 export function RateRuler({
   rate,
@@ -12,6 +13,7 @@ export function RateRuler({
   currency,
   unit,
   locale,
+  ratesOn,
 }: {
   rate: number;
   floor: number;
@@ -20,6 +22,8 @@ export function RateRuler({
   currency: string;
   unit: string;
   locale: string;
+  /** the day whose rates floor, target and market are (YYYY-MM-DD) */
+  ratesOn?: string | null;
 }) {
   const max = Math.max(rate, market, target, floor) * 1.15 || 1;
   const pos = (n: number) => `${Math.min(100, (n / max) * 100)}%`;
@@ -30,6 +34,11 @@ export function RateRuler({
     <figure className="w-full">
       <figcaption className="mb-2 text-sm">
         Effective rate <strong className="tabular-nums" data-testid="effective-rate">{m(rate)}</strong> — {zone}.
+        {ratesOn ? (
+          <span className="block text-xs text-stone-600 dark:text-stone-400" data-testid="rates-in-force">
+            Rates in force on {new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${ratesOn}T00:00:00Z`))}.
+          </span>
+        ) : null}
       </figcaption>
       <div className="relative h-10" aria-hidden>
         <div className="absolute inset-x-0 top-4 h-2 rounded-full bg-stone-200 dark:bg-stone-700" />

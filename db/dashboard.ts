@@ -5,13 +5,16 @@
  * SQL (GROUP BY) does the counting that needs no negotiation replay: unpaid asks and their minutes,
  * how each haggled quote was answered and how those quotes ended, rejection reasons, follow-ups.
  * Settling needs the replay (lib/negotiation.ts), so the quotes of the period are loaded with their
- * events and settled in lib/. docs/dashboard.md explains every figure.
+ * events and settled in lib/, each with its service's rates in force on its date (lib/rates.ts): raising
+ * your rates today never turns last year's quotes into settling. docs/dashboard.md explains every figure.
  */
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "./connection";
 import { clients, interactions, quoteEvents, quotes } from "./schema";
 import type { Client, Interaction, LeadSource, QuoteEvent } from "@/lib/domain";
 import { DECIDED_QUOTE_STATUSES } from "@/lib/quote-lifecycle";
+import { ratesForQuotes } from "@/lib/rates";
+import { listAllServiceRates } from "./service-rates";
 import type { ChaseCount, DateRange, NegotiationCount, RejectionCount, ScopedQuote, UnpaidAskCount } from "@/lib/dashboard";
 
 /** What one dashboard view selects: a date range (inclusive, either end open), a service, a lead source. */
@@ -56,7 +59,7 @@ function interactionScope({ range, serviceId, leadSource }: DashboardScope): SQL
 
 // ---------------- rows ----------------
 
-/** The quotes in the scope (optionally only the accepted ones), by id, each with its events in order. */
+/** The quotes in the scope (optionally only the accepted ones), by id, each with its events in order and the rates in force on its date. */
 export function listScopedQuotes(db: DbOrTx, scope: DashboardScope & { acceptedOnly?: boolean }): ScopedQuote[] {
   const where = scope.acceptedOnly ? and(quoteScope(scope), eq(quotes.status, "accepted"))! : quoteScope(scope);
   const rows = db
@@ -80,7 +83,9 @@ export function listScopedQuotes(db: DbOrTx, scope: DashboardScope & { acceptedO
     if (list) list.push(e);
     else byQuote.set(e.quoteId, [e]);
   }
-  return rows.map((r) => ({ ...r.quote, events: byQuote.get(r.quote.id) ?? [], periodDate: r.periodDate, clientName: r.clientName, leadSource: r.leadSource }));
+  // the rate history is a few rows per service: read whole, resolved per quote in JS
+  const ratesOf = ratesForQuotes(rows.length ? listAllServiceRates(db) : []);
+  return rows.map((r) => ({ ...r.quote, events: byQuote.get(r.quote.id) ?? [], rates: ratesOf(r.quote), periodDate: r.periodDate, clientName: r.clientName, leadSource: r.leadSource }));
 }
 
 /** The interactions in the scope, by day then id. */

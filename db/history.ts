@@ -4,13 +4,18 @@
  * schema (so a new column is picked up automatically), rows are read as arrays through a cached prepared
  * statement and turned into the same plain objects drizzle returns (same keys, same order, same decoded
  * values). docs/performance.md has the figures.
+ *
+ * Each quote comes with `rates`: its service's rates in force on the quote's date (lib/rates.ts), read
+ * from the rate history in one more query and resolved here, so the worth model and settling judge a
+ * quote by the rates of its time, never today's rate card.
  */
 import type Database from "better-sqlite3";
 import { Column, getTableColumns } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { sqliteOf, type DbOrTx } from "./connection";
-import { clients, interactions, quoteEvents, quotes } from "./schema";
+import { clients, interactions, quoteEvents, quotes, serviceRates } from "./schema";
 import { OPEN_QUOTE_STATUSES, type Client, type ClientHistory, type Interaction, type Quote, type QuoteEvent } from "@/lib/domain";
+import { ratesForQuotes, type ServiceRateRow } from "@/lib/rates";
 
 
 type Row = unknown[];
@@ -59,6 +64,7 @@ const readers = {
   quote: rowReader<Quote>(quotes, "q"),
   event: rowReader<QuoteEvent>(quoteEvents, "e"),
   interaction: rowReader<Interaction>(interactions, "i"),
+  rate: rowReader<ServiceRateRow>(serviceRates, "r"),
 };
 
 const rawStatements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
@@ -84,12 +90,15 @@ const HISTORY_SQL = {
   clientQuotes: `SELECT ${readers.quote.columns} FROM quotes q WHERE q.client_id = ? ORDER BY q.created_at DESC, q.id DESC`,
   clientEvents: `SELECT ${readers.event.columns} FROM quote_events e WHERE e.quote_id IN (SELECT id FROM quotes WHERE client_id = ?) ORDER BY e.occurred_on, e.id`,
   clientInteractions: `SELECT ${readers.interaction.columns} FROM interactions i WHERE i.client_id = ? ORDER BY i.occurred_on DESC, i.id DESC`,
+  // the history of the services this client's quotes name (a handful of rows)
+  clientRates: `SELECT ${readers.rate.columns} FROM service_rates r WHERE r.service_id IN (SELECT service_id FROM quotes WHERE client_id = ? AND service_id IS NOT NULL)`,
   allClients: `SELECT ${readers.client.columns} FROM clients c ORDER BY c.id`,
   allQuotes: `SELECT ${readers.quote.columns} FROM quotes q ORDER BY q.id`,
   allEvents: `SELECT ${readers.event.columns} FROM quote_events e ORDER BY e.quote_id, e.occurred_on, e.id`,
   // (client_id, occurred_on) index read backwards: each client's interactions newest first, no sort step
   // (clients come out in descending order, which does not matter: they are grouped by id below)
   allInteractions: `SELECT ${readers.interaction.columns} FROM interactions i ORDER BY i.client_id DESC, i.occurred_on DESC, i.id DESC`,
+  allRates: `SELECT ${readers.rate.columns} FROM service_rates r`,
 };
 
 function groupEvents(events: QuoteEvent[]): Map<number, QuoteEvent[]> {
@@ -103,27 +112,30 @@ function groupEvents(events: QuoteEvent[]): Map<number, QuoteEvent[]> {
 }
 
 /**
- * One client's history: quotes newest first (each with its events in date order), interactions newest first.
- * Four indexed queries whatever the client's size; undefined when there is no such client.
+ * One client's history: quotes newest first (each with its events in date order and the rates in force on
+ * its date), interactions newest first. Five indexed queries whatever the client's size; undefined when
+ * there is no such client.
  */
 export function readClientHistory(db: DbOrTx, clientId: number): ClientHistory | undefined {
   const client = readAll(db, readers.client, HISTORY_SQL.client, clientId)[0];
   if (!client) return undefined;
   const qs = readAll(db, readers.quote, HISTORY_SQL.clientQuotes, clientId);
   const byQuote = qs.length ? groupEvents(readAll(db, readers.event, HISTORY_SQL.clientEvents, clientId)) : new Map<number, QuoteEvent[]>();
+  const ratesOf = ratesForQuotes(qs.length ? readAll(db, readers.rate, HISTORY_SQL.clientRates, clientId) : []);
   return {
     client,
-    quotes: qs.map((q) => ({ ...q, events: byQuote.get(q.id) ?? [] })),
+    quotes: qs.map((q) => ({ ...q, events: byQuote.get(q.id) ?? [], rates: ratesOf(q) })),
     interactions: readAll(db, readers.interaction, HISTORY_SQL.clientInteractions, clientId),
   };
 }
 
-/** Every client's history in four queries (no N+1), for scoring the whole book; clients by id. */
+/** Every client's history in five queries (no N+1), for scoring the whole book; clients by id; rates as readClientHistory. */
 export function readAllHistories(db: DbOrTx): ClientHistory[] {
   const cs = readAll(db, readers.client, HISTORY_SQL.allClients);
   const eventsByQuote = groupEvents(readAll(db, readers.event, HISTORY_SQL.allEvents));
+  const ratesOf = ratesForQuotes(readAll(db, readers.rate, HISTORY_SQL.allRates));
   const histories = new Map<number, ClientHistory>(cs.map((c) => [c.id, { client: c, quotes: [], interactions: [] }]));
-  for (const q of readAll(db, readers.quote, HISTORY_SQL.allQuotes)) histories.get(q.clientId)?.quotes.push({ ...q, events: eventsByQuote.get(q.id) ?? [] });
+  for (const q of readAll(db, readers.quote, HISTORY_SQL.allQuotes)) histories.get(q.clientId)?.quotes.push({ ...q, events: eventsByQuote.get(q.id) ?? [], rates: ratesOf(q) });
   for (const i of readAll(db, readers.interaction, HISTORY_SQL.allInteractions)) histories.get(i.clientId)?.interactions.push(i);
   return [...histories.values()];
 }

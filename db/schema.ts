@@ -73,6 +73,33 @@ export const services = sqliteTable(
   ],
 );
 
+/**
+ * The rate card's history: a service's rates from a calendar day on, until its next row. A quote is
+ * judged against the row in force on its date (lib/rates.ts ratesOn); the services row keeps the rates
+ * in force today (at the last write) for everything that asks about now (the offer check, forms).
+ * Every service has a row from 1970-01-01 (migration 0004 backfilled the services there were).
+ */
+export const serviceRates = sqliteTable(
+  "service_rates",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    serviceId: integer("service_id")
+      .notNull()
+      .references(() => services.id, { onDelete: "cascade" }),
+    /** ISO date YYYY-MM-DD: these rates apply to quotes dated this day or later (until the next row) */
+    effectiveFrom: text("effective_from").notNull(),
+    marketRate: integer("market_rate").notNull(),
+    targetRate: integer("target_rate").notNull(),
+    floorRate: integer("floor_rate").notNull(),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex("service_rates_service_from_unique").on(t.serviceId, t.effectiveFrom),
+    check("service_rates_floor_le_target", sql`${t.floorRate} <= ${t.targetRate}`),
+    check("service_rates_positive", sql`${t.floorRate} >= 0 AND ${t.targetRate} > 0 AND ${t.marketRate} > 0`),
+  ],
+);
+
 export const clients = sqliteTable(
   "clients",
   {

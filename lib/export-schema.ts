@@ -7,10 +7,14 @@
  * and a column its kind never carries must be empty. References must point inside the file, so an
  * import never depends on what the target database holds; a quote priced in a currency other than its
  * service's is refused, as the API refuses it. Problems are named by row: `quotes[3].decidedOn`.
+ *
+ * `serviceRates` (the rate card's history) came later within version 1: it is optional, and a file
+ * without it (or a service without rows in it) gets each service's rates as its history from 1970-01-01.
  */
 import { z } from "zod";
 import { DATE_MAX, DATE_MIN, isDateInBounds } from "./dates";
 import { ANSWERS, ASK_KINDS, EVENT_KINDS, GIVE_KINDS, INTERACTION_KINDS, type EventKind, type InteractionKind } from "./domain";
+import { serviceRatesChangeSchema } from "./rates";
 import {
   createInteractionSchema,
   createQuoteEventSchema,
@@ -44,6 +48,9 @@ const timestamp = timestampSchema;
 const stamps = { createdAt: timestamp, updatedAt: timestamp };
 
 export const serviceRowSchema = upsertServiceSchema.safeExtend({ id: rowId, ...stamps });
+
+/** A service's rates from a day on: the API's rules for a rate change (POST /services/:id/rates), as stored. */
+export const serviceRateRowSchema = serviceRatesChangeSchema.safeExtend({ id: rowId, serviceId: rowId, createdAt: timestamp });
 
 export const clientRowSchema = upsertClientSchema.safeExtend({ id: rowId, ...stamps });
 
@@ -171,6 +178,8 @@ export const exportFileSchema = z
     exportedAt: timestamp,
     settings: settingsSchema,
     services: rows(serviceRowSchema, "services"),
+    // optional: files written before the rate card kept its history have none
+    serviceRates: rows(serviceRateRowSchema, "service rates").optional(),
     templates: rows(templateRowSchema, "templates"),
     clients: rows(clientRowSchema, "clients"),
     quotes: rows(quoteRowSchema, "quotes"),
@@ -187,6 +196,16 @@ export const exportFileSchema = z
       return seen;
     };
     const serviceIds = unique(f.services, "services");
+    if (f.serviceRates) {
+      unique(f.serviceRates, "serviceRates");
+      const from = new Set<string>();
+      f.serviceRates.forEach((r, i) => {
+        if (!serviceIds.has(r.serviceId)) ctx.addIssue({ code: "custom", path: ["serviceRates", i, "serviceId"], message: `No service ${r.serviceId} in this file` });
+        const key = `${r.serviceId}:${r.effectiveFrom}`;
+        if (from.has(key)) ctx.addIssue({ code: "custom", path: ["serviceRates", i, "effectiveFrom"], message: `Service ${r.serviceId} has two rate rows from ${r.effectiveFrom}` });
+        from.add(key);
+      });
+    }
     unique(f.templates, "templates");
     const clientIds = unique(f.clients, "clients");
     const quoteIds = unique(f.quotes, "quotes");

@@ -8,6 +8,8 @@
  *   - the user conceded a discount without cutting scope to match, or
  *   - the user did unpaid work linked to that quote (unpaid asks with interaction.quoteId).
  * Money left on the table = what the agreed scope is worth at target rate − what was agreed, never negative.
+ * The rates are those in force on the quote's date (lib/rates.ts serviceForQuote): raising your rates today
+ * never turns last year's work into settling.
  *
  * Pure and deterministic: no I/O, no clock; quotes come out sorted by id whatever order they arrive in.
  * See docs/worth-model.md for the reasoning and worked examples.
@@ -15,6 +17,7 @@
 import type { ClientHistory, Interaction, QuoteWithEvents, Service, Settings, Unit } from "./domain";
 import { effectiveRate, formatHours, formatMoney, formatPercentBp, valueAtRate } from "./money";
 import { replayNegotiation, type NegotiationSummary } from "./negotiation";
+import { serviceForQuote } from "./rates";
 
 export interface QuoteSettling {
   quoteId: number;
@@ -159,9 +162,8 @@ export function settleClient(history: ClientHistory, services: Service[], settin
     if (i.quoteId != null && quoteIds.has(i.quoteId)) linked.set(i.quoteId, (linked.get(i.quoteId) ?? 0) + m);
   }
 
-  const settled = quotes.map((q) =>
-    settleQuote(q, q.serviceId != null ? serviceById.get(q.serviceId) : undefined, settings, linked.get(q.id) ?? 0),
-  );
+  // each quote against its service's rates in force on its date (quote.rates), never today's rate card
+  const settled = quotes.map((q) => settleQuote(q, serviceForQuote(q, serviceById), settings, linked.get(q.id) ?? 0));
 
   let acceptedCount = 0;
   let settledCount = 0;

@@ -2,6 +2,11 @@
  * The whole book in and out: export every table as one versioned document, import one in a single
  * transaction (replace: the file becomes the book, ids kept; merge: added to the book, ids remapped).
  * A file that fails validation never reaches this module (see lib/export-schema.ts).
+ *
+ * The rate card's history (serviceRates) travels with its services: replace keeps its ids, merge remaps
+ * them to the new services (a service reused from the book keeps the book's own history). A service the
+ * file gives no history (a file from before the history, or a service without rows) gets its rates as
+ * its history from 1970-01-01, as the migration did for the books there were.
  */
 import { writeTransaction, type DB, type DbOrTx } from "@/db/connection";
 import { bookCounts, clearBook, insertBookRow, insertBookRows, readBookTables, type BookCounts } from "@/db/book";
@@ -9,6 +14,7 @@ import { listServices } from "@/db/services";
 import { getSettings, saveSettings } from "@/db/settings";
 import { listTemplates } from "@/db/templates";
 import { EXPORT_FORMAT, EXPORT_VERSION, parseExportFile, type ExportFile, type ImportMode } from "@/lib/export-schema";
+import { RATES_SINCE, ratesOf } from "@/lib/rates";
 import type { FieldErrors } from "@/lib/schemas";
 import { backupDatabase } from "./backups";
 
@@ -45,6 +51,12 @@ function uniqueServiceName(base: string, taken: Set<string>): string {
   }
 }
 
+/** A history row from 1970-01-01 for each service in `ids` the file gives no history (file ids). */
+function ratesFromTheBeginning(file: ExportFile, ids: ReadonlySet<number>) {
+  const known = new Set((file.serviceRates ?? []).map((r) => r.serviceId));
+  return file.services.filter((s) => ids.has(s.id) && !known.has(s.id)).map((s) => ({ serviceId: s.id, effectiveFrom: RATES_SINCE, ...ratesOf(s) }));
+}
+
 /**
  * Import a validated file. One transaction: on any error nothing is changed. IMMEDIATE takes the
  * write lock up front: a deferred transaction that reads and then writes gets SQLITE_BUSY at once
@@ -52,7 +64,7 @@ function uniqueServiceName(base: string, taken: Set<string>): string {
  */
 export function importBook(db: DbOrTx, file: ExportFile, mode: ImportMode): ImportResult {
   return writeTransaction(db, (t) => {
-    const created: BookCounts = { services: 0, templates: 0, clients: 0, quotes: 0, quoteEvents: 0, interactions: 0 };
+    const created: BookCounts = { services: 0, serviceRates: 0, templates: 0, clients: 0, quotes: 0, quoteEvents: 0, interactions: 0 };
     const result: ImportResult = { mode, created, reusedServices: 0, renamedServices: [], skippedTemplates: 0, settingsReplaced: false };
 
     if (mode === "replace") {
@@ -60,6 +72,9 @@ export function importBook(db: DbOrTx, file: ExportFile, mode: ImportMode): Impo
       saveSettings(t, file.settings);
       result.settingsReplaced = true;
       insertBookRows(t, "services", file.services);
+      const rates = [...(file.serviceRates ?? []), ...ratesFromTheBeginning(file, new Set(file.services.map((s) => s.id)))];
+      insertBookRows(t, "serviceRates", rates);
+      created.serviceRates = rates.length;
       insertBookRows(t, "templates", file.templates);
       insertBookRows(t, "clients", file.clients.map((c) => ({ ...c, company: c.company ?? null, email: c.email ?? null, notes: c.notes ?? null })));
       insertBookRows(t, "quotes", file.quotes);
@@ -76,6 +91,7 @@ export function importBook(db: DbOrTx, file: ExportFile, mode: ImportMode): Impo
 
     // merge: your settings stay; everything in the file is added with new ids
     const serviceMap = new Map<number, number>();
+    const reused = new Set<number>();
     const existingServices = listServices(t);
     const existingTemplates = listTemplates(t);
     const byName = new Map(existingServices.map((s) => [s.name, s]));
@@ -84,6 +100,7 @@ export function importBook(db: DbOrTx, file: ExportFile, mode: ImportMode): Impo
       const same = byName.get(s.name);
       if (same && same.unit === s.unit && same.currency === s.currency) {
         serviceMap.set(id, same.id);
+        reused.add(id);
         result.reusedServices++;
         continue;
       }
@@ -93,6 +110,14 @@ export function importBook(db: DbOrTx, file: ExportFile, mode: ImportMode): Impo
       serviceMap.set(id, insertBookRow(t, "services", { ...s, name }));
       created.services++;
     }
+    // the history of the services added (not of those reused: the book's own rate card stays as it is)
+    const added = new Set(file.services.filter((s) => !reused.has(s.id)).map((s) => s.id));
+    const rates = [
+      ...(file.serviceRates ?? []).filter((r) => added.has(r.serviceId)).map(({ id: _id, ...r }) => r),
+      ...ratesFromTheBeginning(file, added),
+    ].map((r) => ({ ...r, serviceId: serviceMap.get(r.serviceId)! }));
+    insertBookRows(t, "serviceRates", rates);
+    created.serviceRates = rates.length;
 
     const hasDefault = new Set(existingTemplates.filter((x) => x.isDefault).map((x) => x.kind));
     const templateKey = (x: { kind: string; name: string; body: string }) => JSON.stringify([x.kind, x.name, x.body]);

@@ -1,4 +1,8 @@
-/** Client histories (the worth model's input) and capacity, read through the cache. */
+/**
+ * Client histories (the worth model's input) and capacity, read through the cache. Each quote carries
+ * `rates`, its service's rates in force on its date (db/history.ts, lib/rates.ts): judge it through
+ * serviceForQuote, never against today's rate card.
+ */
 import { readAllHistories, readCapacity, readClientHistory, type Capacity } from "@/db/history";
 import type { DbOrTx } from "@/db/connection";
 import { notFound } from "@/lib/errors";
@@ -14,7 +18,7 @@ export function loadClientHistory(db: DbOrTx, clientId: number): Cached<ClientHi
   });
 }
 
-/** Every client's history in four queries, clients by id (not cached: the whole-book scores are). */
+/** Every client's history in five queries, clients by id (not cached: the whole-book scores are). */
 export function loadAllHistories(db: DbOrTx): ClientHistory[] {
   return readAllHistories(db);
 }

@@ -1,10 +1,16 @@
-/** Everything the quote page shows: the quote, its client's assessment, the offer check on what is asked now. */
+/**
+ * Everything the quote page shows: the quote, its client's assessment, the offer check on what is asked now.
+ * The quote is judged (its rate ruler, its settling) at its service's rates in force on its date; the
+ * offer check on what is asked now uses today's rates.
+ */
 import type { DbOrTx } from "@/db/connection";
 import { getSettings } from "@/db/settings";
+import { listServiceRates } from "@/db/service-rates";
 import { listServices } from "@/db/services";
 import type { QuoteWithEvents } from "@/lib/domain";
 import { isAppError } from "@/lib/errors";
 import { replayNegotiation } from "@/lib/negotiation";
+import { quoteRatesDate, ratesOn, serviceForQuote } from "@/lib/rates";
 import { todayFor } from "./clock";
 import { checkOffer, type OfferCheckResult } from "./offers";
 import { getClient } from "./clients";
@@ -30,16 +36,24 @@ function checkWhatIsAsked(db: DbOrTx, quote: QuoteWithEvents): OfferCheckResult 
   }
 }
 
-/** Throws not_found for an unknown quote. */
+/**
+ * Throws not_found for an unknown quote. `service` carries the rates in force on the quote's date
+ * (`ratesOn`, null without a service); `services` is today's rate card (the edit form's choices).
+ */
 export function loadQuotePage(db: DbOrTx, id: number, opts: { checkOffer: boolean }) {
-  const quote = getQuote(db, id);
+  const found = getQuote(db, id);
   const services = listServices(db);
+  const ratesDate = quoteRatesDate(found);
+  const quote: QuoteWithEvents = { ...found, rates: found.serviceId != null ? (ratesOn(listServiceRates(db, found.serviceId), found.serviceId, ratesDate) ?? null) : null };
+  const service = serviceForQuote(quote, new Map(services.map((s) => [s.id, s] as const)));
   return {
     quote,
     client: getClient(db, quote.clientId),
     settings: getSettings(db),
     services,
-    service: services.find((s) => s.id === quote.serviceId),
+    service,
+    /** the day whose rates the quote is judged by (sent, else created); null without a service */
+    ratesOn: service ? ratesDate : null,
     assessment: scoreClient(db, quote.clientId).assessment,
     offerCheck: opts.checkOffer ? checkWhatIsAsked(db, quote) : null,
   };

@@ -3,7 +3,8 @@ import { parseMoney } from "@/lib/money";
 import { invalidInput } from "@/lib/errors";
 import { fieldErrors, upsertServiceSchema } from "@/lib/schemas";
 import { getSettings } from "@/server/settings";
-import { deleteService, getService, updateService, createService } from "@/server/services";
+import { changeServiceRates, deleteService, getService, updateService, createService } from "@/server/services";
+import { serviceRatesChangeSchema } from "@/lib/rates";
 import { z } from "zod";
 import { formAction, formActionFor, idAction } from "./_lib/safe-action";
 
@@ -13,6 +14,14 @@ const currency = (db: Parameters<typeof getSettings>[0], values: Record<string, 
 export const createServiceAction = formAction({ schema: upsertServiceSchema, currency, run: (db, input) => createService(db, input) });
 
 export const updateServiceAction = formActionFor({ schema: upsertServiceSchema, currency, run: (db, input, id) => updateService(db, id, input) });
+
+/** "Change rates from a date": a new history row; quotes dated before it keep their judgement. Rates are typed in the service's currency. */
+export const changeServiceRatesAction = formActionFor({
+  schema: serviceRatesChangeSchema,
+  currency: (db, _values, id) => getService(db, id).currency,
+  run: (db, input, id) => changeServiceRates(db, id, input),
+  message: "Rates changed from that date.",
+});
 
 export const deleteServiceAction = idAction({ run: (db, id) => deleteService(db, id), message: "Service deleted." });
 

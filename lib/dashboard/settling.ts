@@ -5,6 +5,7 @@
  */
 import { label, type Service, type Settings } from "../domain";
 import { divRound } from "../money";
+import { serviceForQuote } from "../rates";
 import { ASK_DEFAULT_MINUTES, safeReplay, settleQuote } from "../settling";
 import type { Dashboard, ScopedQuote, SettledQuote, SettlingFigures, SettlingGroup, UnpaidAskCount, UnpaidFigures } from "./types";
 
@@ -13,9 +14,9 @@ export function share(part: number, whole: number): number | null {
   return whole > 0 ? divRound(part * 10000, whole) : null;
 }
 
-/** One accepted quote, settled against its service (if it still exists) and the settings. */
+/** One accepted quote, settled against its service (if it still exists) at the rates in force on its date (q.rates), and the settings. */
 export function settle(q: ScopedQuote, serviceById: ReadonlyMap<number, Service>, settings: Settings): SettledQuote {
-  const service = q.serviceId != null ? (serviceById.get(q.serviceId) ?? null) : null;
+  const service = serviceForQuote(q, serviceById) ?? null;
   const s = settleQuote(q, service ?? undefined, settings);
   const replay = safeReplay(q);
   const rated = s.effectiveRate != null && service != null;

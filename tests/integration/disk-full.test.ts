@@ -133,7 +133,7 @@ const ops: Op[] = [
   {
     name: "POST /import?mode=merge",
     run: async (m) => {
-      const file = { ...exportShape, services: [], templates: [], quotes: [], quoteEvents: [], interactions: [], clients: [{ ...exportShape.clients[0], id: 1, name: m, notes: big(m) }] };
+      const file = { ...exportShape, services: [], serviceRates: [], templates: [], quotes: [], quoteEvents: [], interactions: [], clients: [{ ...exportShape.clients[0], id: 1, name: m, notes: big(m) }] };
       return { result: await route((await routes.importBook()).POST, "POST", file), present: byName("clients", "name", m) };
     },
   },

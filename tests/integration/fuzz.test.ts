@@ -115,7 +115,7 @@ function assertBookIsValid(where: string) {
   expect(sqlite.pragma("integrity_check", { simple: true }), where).toBe("ok");
   expect(sqlite.pragma("foreign_key_check"), where).toEqual([]);
   const book = JSON.parse(JSON.stringify(exportBook(db)));
-  stats.rowsChecked += ["services", "templates", "clients", "quotes", "quoteEvents", "interactions"].reduce((n, t) => n + book[t].length, 1);
+  stats.rowsChecked += ["services", "serviceRates", "templates", "clients", "quotes", "quoteEvents", "interactions"].reduce((n, t) => n + book[t].length, 1);
   const parsed = exportFileSchema.safeParse(book);
   if (!parsed.success) throw new Error(`${where}: a stored row breaks the rules:\n${parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".")}: ${i.message}`).join("\n")}`);
 }
@@ -267,7 +267,7 @@ function bodyArb(focus: Record<string, unknown>[]): fc.Arbitrary<Body> {
     weight: 1,
     arbitrary: fc.tuple(fc.nat(), hostile).map(([n, v]) => {
       const f = JSON.parse(exportSnapshot) as Record<string, unknown>;
-      const tables = ["clients", "quotes", "quoteEvents", "interactions", "services", "templates"].filter((t) => (f[t] as unknown[]).length);
+      const tables = ["clients", "quotes", "quoteEvents", "interactions", "services", "serviceRates", "templates"].filter((t) => (f[t] as unknown[]).length);
       const rows = f[tables[n % tables.length]] as Record<string, unknown>[];
       const row = rows[n % rows.length];
       const keys = Object.keys(row);

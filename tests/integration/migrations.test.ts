@@ -165,6 +165,30 @@ describe("migrating a database with data", () => {
     expect(fs.existsSync(path.join(dir, "backups"))).toBe(false);
   });
 
+  test("rate history (0004): a book from before it gets one history row per service, from 1970-01-01, at the service's rates", async () => {
+    const at = REAL.findIndex((e) => e.tag.endsWith("_rate_history"));
+    expect(at).toBeGreaterThan(0);
+    const fixture = snapshot((await latestWithBook()).$client);
+    expect(fixture.services.length).toBeGreaterThan(1);
+    const dir = scratch();
+    const db = openAt(path.join(dir, "book.db"));
+    await migrateDatabase(db, { folder: migrationsFolder(REAL.slice(0, at)) });
+    insertRows(db.$client, fixture);
+    expect(db.$client.prepare("SELECT 1 FROM sqlite_master WHERE name = 'service_rates'").get()).toBeUndefined();
+
+    await migrateDatabase(db, { folder: migrationsFolder(REAL), backupTo: path.join(dir, "backups") });
+    const services = db.$client.prepare("SELECT id, market_rate, target_rate, floor_rate FROM services ORDER BY id").all() as Record<string, unknown>[];
+    const history = db.$client.prepare("SELECT service_id AS id, market_rate, target_rate, floor_rate, effective_from FROM service_rates ORDER BY service_id").all();
+    expect(history).toEqual(services.map((s) => ({ ...s, effective_from: "1970-01-01" })));
+    expect(db.$client.pragma("foreign_key_check")).toEqual([]);
+    // a service added afterwards has its own first row; deleting a service deletes its history
+    const { createService, deleteService } = await import("@/server/services");
+    const added = createService(db, { name: "After the migration", unit: "day", currency: "EUR", marketRate: 90000, targetRate: 80000, floorRate: 60000 });
+    expect(db.$client.prepare("SELECT effective_from, target_rate FROM service_rates WHERE service_id = ?").all(added.id)).toEqual([{ effective_from: "1970-01-01", target_rate: 80000 }]);
+    deleteService(db, added.id);
+    expect(db.$client.prepare("SELECT count(*) AS n FROM service_rates WHERE service_id = ?").get(added.id)).toEqual({ n: 0 });
+  });
+
   test("the real migration files are the ones the journal names", () => {
     expect(REAL.length).toBeGreaterThanOrEqual(1);
     for (const e of REAL) expect(fs.existsSync(path.join(ROOT, "drizzle", `${e.tag}.sql`)), e.tag).toBe(true);

@@ -35,7 +35,7 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
     if (isAppError(e, "not_found")) notFound();
     throw e;
   }
-  const { quote, client, settings, services, service, assessment, offerCheck } = page;
+  const { quote, client, settings, services, service, ratesOn, assessment, offerCheck } = page;
   const settling = assessment.settling.quotes.find((s) => s.quoteId === quote.id);
   const neg = replayNegotiation(quote);
   const comparable = service && service.currency === quote.currency;
@@ -82,7 +82,7 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
               </div>
             </dl>
             {rate != null && service ? (
-              <RateRuler rate={rate} floor={service.floorRate} target={service.targetRate} market={service.marketRate} currency={quote.currency} unit={service.unit} locale={settings.locale} />
+              <RateRuler ratesOn={ratesOn} rate={rate} floor={service.floorRate} target={service.targetRate} market={service.marketRate} currency={quote.currency} unit={service.unit} locale={settings.locale} />
             ) : (
               <p className="text-sm text-stone-600 dark:text-stone-400" data-testid="effective-rate">
                 Effective rate {formatMoney(effectiveRate(neg.currentPrice, neg.currentMinutes), quote.currency, settings.locale)}/h.{" "}
