@@ -3,7 +3,7 @@ import { formatMoney } from "@/lib/money";
 import { ScoreBar, VerdictBadge } from "./fit";
 
 /** The overall fit score with every criterion's evidence: every number explained. */
-export function ScoreCard({ assessment, currency, locale }: { assessment: FitAssessment; currency: string; locale: string }) {
+export function ScoreCard({ assessment, currency, locale, bands }: { assessment: FitAssessment; currency: string; locale: string; bands: { keep: number; walkAway: number } }) {
   const a = assessment;
   return (
     <section aria-labelledby="fit-title" className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm dark:border-stone-800 dark:bg-stone-900" data-testid="fit-card">
@@ -24,6 +24,15 @@ export function ScoreCard({ assessment, currency, locale }: { assessment: FitAss
       <p className="mt-2 text-sm" data-testid="fit-summary">
         {a.summary}
       </p>
+      {a.redFlags.length ? (
+        <p className="mt-1 text-sm font-medium text-[var(--color-walk)]" data-testid="fit-red-flags">
+          Red flag{a.redFlags.length === 1 ? "" : "s"}: {a.redFlags.map((k) => a.criteria.find((c) => c.key === k)?.label ?? k).join(", ")} — in the walk-away band, so the verdict cannot be “Keep”.
+        </p>
+      ) : null}
+      <p className="mt-1 text-sm text-stone-700 dark:text-stone-300" data-testid="fit-trend">
+        {a.trend === "better" ? "↗ " : a.trend === "worse" ? "↘ " : ""}
+        {a.trendSummary}
+      </p>
       {a.settling.moneyLeftOnTable > 0 ? (
         <p className="mt-1 text-sm">
           Money left on the table: <strong className="tabular-nums">{formatMoney(a.settling.moneyLeftOnTable, currency, locale)}</strong> over {a.settling.settledCount} of {a.settling.acceptedCount} accepted quotes.
@@ -36,7 +45,7 @@ export function ScoreCard({ assessment, currency, locale }: { assessment: FitAss
               <span className="text-sm font-medium">
                 {c.label} <span className="text-xs font-normal text-stone-500">weight {c.weight}</span>
               </span>
-              <ScoreBar score={c.score} verdict={c.score == null ? "not_enough_data" : c.score >= 70 ? "keep" : c.score >= 40 ? "set_boundaries" : "walk_away"} label={c.label} />
+              <ScoreBar score={c.score} verdict={c.score == null ? "not_enough_data" : c.score >= bands.keep ? "keep" : c.score >= bands.walkAway ? "set_boundaries" : "walk_away"} label={c.label} />
             </div>
             {c.score == null ? <p className="text-sm text-stone-500">Unknown: nothing logged for this yet.</p> : null}
             <ul className="mt-1 list-disc pl-5 text-sm text-stone-700 dark:text-stone-300">

@@ -65,7 +65,7 @@ function computeDashboard(db: DbOrTx, filters: DashboardFilters, today: string):
   const scopedInteractions = listScopedInteractions(db, scope);
   const clientIds = [...new Set([...scopedQuotes.map((q) => q.clientId), ...scopedInteractions.map((i) => i.clientId)])];
   const histories = clientHistories(listClientsByIds(db, clientIds), scopedQuotes, scopedInteractions);
-  const assessments = assessClients(histories.values(), services, settings);
+  const assessments = assessClients(histories.values(), services, settings, today);
   const fit = fitRows(assessments);
 
   // Settling: accepted quotes of the period, each settled by lib/settling.ts.

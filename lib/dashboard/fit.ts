@@ -17,8 +17,9 @@ export function clientHistories(clients: readonly Client[], quotes: readonly Sco
   return histories;
 }
 
-export function assessClients(histories: Iterable<ClientHistory>, services: Service[], settings: Settings): ClientAssessment[] {
-  return [...histories].map((h) => ({ client: h.client, a: assessClient(h, services, settings) }));
+/** `asOf` (today) ages the evidence (lib/worth decay); without it, nothing decays. */
+export function assessClients(histories: Iterable<ClientHistory>, services: Service[], settings: Settings, asOf?: string): ClientAssessment[] {
+  return [...histories].map((h) => ({ client: h.client, a: assessClient(h, services, settings, { asOf }) }));
 }
 
 /** One row per assessed client, worst fit first (those are the ones to act on), unscored last, then by name. */

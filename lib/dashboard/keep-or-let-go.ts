@@ -2,6 +2,7 @@
  * Keep or let go: each scored client's revenue against its fit, sized by the time the client took
  * (agreed scope of accepted quotes plus unpaid asks). Pure.
  */
+import type { Verdict } from "../worth";
 import type { Settings } from "../domain";
 import { divRound } from "../money";
 import type { ClientAssessment, Dashboard, KeepPoint, Quadrant, SettledQuote } from "./types";
@@ -15,11 +16,12 @@ export function median(values: readonly number[]): number {
 }
 
 /**
- * The corner a client falls in: a fit at or above the keep band is high; revenue is high when there is
- * some and it is at or above the median of the scored clients.
+ * The corner a client falls in: a fit at or above the keep band is high — unless the verdict says
+ * otherwise (a red flag caps it: lib/worth); revenue is high when there is some and it is at or above
+ * the median of the scored clients.
  */
-export function quadrantOf(score: number, revenue: number, revenueMedian: number, bandKeep: number): Quadrant {
-  const highFit = score >= bandKeep;
+export function quadrantOf(score: number, revenue: number, revenueMedian: number, bandKeep: number, verdict?: Verdict): Quadrant {
+  const highFit = score >= bandKeep && (verdict === undefined || verdict === "keep");
   const highRevenue = revenue > 0 && revenue >= revenueMedian;
   return highFit ? (highRevenue ? "keep" : "grow") : highRevenue ? "painful" : "let_go";
 }
@@ -46,7 +48,7 @@ export function keepOrLetGo(
     .map(({ client, a }) => {
       const r = revenueByClient.get(client.id) ?? { revenue: 0, minutes: 0 };
       const unpaidMinutes = a.settling.unpaidMinutes;
-      const quadrant = quadrantOf(a.score!, r.revenue, revenueMedian, settings.bandKeep);
+      const quadrant = quadrantOf(a.score!, r.revenue, revenueMedian, settings.bandKeep, a.verdict);
       return { clientId: client.id, name: client.name, score: a.score!, verdict: a.verdict, revenue: r.revenue, paidMinutes: r.minutes, unpaidMinutes, minutes: r.minutes + unpaidMinutes, quadrant };
     })
     .sort((x, y) => y.revenue - x.revenue || x.score - y.score || x.name.localeCompare(y.name));

@@ -1,29 +1,38 @@
 /**
- * The overall score, verdict and confidence, and assessClient, which runs the five criteria on one client.
+ * The verdict, confidence and assessClient, which scores one client.
  *
- * Pure and deterministic: no I/O, no clock, no randomness. Inputs are sorted (by occurredOn then id,
- * quotes by id) before anything is added up, so the same history in any array order gives the same result.
- * All arithmetic is on integers; each criterion is rounded once, at its end, and the overall score once,
- * at its end. Every formula, its reasoning and worked examples: docs/worth-model.md.
+ * Pure and deterministic: no I/O, no clock (the day evidence is aged against is passed in as `asOf`), no
+ * randomness. Inputs are sorted (by occurredOn then id, quotes by id) and every sum is over integers, so the
+ * same history in any array order gives the same result. Every formula, its reasoning and worked
+ * examples: docs/worth-model.md.
  */
 import type { ClientHistory, Service, Settings } from "../domain";
-import { divRound } from "../money";
-import { settleClient } from "../settling";
-import { scoreChasing, unansweredRun } from "./chasing";
-import { scorePay } from "./pay";
-import { scorePayment } from "./payment";
-import { scorePricePressure } from "./price-pressure";
-import { scoreReciprocity } from "./reciprocity";
+import { unansweredRun } from "./chasing";
+import { measureHistory, overallWeight } from "./measure";
 import { CONFIDENCE_BANDS } from "./rules";
-import { byDateThenId, clampScore } from "./shared";
-import type { CriterionScore, FitAssessment, Verdict } from "./types";
-import { VERDICT_LABELS, stopChasingMessage, summarize } from "./words";
+import { byDateThenId, clockFor } from "./shared";
+import { trendOf } from "./trend";
+import type { CriterionScore, FitAssessment, Mass, Verdict } from "./types";
+import { VERDICT_LABELS, stopChasingMessage, summarize, trendSummary } from "./words";
 
-export function verdictFor(score: number | null, settings: Settings): Verdict {
+/** How many red flags make the verdict "walk away" on their own (0: never); missing in settings → 2. */
+function redFlagsForWalkAway(settings: Settings): number {
+  const n = Number(settings.redFlagsForWalkAway ?? 2);
+  return Number.isFinite(n) && n > 0 ? Math.round(n) : 0;
+}
+
+/**
+ * The verdict of a score and its red flags (counted criteria in the walk-away band):
+ * the bands first; then a red flag keeps it from "keep" (settings.capVerdictOnRedFlag), and
+ * settings.redFlagsForWalkAway of them make it "walk away".
+ */
+export function verdictFor(score: number | null, settings: Settings, redFlags = 0): Verdict {
   if (score == null || !Number.isFinite(score)) return "not_enough_data";
-  if (score >= settings.bandKeep) return "keep";
-  if (score < settings.bandWalkAway) return "walk_away";
-  return "set_boundaries";
+  let verdict: Verdict = score >= settings.bandKeep ? "keep" : score < settings.bandWalkAway ? "walk_away" : "set_boundaries";
+  if (redFlags > 0 && verdict === "keep" && (settings.capVerdictOnRedFlag ?? true)) verdict = "set_boundaries";
+  const walkAt = redFlagsForWalkAway(settings);
+  if (walkAt > 0 && redFlags >= walkAt) verdict = "walk_away";
+  return verdict;
 }
 
 export function confidenceFor(evidenceCount: number): FitAssessment["confidence"] {
@@ -33,64 +42,53 @@ export function confidenceFor(evidenceCount: number): FitAssessment["confidence"
   return "none";
 }
 
-/** Weighted mean of the known criteria with a positive weight, rounded once; null when there are none. */
-export function overallScore(criteria: CriterionScore[]): number | null {
-  let num = 0;
-  let den = 0;
-  for (const c of criteria) {
-    if (c.score == null || !(c.weight > 0)) continue;
-    num += c.weight * c.score;
-    den += c.weight;
-  }
-  return den > 0 ? clampScore(divRound(num, den)) : null;
-}
-
 /**
- * The main reason behind the score: the counted criterion that costs the most points, weight × (100 − score).
- * Ties keep the earlier one (CRITERIA order). `counted` must hold only known criteria.
+ * The counted criteria in order of the points they cost the overall score, most first:
+ * (100 − score) × their weight in it (settings weight × evidence, see measure.ts). Ties keep CRITERIA order.
  */
-function mainReason(counted: CriterionScore[]): CriterionScore | null {
-  let main: CriterionScore | null = null;
-  for (const c of counted) {
-    if (main === null || c.weight * (100 - c.score!) > main.weight * (100 - main.score!)) main = c;
-  }
-  return main;
+function byCost(counted: CriterionScore[], massOf: (c: CriterionScore) => Mass): CriterionScore[] {
+  const cost = (c: CriterionScore) => (100 - c.score!) * overallWeight(c.weight, massOf(c));
+  return counted
+    .map((c, i) => ({ c, i, cost: cost(c) }))
+    .sort((a, b) => b.cost - a.cost || a.i - b.i)
+    .map((x) => x.c);
 }
 
-export function assessClient(history: ClientHistory, services: Service[], settings: Settings): FitAssessment {
-  // Deterministic order before anything is added up or described.
-  const quotes = [...history.quotes].sort((a, b) => a.id - b.id);
-  const interactions = [...history.interactions].sort(byDateThenId);
-  const settling = settleClient(history, services, settings);
+export interface AssessOptions {
+  /** the calendar day (YYYY-MM-DD) evidence is aged against and the trend measured from; none: no decay, no trend */
+  asOf?: string;
+}
 
-  const criteria: CriterionScore[] = [
-    scorePricePressure(quotes, settings),
-    scoreReciprocity(quotes, interactions, settings),
-    scorePay(quotes, settling, services, settings),
-    scoreChasing(interactions, settings),
-    scorePayment(interactions, settings),
-  ];
-  const counted = criteria.filter((c) => c.score != null && c.weight > 0);
-  const score = overallScore(criteria);
-  const verdict = verdictFor(score, settings);
-  const evidenceCount = counted.reduce((sum, c) => sum + c.evidenceCount, 0);
+export function assessClient(history: ClientHistory, services: Service[], settings: Settings, options: AssessOptions = {}): FitAssessment {
+  const clock = clockFor(settings, options.asOf);
+  const m = measureHistory(history, services, settings, clock);
+  const massOf = (c: CriterionScore) => m.masses[m.criteria.indexOf(c)];
+  const ranked = byCost(m.counted, massOf);
+  const redFlags = ranked.filter((c) => c.score! < settings.bandWalkAway);
+  const verdict = verdictFor(m.score, settings, redFlags.length);
+  // the main reason is the costliest criterion with some bad evidence: one held below 100 only by the prior is no warning sign
+  const main = ranked.find((c) => massOf(c).bad > 0) ?? null;
 
   // Stop chasing: a threshold below 1 would always say stop, so it is read as 1.
   const threshold = Math.max(1, Math.round(settings.chaseThreshold));
-  const run = unansweredRun(interactions);
+  const run = unansweredRun([...history.interactions].sort(byDateThenId));
   const shouldStop = run >= threshold;
-  const message = shouldStop ? stopChasingMessage(run) : null;
 
+  const t = trendOf(history, services, settings, clock);
   return {
     clientId: history.client.id,
-    score,
+    score: m.score,
     verdict,
     verdictLabel: VERDICT_LABELS[verdict],
-    confidence: confidenceFor(evidenceCount),
-    evidenceCount,
-    criteria,
-    summary: summarize(verdict, mainReason(counted), evidenceCount),
-    stopChasing: { unansweredInARow: run, threshold, shouldStop, message },
-    settling,
+    confidence: confidenceFor(m.evidenceCount),
+    evidenceCount: m.evidenceCount,
+    criteria: m.criteria,
+    redFlags: m.counted.filter((c) => redFlags.includes(c)).map((c) => c.key),
+    summary: summarize(verdict, main, m.evidenceCount, redFlags),
+    trend: t.trend,
+    trendSummary: trendSummary(t.trend, t.recent, t.before, clock.asOf !== null),
+    asOf: clock.asOf,
+    stopChasing: { unansweredInARow: run, threshold, shouldStop, message: shouldStop ? stopChasingMessage(run) : null },
+    settling: m.settling,
   };
 }

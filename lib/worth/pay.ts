@@ -1,10 +1,14 @@
-/** Pay: the effective rate of each accepted quote against the service's floor, target and market rates. */
+/**
+ * Pay: the effective rate of each accepted quote against the service's floor, target and market rates
+ * in force when it was agreed (lib/rates.ts serviceForQuote), never today's rate card.
+ */
 import type { QuoteWithEvents, Service, Settings } from "../domain";
 import { divRound } from "../money";
+import { serviceForQuote } from "../rates";
 import { safeReplay, type ClientSettling } from "../settling";
-import { PAY } from "./rules";
-import { clampScore, criterion } from "./shared";
-import type { CriterionScore } from "./types";
+import { BP, PAY } from "./rules";
+import { decayWeight, measured, quoteDate, type Clock } from "./shared";
+import type { CriterionScore, Measured } from "./types";
 import { NO_EVIDENCE, lowestPayText, payEvidence, paySkippedNotes } from "./words";
 
 /**
@@ -24,13 +28,26 @@ export function quotePayCentiPoints(rate: number, service: Pick<Service, "floorR
   return divRound(PAY.belowFloorMax * 100 * r, service.floorRate);
 }
 
+/**
+ * The good share of one quote as evidence, in bp: its points from the floor up (50..100 → 5000..10000),
+ * 0 below the floor (your walk-away rate), capped at a whole piece (the market bonus is shown, not counted).
+ */
+export function quotePayGoodBp(centiPoints: number): number {
+  return centiPoints < PAY.atFloor * 100 ? 0 : Math.min(BP, centiPoints);
+}
+
+/** How much of a piece one accepted quote is, in bp: minutes / 600, from a quarter to one piece. */
+export function quoteSizeBp(minutes: number): number {
+  return Math.min(BP, Math.max(PAY.minSizeBp, Math.round((Math.max(0, minutes) * BP) / PAY.referenceMinutes)));
+}
+
 /** `settling` gives each quote's effective rate; it must come from the same quotes and services. */
-export function scorePay(quotes: QuoteWithEvents[], settling: ClientSettling, services: Service[], settings: Settings): CriterionScore {
+export function measurePay(quotes: QuoteWithEvents[], settling: ClientSettling, services: Service[], settings: Settings, clock: Clock): Measured {
   const locale = settings.locale;
   const serviceById = new Map(services.map((s) => [s.id, s] as const));
   const byId = new Map(settling.quotes.map((s) => [s.quoteId, s] as const));
-  let weighted = 0; // Σ minutes × centi-points
-  let minutes = 0;
+  let good = 0;
+  let bad = 0;
   let rated = 0;
   let belowFloor = 0;
   let belowTarget = 0;
@@ -40,7 +57,7 @@ export function scorePay(quotes: QuoteWithEvents[], settling: ClientSettling, se
   let lowest: { points: number; text: string } | null = null;
   for (const q of quotes) {
     if (q.status !== "accepted") continue;
-    const svc = q.serviceId != null ? serviceById.get(q.serviceId) : undefined;
+    const svc = serviceForQuote(q, serviceById);
     if (!svc) {
       skippedNoService += 1;
       continue;
@@ -51,24 +68,33 @@ export function scorePay(quotes: QuoteWithEvents[], settling: ClientSettling, se
     }
     const s = byId.get(q.id);
     if (!s || s.effectiveRate == null) continue;
-    const m = safeReplay(q).currentMinutes;
     const pts = quotePayCentiPoints(s.effectiveRate, svc);
-    weighted += m * pts;
-    minutes += m;
+    const mass = decayWeight(clock, quoteDate(q)) * quoteSizeBp(safeReplay(q).currentMinutes);
+    const g = divRound(mass * quotePayGoodBp(pts), BP);
+    good += g;
+    bad += mass - g;
     rated += 1;
-    if (s.belowFloor) belowFloor += 1;
-    else if (s.belowTarget) belowTarget += 1;
-    if (!s.belowMarket && svc.marketRate > 0) atMarket += 1;
-    if (s.belowTarget && (lowest === null || pts < lowest.points)) {
-      lowest = { points: pts, text: lowestPayText(s.effectiveRate, q, svc, s.belowFloor, locale) };
+    const isBelowFloor = s.effectiveRate < svc.floorRate;
+    const isBelowTarget = s.effectiveRate < svc.targetRate;
+    if (isBelowFloor) belowFloor += 1;
+    else if (isBelowTarget) belowTarget += 1;
+    if (svc.marketRate > 0 && s.effectiveRate >= svc.marketRate) atMarket += 1;
+    if (isBelowTarget && (lowest === null || pts < lowest.points)) {
+      lowest = { points: pts, text: lowestPayText(s.effectiveRate, q, svc, isBelowFloor, locale) };
     }
   }
   const skipped = paySkippedNotes(skippedCurrency, skippedNoService);
-  if (rated === 0) return criterion("pay", settings, null, [NO_EVIDENCE.pay, ...skipped], 0);
-
-  // Weighted by minutes: a long job below floor matters more than a short one. Capped at 100 after the mean,
-  // so pay above market can make up for a little pay under target elsewhere.
-  const score = clampScore(divRound(weighted, minutes * 100));
+  if (rated === 0) return measured("pay", settings, { good: 0, bad: 0 }, [NO_EVIDENCE.pay, ...skipped], 0);
   const evidence = payEvidence({ rated, belowFloor, belowTarget, atMarket }, lowest?.text ?? null, skipped);
-  return criterion("pay", settings, score, evidence, rated);
+  return measured("pay", settings, { good, bad }, evidence, rated);
+}
+
+export function scorePay(
+  quotes: QuoteWithEvents[],
+  settling: ClientSettling,
+  services: Service[],
+  settings: Settings,
+  clock: Clock = { asOf: null, halfLifeMonths: 0 },
+): CriterionScore {
+  return measurePay(quotes, settling, services, settings, clock).criterion;
 }

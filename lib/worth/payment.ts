@@ -1,25 +1,43 @@
-/** Payment: how late the client pays, on average and at worst. */
+/** Payment: how late the client pays. A payment on time is good evidence; a late one is only ever bad. */
 import type { Interaction, Settings } from "../domain";
 import { divRound } from "../money";
-import { PAYMENT } from "./rules";
-import { byDateThenId, clampScore, criterion } from "./shared";
-import type { CriterionScore } from "./types";
+import { BP, PAYMENT } from "./rules";
+import { byDateThenId, decayWeight, measured, type Clock } from "./shared";
+import type { CriterionScore, Measured } from "./types";
 import { NO_EVIDENCE, paymentEvidence } from "./words";
 
-export function scorePayment(interactions: Interaction[], settings: Settings): CriterionScore {
+/** The bad share of one payment, in bp of a piece: days late / 30, a whole piece from 30 days. */
+export function paymentBadBp(daysLate: number): number {
+  return Math.min(BP, divRound(Math.max(0, daysLate) * BP, PAYMENT.fullBadDays));
+}
+
+/**
+ * good = Σ weight of payments on time (0 days late; early counts as on time, not extra credit)
+ * bad  = Σ weight × min(1, days late / 30)
+ */
+export function measurePayment(interactions: Interaction[], settings: Settings, clock: Clock = { asOf: null, halfLifeMonths: 0 }): Measured {
   const pays = interactions.filter((i) => i.kind === "payment" && i.daysLate != null && Number.isFinite(i.daysLate)).sort(byDateThenId);
   const n = pays.length;
-  if (n === 0) return criterion("payment", settings, null, [NO_EVIDENCE.payment], 0);
-  // Paying early is not extra credit: lateness is floored at 0 days.
-  const days = pays.map((i) => Math.max(0, Math.round(i.daysLate!)));
-  const sum = days.reduce((a, b) => a + b, 0);
-  // a loop, not Math.max(...days): a spread fails on a very long history
-  const worst = days.reduce((a, b) => (b > a ? b : a), 0);
-  const late = days.filter((d) => d > 0).length;
-  // score = 100 − 60·min(1, avg/30) − 40·min(1, worst/60), on the common denominator 90·n.
-  const P = PAYMENT;
-  const den = 90 * n;
-  const penalty = ((P.avgPts * 90) / P.avgCapDays) * Math.min(sum, P.avgCapDays * n) + ((P.worstPts * 90) / P.worstCapDays) * n * Math.min(worst, P.worstCapDays);
-  const score = clampScore(divRound(100 * den - penalty, den));
-  return criterion("payment", settings, score, paymentEvidence(late, n, sum, worst), n);
+  if (n === 0) return measured("payment", settings, { good: 0, bad: 0 }, [NO_EVIDENCE.payment], 0);
+  let good = 0;
+  let bad = 0;
+  let sum = 0;
+  let worst = 0;
+  let late = 0;
+  for (const p of pays) {
+    const d = Math.max(0, Math.round(p.daysLate!));
+    const w = decayWeight(clock, p.occurredOn);
+    if (d === 0) good += w * BP;
+    else {
+      bad += w * paymentBadBp(d);
+      late += 1;
+    }
+    sum += d;
+    if (d > worst) worst = d;
+  }
+  return measured("payment", settings, { good, bad }, paymentEvidence(late, n, sum, worst), n);
+}
+
+export function scorePayment(interactions: Interaction[], settings: Settings, clock?: Clock): CriterionScore {
+  return measurePayment(interactions, settings, clock).criterion;
 }

@@ -1,50 +1,62 @@
-/** Haggling: how often the client asks for a discount, how deep, and how much you gave away. */
+/**
+ * Haggling: what the client asked for and, above all, what you gave away — on quotes the client answered.
+ * A quote sent into silence shows no price pressure (it is chasing evidence, see chasing.ts).
+ */
 import type { QuoteWithEvents, Settings } from "../domain";
 import { divRound } from "../money";
 import { safeReplay } from "../settling";
-import { PRICE_PRESSURE } from "./rules";
-import { clampScore, criterion } from "./shared";
-import type { CriterionScore } from "./types";
-import { NO_EVIDENCE, pricePressureEvidence } from "./words";
+import { BP, PRICE_PRESSURE } from "./rules";
+import { decayWeight, measured, quoteDate, type Clock } from "./shared";
+import type { CriterionScore, Measured } from "./types";
+import { NO_EVIDENCE, pricePressureEvidence, type HaggleOutcome, type HaggleQuote } from "./words";
 
-/** Quotes that can show haggling: sent or decided, or with negotiation events. A silent draft is not evidence. */
-function isPricedQuote(q: QuoteWithEvents): boolean {
-  return q.events.length > 0 || q.status !== "draft";
+/** The bad share of one quote, in bp of a piece: the ask (mild, up to 25%) plus what you conceded (up to 75%). */
+export function quoteHaggleBadBp(deepestAskBp: number, concededBp: number): number {
+  const P = PRICE_PRESSURE;
+  const depth = Math.min(BP, Math.max(0, deepestAskBp));
+  const conceded = Math.min(BP, Math.max(0, concededBp));
+  const ask = divRound(P.askBp * Math.min(depth, P.askCapBp), P.askCapBp);
+  const gave = divRound(P.concededBp * Math.min(conceded, P.concededCapBp), P.concededCapBp);
+  return Math.min(BP, ask + gave);
+}
+
+function outcomeOf(q: QuoteWithEvents, asks: number, concededBp: number, cutScope: boolean): HaggleOutcome {
+  if (q.status === "accepted") {
+    if (concededBp > 0) return "conceded";
+    if (asks === 0) return "clean";
+    return cutScope ? "traded_scope" : "paid_in_full";
+  }
+  if (concededBp > 0) return "conceded";
+  if (q.status === "declined_by_me") return "declined";
+  if (q.status === "rejected") return "rejected";
+  return "open";
 }
 
 /** `quotes` must already be in a stable order (by id). */
-export function scorePricePressure(quotes: QuoteWithEvents[], settings: Settings): CriterionScore {
-  const priced = quotes.filter(isPricedQuote);
-  const n = priced.length;
-  if (n === 0) return criterion("pricePressure", settings, null, [NO_EVIDENCE.pricePressure], 0);
-
-  let haggled = 0;
-  let concededOn = 0;
-  let depthSum = 0; // Σ deepest ask per quote, bp (0 when no ask)
-  let concededSum = 0; // Σ concession per quote, bp
-  let deepest = 0;
-  for (const q of priced) {
+export function measurePricePressure(quotes: QuoteWithEvents[], settings: Settings, clock: Clock): Measured {
+  let good = 0;
+  let bad = 0;
+  const outcomes: HaggleQuote[] = [];
+  for (const q of quotes) {
     const s = safeReplay(q);
-    const depth = Math.min(10000, Math.max(0, s.deepestAskBp));
-    const conceded = Math.min(10000, Math.max(0, s.concededBp));
-    if (s.asks > 0) haggled += 1;
-    if (conceded > 0) concededOn += 1;
-    depthSum += depth;
-    concededSum += conceded;
-    deepest = Math.max(deepest, depth);
+    const badBp = quoteHaggleBadBp(s.deepestAskBp, s.concededBp);
+    const accepted = q.status === "accepted";
+    // Evidence: an accepted quote (a deal was made), or any quote that shows pressure (an ask, a concession).
+    // Not accepted, it brings only its bad share: a declined lowball never counts for the client.
+    if (!accepted && badBp === 0) continue;
+    const w = decayWeight(clock, quoteDate(q));
+    bad += w * badBp;
+    if (accepted) good += w * (BP - badBp);
+    outcomes.push({
+      outcome: outcomeOf(q, s.asks, Math.max(0, s.concededBp), s.cutScope),
+      askBp: s.asks > 0 ? Math.min(BP, Math.max(0, s.deepestAskBp)) : 0,
+      concededBp: Math.min(BP, Math.max(0, s.concededBp)),
+    });
   }
-  // score = 100 − 30·h/n − 30·min(1, avgDepth/30%) − 40·min(1, avgConceded/25%), on the common denominator 15000·n.
-  const P = PRICE_PRESSURE;
-  const den = 15000 * n;
-  const penalty =
-    P.sharePts * 15000 * haggled +
-    ((P.depthPts * 15000) / P.depthCapBp) * Math.min(depthSum, P.depthCapBp * n) +
-    ((P.concededPts * 15000) / P.concededCapBp) * Math.min(concededSum, P.concededCapBp * n);
-  const score = clampScore(divRound(100 * den - penalty, den));
+  if (outcomes.length === 0) return measured("pricePressure", settings, { good: 0, bad: 0 }, [NO_EVIDENCE.pricePressure], 0);
+  return measured("pricePressure", settings, { good, bad }, pricePressureEvidence(outcomes, settings.locale), outcomes.length);
+}
 
-  const evidence = pricePressureEvidence(
-    { n, haggled, concededOn, deepestBp: deepest, depthSumBp: depthSum, concededSumBp: concededSum },
-    settings.locale,
-  );
-  return criterion("pricePressure", settings, score, evidence, n);
+export function scorePricePressure(quotes: QuoteWithEvents[], settings: Settings, clock: Clock = { asOf: null, halfLifeMonths: 0 }): CriterionScore {
+  return measurePricePressure(quotes, settings, clock).criterion;
 }

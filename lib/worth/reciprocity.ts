@@ -1,10 +1,9 @@
-/** One-way asks: unpaid time against paid time, earned back by what the client gives in return. */
+/** One-way asks: unpaid time, diluted by paid time, against what the client gives back. */
 import type { GiveKind, Interaction, QuoteWithEvents, Settings } from "../domain";
-import { divRound } from "../money";
 import { askMinutes, isUnpaidAsk, safeReplay } from "../settling";
-import { GIVE_CREDITS, RECIPROCITY } from "./rules";
-import { clampScore, criterion } from "./shared";
-import type { CriterionScore } from "./types";
+import { BP, GIVE_CREDITS, RECIPROCITY, WEIGHT_UNIT } from "./rules";
+import { decayWeight, measured, quoteDate, type Clock } from "./shared";
+import type { CriterionScore, Measured } from "./types";
 import { NO_EVIDENCE, reciprocityEvidence } from "./words";
 
 /** The credit bucket of a give; an unknown or missing subtype still earns the `other` credit. */
@@ -14,36 +13,52 @@ function giveKey(i: Interaction): GiveKind | "other" {
     : "other";
 }
 
-/** `quotes` by id and `interactions` by date then id, so the give counts are listed in a stable order. */
-export function scoreReciprocity(quotes: QuoteWithEvents[], interactions: Interaction[], settings: Settings): CriterionScore {
+/**
+ * `quotes` by id and `interactions` by date then id.
+ * bad  = Σ weight × min(1, ask minutes / 150) × 600 / (600 + weighted paid minutes)
+ * good = Σ weight × give credit
+ * Unknown unless there is an unpaid ask or a give: paid work alone says nothing about favours.
+ */
+export function measureReciprocity(quotes: QuoteWithEvents[], interactions: Interaction[], settings: Settings, clock: Clock): Measured {
   const asks = interactions.filter(isUnpaidAsk);
   const gives = interactions.filter((i) => i.kind === "give");
   if (asks.length === 0 && gives.length === 0) {
-    return criterion("reciprocity", settings, null, [NO_EVIDENCE.reciprocity], 0);
+    return measured("reciprocity", settings, { good: 0, bad: 0 }, [NO_EVIDENCE.reciprocity], 0);
   }
-  const unpaid = asks.reduce((sum, i) => sum + askMinutes(i), 0);
-  const paid = quotes
-    .filter((q) => q.status === "accepted")
-    .reduce((sum, q) => sum + Math.max(0, safeReplay(q).currentMinutes), 0);
-  const giveCounts = new Map<GiveKind | "other", number>();
-  for (const g of gives) giveCounts.set(giveKey(g), (giveCounts.get(giveKey(g)) ?? 0) + 1);
-  let credits = 0;
-  for (const [k, c] of giveCounts) credits += GIVE_CREDITS[k] * c;
+  const R = RECIPROCITY;
+  let askMass = 0; // Σ weight × ask share of a piece, in mass units
+  let unpaid = 0;
+  for (const i of asks) {
+    const m = askMinutes(i);
+    unpaid += m;
+    askMass += decayWeight(clock, i.occurredOn) * Math.min(BP, Math.round((m * BP) / R.askFullMinutes));
+  }
+  let paid = 0;
+  let paidWeighted = 0; // Σ weight × minutes
+  for (const q of quotes) {
+    if (q.status !== "accepted") continue;
+    const m = Math.max(0, safeReplay(q).currentMinutes);
+    paid += m;
+    paidWeighted += decayWeight(clock, quoteDate(q)) * m;
+  }
+  // Paid time dilutes the asks: a favour weighs less for a client who also pays for a lot of your time.
+  const dilution = R.paidDilutionMinutes * WEIGHT_UNIT;
+  const bad = askMass === 0 ? 0 : Math.max(1, Math.round(askMass * (dilution / (dilution + paidWeighted))));
 
-  // score = 100 − 80·min(1, 4·U/(U+P)) + credits, capped to 0..100.
-  const total = unpaid + paid;
-  let score: number;
-  if (total === 0) score = clampScore(100 + credits);
-  else {
-    const R = RECIPROCITY;
-    score = clampScore(divRound((100 + credits) * total - R.timePts * Math.min(total, R.capShareDenominator * unpaid), total));
+  const giveCounts = new Map<GiveKind | "other", number>();
+  let good = 0;
+  for (const g of gives) {
+    const k = giveKey(g);
+    giveCounts.set(k, (giveCounts.get(k) ?? 0) + 1);
+    good += decayWeight(clock, g.occurredOn) * Math.round(GIVE_CREDITS[k] * BP);
   }
 
   // An ask with no time logged was counted at the default length by askMinutes; the words say so.
   const untimed = asks.filter((i) => !(i.minutes != null && i.minutes > 0)).length;
-  const evidence = reciprocityEvidence(
-    { asks: asks.length, untimed, unpaidMinutes: unpaid, paidMinutes: paid, gives: gives.length, giveCounts, credits },
-    settings.locale,
-  );
-  return criterion("reciprocity", settings, score, evidence, asks.length + gives.length);
+  const evidence = reciprocityEvidence({ asks: asks.length, untimed, unpaidMinutes: unpaid, paidMinutes: paid, gives: gives.length, giveCounts }, settings.locale);
+  return measured("reciprocity", settings, { good, bad }, evidence, asks.length + gives.length);
+}
+
+export function scoreReciprocity(quotes: QuoteWithEvents[], interactions: Interaction[], settings: Settings, clock: Clock = { asOf: null, halfLifeMonths: 0 }): CriterionScore {
+  return measureReciprocity(quotes, interactions, settings, clock).criterion;
 }

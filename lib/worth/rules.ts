@@ -1,6 +1,10 @@
 /**
  * The tunable numbers of the worth model, in one place so a change of policy is a change here only.
  * Each one is explained, with worked examples, in docs/worth-model.md.
+ *
+ * Evidence is counted in "pieces": one answered quote, one follow-up, one payment, one give is about one
+ * piece (a decayed or partial one is less). Inside the code a piece is PIECE integer units, so every sum
+ * is exact and the same whatever order the history arrives in.
  */
 import type { GiveKind, Settings } from "../domain";
 import type { CriterionKey } from "./types";
@@ -39,23 +43,72 @@ export const CRITERIA: { key: CriterionKey; label: string; weightField: keyof Se
   },
 ];
 
-/** Haggling: points lost for the share of quotes haggled, the average ask depth and the average concession. */
-export const PRICE_PRESSURE = { sharePts: 30, depthPts: 30, depthCapBp: 3000, concededPts: 40, concededCapBp: 2500 } as const;
-/** One-way asks: points lost when unpaid time reaches `capShare` (1/4) of all time spent for the client. */
-export const RECIPROCITY = { timePts: 80, capShareDenominator: 4 } as const;
-/** Points each kind of give earns back. A give with no subtype counts as `other`. */
+/** Full weight of one piece of evidence dated on `asOf` (older evidence weighs less, never less than 1). */
+export const WEIGHT_UNIT = 10_000;
+/** Basis points: the share of a piece that is good or bad. */
+export const BP = 10_000;
+/** One piece of evidence, in the integer units every mass is counted in. */
+export const PIECE = WEIGHT_UNIT * BP;
+
+/**
+ * The neutral prior every criterion starts from: a score of 75 worth 2 pieces of evidence. It is what a
+ * stranger gets the benefit of (just inside "keep" with the default bands), and it is why one event can
+ * never take a criterion below 50: (2 × 75 + 1 × 0) / 3.
+ */
+export const PRIOR = { score: 75, strength: 2 } as const;
+/**
+ * A criterion enters the overall score with its settings weight × (prior strength + its evidence), up to
+ * this many pieces of evidence beyond the prior: an unknown criterion counts 2/10 of its weight (at the
+ * prior), one with 8 or more pieces its full weight.
+ */
+export const FULL_WEIGHT_EVIDENCE = 8;
+
+/** Recency: weight = 2^(−age / half-life), age in months of this many days (365.25 / 12). */
+export const DECAY = { daysPerMonth: 30.4375 } as const;
+
+/**
+ * Haggling, per answered quote: asking is mild (at most a quarter of a piece, reached at a 30% ask);
+ * what you gave away is what costs (three quarters of a piece, reached at a 25% concession).
+ * An accepted quote's remaining share is good evidence (a deal on your terms); a quote that was not
+ * accepted brings only its bad share: a lowball you declined is evidence against the client, never for them.
+ */
+export const PRICE_PRESSURE = { askBp: 2500, askCapBp: 3000, concededBp: 7500, concededCapBp: 2500 } as const;
+
+/**
+ * One-way asks: an unpaid ask is bad evidence in proportion to its length, a full piece at 150 minutes
+ * (a long favour is still one thing asked: never more than a piece); paid work dilutes the asks: their
+ * total is multiplied by 1200 / (1200 + paid minutes), so 20 hours of paid work halve their weight.
+ */
+export const RECIPROCITY = { askFullMinutes: 150, paidDilutionMinutes: 1200 } as const;
+/** Pieces of good evidence each kind of give brings. A give with no subtype counts as `other`. */
 export const GIVE_CREDITS: Record<GiveKind | "other", number> = {
-  referral: 15,
-  testimonial: 10,
-  repeat_work: 10,
-  prompt_payment: 5,
-  other: 5,
+  referral: 1.5,
+  testimonial: 1,
+  repeat_work: 1,
+  prompt_payment: 0.5,
+  other: 0.5,
 };
-/** Pay, per quote, in points: below floor up to 30, floor→target 50→100, at/above target 100, at/above market 110. */
-export const PAY = { belowFloorMax: 30, atFloor: 50, atTarget: 100, marketBonus: 10 } as const;
-/** Chasing: points lost for the unanswered share, and per follow-up in the current unanswered run (capped). */
-export const CHASING = { sharePts: 50, runPts: 10, runCap: 5 } as const;
-/** Payment: points lost for average lateness (full at 30 days) and for the worst lateness (full at 60 days). */
-export const PAYMENT = { avgPts: 60, avgCapDays: 30, worstPts: 40, worstCapDays: 60 } as const;
+
+/**
+ * Pay, per quote, in points: below floor up to 30, floor→target 50→100, at/above target 100, at/above
+ * market 110 (these rank and describe quotes). As evidence, a quote's good share is its points from the
+ * floor up, capped at 100: below the floor — your walk-away rate — it is all bad. A quote is one piece at
+ * 600 minutes or more, never less than a quarter of a piece (a one-hour job still counts, a long one most).
+ */
+export const PAY = { belowFloorMax: 30, atFloor: 50, atTarget: 100, marketBonus: 10, referenceMinutes: 600, minSizeBp: 2500 } as const;
+
+/**
+ * Chasing: each answered follow-up is a good piece; an unanswered one is a bad piece while it is part of
+ * the current unanswered run, half a piece once the client has answered a later one; a quote sent with no
+ * word back for 14 days (or expired) is a bad piece too.
+ */
+export const CHASING = { answeredSinceBp: 5000, silentQuoteDays: 14 } as const;
+
+/** Payment: a payment on time is a good piece; a late one is bad, a full piece at 30 days late. */
+export const PAYMENT = { fullBadDays: 30 } as const;
+
 /** Confidence bands on the evidence count: 0 none, 1-3 low, 4-9 medium, 10+ high. */
 export const CONFIDENCE_BANDS = { low: 1, medium: 4, high: 10 } as const;
+
+/** Trend: the last 6 months against before, each scored on its own; needs 3 pieces each; 10 points apart to move. */
+export const TREND = { recentMonths: 6, minEvidence: 3, steadyWithin: 10 } as const;

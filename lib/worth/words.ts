@@ -7,7 +7,8 @@ import type { GiveKind, Service } from "../domain";
 import { divRound, formatHours, formatMoney, formatPercentBp } from "../money";
 import { ASK_DEFAULT_MINUTES } from "../settling";
 import { lowerFirst, plural } from "../text";
-import type { CriterionKey, CriterionScore, Verdict } from "./types";
+import { CONFIDENCE_BANDS, PRIOR, TREND } from "./rules";
+import type { CriterionKey, CriterionScore, Trend, Verdict } from "./types";
 
 export const VERDICT_LABELS: Record<Verdict, string> = {
   keep: "Keep",
@@ -27,7 +28,7 @@ export const IMPROVE: Record<CriterionKey, string> = {
 
 /** The single evidence line of a criterion that is unknown: says what to log to make it known. */
 export const NO_EVIDENCE: Record<CriterionKey, string> = {
-  pricePressure: "No sent quotes yet",
+  pricePressure: "No answered quotes yet: a quote shows haggling once the client replies",
   reciprocity: "No unpaid asks or gives logged",
   pay: "No accepted quote to compare with your rates",
   chasing: "No follow-ups logged",
@@ -36,33 +37,63 @@ export const NO_EVIDENCE: Record<CriterionKey, string> = {
 
 // ---- haggling ----
 
-export interface PricePressureTally {
-  /** priced quotes */
-  n: number;
-  haggled: number;
-  concededOn: number;
-  /** deepest single ask, bp */
-  deepestBp: number;
-  /** Σ deepest ask per quote, bp */
-  depthSumBp: number;
-  /** Σ concession per quote, bp */
-  concededSumBp: number;
+/** What became of one answered quote, as the evidence tells it. */
+export type HaggleOutcome = "clean" | "paid_in_full" | "traded_scope" | "conceded" | "declined" | "rejected" | "open";
+
+export interface HaggleQuote {
+  outcome: HaggleOutcome;
+  /** deepest ask, bp (0 when they did not ask) */
+  askBp: number;
+  /** what you gave away, bp */
+  concededBp: number;
 }
 
-export function pricePressureEvidence(t: PricePressureTally, locale: string): string[] {
-  const { n } = t;
-  const evidence: string[] = [];
-  if (t.haggled === 0) evidence.push(`No discount requests on ${plural(n, "quote")}`);
-  else {
-    evidence.push(
-      `Asked for a discount on ${t.haggled} of ${plural(n, "quote")}; deepest ask ${formatPercentBp(t.deepestBp, locale)}, ${formatPercentBp(divRound(t.depthSumBp, n), locale)} averaged over all ${n}`,
-    );
+/** "you held firm and they paid in full", … — what happened after the ask. */
+function outcomeWords(q: HaggleQuote, locale: string): string {
+  switch (q.outcome) {
+    case "paid_in_full":
+      return "you held firm and they paid in full";
+    case "traded_scope":
+      return "you cut scope to fit the budget and kept your rate";
+    case "conceded":
+      return `you gave away ${formatPercentBp(q.concededBp, locale)}`;
+    case "declined":
+      return "you declined";
+    case "rejected":
+      return "they rejected the quote";
+    case "open":
+      return "no deal yet";
+    default:
+      return "they paid in full";
   }
-  if (t.concededOn === 0) evidence.push("You gave no discount without a matching cut in scope");
+}
+
+export function pricePressureEvidence(quotes: HaggleQuote[], locale: string): string[] {
+  const n = quotes.length;
+  const asked = quotes.filter((q) => q.askBp > 0 || (q.outcome !== "clean" && q.outcome !== "conceded"));
+  const count = (o: HaggleOutcome) => quotes.filter((q) => q.outcome === o).length;
+  const conceded = quotes.filter((q) => q.concededBp > 0);
+  if (n === 1) {
+    const q = quotes[0];
+    if (q.outcome === "clean") return ["No discount request on 1 answered quote; they paid in full"];
+    if (q.askBp === 0 && q.outcome === "conceded") return [`No discount request, but you gave away ${formatPercentBp(q.concededBp, locale)}`];
+    return [`Asked ${formatPercentBp(q.askBp, locale)} off; ${outcomeWords(q, locale)}`];
+  }
+  const evidence: string[] = [];
+  const deepest = quotes.reduce((m, q) => Math.max(m, q.askBp), 0);
+  if (asked.length === 0) evidence.push(`No discount requests on ${plural(n, "answered quote")}`);
+  else evidence.push(`Asked for a discount on ${asked.length} of ${plural(n, "answered quote")}; deepest ask ${formatPercentBp(deepest, locale)}`);
+  const outcomes = [
+    count("paid_in_full") > 0 ? `held firm and were paid in full on ${count("paid_in_full")}` : null,
+    count("traded_scope") > 0 ? `traded scope for budget on ${count("traded_scope")}` : null,
+    count("declined") > 0 ? `declined ${count("declined")}` : null,
+    count("rejected") + count("open") > 0 ? `had no deal on ${count("rejected") + count("open")}` : null,
+  ].filter((x): x is string => x !== null);
+  if (outcomes.length > 0) evidence.push(`After the asks you ${outcomes.join(", ")}`);
+  if (conceded.length === 0) evidence.push("You gave no discount without a matching cut in scope");
   else {
-    evidence.push(
-      `You conceded on ${t.concededOn} of ${plural(n, "quote")}, giving away ${formatPercentBp(divRound(t.concededSumBp, n), locale)} of the price averaged over all ${n}`,
-    );
+    const avg = divRound(conceded.reduce((s, q) => s + q.concededBp, 0), conceded.length);
+    evidence.push(`You conceded on ${conceded.length} of ${plural(n, "quote")}, giving away ${formatPercentBp(avg, locale)} on average where you did`);
   }
   return evidence;
 }
@@ -86,7 +117,6 @@ export interface ReciprocityTally {
   paidMinutes: number;
   gives: number;
   giveCounts: Map<GiveKind | "other", number>;
-  credits: number;
 }
 
 export function reciprocityEvidence(t: ReciprocityTally, locale: string): string[] {
@@ -108,7 +138,7 @@ export function reciprocityEvidence(t: ReciprocityTally, locale: string): string
     const parts = (Object.keys(GIVE_NAMES) as (GiveKind | "other")[])
       .filter((k) => t.giveCounts.has(k))
       .map((k) => plural(t.giveCounts.get(k)!, GIVE_NAMES[k][0], GIVE_NAMES[k][1]));
-    evidence.push(`They gave back: ${parts.join(", ")} (+${t.credits} points)`);
+    evidence.push(`They gave back: ${parts.join(", ")}`);
   }
   return evidence;
 }
@@ -169,11 +199,16 @@ export function chasingPendingNotes(pending: number): string[] {
   return pending > 0 ? [`${plural(pending, "follow-up")} with no answer recorded yet not counted`] : [];
 }
 
-export function chasingEvidence(unanswered: number, n: number, run: number): string[] {
-  return [
-    `${unanswered} of ${plural(n, "follow-up")} went unanswered`,
-    run === 0 ? "They answered your latest follow-up" : run === 1 ? "Your latest follow-up had no answer" : `Your last ${run} follow-ups in a row had no answer`,
-  ];
+export function chasingEvidence(unanswered: number, n: number, run: number, silentQuotes: number): string[] {
+  const evidence: string[] = [];
+  if (n > 0) {
+    evidence.push(`${unanswered} of ${plural(n, "follow-up")} went unanswered`);
+    evidence.push(
+      run === 0 ? "They answered your latest follow-up" : run === 1 ? "Your latest follow-up had no answer" : `Your last ${run} follow-ups in a row had no answer`,
+    );
+  }
+  if (silentQuotes > 0) evidence.push(`${plural(silentQuotes, "quote")} you sent met silence: no answer at all`);
+  return evidence;
 }
 
 /** The essay's advice, once the unanswered run reaches the threshold. */
@@ -190,17 +225,58 @@ export function paymentEvidence(late: number, n: number, sumDays: number, worstD
   return [`${late} of ${plural(n, "payment")} late; ${plural(avg, "day")} late on average, worst ${plural(worstDays, "day")}`];
 }
 
-// ---- summary ----
+// ---- small samples, summary, trend ----
 
-/** One sentence: the verdict and, when there is one, the criterion that costs the most points (`main`). */
-export function summarize(verdict: Verdict, main: CriterionScore | null, evidenceCount: number): string {
+/** Added to a criterion whose evidence weighs less than the prior. */
+export function smallSampleNote(weight: number): string {
+  return `Little evidence yet (${weight} ${weight === 1 ? "piece" : "pieces"}): the score stays near a neutral ${PRIOR.score} until there is more`;
+}
+
+function named(c: CriterionScore): string {
+  return `${c.label.toLowerCase()} (${c.score}/100)`;
+}
+
+function andList(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/**
+ * One sentence: the verdict; the red flags by name when there are any (the worst one's evidence);
+ * otherwise the criterion with bad evidence that costs the most points (`main`; null: no warning sign).
+ * Thin evidence is said.
+ */
+export function summarize(verdict: Verdict, main: CriterionScore | null, evidenceCount: number, redFlags: CriterionScore[] = []): string {
   if (verdict === "not_enough_data") {
     return "Not enough recorded to score this client yet: log quotes, asks, follow-ups or payments.";
   }
-  if (!main || main.score === 100) return `Worth keeping: no warning signs in ${plural(evidenceCount, "piece")} of evidence.`;
+  const thin = evidenceCount < CONFIDENCE_BANDS.medium;
+  const early = thin ? ` \u2014 an early read on ${plural(evidenceCount, "piece")} of evidence` : "";
   // evidence[0] of a scored criterion always starts with a capitalised word or a digit, so lowerFirst is safe.
-  const what = `${main.label.toLowerCase()} (${main.score}/100): ${lowerFirst(main.evidence[0])}`;
-  if (verdict === "keep") return `Worth keeping; the weakest point is ${what}.`;
-  if (verdict === "set_boundaries") return `Set boundaries on ${what}.`;
-  return `Walk away, mainly over ${what}.`;
+  const because = (c: CriterionScore) => lowerFirst(c.evidence[0]);
+  if (redFlags.length > 0) {
+    const flags = `red flag${redFlags.length > 1 ? "s" : ""} on ${andList(redFlags.map(named))}`;
+    const worst = redFlags[0];
+    if (verdict === "walk_away") return `Walk away: ${flags}; ${because(worst)}${early}.`;
+    if (verdict === "set_boundaries") return `Set boundaries: ${flags}; ${because(worst)}${early}.`;
+    return `Worth keeping, despite the ${flags}; ${because(worst)}${early}.`;
+  }
+  if (!main) {
+    if (verdict === "keep") return `Worth keeping${thin ? " so far" : ""}: no warning signs in ${plural(evidenceCount, "piece")} of evidence.`;
+    return `${VERDICT_LABELS[verdict]} for now: no warning signs, but not yet enough good evidence to reach your keep band${early}.`;
+  }
+  const what = `${named(main)}: ${because(main)}`;
+  if (verdict === "keep") return `Worth keeping; the weakest point is ${what}${early}.`;
+  if (verdict === "set_boundaries") return `Set boundaries on ${what}${early}.`;
+  return `Walk away, mainly over ${what}${early}.`;
+}
+
+export function trendSummary(trend: Trend | null, recent: number | null, before: number | null, hasClock: boolean): string {
+  if (!hasClock) return "No trend: no date to measure the last 6 months from.";
+  if (trend === null || recent === null || before === null) {
+    return `Too little recorded to tell a trend: it needs ${TREND.minEvidence} pieces of evidence in the last ${TREND.recentMonths} months and ${TREND.minEvidence} before.`;
+  }
+  const scores = `${recent} over the last ${TREND.recentMonths} months against ${before} before`;
+  if (trend === "better") return `Getting better: ${scores}.`;
+  if (trend === "worse") return `Getting worse: ${scores}.`;
+  return `Steady: ${scores}.`;
 }

@@ -7,6 +7,7 @@ import { readyDb } from "@/server/database";
 import { loadDemoBook } from "@/server/demo";
 import { addInteraction, addQuoteEvent, createQuote, getSettings, listClients, listServices, loadClientHistory } from "./use-cases";
 import { assessClient } from "@/lib/worth";
+import { todayFor } from "@/server/clock";
 
 // The route handlers read WALKAWAY_DB through the shared connection: point it at a temp file first.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "walkaway-score-api-"));
@@ -32,7 +33,7 @@ describe("GET /api/v1/clients/{id}/score and /api/v1/scores", () => {
     const clients = listClients(db);
     expect(allBody.scores).toHaveLength(clients.length);
     for (const c of clients) {
-      const expected = json(assessClient(loadClientHistory(db, c.id), services, settings));
+      const expected = json(assessClient(loadClientHistory(db, c.id), services, settings, { asOf: todayFor(db) }));
       const res = await one(new Request(`http://x/api/v1/clients/${c.id}/score`), ctx(c.id));
       expect(res.status).toBe(200);
       const body = await res.json();

@@ -181,6 +181,11 @@ describe("keep or let go", () => {
   ])("fit $score, revenue $revenue, median $median: $expected", ({ score, revenue, median: med, expected }) => {
     expect(quadrantOf(score, revenue, med, 70)).toBe(expected);
   });
+  test("a red flag keeps a high score out of the keep corners (the verdict decides)", () => {
+    expect(quadrantOf(80, 100, 100, 70, "set_boundaries")).toBe("painful");
+    expect(quadrantOf(80, 10, 100, 70, "set_boundaries")).toBe("let_go");
+    expect(quadrantOf(80, 100, 100, 70, "keep")).toBe("keep");
+  });
 
   const assessed = (id: number, name: string, score: number | null, unpaidMinutes: number): ClientAssessment => ({
     client: { id, name } as Client,

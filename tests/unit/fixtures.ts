@@ -483,3 +483,101 @@ export function exampleNewLead(): ClientHistory {
     interactions: [makeInteraction({ id: 41, kind: "follow_up", answered: null, occurredOn: "2025-06-01" })],
   });
 }
+
+// ---- time: shifting and spreading histories, a clock day (worth-properties, worth-scenarios) ----
+
+function addDaysIso(iso: string, days: number): string {
+  const d = new Date(`${iso.slice(0, 10)}T00:00:00.000Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10) + iso.slice(10);
+}
+
+/** Every date of a history (events, quotes, interactions, timestamps) moved by `days`. */
+export function shiftHistory(history: ClientHistory, days: number): ClientHistory {
+  const move = (s: string) => addDaysIso(s, days);
+  const moveOrNull = (s: string | null) => (s == null ? null : move(s));
+  return {
+    client: history.client,
+    quotes: history.quotes.map((q) => ({
+      ...q,
+      sentOn: moveOrNull(q.sentOn),
+      decidedOn: moveOrNull(q.decidedOn),
+      createdAt: move(q.createdAt),
+      updatedAt: move(q.updatedAt),
+      events: q.events.map((e) => ({ ...e, occurredOn: move(e.occurredOn), createdAt: move(e.createdAt) })),
+    })),
+    interactions: history.interactions.map((i) => ({ ...i, occurredOn: move(i.occurredOn), createdAt: move(i.createdAt) })),
+  };
+}
+
+/**
+ * The arbitrary histories live in a 60-day window; this spreads them over years: each date's distance from
+ * 2025-01-01 is multiplied by `factor` (order and ties are kept). Quotes get a sent date of their own.
+ */
+export function stretchHistory(history: ClientHistory, factor: number): ClientHistory {
+  const base = Date.UTC(2025, 0, 1);
+  const stretch = (s: string) => {
+    const days = Math.round((Date.parse(`${s.slice(0, 10)}T00:00:00.000Z`) - base) / 86_400_000);
+    return addDaysIso(`2025-01-01${s.slice(10)}`, days * factor);
+  };
+  const orNull = (s: string | null) => (s == null ? null : stretch(s));
+  return {
+    client: history.client,
+    quotes: history.quotes.map((q) => ({
+      ...q,
+      sentOn: orNull(q.sentOn),
+      decidedOn: orNull(q.decidedOn),
+      createdAt: stretch(q.createdAt),
+      updatedAt: stretch(q.updatedAt),
+      events: q.events.map((e) => ({ ...e, occurredOn: stretch(e.occurredOn), createdAt: stretch(e.createdAt) })),
+    })),
+    interactions: history.interactions.map((i) => ({ ...i, occurredOn: stretch(i.occurredOn), createdAt: stretch(i.createdAt) })),
+  };
+}
+
+/** Settings for the worth model's new rules too: half-life (0 = off), the red-flag cap and count. */
+export const arbWorthSettings: fc.Arbitrary<Settings> = fc
+  .tuple(
+    arbSettings,
+    fc.record({
+      halfLifeMonths: fc.constantFrom(0, 3, 6, 12, 24),
+      capVerdictOnRedFlag: fc.boolean(),
+      redFlagsForWalkAway: fc.integer({ min: 0, max: 3 }),
+    }),
+  )
+  .map(([s, extra]) => ({ ...s, ...extra }));
+
+export interface ClockedScenario extends Scenario {
+  /** the day the history is assessed on (YYYY-MM-DD), or undefined: no decay */
+  asOf: string | undefined;
+}
+
+/**
+ * A scenario spread over up to ~5 years (each quote dated by a sent day, some decided), assessed on a day
+ * at or after its end, or with no day at all.
+ */
+export const arbClockedScenario: fc.Arbitrary<ClockedScenario> = fc
+  .record({
+    settings: arbWorthSettings,
+    services: arbServices,
+    stretch: fc.integer({ min: 1, max: 30 }),
+    asOfOffset: fc.option(fc.integer({ min: 0, max: 900 }), { nil: undefined, freq: 5 }),
+  })
+  .chain(({ settings, services, stretch, asOfOffset }) =>
+    fc
+      .tuple(arbHistory(services), fc.array(fc.integer({ min: 0, max: 59 }), { minLength: 6, maxLength: 6 }))
+      .map(([h, sentDays]) => {
+        const dated: ClientHistory = {
+          ...h,
+          quotes: h.quotes.map((q, i) => ({
+            ...q,
+            sentOn: q.status === "draft" ? null : isoDay(sentDays[i % 6]),
+            decidedOn: ["sent", "draft", "negotiating"].includes(q.status) ? null : isoDay(Math.min(59, sentDays[i % 6] + 3)),
+            createdAt: `${isoDay(sentDays[i % 6])}T00:00:00.000Z`,
+          })),
+        };
+        const history = stretchHistory(dated, stretch);
+        const asOf = asOfOffset === undefined ? undefined : addDaysIso(isoDay(59 * stretch + 4), asOfOffset);
+        return { settings, services, history, asOf };
+      }),
+  );

@@ -1,30 +1,35 @@
 /**
- * Table-driven checks of two criteria on their own, at the caps and edges the worked examples in
- * worth.test.ts do not reach (docs/worth-model.md, "Chasing" and "Payment").
+ * Table-driven checks of criteria on their own, at the caps and edges the worked examples in
+ * worth.test.ts do not reach (docs/worth-model.md, "Chasing", "Payment", "Haggling", "Pay").
+ * Every score is 100 × (1.5 + good) / (2 + good + bad), pieces of evidence against the neutral prior 75 × 2.
  */
 import { describe, expect, test } from "vitest";
-import { scoreChasing } from "@/lib/worth/chasing";
-import { scorePayment } from "@/lib/worth/payment";
-import { makeInteraction, makeSettings } from "./fixtures";
+import { quoteHaggleBadBp } from "@/lib/worth/price-pressure";
+import { quotePayGoodBp, quoteSizeBp } from "@/lib/worth/pay";
+import { paymentBadBp, scorePayment } from "@/lib/worth/payment";
+import { isSilentQuote, scoreChasing } from "@/lib/worth/chasing";
+import { decayWeight } from "@/lib/worth/shared";
+import { makeInteraction, makeQuote, makeSettings } from "./fixtures";
 
 const settings = makeSettings();
 const day = (i: number) => `2025-03-${String(i + 1).padStart(2, "0")}`;
 
-describe("payment = 100 − 60·min(1, avg/30) − 40·min(1, worst/60), rounded once", () => {
+// new rule: an on-time payment is a good piece, a late one a bad piece × min(1, days/30), shrunk towards the prior
+describe("payment: on time = a good piece, late = min(1, days/30) of a bad piece", () => {
   const cases: { days: (number | null)[]; score: number | null; evidence: string[] }[] = [
     { days: [], score: null, evidence: ["No payments logged"] },
     { days: [null], score: null, evidence: ["No payments logged"] },
-    { days: [0], score: 100, evidence: ["All 1 payment on time"] },
-    // early is not extra credit: floored at 0 days
-    { days: [-5, 0], score: 100, evidence: ["All 2 payments on time"] },
-    { days: [1], score: 97, evidence: ["1 of 1 payment late; 1 day late on average, worst 1 day"] },
-    { days: [0, 14], score: 77, evidence: ["1 of 2 payments late; 7 days late on average, worst 14 days"] },
-    // both parts exactly at their caps
-    { days: [60, 0], score: 0, evidence: ["1 of 2 payments late; 30 days late on average, worst 60 days"] },
-    // average capped, worst not: 100 − 60 − 30
-    { days: [30, 45], score: 10, evidence: ["2 of 2 payments late; 37.5 days late on average, worst 45 days"] },
-    // the shown average is rounded to one decimal; the score uses the exact sum (100 − 0.67 − 0.67)
-    { days: [0, 0, 1], score: 99, evidence: ["1 of 3 payments late; 0.3 days late on average, worst 1 day"] },
+    { days: [0], score: 83, evidence: ["All 1 payment on time", "Little evidence yet (1 piece): the score stays near a neutral 75 until there is more"] },
+    // early is not extra credit: floored at 0 days; 3.5 / 4
+    { days: [-5, 0], score: 88, evidence: ["All 2 payments on time"] },
+    // a day late is a thirtieth of a bad piece: 1.5 / 2.033 — it never lifts the prior
+    { days: [1], score: 74, evidence: ["1 of 1 payment late; 1 day late on average, worst 1 day", "Little evidence yet (0.03 pieces): the score stays near a neutral 75 until there is more"] },
+    { days: [0, 14], score: 72, evidence: ["1 of 2 payments late; 7 days late on average, worst 14 days", "Little evidence yet (1.47 pieces): the score stays near a neutral 75 until there is more"] },
+    // a payment 60 days late is one bad piece, as at 30: one event never weighs more than one piece
+    { days: [60, 0], score: 63, evidence: ["1 of 2 payments late; 30 days late on average, worst 60 days"] },
+    { days: [30, 45], score: 38, evidence: ["2 of 2 payments late; 37.5 days late on average, worst 45 days"] },
+    // the shown average is rounded to one decimal; 3.5 / 4.033
+    { days: [0, 0, 1], score: 87, evidence: ["1 of 3 payments late; 0.3 days late on average, worst 1 day"] },
   ];
   test.each(cases)("days late $days → $score", ({ days, score, evidence }) => {
     const interactions = days.map((d, i) => makeInteraction({ id: i + 1, kind: "payment", daysLate: d, occurredOn: day(i) }));
@@ -35,28 +40,43 @@ describe("payment = 100 − 60·min(1, avg/30) − 40·min(1, worst/60), rounded
   });
 });
 
-describe("chasing = 100 − 50·u/n − 10·min(run, 5), rounded once", () => {
+// new rule: answered = a good piece; unanswered = a bad piece in the current run, half a piece once answered since
+describe("chasing: answered = good piece, unanswered = bad piece (½ once they answered a later one)", () => {
   const T = true;
   const F = false;
   const cases: { answers: (boolean | null)[]; score: number | null; evidence: string[] }[] = [
     { answers: [], score: null, evidence: ["No follow-ups logged"] },
     { answers: [null], score: null, evidence: ["No follow-ups logged", "1 follow-up with no answer recorded yet not counted"] },
-    { answers: [T], score: 100, evidence: ["0 of 1 follow-up went unanswered", "They answered your latest follow-up"] },
-    { answers: [F], score: 40, evidence: ["1 of 1 follow-up went unanswered", "Your latest follow-up had no answer"] },
-    { answers: [F, T], score: 75, evidence: ["1 of 2 follow-ups went unanswered", "They answered your latest follow-up"] },
-    // 32.5 rounds half away from zero
-    { answers: [T, F, F, F], score: 33, evidence: ["3 of 4 follow-ups went unanswered", "Your last 3 follow-ups in a row had no answer"] },
-    // run of 6 capped at 5: 100 − 33.3 − 50 (uncapped would give 7)
+    { answers: [T], score: 83, evidence: ["0 of 1 follow-up went unanswered", "They answered your latest follow-up", "Little evidence yet (1 piece): the score stays near a neutral 75 until there is more"] },
+    { answers: [F], score: 50, evidence: ["1 of 1 follow-up went unanswered", "Your latest follow-up had no answer", "Little evidence yet (1 piece): the score stays near a neutral 75 until there is more"] },
+    // answered since: the old silence weighs half: 2.5 / 3.5
+    {
+      answers: [F, T],
+      score: 71,
+      evidence: [
+        "1 of 2 follow-ups went unanswered",
+        "They answered your latest follow-up",
+        "Little evidence yet (1.5 pieces): the score stays near a neutral 75 until there is more",
+      ],
+    },
+    // 2.5 / 6
+    { answers: [T, F, F, F], score: 42, evidence: ["3 of 4 follow-ups went unanswered", "Your last 3 follow-ups in a row had no answer"] },
+    // 4.5 / 11
     {
       answers: [T, T, T, F, F, F, F, F, F],
-      score: 17,
+      score: 41,
       evidence: ["6 of 9 follow-ups went unanswered", "Your last 6 follow-ups in a row had no answer"],
     },
     // a pending follow-up is mentioned but neither counted nor breaking the run
     {
       answers: [F, null],
-      score: 40,
-      evidence: ["1 of 1 follow-up went unanswered", "Your latest follow-up had no answer", "1 follow-up with no answer recorded yet not counted"],
+      score: 50,
+      evidence: [
+        "1 of 1 follow-up went unanswered",
+        "Your latest follow-up had no answer",
+        "1 follow-up with no answer recorded yet not counted",
+        "Little evidence yet (1 piece): the score stays near a neutral 75 until there is more",
+      ],
     },
   ];
   test.each(cases)("answers $answers → $score", ({ answers, score, evidence }) => {
@@ -65,5 +85,91 @@ describe("chasing = 100 − 50·u/n − 10·min(run, 5), rounded once", () => {
     expect(c.score).toBe(score);
     expect(c.evidence).toEqual(evidence);
     expect(c.evidenceCount).toBe(answers.filter((a) => a != null).length);
+  });
+});
+
+describe("chasing: a quote sent into silence", () => {
+  const clock = (asOf: string | null) => ({ asOf, halfLifeMonths: 12 });
+  test.each<[string, Parameters<typeof makeQuote>[0], string | null, boolean]>([
+    ["sent, no word back, no day given", { status: "sent" }, null, true],
+    ["sent 13 days ago", { status: "sent", sentOn: "2025-06-17" }, "2025-06-30", false],
+    ["sent 14 days ago", { status: "sent", sentOn: "2025-06-16" }, "2025-06-30", true],
+    ["expired, whenever", { status: "expired", sentOn: "2025-06-29" }, "2025-06-30", true],
+    ["sent, and they asked for a discount", { status: "sent", events: [{ id: 1, quoteId: 1, kind: "discount_request", answer: null, percentBp: 1000, amount: null, scopeMinutes: null, note: null, occurredOn: "2025-02-01", createdAt: "" }] }, null, false],
+    ["accepted", { status: "accepted" }, null, false],
+    ["draft", { status: "draft" }, null, false],
+  ])("%s → silent: %s", (_name, quote, asOf, silent) => {
+    expect(isSilentQuote(makeQuote(quote), clock(asOf))).toBe(silent);
+  });
+
+  test("a silent quote is a bad piece of chasing: 1.5 / 3", () => {
+    expect(scoreChasing([], settings, clock(null), [makeQuote({ status: "sent" })]).score).toBe(50);
+  });
+});
+
+describe("haggling, per quote: bad share = ¼ × min(1, ask/30%) + ¾ × min(1, conceded/25%)", () => {
+  test.each([
+    [0, 0, 0],
+    [1000, 0, 833], // a polite 10% ask: a twelfth of a piece
+    [2000, 0, 1667],
+    [3000, 0, 2500],
+    [6000, 0, 2500], // asking more than 30% costs no more than asking 30%: asking is mild
+    [2000, 2000, 7667], // asked 20%, conceded 20%
+    [2000, 1000, 4667], // met halfway
+    [3000, 2500, 10000],
+    [5000, 5000, 10000],
+  ])("ask %i bp, conceded %i bp → %i bp bad", (ask, conceded, bad) => {
+    expect(quoteHaggleBadBp(ask, conceded)).toBe(bad);
+  });
+});
+
+describe("pay, per quote: good share from the floor up, size in pieces", () => {
+  test.each([
+    [0, 0],
+    [2999, 0], // below the floor (30 points and less): all bad
+    [5000, 5000], // at the floor
+    [6667, 6667],
+    [10000, 10000],
+    [11000, 10000], // the market bonus is shown, not counted
+  ])("%i centi-points → %i bp good", (pts, good) => {
+    expect(quotePayGoodBp(pts)).toBe(good);
+  });
+  test.each([
+    [0, 2500],
+    [60, 2500],
+    [300, 5000],
+    [600, 10000],
+    [6000, 10000],
+  ])("%i minutes → %i bp of a piece", (minutes, size) => {
+    expect(quoteSizeBp(minutes)).toBe(size);
+  });
+});
+
+describe("payment, per payment: bad share", () => {
+  test.each([
+    [0, 0],
+    [1, 333],
+    [15, 5000],
+    [30, 10000],
+    [90, 10000],
+  ])("%i days late → %i bp bad", (days, bad) => {
+    expect(paymentBadBp(days)).toBe(bad);
+  });
+});
+
+describe("decay: weight = 10000 × 2^(−age in months / half-life), never below 1", () => {
+  test.each<[string, string | null, number, number]>([
+    ["2025-06-30", "2025-06-30", 12, 10000],
+    // a month is 30.4375 days (365.25 / 12), so 365 days are a hair under 12 months
+    ["2024-06-30", "2025-06-30", 12, 5002],
+    ["2023-06-30", "2025-06-30", 12, 2498],
+    ["2023-06-30", "2025-06-30", 24, 4998],
+    ["2024-12-30", "2025-06-30", 6, 5012],
+    ["1970-01-01", "2025-06-30", 1, 1], // faded, never gone
+    ["2026-01-01", "2025-06-30", 12, 10000], // a date after the day: full weight
+    ["2020-01-01", "2025-06-30", 0, 10000], // half-life 0: no decay
+    ["2020-01-01", null, 12, 10000], // no day: no decay
+  ])("%s on %s, half-life %i months → %i", (date, asOf, h, w) => {
+    expect(decayWeight({ asOf, halfLifeMonths: h }, date)).toBe(w);
   });
 });

@@ -184,7 +184,7 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
           </Card>
         </div>
         <div className="order-first min-w-0 space-y-6 lg:order-none lg:col-span-2">
-          <ScoreCard assessment={assessment} currency={settings.currency} locale={settings.locale} />
+          <ScoreCard assessment={assessment} currency={settings.currency} locale={settings.locale} bands={{ keep: settings.bandKeep, walkAway: settings.bandWalkAway }} />
           {client.notes ? (
             <Card title="Notes">
               <p className="whitespace-pre-wrap break-words text-sm">{client.notes}</p>
