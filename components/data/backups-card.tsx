@@ -1,11 +1,11 @@
 "use client";
 import { useState } from "react";
-import { Check, Copy } from "lucide-react";
 import { describeRetention, describeSchedule, formatBytes, restoreCommand, type BackupKind } from "@/lib/backup-retention";
 import type { DataActionState } from "@/lib/action-state";
 import { plural } from "@/lib/text";
 import type { BackupStatus } from "@/server/backups";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { BackupButton } from "./backup-button";
 
 const KIND: Record<BackupKind, string> = {
@@ -26,23 +26,10 @@ const SHOWN = 30;
 export function BackupsCard({ status, databaseFile, backupNow }: { status: BackupStatus; databaseFile: string; backupNow: () => Promise<DataActionState> }) {
   const { backups, policy } = status;
   const [chosen, setChosen] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
   const selected = backups.find((b) => b.name === chosen) ?? backups[0];
   const command = restoreCommand(databaseFile, selected?.file ?? `${status.dir}/<backup>.db`);
   const cap = policy.maxTotalBytes > 0 ? ` of at most ${formatBytes(policy.maxTotalBytes)}` : "";
 
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(command);
-    } catch {
-      // clipboard API unavailable (old browser, insecure origin): select the text for a manual copy
-      const el = document.getElementById("restore-command");
-      if (el) window.getSelection()?.selectAllChildren(el);
-      document.execCommand("copy");
-    }
-    setCopied(true);
-    setTimeout(() => setCopied(false), 2000);
-  }
 
   return (
     <div className="space-y-3 text-sm text-stone-700 dark:text-stone-300">
@@ -103,14 +90,8 @@ export function BackupsCard({ status, databaseFile, backupNow }: { status: Backu
         <pre id="restore-command" data-testid="restore-command" className="mt-1 overflow-x-auto rounded-md bg-stone-100 p-2 text-xs dark:bg-stone-800">
           {command}
         </pre>
-        <div className="mt-2 flex items-center gap-2">
-          <Button type="button" variant="secondary" onClick={copy}>
-            {copied ? <Check aria-hidden className="size-4" /> : <Copy aria-hidden className="size-4" />}
-            {copied ? "Copied" : "Copy the commands"}
-          </Button>
-          <span role="status" className="sr-only">
-            {copied ? "Restore commands copied to the clipboard" : ""}
-          </span>
+        <div className="mt-2">
+          <CopyButton text={command} selectId="restore-command" label="Copy the commands" announce="Restore commands copied to the clipboard" />
         </div>
         <p className="mt-1 text-stone-600 dark:text-stone-400">The -wal and -shm files belong to the old database: removing them makes the copy the whole book. Or import a JSON export with “replace”.</p>
       </div>

@@ -1,27 +1,13 @@
 "use client";
 import { useState } from "react";
-import { Check, Copy } from "lucide-react";
 import type { OfferMessage } from "@/server/offers";
-import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 
 /** Pick a template, edit the text, copy it in one click. */
 export function CopyMessage({ title, messages, testId }: { title: string; messages: OfferMessage[]; testId: string }) {
   const [index, setIndex] = useState(0);
   const [text, setText] = useState(messages[0]?.text ?? "");
-  const [copied, setCopied] = useState(false);
   const id = `msg-${testId}`;
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(text);
-    } catch {
-      // clipboard API unavailable (old browser, insecure origin): fall back to a selection copy
-      const el = document.getElementById(id) as HTMLTextAreaElement | null;
-      el?.select();
-      document.execCommand("copy");
-    }
-    setCopied(true);
-    setTimeout(() => setCopied(false), 2000);
-  }
   return (
     <div className="rounded-md border border-stone-200 p-3 dark:border-stone-700" data-testid={testId}>
       <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
@@ -48,14 +34,8 @@ export function CopyMessage({ title, messages, testId }: { title: string; messag
         ) : null}
       </div>
       <textarea id={id} value={text} onChange={(e) => setText(e.target.value)} rows={4} className="block w-full rounded-md border border-stone-300 bg-white p-2 text-sm dark:border-stone-600 dark:bg-stone-900" />
-      <div className="mt-2 flex items-center gap-2">
-        <Button type="button" variant="secondary" onClick={copy}>
-          {copied ? <Check aria-hidden className="size-4" /> : <Copy aria-hidden className="size-4" />}
-          {copied ? "Copied" : "Copy message"}
-        </Button>
-        <span role="status" className="sr-only">
-          {copied ? "Message copied to the clipboard" : ""}
-        </span>
+      <div className="mt-2">
+        <CopyButton text={text} selectId={id} label="Copy message" announce="Message copied to the clipboard" />
       </div>
     </div>
   );
