@@ -51,14 +51,14 @@ export const BP = 10_000;
 export const PIECE = WEIGHT_UNIT * BP;
 
 /**
- * The neutral prior every criterion starts from: a score of 75 worth 2 pieces of evidence. It is what a
+ * The neutral prior every criterion starts from: a score of 75 worth 1.5 pieces of evidence. It is what a
  * stranger gets the benefit of (just inside "keep" with the default bands), and it is why one event can
- * never take a criterion below 50: (2 × 75 + 1 × 0) / 3.
+ * never take a criterion below 45: (1.5 × 75 + 1 × 0) / 2.5.
  */
-export const PRIOR = { score: 75, strength: 2 } as const;
+export const PRIOR = { score: 75, strength: 1.5 } as const;
 /**
  * A criterion enters the overall score with its settings weight × (prior strength + its evidence), up to
- * this many pieces of evidence beyond the prior: an unknown criterion counts 2/10 of its weight (at the
+ * this many pieces of evidence beyond the prior: an unknown criterion counts 1.5/9.5 of its weight, about a sixth (at the
  * prior), one with 8 or more pieces its full weight.
  */
 export const FULL_WEIGHT_EVIDENCE = 8;

@@ -9,7 +9,7 @@ test("conceding a 30% discount lowers the client's score and changes the verdict
 
   await page.goto(`/clients/${client.id}`);
   // one good job is an early read: above the neutral prior, not a perfect 100 (docs/worth-model.md)
-  await expect(page.getByTestId("fit-score")).toHaveText("80");
+  await expect(page.getByTestId("fit-score")).toHaveText("82");
   await expect(page.getByTestId("fit-verdict")).toHaveText("Keep");
 
   // a second quote, through the UI: they ask for 30% off and I concede

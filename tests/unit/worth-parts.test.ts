@@ -1,7 +1,7 @@
 /**
  * Table-driven checks of criteria on their own, at the caps and edges the worked examples in
  * worth.test.ts do not reach (docs/worth-model.md, "Chasing", "Payment", "Haggling", "Pay").
- * Every score is 100 × (1.5 + good) / (2 + good + bad), pieces of evidence against the neutral prior 75 × 2.
+ * Every score is 100 × (1.125 + good) / (1.5 + good + bad), pieces of evidence against the neutral prior 75 × 1.5.
  */
 import { describe, expect, test } from "vitest";
 import { quoteHaggleBadBp } from "@/lib/worth/price-pressure";
@@ -19,17 +19,17 @@ describe("payment: on time = a good piece, late = min(1, days/30) of a bad piece
   const cases: { days: (number | null)[]; score: number | null; evidence: string[] }[] = [
     { days: [], score: null, evidence: ["No payments logged"] },
     { days: [null], score: null, evidence: ["No payments logged"] },
-    { days: [0], score: 83, evidence: ["All 1 payment on time", "Little evidence yet (1 piece): the score stays near a neutral 75 until there is more"] },
-    // early is not extra credit: floored at 0 days; 3.5 / 4
-    { days: [-5, 0], score: 88, evidence: ["All 2 payments on time"] },
-    // a day late is a thirtieth of a bad piece: 1.5 / 2.033 — it never lifts the prior
-    { days: [1], score: 74, evidence: ["1 of 1 payment late; 1 day late on average, worst 1 day", "Little evidence yet (0.03 pieces): the score stays near a neutral 75 until there is more"] },
+    { days: [0], score: 85, evidence: ["All 1 payment on time", "Little evidence yet (1 piece): the score stays near a neutral 75 until there is more"] },
+    // early is not extra credit: floored at 0 days; 3.125 / 3.5
+    { days: [-5, 0], score: 89, evidence: ["All 2 payments on time"] },
+    // a day late is a thirtieth of a bad piece: 1.125 / 1.533 — it never lifts the prior
+    { days: [1], score: 73, evidence: ["1 of 1 payment late; 1 day late on average, worst 1 day", "Little evidence yet (0.03 pieces): the score stays near a neutral 75 until there is more"] },
     { days: [0, 14], score: 72, evidence: ["1 of 2 payments late; 7 days late on average, worst 14 days", "Little evidence yet (1.47 pieces): the score stays near a neutral 75 until there is more"] },
     // a payment 60 days late is one bad piece, as at 30: one event never weighs more than one piece
-    { days: [60, 0], score: 63, evidence: ["1 of 2 payments late; 30 days late on average, worst 60 days"] },
-    { days: [30, 45], score: 38, evidence: ["2 of 2 payments late; 37.5 days late on average, worst 45 days"] },
-    // the shown average is rounded to one decimal; 3.5 / 4.033
-    { days: [0, 0, 1], score: 87, evidence: ["1 of 3 payments late; 0.3 days late on average, worst 1 day"] },
+    { days: [60, 0], score: 61, evidence: ["1 of 2 payments late; 30 days late on average, worst 60 days"] },
+    { days: [30, 45], score: 32, evidence: ["2 of 2 payments late; 37.5 days late on average, worst 45 days"] },
+    // the shown average is rounded to one decimal; 3.125 / 3.533
+    { days: [0, 0, 1], score: 88, evidence: ["1 of 3 payments late; 0.3 days late on average, worst 1 day"] },
   ];
   test.each(cases)("days late $days → $score", ({ days, score, evidence }) => {
     const interactions = days.map((d, i) => makeInteraction({ id: i + 1, kind: "payment", daysLate: d, occurredOn: day(i) }));
@@ -47,30 +47,29 @@ describe("chasing: answered = good piece, unanswered = bad piece (½ once they a
   const cases: { answers: (boolean | null)[]; score: number | null; evidence: string[] }[] = [
     { answers: [], score: null, evidence: ["No follow-ups logged"] },
     { answers: [null], score: null, evidence: ["No follow-ups logged", "1 follow-up with no answer recorded yet not counted"] },
-    { answers: [T], score: 83, evidence: ["0 of 1 follow-up went unanswered", "They answered your latest follow-up", "Little evidence yet (1 piece): the score stays near a neutral 75 until there is more"] },
-    { answers: [F], score: 50, evidence: ["1 of 1 follow-up went unanswered", "Your latest follow-up had no answer", "Little evidence yet (1 piece): the score stays near a neutral 75 until there is more"] },
-    // answered since: the old silence weighs half: 2.5 / 3.5
+    { answers: [T], score: 85, evidence: ["0 of 1 follow-up went unanswered", "They answered your latest follow-up", "Little evidence yet (1 piece): the score stays near a neutral 75 until there is more"] },
+    { answers: [F], score: 45, evidence: ["1 of 1 follow-up went unanswered", "Your latest follow-up had no answer", "Little evidence yet (1 piece): the score stays near a neutral 75 until there is more"] },
+    // answered since: the old silence weighs half: 2.125 / 3; 1.5 pieces are no longer less than the prior
     {
       answers: [F, T],
       score: 71,
       evidence: [
         "1 of 2 follow-ups went unanswered",
         "They answered your latest follow-up",
-        "Little evidence yet (1.5 pieces): the score stays near a neutral 75 until there is more",
       ],
     },
-    // 2.5 / 6
-    { answers: [T, F, F, F], score: 42, evidence: ["3 of 4 follow-ups went unanswered", "Your last 3 follow-ups in a row had no answer"] },
-    // 4.5 / 11
+    // 2.125 / 5.5
+    { answers: [T, F, F, F], score: 39, evidence: ["3 of 4 follow-ups went unanswered", "Your last 3 follow-ups in a row had no answer"] },
+    // 4.125 / 10.5
     {
       answers: [T, T, T, F, F, F, F, F, F],
-      score: 41,
+      score: 39,
       evidence: ["6 of 9 follow-ups went unanswered", "Your last 6 follow-ups in a row had no answer"],
     },
     // a pending follow-up is mentioned but neither counted nor breaking the run
     {
       answers: [F, null],
-      score: 50,
+      score: 45,
       evidence: [
         "1 of 1 follow-up went unanswered",
         "Your latest follow-up had no answer",
@@ -102,8 +101,8 @@ describe("chasing: a quote sent into silence", () => {
     expect(isSilentQuote(makeQuote(quote), clock(asOf))).toBe(silent);
   });
 
-  test("a silent quote is a bad piece of chasing: 1.5 / 3", () => {
-    expect(scoreChasing([], settings, clock(null), [makeQuote({ status: "sent" })]).score).toBe(50);
+  test("a silent quote is a bad piece of chasing: 1.125 / 2.5", () => {
+    expect(scoreChasing([], settings, clock(null), [makeQuote({ status: "sent" })]).score).toBe(45);
   });
 });
 

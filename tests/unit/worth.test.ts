@@ -135,26 +135,26 @@ describe("worked examples (docs/worth-model.md)", () => {
     {
       name: "A. Harbor & Co",
       history: exampleHarbor(),
-      scores: { pricePressure: 68, reciprocity: 77, pay: 81, chasing: 50, payment: 72 },
-      score: 72, verdict: "keep", confidence: "high", evidenceCount: 14, run: 1, stop: false, redFlags: [],
+      scores: { pricePressure: 67, reciprocity: 77, pay: 82, chasing: 47, payment: 72 },
+      score: 71, verdict: "keep", confidence: "high", evidenceCount: 14, run: 1, stop: false, redFlags: [],
     },
     {
       name: "B. Quickfix Ltd",
       history: exampleQuickfix(),
-      scores: { pricePressure: 59, reciprocity: 57, pay: 52, chasing: 42, payment: 38 },
-      score: 51, verdict: "set_boundaries", confidence: "high", evidenceCount: 14, run: 3, stop: true, redFlags: ["payment"],
+      scores: { pricePressure: 57, reciprocity: 53, pay: 49, chasing: 39, payment: 32 },
+      score: 47, verdict: "walk_away", confidence: "high", evidenceCount: 14, run: 3, stop: true, redFlags: ["chasing", "payment"],
     },
     {
       name: "C. Bargain Bin Media",
       history: exampleBargainBin(),
-      scores: { pricePressure: 39, reciprocity: 53, pay: 39, chasing: 38, payment: null },
-      score: 44, verdict: "walk_away", confidence: "medium", evidenceCount: 9, run: 2, stop: true, redFlags: ["pricePressure", "pay", "chasing"],
+      scores: { pricePressure: 33, reciprocity: 48, pay: 34, chasing: 32, payment: null },
+      score: 39, verdict: "walk_away", confidence: "medium", evidenceCount: 9, run: 2, stop: true, redFlags: ["pricePressure", "pay", "chasing"],
     },
     {
       name: "D. Northwind",
       history: exampleNorthwind(),
-      scores: { pricePressure: 86, reciprocity: null, pay: 86, chasing: null, payment: null },
-      score: 82, verdict: "keep", confidence: "medium", evidenceCount: 5, run: 0, stop: false, redFlags: [],
+      scores: { pricePressure: 87, reciprocity: null, pay: 88, chasing: null, payment: null },
+      score: 84, verdict: "keep", confidence: "medium", evidenceCount: 5, run: 0, stop: false, redFlags: [],
     },
     {
       name: "E. New lead",
@@ -199,7 +199,7 @@ describe("worked examples (docs/worth-model.md)", () => {
     ]);
     expect(a.criteria.map((c) => c.evidenceWeight)).toEqual([3, 1.26, 2.35, 3, 1.47]);
     expect(a.summary).toBe(
-      "Worth keeping; the weakest point is haggling (68/100): asked for a discount on 3 of 3 answered quotes; deepest ask 30%.",
+      "Worth keeping; the weakest point is haggling (67/100): asked for a discount on 3 of 3 answered quotes; deepest ask 30%.",
     );
     expect(a.settling.moneyLeftOnTable).toBe(20000);
   });
@@ -209,21 +209,21 @@ describe("worked examples (docs/worth-model.md)", () => {
     expect(a.stopChasing.message).toBe(
       "You have followed up 3 times without an answer. Stop chasing: 'the harder you chase, the faster they run.'",
     );
-    // new rule: payment (38) is in the walk-away band, a red flag, and the summary names it
-    expect(a.summary).toBe("Set boundaries: red flag on payment (38/100); 2 of 2 payments late; 37.5 days late on average, worst 45 days.");
+    // payment (32) and chasing (39) are in the walk-away band: two red flags make it walk away, and the summary names both
+    expect(a.summary).toBe("Walk away: red flags on payment (32/100) and chasing (39/100); 2 of 2 payments late; 37.5 days late on average, worst 45 days.");
   });
 
   test("C. Bargain Bin Media: walk away on three red flags", () => {
     const a = assessClient(exampleBargainBin(), EXAMPLE_SERVICES, settings);
     expect(a.summary).toBe(
-      "Walk away: red flags on pay (39/100), haggling (39/100) and chasing (38/100); 2 of 2 accepted quotes paid below your target, 2 below your floor.",
+      "Walk away: red flags on pay (34/100), haggling (33/100) and chasing (32/100); 2 of 2 accepted quotes paid below your target, 2 below your floor.",
     );
     expect(a.settling).toMatchObject({ settledCount: 2, belowFloorCount: 2, moneyLeftOnTable: 91250 });
   });
 
   test("D. Northwind: with the pay weight at 0, pay is left out (haggling and the priors of the unknown criteria remain)", () => {
     const a = assessClient(exampleNorthwind(), EXAMPLE_SERVICES, makeSettings({ weightPay: 0 }));
-    expect(a.score).toBe(81);
+    expect(a.score).toBe(82);
     expect(a.evidenceCount).toBe(3);
   });
 
@@ -234,36 +234,36 @@ describe("worked examples (docs/worth-model.md)", () => {
   });
 
   test("new rule: the first evidence of a criterion can no longer lift the score when it is bad news", () => {
-    // C has no payment logged; one payment 1 day late makes payment known at 74 — below the prior it replaces
+    // C has no payment logged; one payment 1 day late makes payment known at 73 — below the prior it replaces
     // (it used to score 97 and lift the mean from 19 to 30). The overall stays put or goes down.
     const before = assessClient(exampleBargainBin(), EXAMPLE_SERVICES, settings);
     const h = exampleBargainBin();
     h.interactions.push(makeInteraction({ id: 26, kind: "payment", daysLate: 1, occurredOn: "2025-05-01" }));
     const after = assessClient(h, EXAMPLE_SERVICES, settings);
-    expect(crit(after, "payment").score).toBe(74);
-    expect([before.score, after.score]).toEqual([44, 44]);
+    expect(crit(after, "payment").score).toBe(73);
+    expect([before.score, after.score]).toEqual([39, 39]);
   });
 });
 
 describe("criteria details", () => {
-  // new rule: scores shrink towards the neutral 75 (worth 2 pieces) by the amount of evidence
-  test("reciprocity: a referral alone scores 86; one 60-minute ask with no paid work and nothing back 63; paid asks are not evidence", () => {
+  // new rule: scores shrink towards the neutral 75 (worth 1.5 pieces) by the amount of evidence
+  test("reciprocity: a referral alone scores 88; one 60-minute ask with no paid work and nothing back 59; paid asks are not evidence", () => {
     const gives = assessClient(makeHistory({ interactions: [makeInteraction({ id: 1, kind: "give", subtype: "referral" })] }), [web], settings);
-    expect(crit(gives, "reciprocity").score).toBe(86); // (1.5 + 1.5) / (2 + 1.5)
+    expect(crit(gives, "reciprocity").score).toBe(88); // (1.125 + 1.5) / (1.5 + 1.5)
     const asks = assessClient(makeHistory({ interactions: [makeInteraction({ id: 1, kind: "ask", minutes: 60, paid: false })] }), [web], settings);
-    expect(crit(asks, "reciprocity").score).toBe(63); // 1.5 / (2 + 60/150)
+    expect(crit(asks, "reciprocity").score).toBe(59); // 1.125 / (1.5 + 60/150)
     const paid = assessClient(makeHistory({ interactions: [makeInteraction({ id: 1, kind: "ask", minutes: 60, paid: true })] }), [web], settings);
     expect(crit(paid, "reciprocity").score).toBeNull();
   });
 
   // new rule: good and bad pieces shrunk towards the prior (docs: "Chasing"); the run is unchanged
   test.each([
-    [[true], 83, 0],
-    [[false], 50, 1],
-    [[false, false], 38, 2],
-    [[true, false, false, false], 42, 3],
-    [[false, false, true], 63, 0],
-    [[false, false, false, false, false, false, false], 17, 7],
+    [[true], 85, 0],
+    [[false], 45, 1],
+    [[false, false], 32, 2],
+    [[true, false, false, false], 39, 3],
+    [[false, false, true], 61, 0],
+    [[false, false, false, false, false, false, false], 13, 7],
   ])("chasing: follow-ups answered %j → %i, unanswered run %i", (answers, score, run) => {
     const interactions = answers.map((answered, i) => makeInteraction({ id: i + 1, kind: "follow_up", answered, occurredOn: "2025-03-01" }));
     const a = assessClient(makeHistory({ interactions }), [web], settings);
@@ -294,12 +294,12 @@ describe("criteria details", () => {
 
   // new rule: an on-time payment is a good piece, a late one only bad (a piece at 30 days), shrunk towards the prior
   test.each([
-    [[0], 83],
-    [[-4], 83],
-    [[7], 67],
-    [[0, 10, 20], 63],
-    [[30, 45], 38],
-    [[90], 50],
+    [[0], 85],
+    [[-4], 85],
+    [[7], 65],
+    [[0, 10, 20], 61],
+    [[30, 45], 32],
+    [[90], 45],
   ])("payment: days late %j → %i", (days, score) => {
     const interactions = days.map((daysLate, i) => makeInteraction({ id: i + 1, kind: "payment", daysLate }));
     expect(crit(assessClient(makeHistory({ interactions }), [web], settings), "payment").score).toBe(score);
@@ -310,7 +310,7 @@ describe("criteria details", () => {
       quotes: [makeQuote({ id: 1, status: "accepted", quotedAmount: 100000 }), makeQuote({ id: 2, status: "accepted", currency: "EUR", quotedAmount: 1 })],
     });
     const pay = crit(assessClient(history, [web], settings), "pay");
-    expect(pay.score).toBe(83); // one piece at target: (1.5 + 1) / (2 + 1)
+    expect(pay.score).toBe(85); // one piece at target: (1.125 + 1) / (1.5 + 1)
     expect(pay.evidenceCount).toBe(1);
     expect(pay.evidence).toContain("1 accepted quote skipped: priced in another currency than the service");
   });
@@ -322,7 +322,7 @@ describe("criteria details", () => {
         makeQuote({ id: 2, status: "accepted", estimatedMinutes: 60, quotedAmount: 3500 }), // $35/h, below floor, 1 h → ¼ bad piece
       ],
     });
-    // new rule: (1.5 + 1) / (2 + 1 + 0.25) = 76.9 → 77; the other way round (long job below floor): 1.75 / 3.25 → 54
+    // new rule: (1.125 + 1) / (1.5 + 1 + 0.25) = 77.3 → 77; the other way round (long job below floor): 1.375 / 2.75 → 50
     expect(crit(assessClient(history, [web], settings), "pay").score).toBe(77);
     const swapped = makeHistory({
       quotes: [
@@ -330,7 +330,7 @@ describe("criteria details", () => {
         makeQuote({ id: 2, status: "accepted", estimatedMinutes: 60, quotedAmount: 10000 }),
       ],
     });
-    expect(crit(assessClient(swapped, [web], settings), "pay").score).toBe(54);
+    expect(crit(assessClient(swapped, [web], settings), "pay").score).toBe(50);
   });
 
   test("weights: a criterion with weight 0 is shown but not counted; all weights 0 → not enough data", () => {
@@ -341,15 +341,15 @@ describe("criteria details", () => {
   });
 
   // new rule: the overall is a pooled ratio of the criteria's evidence with their priors (docs: "Overall score")
-  test("overallScore: each criterion's shrunk score weighted by weight × min(prior + evidence, 10 pieces), rounded once", () => {
+  test("overallScore: each criterion's shrunk score weighted by weight × min(prior + evidence, 9.5 pieces), rounded once", () => {
     const m = (good: number, bad: number) => ({ good: good * PIECE, bad: bad * PIECE });
     // no evidence anywhere: every criterion at the prior
     expect(overallScore([{ weight: 25, mass: m(0, 0) }, { weight: 30, mass: m(0, 0) }])).toBe(75);
-    // one criterion with 2 bad pieces: (1.5 / 4) weighted 25 × 4 against 30 × 2 at 75 → (37.5 + 45) / 160
-    expect(overallScore([{ weight: 25, mass: m(0, 2) }, { weight: 30, mass: m(0, 0) }])).toBe(52);
-    // beyond 10 pieces a criterion stops gaining weight: 20 good pieces → 21.5 / 22 = 97.7, weight 25 × 10
-    expect(overallScore([{ weight: 25, mass: m(20, 0) }, { weight: 30, mass: m(0, 0) }])).toBe(93); // (250 × 97.73 + 60 × 75) / 310
-    expect(overallScore([{ weight: 0, mass: m(0, 5) }, { weight: 10, mass: m(1, 0) }])).toBe(83);
+    // one criterion with 2 bad pieces: (1.125 / 3.5) weighted 25 × 3.5 against 30 × 1.5 at 75 → (28.125 + 33.75) / 132.5
+    expect(overallScore([{ weight: 25, mass: m(0, 2) }, { weight: 30, mass: m(0, 0) }])).toBe(47);
+    // beyond 9.5 pieces a criterion stops gaining weight: 20 good pieces → 21.125 / 21.5 = 98.3, weight 25 × 9.5
+    expect(overallScore([{ weight: 25, mass: m(20, 0) }, { weight: 30, mass: m(0, 0) }])).toBe(95); // (237.5 × 98.26 + 45 × 75) / 282.5
+    expect(overallScore([{ weight: 0, mass: m(0, 5) }, { weight: 10, mass: m(1, 0) }])).toBe(85);
     expect(overallScore([{ weight: 0, mass: m(1, 0) }])).toBeNull();
   });
 
