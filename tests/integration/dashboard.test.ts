@@ -185,10 +185,10 @@ describe("last 90 days, no other filter", () => {
     // which make "walk away" on their own; Echo's single open quote with a 20% ask is an early read
     // that moves its score a little, not a verdict flipped by one event
     expect(d.fit.map((r) => [r.name, r.score, r.verdict])).toEqual([
-      ["Bolt", 49, "walk_away"],
-      ["Echo", 71, "keep"],
-      ["Cobalt", 78, "keep"],
-      ["Acme", 79, "keep"],
+      ["Bolt", 44, "walk_away"],
+      ["Echo", 70, "keep"],
+      ["Cobalt", 79, "keep"],
+      ["Acme", 80, "keep"],
     ]);
     expect(d.headline.verdicts).toEqual({ keep: 3, set_boundaries: 0, walk_away: 1, not_enough_data: 0 });
   });
@@ -196,10 +196,10 @@ describe("last 90 days, no other filter", () => {
   test("keep or let go: revenue, hours and the painful corner", () => {
     expect(d.keepOrLetGo.revenueMedian).toBe(147000); // median of 0, 100000, 194000, 215000
     expect(d.keepOrLetGo.points.map((p) => [p.name, p.score, p.revenue, p.paidMinutes, p.unpaidMinutes, p.minutes, p.quadrant])).toEqual([
-      ["Bolt", 49, 215000, 1800, 150, 1950, "painful"],
-      ["Cobalt", 78, 194000, 1020, 45, 1065, "keep"],
-      ["Acme", 79, 100000, 1200, 0, 1200, "grow"],
-      ["Echo", 71, 0, 0, 0, 0, "grow"],
+      ["Bolt", 44, 215000, 1800, 150, 1950, "painful"],
+      ["Cobalt", 79, 194000, 1020, 45, 1065, "keep"],
+      ["Acme", 80, 100000, 1200, 0, 1200, "grow"],
+      ["Echo", 70, 0, 0, 0, 0, "grow"],
     ]);
   });
 
