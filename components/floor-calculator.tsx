@@ -49,7 +49,7 @@ export function FloorCalculator({ services, currency, locale, hoursPerDay, apply
         {fields.map(([labelText, value, set, suffix], i) => (
           <div key={labelText}>
             <label htmlFor={`floor-calc-${i}`} className="block text-sm font-medium">
-              {labelText} <span className="text-xs text-stone-500">({suffix})</span>
+              {labelText} <span className="text-xs text-stone-500 dark:text-stone-400">({suffix})</span>
             </label>
             <input id={`floor-calc-${i}`} inputMode="decimal" value={value} onChange={(e) => set(e.target.value)} className={input} />
           </div>

@@ -57,15 +57,15 @@ export function RateRuler({
       </div>
       <dl className="mt-5 grid grid-cols-3 gap-2 text-xs">
         <div>
-          <dt className="text-stone-500">Floor</dt>
+          <dt className="text-stone-500 dark:text-stone-400">Floor</dt>
           <dd className="tabular-nums">{m(floor)}</dd>
         </div>
         <div>
-          <dt className="text-stone-500">Target</dt>
+          <dt className="text-stone-500 dark:text-stone-400">Target</dt>
           <dd className="tabular-nums">{m(target)}</dd>
         </div>
         <div>
-          <dt className="text-stone-500">Market</dt>
+          <dt className="text-stone-500 dark:text-stone-400">Market</dt>
           <dd className="tabular-nums">{m(market)}</dd>
         </div>
       </dl>

@@ -3,7 +3,18 @@ import { formatMoney } from "@/lib/money";
 import { ScoreBar, VerdictBadge } from "./fit";
 
 /** The overall fit score with every criterion's evidence: every number explained. */
-export function ScoreCard({ assessment, currency, locale, bands }: { assessment: FitAssessment; currency: string; locale: string; bands: { keep: number; walkAway: number } }) {
+export function ScoreCard({
+  assessment,
+  currency,
+  locale,
+  bands,
+}: {
+  assessment: FitAssessment;
+  currency: string;
+  locale: string;
+  /** the verdict bands and red-flag rules of Settings: the card says what they did */
+  bands: { keep: number; walkAway: number; capVerdictOnRedFlag: boolean; redFlagsForWalkAway: number };
+}) {
   const a = assessment;
   return (
     <section aria-labelledby="fit-title" className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm dark:border-stone-800 dark:bg-stone-900" data-testid="fit-card">
@@ -11,7 +22,7 @@ export function ScoreCard({ assessment, currency, locale, bands }: { assessment:
         <h2 id="fit-title" className="text-base font-semibold">
           Fit score
         </h2>
-        <span className="text-xs text-stone-500">Confidence: {a.confidence} ({a.evidenceCount} pieces of evidence)</span>
+        <span className="text-xs text-stone-500 dark:text-stone-400">Confidence: {a.confidence} ({a.evidenceCount} pieces of evidence)</span>
       </div>
       <div className="mt-2 flex flex-wrap items-center gap-4">
         <span className="text-4xl font-bold tabular-nums" data-testid="fit-score">
@@ -25,8 +36,14 @@ export function ScoreCard({ assessment, currency, locale, bands }: { assessment:
         {a.summary}
       </p>
       {a.redFlags.length ? (
-        <p className="mt-1 text-sm font-medium text-[var(--color-walk)]" data-testid="fit-red-flags">
-          Red flag{a.redFlags.length === 1 ? "" : "s"}: {a.redFlags.map((k) => a.criteria.find((c) => c.key === k)?.label ?? k).join(", ")} — in the walk-away band, so the verdict cannot be “Keep”.
+        <p className="mt-1 text-sm font-medium text-orange-800 dark:text-orange-300" data-testid="fit-red-flags">
+          Red flag{a.redFlags.length === 1 ? "" : "s"}: {a.redFlags.map((k) => a.criteria.find((c) => c.key === k)?.label ?? k).join(", ")} — in the walk-away band (under{" "}
+          {bands.walkAway})
+          {bands.redFlagsForWalkAway > 0 && a.redFlags.length >= bands.redFlagsForWalkAway
+            ? `; ${bands.redFlagsForWalkAway === 1 ? "one is" : `${bands.redFlagsForWalkAway} are`} enough for “Walk away”.`
+            : bands.capVerdictOnRedFlag
+              ? ", so the verdict cannot be “Keep”."
+              : " (your settings let the overall score decide)."}
         </p>
       ) : null}
       <p className="mt-1 text-sm text-stone-700 dark:text-stone-300" data-testid="fit-trend">
@@ -43,11 +60,11 @@ export function ScoreCard({ assessment, currency, locale, bands }: { assessment:
           <li key={c.key} className="py-3" data-testid={`criterion-${c.key}`}>
             <div className="flex flex-wrap items-center justify-between gap-2">
               <span className="text-sm font-medium">
-                {c.label} <span className="text-xs font-normal text-stone-500">weight {c.weight}</span>
+                {c.label} <span className="text-xs font-normal text-stone-500 dark:text-stone-400">weight {c.weight}</span>
               </span>
               <ScoreBar score={c.score} verdict={c.score == null ? "not_enough_data" : c.score >= bands.keep ? "keep" : c.score >= bands.walkAway ? "set_boundaries" : "walk_away"} label={c.label} />
             </div>
-            {c.score == null ? <p className="text-sm text-stone-500">Unknown: nothing logged for this yet.</p> : null}
+            {c.score == null ? <p className="text-sm text-stone-500 dark:text-stone-400">Unknown: nothing logged for this yet.</p> : null}
             <ul className="mt-1 list-disc pl-5 text-sm text-stone-700 dark:text-stone-300">
               {c.evidence.map((e, i) => (
                 <li key={i}>{e}</li>

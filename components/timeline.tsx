@@ -32,7 +32,7 @@ export function Timeline({
         <li key={e.key} className="relative">
           <span aria-hidden className={`absolute -left-[1.65rem] top-1.5 size-3 rounded-full ring-2 ring-white dark:ring-stone-900 ${dot[e.tone]}`} />
           <div className="flex flex-wrap items-baseline gap-x-2">
-            <time dateTime={e.date} className="text-xs tabular-nums text-stone-500">
+            <time dateTime={e.date} className="text-xs tabular-nums text-stone-500 dark:text-stone-400">
               {fmt.format(new Date(`${e.date}T00:00:00Z`))}
             </time>
             <span className="text-sm font-medium">{e.title}</span>

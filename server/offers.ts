@@ -5,6 +5,8 @@
 import { writeTransaction, type DbOrTx } from "@/db/connection";
 import type { ActionState } from "@/lib/action-state";
 import { findQuote } from "@/db/quotes";
+import { listServiceRates } from "@/db/service-rates";
+import { quoteRatesDate, ratesOn } from "@/lib/rates";
 import { getSettings } from "@/db/settings";
 import { listServices } from "@/db/services";
 import { listTemplates } from "@/db/templates";
@@ -87,6 +89,8 @@ function loadContext(db: DbOrTx, input: OfferCheckInput, today: string): Context
   if (input.quoteId != null) {
     quote = findQuote(db, input.quoteId) ?? null;
     if (!quote) throw invalidInput("Unknown quote", { quoteId: [`No quote with id ${input.quoteId}`] });
+    // what is asked on a quote already sent is judged at the rates in force when it was sent, as its page shows
+    if (service && quote.serviceId === service.id) service = { ...service, ...(ratesOn(listServiceRates(db, service.id), service.id, quoteRatesDate(quote)) ?? {}) };
     if (!client || quote.clientId !== client.id) throw invalidInput("That quote belongs to another client", { quoteId: ["That quote belongs to another client"] });
   }
   // the cached whole-book assessment when nothing changed since (computed fresh inside a transaction)

@@ -58,7 +58,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
             Search
           </label>
           <div className="relative mt-1">
-            <Search aria-hidden className="pointer-events-none absolute left-3 top-3 size-4 text-stone-500" />
+            <Search aria-hidden className="pointer-events-none absolute left-3 top-3 size-4 text-stone-500 dark:text-stone-400" />
             <input
               id="client-search"
               name="q"
@@ -124,7 +124,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
                     <Link href={`/clients/${client.id}`} className="font-medium text-sky-800 underline-offset-2 hover:underline dark:text-sky-300">
                       {client.name}
                     </Link>
-                    {client.company && client.company !== client.name ? <div className="text-xs text-stone-500">{client.company}</div> : null}
+                    {client.company && client.company !== client.name ? <div className="text-xs text-stone-500 dark:text-stone-400">{client.company}</div> : null}
                   </td>
                   <td className="px-3 py-2">
                     <ScoreBar score={assessment.score} verdict={assessment.verdict} />

@@ -13,8 +13,9 @@ export function RateHistory({ service, rates, today, locale }: { service: Servic
   const inForce = rowOn(rates, service.id, today);
   const rows = [...rates].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1));
   return (
-    <table className="w-full text-left text-sm" aria-label={`${service.name} rate history`}>
-      <thead className="text-xs text-stone-500">
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm" aria-label={`${service.name} rate history`}>
+      <thead className="text-xs text-stone-500 dark:text-stone-400">
         <tr>
           <th scope="col" className="py-1 pr-3 font-medium">Effective from</th>
           <th scope="col" className="py-1 pr-3 font-medium">Market</th>
@@ -27,7 +28,7 @@ export function RateHistory({ service, rates, today, locale }: { service: Servic
           <tr key={r.id} className="border-t border-stone-100 dark:border-stone-800" data-testid="rate-history-row">
             <th scope="row" className="py-1 pr-3 font-normal">
               {r.effectiveFrom === RATES_SINCE ? "The beginning" : day.format(new Date(`${r.effectiveFrom}T00:00:00Z`))}
-              {r.id === inForce?.id ? <span className="ml-2 text-xs text-emerald-700 dark:text-emerald-400">in force today</span> : r.effectiveFrom > today ? <span className="ml-2 text-xs text-stone-500">not yet</span> : null}
+              {r.id === inForce?.id ? <span className="ml-2 text-xs text-emerald-700 dark:text-emerald-400">in force today</span> : r.effectiveFrom > today ? <span className="ml-2 text-xs text-stone-500 dark:text-stone-400">not yet</span> : null}
             </th>
             <td className="py-1 pr-3">{m(r.marketRate)}</td>
             <td className="py-1 pr-3">{m(r.targetRate)}</td>
@@ -36,5 +37,6 @@ export function RateHistory({ service, rates, today, locale }: { service: Servic
         ))}
       </tbody>
     </table>
+    </div>
   );
 }

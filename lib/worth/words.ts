@@ -10,6 +10,11 @@ import { lowerFirst, plural } from "../text";
 import { CONFIDENCE_BANDS, PRIOR, TREND } from "./rules";
 import type { CriterionKey, CriterionScore, Trend, Verdict } from "./types";
 
+/** "The payment", "Both payments", "All 3 payments": how a person says "all" of a few. */
+function allOf(n: number, one: string): string {
+  return n === 1 ? `The ${one}` : n === 2 ? `Both ${one}s` : `All ${plural(n, one)}`;
+}
+
 export const VERDICT_LABELS: Record<Verdict, string> = {
   keep: "Keep",
   set_boundaries: "Set boundaries",
@@ -179,7 +184,7 @@ export function payEvidence(t: PayTally, lowest: string | null, skipped: string[
   const atOrAbove = t.rated - t.belowFloor - t.belowTarget;
   const evidence: string[] = [];
   if (t.belowFloor + t.belowTarget === 0) {
-    evidence.push(`All ${plural(t.rated, "accepted quote")} paid at or above your target${t.atMarket > 0 ? ` (${t.atMarket} at or above market)` : ""}`);
+    evidence.push(`${allOf(t.rated, "accepted quote")} paid at or above your target${t.atMarket > 0 ? ` (${t.atMarket} at or above market)` : ""}`);
   } else {
     evidence.push(
       `${t.belowFloor + t.belowTarget} of ${plural(t.rated, "accepted quote")} paid below your target` +
@@ -219,7 +224,7 @@ export function stopChasingMessage(run: number): string {
 // ---- payment ----
 
 export function paymentEvidence(late: number, n: number, sumDays: number, worstDays: number): string[] {
-  if (late === 0) return [`All ${plural(n, "payment")} on time`];
+  if (late === 0) return [`${allOf(n, "payment")} on time`];
   // The average is shown to one decimal; the score itself uses the exact sum.
   const avg = Math.round((sumDays / n) * 10) / 10;
   return [`${late} of ${plural(n, "payment")} late; ${plural(avg, "day")} late on average, worst ${plural(worstDays, "day")}`];
@@ -229,7 +234,7 @@ export function paymentEvidence(late: number, n: number, sumDays: number, worstD
 
 /** Added to a criterion whose evidence weighs less than the prior. */
 export function smallSampleNote(weight: number): string {
-  return `Little evidence yet (${weight} ${weight === 1 ? "piece" : "pieces"}): the score stays near a neutral ${PRIOR.score} until there is more`;
+  return `Little evidence yet (${weight} ${weight === 1 ? "piece" : "pieces"}): the score is pulled towards a neutral ${PRIOR.score} until there is more`;
 }
 
 function named(c: CriterionScore): string {

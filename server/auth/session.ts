@@ -93,8 +93,10 @@ export function verifySession(secret: Buffer, token: string | undefined | null, 
   const m = /^v2\.([1-9]\d{0,14})\.(\d{1,15})\.([A-Za-z0-9_-]{16,64})\.([A-Za-z0-9_-]{43})$/.exec(token);
   if (!m) return { ok: false, reason: "malformed" };
   const payload = `v2.${m[1]}.${m[2]}.${m[3]}`;
-  const given = Buffer.from(m[4], "base64url");
-  const expected = mac(secret, payload);
+  // compare the text, not the decoded bytes: base64url's last character carries two unused bits, so
+  // four spellings decode to the same signature; only the one we issue is accepted
+  const given = Buffer.from(m[4], "utf8");
+  const expected = Buffer.from(mac(secret, payload).toString("base64url"), "utf8");
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: "bad-signature" };
   const expiresAt = Number(m[2]);
   if (expiresAt <= now) return { ok: false, reason: "expired" };

@@ -96,7 +96,7 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
               <div className="overflow-x-auto">
                 <table className="w-full min-w-[32rem] text-left text-sm">
                   <caption className="sr-only">Quotes for {client.name}</caption>
-                  <thead className="text-xs uppercase text-stone-500">
+                  <thead className="text-xs uppercase text-stone-500 dark:text-stone-400">
                     <tr>
                       <th scope="col" className="py-1 pr-2">Quote</th>
                       <th scope="col" className="py-1 pr-2">Status</th>
@@ -184,7 +184,7 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
           </Card>
         </div>
         <div className="order-first min-w-0 space-y-6 lg:order-none lg:col-span-2">
-          <ScoreCard assessment={assessment} currency={settings.currency} locale={settings.locale} bands={{ keep: settings.bandKeep, walkAway: settings.bandWalkAway }} />
+          <ScoreCard assessment={assessment} currency={settings.currency} locale={settings.locale} bands={{ keep: settings.bandKeep, walkAway: settings.bandWalkAway, capVerdictOnRedFlag: settings.capVerdictOnRedFlag, redFlagsForWalkAway: settings.redFlagsForWalkAway }} />
           {client.notes ? (
             <Card title="Notes">
               <p className="whitespace-pre-wrap break-words text-sm">{client.notes}</p>

@@ -65,19 +65,19 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
           <Card title="Price and rate">
             <dl className="mb-4 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
               <div>
-                <dt className="text-stone-500">Quoted</dt>
+                <dt className="text-stone-500 dark:text-stone-400">Quoted</dt>
                 <dd className="font-semibold tabular-nums">{money(quote.quotedAmount)}</dd>
               </div>
               <div>
-                <dt className="text-stone-500">{quote.status === "accepted" ? "Agreed" : "On the table"}</dt>
+                <dt className="text-stone-500 dark:text-stone-400">{quote.status === "accepted" ? "Agreed" : "On the table"}</dt>
                 <dd className="font-semibold tabular-nums" data-testid="current-price">{money(neg.currentPrice)}</dd>
               </div>
               <div>
-                <dt className="text-stone-500">Scope</dt>
+                <dt className="text-stone-500 dark:text-stone-400">Scope</dt>
                 <dd className="tabular-nums">{formatHours(neg.currentMinutes, settings.locale)}</dd>
               </div>
               <div>
-                <dt className="text-stone-500">Given away</dt>
+                <dt className="text-stone-500 dark:text-stone-400">Given away</dt>
                 <dd className="tabular-nums">{neg.concededBp > 0 ? formatPercentBp(neg.concededBp, settings.locale) : "Nothing"}</dd>
               </div>
             </dl>

@@ -17,7 +17,7 @@ export function KeepSection({ d, f }: { d: DashboardView; f: Fmt }) {
   const k = d.keepOrLetGo;
   const painful = k.points.filter((p) => p.quadrant === "painful");
   const withRevenue = k.points.filter((p) => p.revenue > 0);
-  const corner = k.revenueMedian > 0 ? `revenue at or above the median of ${f.money(k.revenueMedian)}, fit under ${k.bandKeep}` : `any revenue, fit under ${k.bandKeep}; most clients here had no accepted work`;
+  const corner = k.revenueMedian > 0 ? `revenue at or above the median of ${f.money(k.revenueMedian)}, fit under ${k.bandKeep} or a red flag` : `any revenue, fit under ${k.bandKeep} or a red flag; most clients here had no accepted work`;
   const desc =
     painful.length > 0
       ? `Painful corner (${corner}): ${painful.map((p) => `${p.name} (${f.money(p.revenue)}, fit ${p.score})`).join("; ")}.`

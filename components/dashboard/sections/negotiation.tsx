@@ -30,7 +30,8 @@ export function NegotiationSection({ d, f }: { d: DashboardView; f: Fmt }) {
     n.haggledQuotes === 0
       ? ""
       : `Clients asked for a discount on ${n.haggledQuotes} of ${f.n(n.pricedQuotes, "quote")}${n.askShare.enough ? ` (${f.pct(n.askShareBp)})` : ""}. ` +
-        (compare.enough ? `After holding firm: ${rate(held)}. After conceding: ${rate(conceded)}.` : `${tooFewToCompare} ${soFar}`) +
+        // too few to compare: the box above says so once
+        (compare.enough ? `After holding firm: ${rate(held)}. After conceding: ${rate(conceded)}.` : "") +
         (n.notAsked.decided > 0 ? ` Without haggling: ${rate(n.notAsked)}.` : "");
   const tile = (r: Row, title: string, testId: string) => (
     <div className="rounded-md bg-stone-100 p-3 dark:bg-stone-800" data-testid={testId}>
