@@ -7,6 +7,7 @@
  * last 7 calendar days (UTC) **that have a backup**, so an install left off for a month still has its
  * history when it comes back, instead of losing it to a calendar window that moved on.
  */
+import { isoDateOf } from "./dates";
 
 export type BackupKind = "manual" | "scheduled" | "pre-import" | "pre-migration";
 
@@ -117,12 +118,13 @@ function instantOf(b: BackupEntry): number {
 
 const pad2 = (n: number) => String(n).padStart(2, "0");
 
+/** Retention groups backups by UTC calendar day (and month): the one date module's day of an instant. */
 function dayKey(t: number): string {
-  return new Date(t).toISOString().slice(0, 10);
+  return isoDateOf(new Date(t));
 }
 
 function monthKey(t: number): string {
-  return new Date(t).toISOString().slice(0, 7);
+  return isoDateOf(new Date(t)).slice(0, 7);
 }
 
 /** ISO 8601 week in UTC: weeks start on Monday; week 1 holds the year's first Thursday. `2026-W48`. */
