@@ -18,6 +18,10 @@ export interface TimelineEntry {
   quoteTitle: string | null;
   /** for deleting: which row this came from */
   source: { type: "event"; id: number; quoteId: number } | { type: "interaction"; id: number } | { type: "quote"; id: number };
+  /** when it was written down (the row's created_at): orders entries of the same day */
+  recordedAt: string;
+  /** within one quote on one day: sent (0), then its negotiation steps (1), then the decision (2) */
+  stage: 0 | 1 | 2;
 }
 
 export function quoteTimeline(quote: QuoteWithEvents, locale = "en-US"): TimelineEntry[] {
@@ -33,6 +37,8 @@ export function quoteTimeline(quote: QuoteWithEvents, locale = "en-US"): Timelin
     note: null,
     tone: "info",
     source: { type: "quote", id: quote.id },
+    recordedAt: quote.createdAt,
+    stage: 0,
   });
   const summary = replayNegotiation(quote);
   for (const step of summary.steps) {
@@ -57,7 +63,7 @@ export function quoteTimeline(quote: QuoteWithEvents, locale = "en-US"): Timelin
       title = `I countered at ${money(e.amount ?? 0)}`;
       tone = "info";
     }
-    out.push({ ...base, key: `e${e.id}`, date: e.occurredOn, title, detail, note: e.note, tone, source: { type: "event", id: e.id, quoteId: quote.id } });
+    out.push({ ...base, key: `e${e.id}`, date: e.occurredOn, title, detail, note: e.note, tone, source: { type: "event", id: e.id, quoteId: quote.id }, recordedAt: e.createdAt, stage: 1 });
   }
   if (quote.decidedOn && !["draft", "sent", "negotiating"].includes(quote.status)) {
     const accepted = quote.status === "accepted";
@@ -70,6 +76,8 @@ export function quoteTimeline(quote: QuoteWithEvents, locale = "en-US"): Timelin
       note: null,
       tone: accepted ? "good" : quote.status === "declined_by_me" ? "info" : "neutral",
       source: { type: "quote", id: quote.id },
+      recordedAt: quote.updatedAt,
+      stage: 2,
     });
   }
   return out;
@@ -103,12 +111,26 @@ function interactionEntry(i: Interaction, currency: string, locale: string, quot
     quoteId: i.quoteId,
     quoteTitle: i.quoteId != null ? (quoteTitles.get(i.quoteId) ?? null) : null,
     source: { type: "interaction", id: i.id },
+    recordedAt: i.createdAt,
+    stage: 1,
   };
+}
+
+/**
+ * Newest first. On the same day: within one quote, its decision above its negotiation steps above its
+ * sending (and steps in the order they were replayed); otherwise what was written down later is newer;
+ * then the higher id. Never a string sort of keys ("e9" above "e10", "Quoted" above "Accepted").
+ */
+export function newestFirst(a: TimelineEntry, b: TimelineEntry): number {
+  if (a.date !== b.date) return a.date < b.date ? 1 : -1;
+  const sameQuote = a.source.type !== "interaction" && b.source.type !== "interaction" && a.quoteId === b.quoteId;
+  if (sameQuote && a.stage !== b.stage) return b.stage - a.stage;
+  if (!sameQuote && a.recordedAt !== b.recordedAt) return a.recordedAt < b.recordedAt ? 1 : -1;
+  return b.source.id - a.source.id || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0);
 }
 
 export function clientTimeline(history: ClientHistory, currency: string, locale = "en-US"): TimelineEntry[] {
   const titles = new Map(history.quotes.map((q) => [q.id, q.title]));
   const entries = [...history.quotes.flatMap((q) => quoteTimeline(q, locale)), ...history.interactions.map((i) => interactionEntry(i, currency, locale, titles))];
-  // newest first; ties keep a stable, deterministic order
-  return entries.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
+  return entries.sort(newestFirst);
 }

@@ -213,6 +213,36 @@ describe("timeline", () => {
       { numRuns: 50 },
     );
   });
+  test("the same day, in the order it happened: a quote sent, asked, answered and accepted on one day; ids past 9", () => {
+    const day = "2026-11-30";
+    const at = (h: number) => `${day}T${String(h).padStart(2, "0")}:00:00.000Z`;
+    const oneDay = makeHistory({
+      quotes: [
+        makeQuote({
+          id: 7,
+          status: "accepted",
+          sentOn: day,
+          decidedOn: day,
+          agreedAmount: 100000,
+          createdAt: at(9),
+          updatedAt: at(15),
+          events: [
+            makeEvent({ id: 9, kind: "discount_request", percentBp: 2000, occurredOn: day, createdAt: at(10) }),
+            makeEvent({ id: 10, kind: "my_answer", answer: "held_firm", occurredOn: day, createdAt: at(11) }),
+          ],
+        }),
+      ],
+      // logged between the answer and the decision
+      interactions: [makeInteraction({ id: 2, kind: "follow_up", answered: true, occurredOn: day, createdAt: at(12) })],
+    });
+    expect(clientTimeline(oneDay, "USD").map((e) => e.title)).toEqual([
+      "Accepted at $1,000.00",
+      "I followed up, they answered",
+      "I held firm",
+      "They asked for 20% off",
+      "Quoted $1,000.00 for 10 h",
+    ]);
+  });
   test("a quote's own timeline has no decision entry while open", () => {
     const open = makeQuote({ id: 9, status: "negotiating", events: [] });
     expect(quoteTimeline(open).map((e) => e.key)).toEqual(["q9-sent"]);
