@@ -12,6 +12,9 @@ import { Button } from "@/components/ui/button";
 import { RateRuler } from "@/components/rate-ruler";
 import { CopyMessage } from "./copy-message";
 
+/** The record form's own fields; everything else is the checked offer, sent again as it was checked. */
+const RECORD_FIELDS = ["decision", "reason", "counterAmount"];
+
 export interface OfferPrefill {
   clientId?: number;
   quoteId?: number;
@@ -51,7 +54,11 @@ export function OfferCheck({
   record: FormAction<OfferActionState>;
 }) {
   const [checked, checkAction, checking] = useActionState<OfferActionState, FormData>(check, { status: "idle" });
-  const [recorded, recordAction] = useActionState<OfferActionState, FormData>(record, { status: "idle" });
+  const [recorded, recordAction, recording] = useActionState<OfferActionState, FormData>(record, { status: "idle" });
+  // one decision per checked offer: once it is recorded, the buttons rest until another offer is checked
+  const offerKey = (values: Record<string, string> | undefined) => JSON.stringify(Object.entries(values ?? {}).filter(([k]) => !RECORD_FIELDS.includes(k)));
+  const alreadyRecorded = recorded.status === "ok" && !!recorded.recorded && offerKey(recorded.values) === offerKey(checked.values);
+  const recordDisabled = recording || alreadyRecorded;
   const v = (name: string, initial?: string | number | null) => checked.values?.[name] ?? (initial == null ? undefined : String(initial));
   const [clientChoice, setClientChoice] = useState<string>(v("clientId", prefill.clientId ?? clients[0]?.id ?? "new") ?? "new");
   const [serviceId, setServiceId] = useState<string>(v("serviceId", prefill.serviceId ?? services[0]?.id ?? "") ?? "");
@@ -216,7 +223,7 @@ export function OfferCheck({
               <form action={recordAction} className="flex flex-wrap items-end gap-2" aria-label="Record my decision">
                 {/* record exactly the offer that was checked */}
                 {Object.entries(checked.values ?? {})
-                  .filter(([k]) => !["decision", "reason", "counterAmount"].includes(k))
+                  .filter(([k]) => !RECORD_FIELDS.includes(k))
                   .map(([k, val]) => (
                     <input key={k} type="hidden" name={k} value={val} />
                   ))}
@@ -233,13 +240,13 @@ export function OfferCheck({
                   </select>
                 </div>
                 {ev.counter.priceAtTarget != null ? <input type="hidden" name="counterAmount" value={toDecimalString(ev.counter.priceAtTarget, cur)} /> : null}
-                <Button type="submit" name="decision" value="declined" variant={ev.answer === "walk_away" ? "primary" : "secondary"}>
-                  Decline and record
+                <Button type="submit" name="decision" value="declined" variant={ev.answer === "walk_away" ? "primary" : "secondary"} disabled={recordDisabled}>
+                  {recording ? "Recording…" : "Decline and record"}
                 </Button>
-                <Button type="submit" name="decision" value="countered" variant={ev.answer === "counter" ? "primary" : "secondary"}>
+                <Button type="submit" name="decision" value="countered" variant={ev.answer === "counter" ? "primary" : "secondary"} disabled={recordDisabled}>
                   {ev.counter.priceAtTarget != null ? `Counter at ${money(ev.counter.priceAtTarget)}` : "Record a counter"}
                 </Button>
-                <Button type="submit" name="decision" value="accepted" variant={ev.answer === "accept" ? "primary" : "secondary"}>
+                <Button type="submit" name="decision" value="accepted" variant={ev.answer === "accept" ? "primary" : "secondary"} disabled={recordDisabled}>
                   Accept and record
                 </Button>
               </form>

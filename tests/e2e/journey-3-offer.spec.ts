@@ -43,6 +43,8 @@ test("journey 3: a below-floor offer from the worst demo client gets walk away, 
   // one click records the decision
   await page.getByRole("button", { name: "Decline and record" }).click();
   await expect(page.getByTestId("offer-recorded")).toContainText("Recorded: declined by me");
+  // one decision per checked offer: a second click cannot record it twice
+  await expect(page.getByRole("button", { name: "Decline and record" })).toBeDisabled();
   await page.getByRole("link", { name: "Open the client" }).click();
   await expect(page.getByRole("heading", { name: "Brightline Media" })).toBeVisible();
   const row = page.getByRole("row").filter({ hasText: "Promo video page" });
