@@ -2,7 +2,7 @@
  * How a quote moves: what a saved quote, an outcome or a negotiation step changes on it. Pure rules;
  * server/quotes.ts applies them inside one transaction.
  */
-import { OPEN_QUOTE_STATUSES, QUOTE_STATUSES, type Interaction, type Quote, type QuoteEvent, type QuoteStatus, type QuoteWithEvents } from "./domain";
+import { OPEN_QUOTE_STATUSES, QUOTE_STATUSES, type ClientStatus, type Interaction, type Quote, type QuoteEvent, type QuoteStatus, type QuoteWithEvents } from "./domain";
 import { replayNegotiation } from "./negotiation";
 import type { CreateInteraction, CreateQuoteEvent, QuoteOutcome, UpsertQuote } from "./schemas";
 
@@ -76,6 +76,11 @@ export function completedAfterSave(quote: QuoteWithEvents, today: string): Parti
   if (quote.status === "accepted" && quote.agreedAmount == null) changes.agreedAmount = replayNegotiation(quote).currentPrice;
   if (isDecided(quote.status) && !quote.decidedOn) changes.decidedOn = later(today, quote.sentOn);
   return Object.keys(changes).length ? changes : null;
+}
+
+/** A prospect whose quote is accepted has become a client you work with: "active". Other statuses are the user's call. */
+export function clientStatusAfter(clientStatus: ClientStatus, quoteStatus: QuoteStatus): ClientStatus | null {
+  return quoteStatus === "accepted" && clientStatus === "prospect" ? "active" : null;
 }
 
 /** A negotiation step has been logged: an open quote not yet negotiating now is, and it was sent by then. */

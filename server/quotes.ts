@@ -1,12 +1,12 @@
 /** Quotes and their negotiation: saved in one transaction each, moved along by lib/quote-lifecycle.ts. */
 import { writeTransaction, type DbOrTx } from "@/db/connection";
-import { findClient } from "@/db/clients";
+import { findClient, setClientStatus } from "@/db/clients";
 import { deleteQuoteEventRow, insertQuoteEvent } from "@/db/quote-events";
 import { deleteQuoteRow, findQuote, insertQuote, listQuotes, updateQuoteRow } from "@/db/quotes";
 import { findService } from "@/db/services";
 import type { QuoteEvent, QuoteWithEvents } from "@/lib/domain";
 import { invalidInput, notFound } from "@/lib/errors";
-import { afterNegotiationStep, completedAfterSave, datesProblem, outcomeChanges, quoteEventValues, quoteValues } from "@/lib/quote-lifecycle";
+import { afterNegotiationStep, clientStatusAfter, completedAfterSave, datesProblem, outcomeChanges, quoteEventValues, quoteValues } from "@/lib/quote-lifecycle";
 import type { CreateQuoteEvent, QuoteOutcome, UpsertQuote } from "@/lib/schemas";
 import { todayFor } from "./clock";
 
@@ -30,10 +30,14 @@ function checkQuoteRefs(db: DbOrTx, input: { clientId: number; serviceId?: numbe
     });
 }
 
-/** Fill in what a save implies (agreed amount, decision date), then read the quote back. */
+/** Fill in what a save implies (agreed amount, decision date; an accepted prospect is now active), then read the quote back. */
 function complete(tx: DbOrTx, id: number, today: string): QuoteWithEvents {
-  const changes = completedAfterSave(getQuote(tx, id), today);
+  const quote = getQuote(tx, id);
+  const changes = completedAfterSave(quote, today);
   if (changes) updateQuoteRow(tx, id, changes);
+  const client = findClient(tx, quote.clientId);
+  const status = client ? clientStatusAfter(client.status, quote.status) : null;
+  if (status) setClientStatus(tx, quote.clientId, status);
   return getQuote(tx, id);
 }
 

@@ -91,6 +91,18 @@ describe("what the API stores, the importer accepts (no impossible rows)", () =>
     expect(decided.decidedOn).toBe("2099-01-01");
   });
 
+  test("a prospect whose quote is accepted is an active client; a rejection leaves them a prospect", async () => {
+    const db = await readyDb();
+    const outcome = await import("@/app/api/v1/quotes/[id]/outcome/route");
+    const lead = q.createClient(db, { name: "Lead", leadSource: "inbound", status: "prospect" });
+    const first = q.createQuote(db, { clientId: lead.id, serviceId, title: "First", estimatedMinutes: 60, quotedAmount: 10000, currency: "USD", status: "sent" });
+    await send(outcome.POST, "POST", { status: "rejected", rejectionReason: "wrong_timing" }, { id: String(first.id) });
+    expect(q.getClient(db, lead.id).status).toBe("prospect");
+    const second = q.createQuote(db, { clientId: lead.id, serviceId, title: "Second", estimatedMinutes: 60, quotedAmount: 10000, currency: "USD", status: "sent" });
+    expect((await send(outcome.POST, "POST", { status: "accepted" }, { id: String(second.id) })).status).toBe(200);
+    expect(q.getClient(db, lead.id).status).toBe("active");
+  });
+
   test("a service with quotes keeps its currency (409 on currency); one without quotes may change it", async () => {
     const service = await import("@/app/api/v1/services/[id]/route");
     const body = { name: "Web", unit: "hour" as const, currency: "EUR", marketRate: 12000, targetRate: 10000, floorRate: 7000 };

@@ -1,9 +1,10 @@
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
-import { QUOTE_STATUSES, type QuoteStatus } from "@/lib/domain";
+import { QUOTE_STATUSES, type ClientStatus, type QuoteStatus } from "@/lib/domain";
 import {
   DECIDED_QUOTE_STATUSES,
   afterNegotiationStep,
+  clientStatusAfter,
   completedAfterSave,
   datesProblem,
   interactionValues,
@@ -116,5 +117,18 @@ describe("what a logged step or interaction stores", () => {
     [{ kind: "give" as const, subtype: "referral" as const }, { initiatedBy: "client", subtype: "referral" }],
   ])("%o", (interaction, expected) => {
     expect(interactionValues(3, interaction, TODAY)).toMatchObject({ clientId: 3, occurredOn: TODAY, quoteId: null, ...expected });
+  });
+});
+
+describe("clientStatusAfter: an accepted quote makes a prospect a client you work with", () => {
+  test.each<[ClientStatus, QuoteStatus, ClientStatus | null]>([
+    ["prospect", "accepted", "active"],
+    ["prospect", "rejected", null],
+    ["prospect", "negotiating", null],
+    ["active", "accepted", null],
+    ["paused", "accepted", null],
+    ["walked_away", "accepted", null],
+  ])("%s + quote %s → %s", (client, quote, expected) => {
+    expect(clientStatusAfter(client, quote)).toBe(expected);
   });
 });
