@@ -1,21 +1,22 @@
 "use server";
-import { formInput, errorsForSentNames } from "@/lib/form-input";
-import { fieldErrors, offerCheckSchema, recordOfferSchema } from "@/lib/schemas";
+import type { z } from "zod";
+import { offerCheckSchema, recordOfferSchema } from "@/lib/schemas";
 import { isSignedIn } from "@/server/auth/state";
 import { todayFor } from "@/server/clock";
 import { readyDb } from "@/server/database";
 import { checkOffer, recordOffer, type OfferActionState } from "@/server/offers";
-import { errorState, formValues, revalidateEverything } from "./_lib/safe-action";
+import { errorState, formValues, notSignedInState, parseForm, revalidateEverything } from "./_lib/safe-action";
 
 
-/** The offer check answers with a result, not just "Saved.", so it parses through the same steps by hand. */
-async function parse<S extends typeof offerCheckSchema | typeof recordOfferSchema>(schema: S, formData: FormData) {
+/** The offer check answers with a result, not just "Saved.": the same steps as the wrapper, by hand. */
+async function parse<S extends typeof offerCheckSchema | typeof recordOfferSchema>(
+  schema: S,
+  formData: FormData,
+): Promise<{ values: Record<string, string>; error: OfferActionState; data?: undefined } | { values: Record<string, string>; error?: undefined; data: z.output<S> }> {
   const values = formValues(formData);
-  if (!(await isSignedIn())) return { values, error: { status: "error", message: "Sign in first: your session has ended.", values } as OfferActionState };
-  const input = formInput(schema, values, (values.currency || "USD").toUpperCase());
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) return { values, error: { status: "error", message: "Please fix the highlighted fields.", fields: errorsForSentNames(fieldErrors(parsed.error), input), values } as OfferActionState };
-  return { values, data: parsed.data };
+  if (!(await isSignedIn())) return { values, error: notSignedInState(values) as OfferActionState };
+  const parsed = parseForm(schema, values, (values.currency || "USD").toUpperCase());
+  return "error" in parsed ? { values, error: parsed.error as OfferActionState } : { values, data: parsed.data as z.output<S> };
 }
 
 export async function checkOfferAction(_prev: OfferActionState, formData: FormData): Promise<OfferActionState> {

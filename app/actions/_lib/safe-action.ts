@@ -35,7 +35,6 @@ export function errorState(e: unknown, values: Record<string, string> = {}): Act
   return { status: "error", message, fields: Object.keys(err.fields).length ? err.fields : undefined, values };
 }
 
-const notSignedIn = (values: Record<string, string> = {}): ActionState => ({ status: "error", message: "Sign in first: your session has ended.", values });
 const badId: ActionState = { status: "error", message: "That record does not exist (any more). Reload the page." };
 /** Bound ids come from our own pages, but an action is a public endpoint: never trust their type (no coercion: `true` is not 1). */
 const validIds = (ids: unknown[]): ids is number[] => ids.every((id) => typeof id === "number" && idSchema.safeParse(id).success);
@@ -50,17 +49,26 @@ interface Spec<S extends ZodType, R, I extends number[]> {
   message?: string;
 }
 
+/** Typed strings → the schema's input, parsed; an error state naming the fields as the form did. */
+export function parseForm<S extends ZodType>(schema: S, values: Record<string, string>, currency: string): { data: z.output<S> } | { error: ActionState } {
+  const input = formInput(schema, values, currency);
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { data: parsed.data };
+  return { error: { status: "error", message: "Please fix the highlighted fields.", fields: errorsForSentNames(fieldErrors(parsed.error), input), values } };
+}
+
+export const notSignedInState = (values: Record<string, string> = {}): ActionState => ({ status: "error", message: "Sign in first: your session has ended.", values });
+
 async function runForm<S extends ZodType, R, I extends number[]>(spec: Spec<S, R, I>, ids: unknown[], formData: FormData): Promise<ActionState> {
   const values = formValues(formData);
-  if (!(await isSignedIn())) return notSignedIn(values);
+  if (!(await isSignedIn())) return notSignedInState(values);
   if (!validIds(ids)) return badId;
   const bound = ids as I;
   let result: R;
   try {
     const db = await readyDb();
-    const input = formInput(spec.schema, values, spec.currency?.(db, values, ...bound) ?? "USD");
-    const parsed = spec.schema.safeParse(input);
-    if (!parsed.success) return { status: "error", message: "Please fix the highlighted fields.", fields: errorsForSentNames(fieldErrors(parsed.error), input), values };
+    const parsed = parseForm(spec.schema, values, spec.currency?.(db, values, ...bound) ?? "USD");
+    if ("error" in parsed) return parsed.error;
     result = spec.run(db, parsed.data, ...bound);
   } catch (e) {
     return errorState(e, values);
@@ -81,7 +89,7 @@ export function formActionFor<S extends ZodType, R>(spec: Spec<S, R, [number]>) 
 }
 
 async function runIds(ids: unknown[], run: (db: DB) => string | void, message = "Done."): Promise<ActionState> {
-  if (!(await isSignedIn())) return notSignedIn();
+  if (!(await isSignedIn())) return notSignedInState();
   if (!validIds(ids)) return badId;
   let to: string | void;
   try {
