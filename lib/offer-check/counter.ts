@@ -46,15 +46,15 @@ function counterText(terms: OfferTerms, say: OfferWords, facts: CounterFacts, pr
       ? `; or, if the budget of ${say.money(amount)} is fixed, ${formatScope(minutesForBudgetAtTarget, unit, hoursPerDay, locale)} of work for it`
       : "";
   const trade = `${say.money(priceAtTarget)} for the full ${say.scope} at your target of ${say.rate(rates.target)}${budgetScope}`;
-  const onTerms = facts.conditions.length ? ` On these terms: ${facts.conditions.join("; ")}.` : "";
 
   // The price is not the problem with a client you would not choose: nothing to negotiate.
   if (facts.verdict === "walk_away") {
     return `${DECLINE} ${NOT_YOUR_JOB} (For the record: your target price for ${say.scope} is ${say.money(priceAtTarget)}.)`;
   }
-  if (facts.answer === "walk_away") return `${DECLINE} If you would rather counter, trade, don't give: ${trade}.${onTerms}`;
-  if (facts.answer === "counter" && terms.belowTarget) return `Trade, don't give: ${trade}.${onTerms}`;
-  if (facts.answer === "counter") return `Say yes at ${say.money(amount)} for ${say.scope}, on your terms.${onTerms}`;
+  // the terms themselves are in `conditions`, listed once beside this text (never repeated inside it)
+  if (facts.answer === "walk_away") return `${DECLINE} If you would rather counter, trade, don't give: ${trade}.`;
+  if (facts.answer === "counter" && terms.belowTarget) return `Trade, don't give: ${trade}.`;
+  if (facts.answer === "counter") return `Say yes at ${say.money(amount)} for ${say.scope}, on your terms.`;
   return `No counter needed: ${say.money(amount)} is at or above ${say.money(priceAtTarget)}, your target price for ${say.scope}.`;
 }
 

@@ -10,7 +10,9 @@ import { capacityFindings } from "./capacity";
 import { clientFindings } from "./client";
 import { counterOffer } from "./counter";
 import { offerWords } from "./format";
+import { plausibility } from "./plausibility";
 import { priceFindings } from "./price";
+import { plausibilityWarning } from "./reasons";
 import { offerTerms } from "./rates";
 import type { OfferAnswer, OfferEvaluation, OfferInput, OfferReason, OfferVerdict } from "./types";
 
@@ -101,6 +103,7 @@ export function evaluateOffer(input: OfferInput): OfferEvaluation {
     needsConditions: client.verdict === "set_boundaries" || fit.haggler || fit.latePayer || fit.heavyAsks,
   });
 
+  const slip = plausibility(terms, input.scopeUnit);
   const lead = client.verdict === "walk_away" ? fit.verdictReason : fullBlocksCheapWork ? room.fullReason : null;
   const conditions = [...price.conditions, ...fit.conditions, ...room.conditions];
 
@@ -111,6 +114,7 @@ export function evaluateOffer(input: OfferInput): OfferEvaluation {
     unit: terms.unit,
     rates: terms.rates,
     reasons: leadWith([...price.reasons, ...fit.reasons, ...room.reasons], lead),
+    plausibility: slip ? { direction: slip.direction, text: plausibilityWarning(slip.direction, say.rate(slip.rate), say.rate(slip.floor), say.rate(slip.target), slip.hint) } : null,
     counter: counterOffer(terms, say, { service: input.service, verdict: client.verdict, answer: decision.answer, conditions }),
     capacity: { utilisationPct: room.utilisationPct, label: room.label },
     questions: ["Do I want to choose this client?", ...price.questions, ...fit.questions, ...room.questions, ...decision.questions],

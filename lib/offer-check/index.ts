@@ -11,11 +11,13 @@ export type {
   OfferCounter,
   OfferEvaluation,
   OfferInput,
+  OfferPlausibility,
   OfferReason,
   OfferVerdict,
 } from "./types";
 export { OFFER_RULES, answerRank } from "./rules";
 export { evaluateOffer } from "./decide";
+export { IMPLAUSIBLE_FACTOR, plausibility, type PlausibilityFinding, type PlausibilityHint } from "./plausibility";
 export { DEFAULT_COUNTER_TEMPLATE, DEFAULT_DECLINE_TEMPLATE, fillTemplate, offerTemplateVars } from "./templates";
 export { deadlineIsRush, offerClientFrom, scopeToMinutes } from "./context";
 /** Was lib/offer-context.ts's private copy; kept re-exported for db/offers.ts. New code: import from lib/dates. */

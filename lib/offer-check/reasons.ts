@@ -4,6 +4,7 @@
  * consistent and makes them easy to check against docs/offer-check.md.
  */
 import { plural } from "../text";
+import type { PlausibilityHint } from "./plausibility";
 import type { OfferReason } from "./types";
 
 type Tone = OfferReason["tone"];
@@ -110,3 +111,23 @@ export const REASONS = {
   }),
   booked: (booked: string, pipeline: string): OfferReason => ({ tone: "info", text: `You are ${booked}, with ${pipeline}.` }),
 } as const;
+
+/** The question a far-off rate raises, by what most likely went wrong. */
+const PLAUSIBILITY_QUESTIONS: Record<PlausibilityHint, string> = {
+  hours_not_days: "Is the scope in hours, not days? Or is this the wrong service?",
+  offer_is_total: "Is the offer the whole price, not a rate per hour or day? Or is the scope too large?",
+  days_not_hours: "Is the scope in days, not hours? Or is this the wrong service?",
+  check_numbers: "Are the scope and the offer typed right?",
+};
+
+/**
+ * "This works out at $70.00/day against your $600.00/day floor ($800.00/day target): a tenth of your
+ * target or less. Is the scope in hours, not days? …" (rates already formatted with their unit).
+ */
+export function plausibilityWarning(direction: "below" | "above", rate: string, floor: string, target: string, hint: PlausibilityHint): string {
+  const how =
+    direction === "below"
+      ? `This works out at ${rate} against your ${floor} floor (${target} target): a tenth of your target or less.`
+      : `This works out at ${rate} against your ${target} target: ten times your target or more.`;
+  return `${how} ${PLAUSIBILITY_QUESTIONS[hint]}`;
+}

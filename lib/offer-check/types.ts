@@ -41,6 +41,8 @@ export interface OfferInput {
   minutes: number;
   /** the deadline makes it rush work */
   rush: boolean;
+  /** the unit the scope was typed in, when known: it names the likely slip when the rate is implausible */
+  scopeUnit?: "hours" | "days" | null;
   /** null = no rate card for it */
   service: Service | null;
   client: OfferClient;
@@ -65,6 +67,12 @@ export interface OfferCounter {
   text: string;
 }
 
+/** A far-off effective rate, and the question it raises, in words. */
+export interface OfferPlausibility {
+  direction: "below" | "above";
+  text: string;
+}
+
 /** Floor, target and market in the service's unit, rush-adjusted where rush. */
 export interface OfferRates {
   floor: number;
@@ -86,6 +94,11 @@ export interface OfferEvaluation {
   /** in the service's unit, rush-adjusted where rush; null without a usable rate card */
   rates: OfferRates | null;
   reasons: OfferReason[];
+  /**
+   * Set when the effective rate is ten times below the floor or ten times above the target: most
+   * likely a typing slip (scope unit, service). Shown with the answer; the answer itself still stands.
+   */
+  plausibility: OfferPlausibility | null;
   counter: OfferCounter;
   capacity: { utilisationPct: number; label: string };
   questions: string[];
