@@ -4,7 +4,8 @@
  */
 import { writeTransaction, type DbOrTx } from "@/db/connection";
 import type { ActionState } from "@/lib/action-state";
-import { findQuote } from "@/db/quotes";
+import { listClients } from "@/db/clients";
+import { findQuote, listQuotes } from "@/db/quotes";
 import { listServiceRates } from "@/db/service-rates";
 import { quoteRatesDate, ratesOn } from "@/lib/rates";
 import { getSettings } from "@/db/settings";
@@ -12,8 +13,7 @@ import { listServices } from "@/db/services";
 import { listTemplates } from "@/db/templates";
 import type { Client, ClientHistory, QuoteWithEvents, Service, Settings } from "@/lib/domain";
 import { addDays } from "@/lib/dates";
-import { invalidInput, isAppError } from "@/lib/errors";
-import { replayNegotiation } from "@/lib/negotiation";
+import { conflict, invalidInput, isAppError } from "@/lib/errors";
 import {
   DEFAULT_COUNTER_TEMPLATE,
   DEFAULT_DECLINE_TEMPLATE,
@@ -26,6 +26,7 @@ import {
   type OfferEvaluation,
   type OfferInput,
 } from "@/lib/offer-check";
+import { planRecording } from "@/lib/offer-check/record";
 import { MAX_MINUTES, type OfferCheckInput, type RecordOfferInput } from "@/lib/schemas";
 import type { FitAssessment } from "@/lib/worth";
 import { createClient } from "./clients";
@@ -36,7 +37,7 @@ import { scoreClient } from "./scores";
 /** The offer check page's form state: the answer, or what was recorded. */
 export interface OfferActionState extends ActionState {
   result?: OfferCheckResult;
-  recorded?: { quoteId: number; clientId: number; decision: string };
+  recorded?: { quoteId: number; clientId: number; decision: string; alreadyRecorded: boolean };
 }
 
 export interface OfferMessage {
@@ -92,6 +93,8 @@ function loadContext(db: DbOrTx, input: OfferCheckInput, today: string): Context
     // what is asked on a quote already sent is judged at the rates in force when it was sent, as its page shows
     if (service && quote.serviceId === service.id) service = { ...service, ...(ratesOn(listServiceRates(db, service.id), service.id, quoteRatesDate(quote)) ?? {}) };
     if (!client || quote.clientId !== client.id) throw invalidInput("That quote belongs to another client", { quoteId: ["That quote belongs to another client"] });
+    // the offer is recorded on this quote: it must be about the same work
+    if (quote.serviceId !== (service?.id ?? null)) throw invalidInput("That quote is for another service", { serviceId: ["Choose the quote's own service: the offer is recorded on that quote"] });
   }
   // the cached whole-book assessment when nothing changed since (computed fresh inside a transaction)
   const assessment = history ? (scoreClient(db, history.client.id).assessment as FitAssessment) : null;
@@ -104,6 +107,7 @@ function loadContext(db: DbOrTx, input: OfferCheckInput, today: string): Context
     currency: input.currency,
     minutes,
     rush: input.rush || deadlineIsRush(input.deadline, today, minutes, settings.weeklyCapacityHours),
+    scopeUnit: input.scopeUnit,
     service,
     client: offerClientFrom(history, assessment, input.newClientName),
     capacity: { weeklyCapacityHours: settings.weeklyCapacityHours, committedMinutesNext4Weeks: cap.committedMinutes, openPipelineCount: cap.openPipelineCount, openPipelineValue: cap.openPipelineValue },
@@ -137,49 +141,107 @@ export function checkOffer(db: DbOrTx, input: OfferCheckInput, today: string): O
   };
 }
 
+/** What a recording did: the quote as it now stands, and whether this exact decision was already there. */
+export interface RecordedOffer {
+  quote: QuoteWithEvents;
+  clientId: number;
+  /** true: the quote already said this decision about this offer, nothing was written */
+  alreadyRecorded: boolean;
+}
+
 /**
- * Record the decision in one transaction: the client (a new prospect keeps its row), the quote with
- * the offer as the client's counter, and the outcome (declined by me / my counter / accepted).
+ * A quote this same offer already started today (a double submission, or the same decision sent
+ * again): same client, service, title, scope, currency and price, sent today. The newest one.
  */
-export function recordOffer(db: DbOrTx, input: RecordOfferInput, today: string): { quote: QuoteWithEvents; clientId: number } {
+function quoteFromSameOffer(db: DbOrTx, clientId: number, spec: { serviceId: number | null; title: string; minutes: number; offeredAmount: number; currency: string; today: string }) {
+  const match = listQuotes(db, { clientId }).find(
+    (q) =>
+      q.serviceId === spec.serviceId &&
+      q.title === spec.title &&
+      q.estimatedMinutes === spec.minutes &&
+      q.quotedAmount === spec.offeredAmount &&
+      q.currency === spec.currency &&
+      q.sentOn === spec.today,
+  );
+  return match ? getQuote(db, match.id) : null;
+}
+
+/** A new prospect typed again (a double submission): the prospect created by the first one, if any. */
+function sameNamedClient(db: DbOrTx, name: string | null | undefined): Client | null {
+  const wanted = name?.trim().toLowerCase();
+  if (!wanted) return null;
+  return listClients(db).find((c) => c.name.trim().toLowerCase() === wanted) ?? null;
+}
+
+/**
+ * Record the decision in one transaction, truthfully and once (docs/offer-check.md, "Recording a
+ * decision"):
+ * - a new quote's quoted price is the client's offer (the only price on the table), never a target
+ *   price nobody named; declining or countering logs their offer as their first step;
+ * - on an existing quote the offer is logged as the client's counter only when it is not already their
+ *   standing ask;
+ * - declined = the outcome "declined by me" with the reason (no invented "I held firm");
+ *   countered = my counter logged; accepted = the outcome "accepted" at their offer;
+ * - the same decision about the same offer again writes nothing and says so (`alreadyRecorded`).
+ */
+export function recordOffer(db: DbOrTx, input: RecordOfferInput, today: string): RecordedOffer {
   return writeTransaction(db, (t) => {
     const ctx = loadContext(t, input, today);
     const evaluation = evaluateOffer(ctx.offerInput);
-    const client =
-      ctx.client ??
-      createClient(t, { name: input.newClientName ?? "New prospect", leadSource: input.leadSource, status: input.decision === "declined" ? "walked_away" : "prospect" });
-    const myPrice = evaluation.counter.priceAtTarget;
-    const counterPrice = input.counterAmount ?? myPrice ?? input.offeredAmount;
-    const note = input.note ?? null;
+    const counterAmount = input.decision === "countered" ? (input.counterAmount ?? evaluation.counter.priceAtTarget) : null;
+    if (input.decision === "countered" && (counterAmount == null || counterAmount <= 0)) {
+      throw invalidInput("Enter your counter price", { counterAmount: ["Enter the price you countered with: there is no rate card to work it out"] });
+    }
+    const req = { decision: input.decision, offeredAmount: input.offeredAmount, counterAmount };
+    const title = input.title ?? `${ctx.service?.name ?? "Work"}: offer of ${today}`;
+    const minutes = ctx.offerInput.minutes;
+    const serviceId = ctx.service?.id ?? null;
+    const sameOffer = { serviceId, title, minutes, offeredAmount: input.offeredAmount, currency: input.currency, today };
 
+    let client = ctx.client;
     let quote = ctx.quote;
+    let startedFromOffer = false;
     if (!quote) {
-      const quotedAmount = input.decision === "accepted" ? input.offeredAmount : input.decision === "countered" ? counterPrice : Math.max(input.offeredAmount, myPrice ?? input.offeredAmount);
-      quote = createQuote(t, {
-        clientId: client.id,
-        serviceId: ctx.service?.id ?? null,
-        title: input.title ?? `${ctx.service?.name ?? "Work"}: offer of ${today}`,
-        scope: null,
-        estimatedMinutes: ctx.offerInput.minutes,
-        quotedAmount: Math.max(1, quotedAmount),
-        currency: input.currency,
-        status: "sent",
-        sentOn: today,
-      }, today);
+      // sent twice: the first submission's prospect and quote, not a second of each
+      const earlier = client ?? sameNamedClient(t, input.newClientName);
+      const previous = earlier ? quoteFromSameOffer(t, earlier.id, sameOffer) : null;
+      if (previous && earlier) {
+        client = earlier;
+        quote = previous;
+      }
     }
-    const current = replayNegotiation(quote).currentPrice;
-    if (input.offeredAmount !== current || input.decision !== "accepted") {
-      addQuoteEvent(t, quote.id, { kind: "client_counter", amount: input.offeredAmount, occurredOn: today, note }, today);
+    if (!client) {
+      client = createClient(t, { name: input.newClientName ?? "New prospect", leadSource: input.leadSource, status: input.decision === "declined" ? "walked_away" : "prospect" });
     }
-    if (input.decision === "accepted") {
-      quote = setQuoteOutcome(t, quote.id, { status: "accepted", agreedAmount: input.offeredAmount, decidedOn: today }, today);
-    } else if (input.decision === "declined") {
-      addQuoteEvent(t, quote.id, { kind: "my_answer", answer: "held_firm", occurredOn: today, note: "Walked away" }, today);
-      quote = setQuoteOutcome(t, quote.id, { status: "declined_by_me", rejectionReason: input.reason, decidedOn: today }, today);
-    } else {
-      addQuoteEvent(t, quote.id, { kind: "my_counter", amount: counterPrice, occurredOn: today }, today);
-      quote = getQuote(t, quote.id);
+    if (!quote) {
+      // the price on the table is their offer: what was named, not my target
+      quote = createQuote(
+        t,
+        { clientId: client.id, serviceId, title, scope: null, estimatedMinutes: minutes, quotedAmount: input.offeredAmount, currency: input.currency, status: "sent", sentOn: today },
+        today,
+      );
+      startedFromOffer = true;
     }
-    return { quote, clientId: client.id };
+
+    const plan = planRecording(quote, req, startedFromOffer);
+    if (plan.kind === "already_recorded") return { quote, clientId: client.id, alreadyRecorded: true };
+    if (plan.kind === "conflict") throw conflict(plan.message);
+    const note = input.note ?? null;
+    if (plan.clientOffer) addQuoteEvent(t, quote.id, { kind: "client_counter", amount: input.offeredAmount, occurredOn: today, note }, today);
+    if (plan.myCounter != null) addQuoteEvent(t, quote.id, { kind: "my_counter", amount: plan.myCounter, occurredOn: today, note: plan.clientOffer ? null : note }, today);
+    if (plan.outcome === "accepted") setQuoteOutcome(t, quote.id, { status: "accepted", agreedAmount: input.offeredAmount, decidedOn: today }, today);
+    if (plan.outcome === "declined_by_me") setQuoteOutcome(t, quote.id, { status: "declined_by_me", rejectionReason: input.reason, decidedOn: today }, today);
+    return { quote: getQuote(t, quote.id), clientId: client.id, alreadyRecorded: false };
   });
+}
+
+/**
+ * The offer check opened from a client: the service of their latest quote that names one (their usual
+ * service), else none — never the first service of the list.
+ */
+export function usualServiceId(db: DbOrTx, clientId: number): number | null {
+  const latest = listQuotes(db, { clientId })
+    .filter((q) => q.serviceId != null)
+    .sort((a, b) => (b.sentOn ?? b.createdAt).localeCompare(a.sentOn ?? a.createdAt) || b.id - a.id)[0];
+  return latest?.serviceId ?? null;
 }

@@ -1,5 +1,6 @@
 "use server";
 import type { z } from "zod";
+import { offerFormChoices } from "@/lib/offer-check/form";
 import { offerCheckSchema, recordOfferSchema } from "@/lib/schemas";
 import { isSignedIn } from "@/server/auth/state";
 import { todayFor } from "@/server/clock";
@@ -7,23 +8,34 @@ import { readyDb } from "@/server/database";
 import { checkOffer, recordOffer, type OfferActionState } from "@/server/offers";
 import { errorState, formValues, notSignedInState, parseForm, revalidateEverything } from "./_lib/safe-action";
 
+const FIX = "Please fix the highlighted fields.";
 
-/** The offer check answers with a result, not just "Saved.": the same steps as the wrapper, by hand. */
+/**
+ * The offer check answers with a result, not just "Saved.": the same steps as the wrapper, by hand.
+ * The page's form must choose a client and a service (nothing preselected): a choice not made is a
+ * field error, reported with the schema's own.
+ */
 async function parse<S extends typeof offerCheckSchema | typeof recordOfferSchema>(
   schema: S,
   formData: FormData,
 ): Promise<{ values: Record<string, string>; error: OfferActionState; data?: undefined } | { values: Record<string, string>; error?: undefined; data: z.output<S> }> {
   const values = formValues(formData);
   if (!(await isSignedIn())) return { values, error: notSignedInState(values) as OfferActionState };
-  const parsed = parseForm(schema, values, (values.currency || "USD").toUpperCase());
-  return "error" in parsed ? { values, error: parsed.error as OfferActionState } : { values, data: parsed.data as z.output<S> };
+  const choices = offerFormChoices(values);
+  const parsed = parseForm(schema, choices.parse, (values.currency || "USD").toUpperCase());
+  const fields = { ...("error" in parsed ? parsed.error.fields : undefined), ...choices.fields };
+  // no client chosen: say so on the client select, not on the prospect's name (not shown then)
+  if (choices.fields.clientId) delete fields.newClientName;
+  if ("error" in parsed || Object.keys(fields).length) return { values, error: { status: "error", message: FIX, fields, values } };
+  return { values, data: parsed.data as z.output<S> };
 }
 
 export async function checkOfferAction(_prev: OfferActionState, formData: FormData): Promise<OfferActionState> {
   const { values, error, data } = await parse(offerCheckSchema, formData);
   if (error) return error;
   try {
-    return { status: "ok", result: checkOffer(await readyDb(), data!, todayFor(await readyDb())), values };
+    const db = await readyDb();
+    return { status: "ok", result: checkOffer(db, data, todayFor(db)), values };
   } catch (e) {
     return errorState(e, values);
   }
@@ -33,10 +45,15 @@ export async function recordOfferAction(_prev: OfferActionState, formData: FormD
   const { values, error, data } = await parse(recordOfferSchema, formData);
   if (error) return error;
   try {
-    const input = recordOfferSchema.parse(data);
-    const { quote, clientId } = recordOffer(await readyDb(), input, todayFor(await readyDb()));
-    revalidateEverything();
-    return { status: "ok", message: "Recorded.", recorded: { quoteId: quote.id, clientId, decision: input.decision }, values };
+    const db = await readyDb();
+    const { quote, clientId, alreadyRecorded } = recordOffer(db, data, todayFor(db));
+    if (!alreadyRecorded) revalidateEverything();
+    return {
+      status: "ok",
+      message: alreadyRecorded ? "Already recorded." : "Recorded.",
+      recorded: { quoteId: quote.id, clientId, decision: data.decision, alreadyRecorded },
+      values,
+    };
   } catch (e) {
     return errorState(e, values);
   }

@@ -1,0 +1,90 @@
+/**
+ * Recording a decision on an offer, truthfully and once. Pure: given the quote as it stands (or none
+ * yet) and the decision, what to write — or that it is already written, or that the quote was decided
+ * otherwise. server/offers.ts applies the plan in one transaction. The rules are in docs/offer-check.md
+ * ("Recording a decision").
+ */
+import { OPEN_QUOTE_STATUSES, type QuoteWithEvents } from "../domain";
+import { replayNegotiation, sortEvents } from "../negotiation";
+import type { OfferDecision } from "../schemas";
+
+export interface RecordRequest {
+  decision: OfferDecision;
+  /** the client's offer, minor units */
+  offeredAmount: number;
+  /** my counter price (only for "countered") */
+  counterAmount: number | null;
+}
+
+export type RecordPlan =
+  | { kind: "already_recorded" }
+  | { kind: "conflict"; message: string }
+  | {
+      kind: "write";
+      /** log the offer as the client's counter (it is not already their standing ask) */
+      clientOffer: boolean;
+      /** log my counter at this price */
+      myCounter: number | null;
+      /** the outcome to set, if the decision is one */
+      outcome: "accepted" | "declined_by_me" | null;
+    };
+
+type Quote = Pick<QuoteWithEvents, "quotedAmount" | "estimatedMinutes" | "agreedAmount" | "events" | "status">;
+
+/**
+ * The client's latest ask still stands at `amount`: their last discount request or counter asked for
+ * exactly that, and I have not answered it since (a "held firm / conceded / met halfway / cut scope"
+ * answers it; my counter does not — they have not moved).
+ */
+export function askStands(quote: Quote, amount: number): boolean {
+  const steps = replayNegotiation(quote).steps;
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const s = steps[i];
+    if (s.event.kind === "my_answer") return false;
+    if (s.requestedPrice != null) return s.requestedPrice === amount;
+  }
+  return false;
+}
+
+/** The last logged step, in the negotiation's order. */
+function lastEvent(quote: Quote) {
+  const events = sortEvents(quote.events);
+  return events[events.length - 1];
+}
+
+/** The quote already says exactly this decision about exactly this offer. */
+export function alreadyRecorded(quote: Quote, req: RecordRequest): boolean {
+  const neg = replayNegotiation(quote);
+  if (req.decision === "accepted") return quote.status === "accepted" && (quote.agreedAmount ?? neg.currentPrice) === req.offeredAmount;
+  if (req.decision === "declined") return quote.status === "declined_by_me" && (askStands(quote, req.offeredAmount) || neg.currentPrice === req.offeredAmount);
+  const last = lastEvent(quote);
+  return (
+    OPEN_QUOTE_STATUSES.includes(quote.status) &&
+    last?.kind === "my_counter" &&
+    last.amount === req.counterAmount &&
+    askStands(quote, req.offeredAmount)
+  );
+}
+
+/**
+ * What to write for a decision on a quote. `startedFromOffer`: the quote was created just now from
+ * this offer (its quoted price is their offer), so their offer is logged as the first step unless it
+ * is simply accepted.
+ */
+export function planRecording(quote: Quote, req: RecordRequest, startedFromOffer: boolean): RecordPlan {
+  if (!startedFromOffer && alreadyRecorded(quote, req)) return { kind: "already_recorded" };
+  if (!OPEN_QUOTE_STATUSES.includes(quote.status)) {
+    return { kind: "conflict", message: "This quote is already decided. Open it to change its outcome." };
+  }
+  const current = replayNegotiation(quote).currentPrice;
+  // Accepting the price already on the table is no ask of theirs; an offer that is their standing ask is logged already.
+  const clientOffer = startedFromOffer
+    ? req.decision !== "accepted"
+    : !askStands(quote, req.offeredAmount) && !(req.decision === "accepted" && req.offeredAmount === current);
+  return {
+    kind: "write",
+    clientOffer,
+    myCounter: req.decision === "countered" ? req.counterAmount : null,
+    outcome: req.decision === "accepted" ? "accepted" : req.decision === "declined" ? "declined_by_me" : null,
+  };
+}
