@@ -17,6 +17,12 @@ export function QuoteOfferCheck({ quoteId, result }: { quoteId: number; result: 
         <Badge tone={tone[ev.answer]}>{words[ev.answer]}</Badge>
       </div>
       <p className="mt-2 text-sm">{ev.headline}</p>
+      {ev.plausibility ? (
+        <p className="mt-2 rounded-md border border-amber-600 bg-amber-100 p-2 text-sm text-amber-950 dark:border-amber-500 dark:bg-amber-950 dark:text-amber-100" data-testid="quote-offer-plausibility">
+          <strong>Check the numbers: </strong>
+          {ev.plausibility.text}
+        </p>
+      ) : null}
       <ul className="mt-2 list-disc pl-5 text-sm text-stone-700 dark:text-stone-300">
         {ev.reasons.slice(0, 3).map((r, i) => (
           <li key={i}>{r.text}</li>

@@ -41,13 +41,16 @@ export async function checkOfferAction(_prev: OfferActionState, formData: FormDa
   }
 }
 
-export async function recordOfferAction(_prev: OfferActionState, formData: FormData): Promise<OfferActionState> {
+export async function recordOfferAction(prev: OfferActionState, formData: FormData): Promise<OfferActionState> {
   const { values, error, data } = await parse(recordOfferSchema, formData);
   if (error) return error;
   try {
     const db = await readyDb();
-    const { quote, clientId, alreadyRecorded } = recordOffer(db, data, todayFor(db));
-    if (!alreadyRecorded) revalidateEverything();
+    const { quote, clientId, alreadyRecorded: already } = recordOffer(db, data, todayFor(db));
+    if (!already) revalidateEverything();
+    // a double click: the second submission found what the first just wrote — still "Recorded" to the user
+    const same = prev.recorded && !prev.recorded.alreadyRecorded && prev.recorded.quoteId === quote.id && prev.recorded.decision === data.decision;
+    const alreadyRecorded = already && !same;
     return {
       status: "ok",
       message: alreadyRecorded ? "Already recorded." : "Recorded.",

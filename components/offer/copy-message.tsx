@@ -4,9 +4,24 @@ import type { OfferMessage } from "@/server/offers";
 import { CopyButton } from "@/components/ui/copy-button";
 
 /** Pick a template, edit the text, copy it in one click. */
-export function CopyMessage({ title, messages, testId }: { title: string; messages: OfferMessage[]; testId: string }) {
+export function CopyMessage({
+  title,
+  messages,
+  testId,
+  onTextChange,
+}: {
+  title: string;
+  messages: OfferMessage[];
+  testId: string;
+  /** told the text as edited or picked (the action bar copies the same words) */
+  onTextChange?: (text: string) => void;
+}) {
   const [index, setIndex] = useState(0);
-  const [text, setText] = useState(messages[0]?.text ?? "");
+  const [text, setTextState] = useState(messages[0]?.text ?? "");
+  const setText = (t: string) => {
+    setTextState(t);
+    onTextChange?.(t);
+  };
   const id = `msg-${testId}`;
   return (
     <div className="rounded-md border border-stone-200 p-3 dark:border-stone-700" data-testid={testId}>

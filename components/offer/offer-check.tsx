@@ -1,24 +1,27 @@
 "use client";
 import Link from "next/link";
-import { startTransition, useActionState, useState } from "react";
-import { Loader2 } from "lucide-react";
-import { CheckCircle2, CircleAlert, Info, XCircle } from "lucide-react";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { AlertTriangle, CheckCircle2, CircleAlert, Info, Loader2, XCircle } from "lucide-react";
 import type { FormAction } from "@/lib/action-state";
 import type { OfferActionState } from "@/server/offers";
 import { LEAD_SOURCES, REJECTION_REASONS, label, type Service } from "@/lib/domain";
 import { formatMoney, toDecimalString } from "@/lib/money";
+import { CHOOSE_CLIENT, NEW_PROSPECT, NO_SERVICE } from "@/lib/offer-check/form";
 import { Checkbox, FormMessage, SelectField, TextArea, TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { RateRuler } from "@/components/rate-ruler";
 import { CopyMessage } from "./copy-message";
 
 /** The record form's own fields; everything else is the checked offer, sent again as it was checked. */
 const RECORD_FIELDS = ["decision", "reason", "counterAmount"];
+const RECORD_FORM = "offer-record-form";
 
 export interface OfferPrefill {
   clientId?: number;
   quoteId?: number;
-  serviceId?: number;
+  /** the service select's value: a service id, or NO_SERVICE ("not on my rate card"); absent = not chosen */
+  service?: string;
   scopeAmount?: string;
   offeredAmount?: string;
   title?: string;
@@ -32,6 +35,9 @@ const answerStyle = {
 
 const toneIcon = { good: CheckCircle2, warn: CircleAlert, bad: XCircle, info: Info } as const;
 const toneCls = { good: "text-[var(--color-keep)]", warn: "text-[var(--color-bounds)]", bad: "text-[var(--color-walk)]", info: "text-[var(--color-info)]" } as const;
+const card = "rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900";
+
+const decisionWords = { declined: "declined by me", countered: "countered", accepted: "accepted" } as Record<string, string>;
 
 export function OfferCheck({
   clients,
@@ -59,11 +65,13 @@ export function OfferCheck({
   const offerKey = (values: Record<string, string> | undefined) => JSON.stringify(Object.entries(values ?? {}).filter(([k]) => !RECORD_FIELDS.includes(k)));
   const alreadyRecorded = recorded.status === "ok" && !!recorded.recorded && offerKey(recorded.values) === offerKey(checked.values);
   const recordDisabled = recording || alreadyRecorded;
+  const [clicked, setClicked] = useState<string | null>(null);
   const v = (name: string, initial?: string | number | null) => checked.values?.[name] ?? (initial == null ? undefined : String(initial));
-  const [clientChoice, setClientChoice] = useState<string>(v("clientId", prefill.clientId ?? clients[0]?.id ?? "new") ?? "new");
-  const [serviceId, setServiceId] = useState<string>(v("serviceId", prefill.serviceId ?? services[0]?.id ?? "") ?? "");
-  const service = services.find((s) => String(s.id) === serviceId);
-  // the scope unit follows the service's unit until the user picks one
+  // nothing preselected silently: the page passes a client and a service only when it knows them
+  const [clientChoice, setClientChoice] = useState<string>(v("clientId", prefill.clientId) ?? "");
+  const [serviceChoice, setServiceChoice] = useState<string>(v("serviceId", prefill.service) ?? "");
+  const service = services.find((s) => String(s.id) === serviceChoice);
+  // the scope unit follows the chosen service (hours for an hourly one, days for a day rate) unless changed after
   const [scopeUnit, setScopeUnit] = useState<string | null>(v("scopeUnit") ?? null);
   const unit = scopeUnit ?? (service?.unit === "day" ? "days" : "hours");
   const cur = service?.currency ?? currency;
@@ -72,6 +80,17 @@ export function OfferCheck({
   const ev = result?.evaluation;
   const style = ev ? answerStyle[ev.answer] : null;
   const money = (n: number) => formatMoney(n, cur, locale);
+  const [declineText, setDeclineText] = useState("");
+
+  // a fresh answer scrolls into view and takes the focus (screen readers hear the verdict first)
+  const answerHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (checked.status !== "ok" || !answerHeading.current) return;
+    const reduce = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
+    answerHeading.current.focus({ preventScroll: true });
+    answerHeading.current.scrollIntoView({ block: "start", behavior: reduce ? "auto" : "instant" });
+    setDeclineText(checked.result?.messages.decline[0]?.text ?? "");
+  }, [checked]);
 
   return (
     <div className="grid gap-6 lg:grid-cols-5">
@@ -83,17 +102,21 @@ export function OfferCheck({
           const data = new FormData(e.currentTarget);
           startTransition(() => checkAction(data));
         }}
-        noValidate className="grid min-w-0 content-start gap-3 lg:col-span-2" aria-label="Offer">
+        noValidate
+        className="grid min-w-0 content-start gap-3 lg:col-span-2"
+        aria-label="Offer"
+      >
         {prefill.quoteId ? <input type="hidden" name="quoteId" value={prefill.quoteId} /> : null}
         <SelectField
           name="clientId"
           label="Client"
           value={clientChoice}
           onChange={setClientChoice}
-          options={[{ value: "new", label: "A new prospect…" }, ...clients.map((c) => ({ value: String(c.id), label: c.name }))]}
+          required
+          options={[{ value: "", label: CHOOSE_CLIENT }, { value: NEW_PROSPECT, label: "A new prospect…" }, ...clients.map((c) => ({ value: String(c.id), label: c.name }))]}
           errors={errors}
         />
-        {clientChoice === "new" ? (
+        {clientChoice === NEW_PROSPECT ? (
           <div className="grid gap-3 sm:grid-cols-2">
             <TextField name="newClientName" label="Prospect's name" defaultValue={v("newClientName")} errors={errors} />
             <SelectField name="leadSource" label="Lead source" options={LEAD_SOURCES.map((s) => ({ value: s, label: label(s) }))} defaultValue={v("leadSource", "inbound")} errors={errors} />
@@ -102,14 +125,31 @@ export function OfferCheck({
         <SelectField
           name="serviceId"
           label="Service"
-          value={serviceId}
-          onChange={setServiceId}
-          options={[{ value: "", label: "Not on my rate card" }, ...services.map((sv) => ({ value: String(sv.id), label: `${sv.name} (${sv.currency}/${sv.unit})` }))]}
+          value={serviceChoice}
+          onChange={(value) => {
+            setServiceChoice(value);
+            // a new service: its own unit again
+            setScopeUnit(null);
+          }}
+          required
+          options={[
+            { value: "", label: "Choose a service" },
+            ...services.map((sv) => ({ value: String(sv.id), label: `${sv.name} (${sv.currency}/${sv.unit})` })),
+            { value: NO_SERVICE, label: "Not on my rate card" },
+          ]}
           errors={errors}
         />
         <TextField name="title" label="What is it? (optional)" defaultValue={v("title", prefill.title)} errors={errors} placeholder="e.g. Booking app" />
         <div className="grid grid-cols-2 gap-3">
-          <TextField name="scopeAmount" label="Scope" inputMode="decimal" defaultValue={v("scopeAmount", prefill.scopeAmount)} errors={errors} placeholder="e.g. 40" />
+          <TextField
+            name="scopeAmount"
+            label={`Scope (${unit})`}
+            inputMode="decimal"
+            defaultValue={v("scopeAmount", prefill.scopeAmount)}
+            errors={errors}
+            placeholder="e.g. 40"
+            hint={service ? `${service.name} is priced per ${service.unit}.` : undefined}
+          />
           <SelectField
             name="scopeUnit"
             label="In"
@@ -153,12 +193,21 @@ export function OfferCheck({
               <div className="flex items-center gap-3">
                 <style.icon aria-hidden className="size-8 shrink-0" />
                 <div>
-                  <h2 id="offer-answer" className="text-2xl font-bold" data-testid="offer-answer-text">
+                  <h2 id="offer-answer" ref={answerHeading} tabIndex={-1} className="scroll-mt-4 text-2xl font-bold outline-none focus-visible:ring-2 focus-visible:ring-sky-600" data-testid="offer-answer-text">
                     {style.text}
                   </h2>
                   <p className="text-sm">{ev.headline}</p>
                 </div>
               </div>
+              {ev.plausibility ? (
+                <p className="mt-3 flex gap-2 rounded-md border border-amber-600 bg-amber-100 p-2 text-sm text-amber-950 dark:border-amber-500 dark:bg-amber-950 dark:text-amber-100" data-testid="offer-plausibility">
+                  <AlertTriangle aria-hidden className="mt-0.5 size-4 shrink-0" />
+                  <span>
+                    <strong>Check the numbers: </strong>
+                    {ev.plausibility.text}
+                  </span>
+                </p>
+              ) : null}
               {result.client.isNew ? null : (
                 <p className="mt-2 text-sm">
                   {result.client.name}: fit score {result.client.fitScore ?? "unknown"} ({label(result.client.verdict) || result.client.verdict.replace(/_/g, " ")}).
@@ -166,13 +215,18 @@ export function OfferCheck({
               )}
             </section>
 
+            <div className="grid gap-3 md:grid-cols-2">
+              <CopyMessage key={`d-${result.messages.decline.map((m) => m.text).join()}`} title="Graceful decline" messages={result.messages.decline} testId="decline-message" onTextChange={setDeclineText} />
+              <CopyMessage key={`c-${result.messages.counter.map((m) => m.text).join()}`} title="Counter-offer" messages={result.messages.counter} testId="counter-message" />
+            </div>
+
             {ev.rates && ev.effectiveRate != null && ev.unit ? (
-              <div className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+              <div className={card}>
                 <RateRuler rate={ev.effectiveRate} floor={ev.rates.floor} target={ev.rates.target} market={ev.rates.market} currency={cur} unit={ev.unit} locale={locale} />
               </div>
             ) : null}
 
-            <section aria-labelledby="offer-reasons" className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+            <section aria-labelledby="offer-reasons" className={card}>
               <h3 id="offer-reasons" className="mb-2 text-sm font-semibold">
                 Why
               </h3>
@@ -197,30 +251,39 @@ export function OfferCheck({
               ) : null}
             </section>
 
-            <section aria-labelledby="offer-counter" className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+            <section aria-labelledby="offer-counter" className={card}>
               <h3 id="offer-counter" className="mb-2 text-sm font-semibold">
                 Trade, don&rsquo;t give
               </h3>
-              <p className="text-sm" data-testid="offer-counter-text">{ev.counter.text}</p>
+              <p className="text-sm" data-testid="offer-counter-text">
+                {ev.counter.text}
+              </p>
               {ev.counter.conditions.length ? (
-                <ul className="mt-2 list-disc pl-5 text-sm">
-                  {ev.counter.conditions.map((c, i) => (
-                    <li key={i}>{c}</li>
-                  ))}
-                </ul>
+                <>
+                  <p className="mt-2 text-sm font-medium">On these terms:</p>
+                  <ul className="mt-1 list-disc pl-5 text-sm" data-testid="offer-conditions">
+                    {ev.counter.conditions.map((c, i) => (
+                      <li key={i}>{c}</li>
+                    ))}
+                  </ul>
+                </>
               ) : null}
             </section>
 
-            <div className="grid gap-3 md:grid-cols-2">
-              <CopyMessage key={`d-${result.messages.decline.map((m) => m.text).join()}`} title="Graceful decline" messages={result.messages.decline} testId="decline-message" />
-              <CopyMessage key={`c-${result.messages.counter.map((m) => m.text).join()}`} title="Counter-offer" messages={result.messages.counter} testId="counter-message" />
-            </div>
-
-            <section aria-labelledby="offer-record" className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+            <section aria-labelledby="offer-record" className={card}>
               <h3 id="offer-record" className="mb-2 text-sm font-semibold">
                 Record my decision
               </h3>
-              <form action={recordAction} className="flex flex-wrap items-end gap-2" aria-label="Record my decision">
+              <form
+                id={RECORD_FORM}
+                action={recordAction}
+                onSubmit={(e) => {
+                  // server-side too, a second submission of the same decision writes nothing
+                  if (recordDisabled) e.preventDefault();
+                }}
+                className="flex flex-wrap items-end gap-3"
+                aria-label="Record my decision"
+              >
                 {/* record exactly the offer that was checked */}
                 {Object.entries(checked.values ?? {})
                   .filter(([k]) => !RECORD_FIELDS.includes(k))
@@ -239,29 +302,13 @@ export function OfferCheck({
                     ))}
                   </select>
                 </div>
-                {ev.counter.priceAtTarget != null ? <input type="hidden" name="counterAmount" value={toDecimalString(ev.counter.priceAtTarget, cur)} /> : null}
-                <Button type="submit" name="decision" value="declined" variant={ev.answer === "walk_away" ? "primary" : "secondary"} disabled={recordDisabled}>
-                  {recording ? "Recording…" : "Decline and record"}
-                </Button>
-                <Button type="submit" name="decision" value="countered" variant={ev.answer === "counter" ? "primary" : "secondary"} disabled={recordDisabled}>
-                  {ev.counter.priceAtTarget != null ? `Counter at ${money(ev.counter.priceAtTarget)}` : "Record a counter"}
-                </Button>
-                <Button type="submit" name="decision" value="accepted" variant={ev.answer === "accept" ? "primary" : "secondary"} disabled={recordDisabled}>
-                  Accept and record
-                </Button>
+                {ev.counter.priceAtTarget != null ? (
+                  <input type="hidden" name="counterAmount" value={toDecimalString(ev.counter.priceAtTarget, cur)} />
+                ) : (
+                  <TextField name="counterAmount" label="If I counter, my price" inputMode="decimal" errors={recorded.status === "error" ? recorded.fields : undefined} placeholder="e.g. 4400" />
+                )}
               </form>
-              {recorded.status === "ok" && recorded.recorded ? (
-                <p role="status" className="mt-3 text-sm text-emerald-800 dark:text-emerald-300" data-testid="offer-recorded">
-                  Recorded: {recorded.recorded.decision === "declined" ? "declined by me" : recorded.recorded.decision}.{" "}
-                  <Link className="underline" href={`/quotes/${recorded.recorded.quoteId}`}>
-                    Open the quote
-                  </Link>{" "}
-                  ·{" "}
-                  <Link className="underline" href={`/clients/${recorded.recorded.clientId}`}>
-                    Open the client
-                  </Link>
-                </p>
-              ) : recorded.status === "error" ? (
+              {recorded.status === "error" ? (
                 <div className="mt-3">
                   <FormMessage state={recorded} />
                   {/* the fields may be out of view: say which */}
@@ -275,6 +322,53 @@ export function OfferCheck({
                 </div>
               ) : null}
             </section>
+
+            {/* the actions: a bar stuck to the bottom of a phone's screen while the answer is in view */}
+            <div
+              className="sticky bottom-0 z-10 -mx-1 rounded-t-lg border border-stone-300 bg-white/95 p-3 shadow-[0_-4px_12px_rgba(0,0,0,0.08)] backdrop-blur lg:static lg:mx-0 lg:rounded-lg lg:shadow-none dark:border-stone-700 dark:bg-stone-900/95"
+              data-testid="offer-actions"
+              role="group"
+              aria-label="Act on this offer"
+            >
+              {recorded.status === "ok" && recorded.recorded ? (
+                <p role="status" className="mb-2 text-sm text-emerald-800 dark:text-emerald-300" data-testid="offer-recorded">
+                  {recorded.recorded.alreadyRecorded ? "Already recorded" : "Recorded"}: {decisionWords[recorded.recorded.decision] ?? recorded.recorded.decision}.{" "}
+                  <Link className="underline" href={`/quotes/${recorded.recorded.quoteId}`}>
+                    Open the quote
+                  </Link>{" "}
+                  ·{" "}
+                  <Link className="underline" href={`/clients/${recorded.recorded.clientId}`}>
+                    Open the client
+                  </Link>
+                </p>
+              ) : null}
+              <div className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap">
+                <CopyButton text={declineText} selectId="msg-decline-message" label="Copy decline" announce="Decline message copied to the clipboard" />
+                {(
+                  [
+                    ["declined", "Decline and record", "walk_away"],
+                    ["countered", ev.counter.priceAtTarget != null ? `Counter at ${money(ev.counter.priceAtTarget)}` : "Record a counter", "counter"],
+                    ["accepted", "Accept and record", "accept"],
+                  ] as const
+                ).map(([decision, text, answer]) => (
+                  <Button
+                    key={decision}
+                    type="submit"
+                    form={RECORD_FORM}
+                    name="decision"
+                    value={decision}
+                    variant={ev.answer === answer ? "primary" : "secondary"}
+                    disabled={recordDisabled}
+                    aria-disabled={recordDisabled}
+                    onClick={() => setClicked(decision)}
+                    data-testid={`record-${decision}`}
+                  >
+                    {recording && clicked === decision ? <Loader2 aria-hidden className="size-4 animate-spin" /> : null}
+                    {recording && clicked === decision ? "Recording…" : text}
+                  </Button>
+                ))}
+              </div>
+            </div>
           </>
         )}
       </div>
