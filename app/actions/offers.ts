@@ -10,6 +10,8 @@ import { errorState, formValues, notSignedInState, parseForm, revalidateEverythi
 
 const FIX = "Please fix the highlighted fields.";
 
+const sameValues = (a: Record<string, string> | undefined, b: Record<string, string>) => JSON.stringify(Object.entries(a ?? {}).sort()) === JSON.stringify(Object.entries(b).sort());
+
 /**
  * The offer check answers with a result, not just "Saved.": the same steps as the wrapper, by hand.
  * The page's form must choose a client and a service (nothing preselected): a choice not made is a
@@ -49,7 +51,7 @@ export async function recordOfferAction(prev: OfferActionState, formData: FormDa
     const { quote, clientId, alreadyRecorded: already } = recordOffer(db, data, todayFor(db));
     if (!already) revalidateEverything();
     // a double click: the second submission found what the first just wrote — still "Recorded" to the user
-    const same = prev.recorded && !prev.recorded.alreadyRecorded && prev.recorded.quoteId === quote.id && prev.recorded.decision === data.decision;
+    const same = prev.recorded && !prev.recorded.alreadyRecorded && prev.recorded.quoteId === quote.id && prev.recorded.decision === data.decision && sameValues(prev.values, values);
     const alreadyRecorded = already && !same;
     return {
       status: "ok",
