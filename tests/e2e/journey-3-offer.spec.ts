@@ -10,14 +10,22 @@ test("journey 3: a below-floor offer from the worst demo client gets walk away, 
 
   const dashboardBefore = (await (await page.request.get("/api/v1/dashboard")).json()) as { rejections: { declinedByMe: number } };
 
-  // one click from the client page, pre-filled with the client
+  // their usual service: the service of their latest quote that names one
+  const own = (await (await page.request.get(`/api/v1/quotes?clientId=${brightline.id}`)).json()) as { quotes: { id: number; serviceId: number | null; sentOn: string | null; createdAt: string }[] };
+  const usual = own.quotes
+    .filter((x) => x.serviceId != null)
+    .sort((a, b) => (b.sentOn ?? b.createdAt).localeCompare(a.sentOn ?? a.createdAt) || b.id - a.id)[0];
+
+  // one click from the client page, pre-filled with the client and their usual service — never the first of the list
   await page.goto(`/clients/${brightline.id}`);
   await page.getByRole("link", { name: "Check an offer from Brightline Media" }).click();
   await expect(page.getByRole("heading", { name: "Check an offer" })).toBeVisible();
   await expect(page.getByLabel("Client")).toHaveValue(String(brightline.id));
+  await expect(page.getByLabel("Service")).toHaveValue(String(usual.serviceId));
 
   const form = page.getByRole("form", { name: "Offer" });
   await form.getByLabel("Service").selectOption({ label: "Web development (USD/hour)" });
+  await expect(form.getByLabel("In")).toHaveValue("hours");
   await form.getByLabel("What is it? (optional)").fill("Promo video page");
   await form.getByLabel("Scope").fill("30");
   await form.getByLabel("They offer").fill("1500");
@@ -51,11 +59,12 @@ test("journey 3: a below-floor offer from the worst demo client gets walk away, 
   await expect(row).toContainText("Declined by me");
 
   // the API agrees: the quote is declined with the reason, the offer logged as the client's counter
-  const quotes = (await (await page.request.get(`/api/v1/quotes?clientId=${brightline.id}`)).json()) as { quotes: { id: number; title: string; status: string; rejectionReason: string }[] };
+  // — the quote starts at their offer (not at a target nobody named), and no "I held firm" is invented
+  const quotes = (await (await page.request.get(`/api/v1/quotes?clientId=${brightline.id}`)).json()) as { quotes: { id: number; title: string; status: string; rejectionReason: string; quotedAmount: number }[] };
   const q = quotes.quotes.find((x) => x.title === "Promo video page")!;
-  expect(q).toMatchObject({ status: "declined_by_me", rejectionReason: "price" });
+  expect(q).toMatchObject({ status: "declined_by_me", rejectionReason: "price", quotedAmount: 150000 });
   const events = (await (await page.request.get(`/api/v1/quotes/${q.id}/events`)).json()) as { events: { kind: string; amount: number | null }[] };
-  expect(events.events[0]).toMatchObject({ kind: "client_counter", amount: 150000 });
+  expect(events.events.map((e) => [e.kind, e.amount])).toEqual([["client_counter", 150000]]);
 
   // and the dashboard counts it among the offers I declined
   const dashboardAfter = (await (await page.request.get("/api/v1/dashboard")).json()) as { rejections: { declinedByMe: number } };
@@ -67,6 +76,9 @@ test("journey 3: a below-floor offer from the worst demo client gets walk away, 
 test("offer check: bad input gets field errors and keeps what was typed", async ({ page }) => {
   await page.goto("/offer");
   const form = page.getByRole("form", { name: "Offer" });
+  // from the nav nothing is chosen for you
+  await expect(form.getByLabel("Client")).toHaveValue("");
+  await expect(form.getByLabel("Service")).toHaveValue("");
   await form.getByLabel("Client").selectOption("new");
   await form.getByLabel("Scope").fill("-5");
   await form.getByLabel("They offer").fill("abc");
@@ -74,6 +86,7 @@ test("offer check: bad input gets field errors and keeps what was typed", async 
   await expect(form.getByText("Choose a client, or type a new prospect's name")).toBeVisible();
   await expect(form.getByText("Enter a scope above zero")).toBeVisible();
   await expect(form.getByText(/Enter an amount/)).toBeVisible();
+  await expect(form.getByText("Choose a service, or “Not on my rate card”")).toBeVisible();
   await expect(form.getByLabel("They offer")).toHaveValue("abc");
 });
 
