@@ -25,7 +25,7 @@ test("journey 3: a below-floor offer from the worst demo client gets walk away, 
 
   const form = page.getByRole("form", { name: "Offer" });
   await form.getByLabel("Service").selectOption({ label: "Web development (USD/hour)" });
-  await expect(form.getByLabel("In")).toHaveValue("hours");
+  await expect(form.getByLabel("In", { exact: true })).toHaveValue("hours");
   await form.getByLabel("What is it? (optional)").fill("Promo video page");
   await form.getByLabel("Scope").fill("30");
   await form.getByLabel("They offer").fill("1500");

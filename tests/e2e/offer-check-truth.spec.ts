@@ -66,7 +66,7 @@ test("from the nav: nothing is preselected, the choices are required, a slip is 
   // a day-rate service: the scope is in days, and 40 days for $2,800 is flagged as a likely slip
   await form.getByLabel("Client").selectOption(String(clientId));
   await form.getByLabel("Service").selectOption(String(svc["Brand identity"].id));
-  await expect(form.getByLabel("In")).toHaveValue("days");
+  await expect(form.getByLabel("In", { exact: true })).toHaveValue("days");
   await expect(form.getByLabel("Scope (days)")).toBeVisible();
   await form.getByRole("button", { name: "Check this offer" }).click();
   await expect(page.getByTestId("offer-plausibility")).toContainText("This works out at $70.00/day against your $600.00/day floor");
@@ -74,7 +74,7 @@ test("from the nav: nothing is preselected, the choices are required, a slip is 
 
   // the hourly service it was meant for: hours, no warning, $70/h below the floor
   await form.getByLabel("Service").selectOption(String(svc["Web development"].id));
-  await expect(form.getByLabel("In")).toHaveValue("hours");
+  await expect(form.getByLabel("In", { exact: true })).toHaveValue("hours");
   await expect(form.getByLabel("Scope (hours)")).toBeVisible();
   await form.getByLabel("What is it? (optional)").fill("Booking app");
   await form.getByRole("button", { name: "Check this offer" }).click();
@@ -121,7 +121,7 @@ test("from a client: that client and their usual service; a double-click records
   const form = page.getByRole("form", { name: "Offer" });
   await expect(form.getByLabel("Client")).toHaveValue(String(clientId));
   await expect(form.getByLabel("Service")).toHaveValue(String(svc["Copywriting"].id));
-  await expect(form.getByLabel("In")).toHaveValue("hours");
+  await expect(form.getByLabel("In", { exact: true })).toHaveValue("hours");
 
   await form.getByLabel("What is it? (optional)").fill("Landing page copy");
   await form.getByLabel("Scope").fill("10");
