@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 
 /**
@@ -71,6 +72,14 @@ test("from the nav: nothing is preselected, the choices are required, a slip is 
   await form.getByRole("button", { name: "Check this offer" }).click();
   await expect(page.getByTestId("offer-plausibility")).toContainText("This works out at $70.00/day against your $600.00/day floor");
   await expect(page.getByTestId("offer-plausibility")).toContainText("Is the scope in hours, not days?");
+  // the answer with its warning: no axe violations, light and dark
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), scheme).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/offer-desktop-slip-warning-${scheme}.png`, fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: "light" });
 
   // the hourly service it was meant for: hours, no warning, $70/h below the floor
   await form.getByLabel("Service").selectOption(String(svc["Web development"].id));
