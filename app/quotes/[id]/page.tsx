@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { deleteInteractionAction } from "@/app/actions/interactions";
-import { addQuoteEventAction, deleteQuoteAction, deleteQuoteEventAction, setQuoteOutcomeAction, updateQuoteAction } from "@/app/actions/quotes";
+import { deleteInteractionAction, updateInteractionAction } from "@/app/actions/interactions";
+import { addQuoteEventAction, deleteQuoteAction, deleteQuoteEventAction, setQuoteOutcomeAction, updateQuoteAction, updateQuoteEventAction } from "@/app/actions/quotes";
 import { requestDb } from "@/server/database";
 import { todayFor } from "@/server/clock";
 import { loadQuotePage } from "@/server/quote-page";
@@ -11,6 +11,7 @@ import { OPEN_QUOTE_STATUSES, label } from "@/lib/domain";
 import { effectiveRate, formatHours, formatMoney, formatPercentBp } from "@/lib/money";
 import { replayNegotiation } from "@/lib/negotiation";
 import { quoteTimeline } from "@/lib/timeline";
+import { quoteEventForm, type EntryForm } from "@/lib/entry-edit";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { RateRuler } from "@/components/rate-ruler";
@@ -42,6 +43,7 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
   const rate = comparable ? effectiveRate(neg.currentPrice, neg.currentMinutes, service.unit, settings.hoursPerDay) : null;
   const money = (n: number) => formatMoney(n, quote.currency, settings.locale);
   const isOpen = OPEN_QUOTE_STATUSES.includes(quote.status);
+  const forms: Record<string, EntryForm> = Object.fromEntries(quote.events.map((e) => [`e${e.id}`, quoteEventForm(e, quote.currency)]));
 
   return (
     <>
@@ -126,7 +128,15 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
           </Card>
 
           <Card title="Timeline" id="timeline">
-            <Timeline actions={{ deleteEvent: deleteQuoteEventAction, deleteInteraction: deleteInteractionAction }} entries={[...quoteTimeline(quote, settings.locale)].reverse()} showQuote={false} locale={settings.locale} />
+            <Timeline
+              actions={{ deleteEvent: deleteQuoteEventAction, deleteInteraction: deleteInteractionAction, updateEvent: updateQuoteEventAction, updateInteraction: updateInteractionAction }}
+              entries={[...quoteTimeline(quote, settings.locale)].reverse()}
+              forms={forms}
+              currency={quote.currency}
+              today={today}
+              showQuote={false}
+              locale={settings.locale}
+            />
           </Card>
         </div>
 
