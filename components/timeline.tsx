@@ -40,11 +40,13 @@ export function Timeline({
       {entries.map((e) => (
         <li key={e.key} className="relative">
           <span aria-hidden className={`absolute -left-[1.65rem] top-1.5 size-3 rounded-full ring-2 ring-white dark:ring-stone-900 ${dot[e.tone]}`} />
-          <div className="flex flex-wrap items-center gap-x-2">
-            <time dateTime={e.date} className="text-xs tabular-nums text-stone-500 dark:text-stone-400">
-              {fmt.format(new Date(`${e.date}T00:00:00Z`))}
-            </time>
-            <span className="text-sm font-medium">{e.title}</span>
+          <div className="flex flex-wrap items-center gap-x-1">
+            <div className="flex min-w-0 flex-1 flex-wrap items-baseline gap-x-2">
+              <time dateTime={e.date} className="text-xs tabular-nums text-stone-500 dark:text-stone-400">
+                {fmt.format(new Date(`${e.date}T00:00:00Z`))}
+              </time>
+              <span className="text-sm font-medium">{e.title}</span>
+            </div>
             {!actions ? null : e.source.type === "event" ? (
               <EntryControls entry={{ type: "event", quoteId: e.source.quoteId, id: e.source.id }} what={e.title} form={forms[e.key]} actions={actions} currency={currency} today={today} />
             ) : e.source.type === "interaction" && clientId != null ? (

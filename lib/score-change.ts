@@ -26,14 +26,20 @@ export function scoreChange(before: Pick<FitAssessment, "score" | "verdict" | "c
 
 const num = (n: number | null) => (n == null ? "–" : String(n));
 
-/** "Fit score 72 → 64 · Set boundaries", or "Fit score stays 72 · Keep" when the entry did not move it. */
-export function scoreChangeLine(c: ScoreChange): string {
-  const score = c.before === c.after ? `Fit score stays ${num(c.after)}` : `Fit score ${num(c.before)} → ${num(c.after)}`;
-  return `${score} · ${c.verdictLabel}`;
+/** "72 → 64"; "now 73" for a first score (unknown before); "stays 72" when it did not move. */
+function move(before: number | null, after: number | null): string {
+  if (before === after) return `stays ${num(after)}`;
+  if (before == null) return `now ${num(after)}`;
+  return `${num(before)} → ${num(after)}`;
 }
 
-/** "Price pressure 80 → 60": the criterion that moved most, or null when none did. */
+/** "Fit score 72 → 64 · Set boundaries", or "Fit score stays 72 · Keep" when the entry did not move it. */
+export function scoreChangeLine(c: ScoreChange): string {
+  return `Fit score ${move(c.before, c.after)} · ${c.verdictLabel}`;
+}
+
+/** "Haggling 80 → 60": the criterion that moved most, or null when none did. */
 export function mainCriterionLine(c: ScoreChange): string | null {
   const m = c.criteria[0];
-  return m ? `${m.label} ${num(m.before)} → ${num(m.after)}` : null;
+  return m ? `${m.label} ${move(m.before, m.after)}` : null;
 }

@@ -145,7 +145,7 @@ test("journey 1 on a phone: log first, see the score move, accept from the row, 
   await ask.getByLabel("Percent off").fill("20");
   await ask.getByRole("button", { name: "Log request" }).click();
   const change = ask.getByTestId("score-change");
-  await expect(change).toContainText(/Fit score (stays \d+|[\d–]+ → \d+) · /);
+  await expect(change).toContainText(/Fit score (stays \d+|now \d+|\d+ → \d+) · /);
   const timeline = page.getByRole("list", { name: "Timeline" });
   await expect(timeline.getByText("They asked for 20% off")).toBeVisible();
   await page.screenshot({ path: `${shots}/log-client-phone-logged.png` });

@@ -26,7 +26,7 @@ export const metadata: Metadata = { title: "Client" };
 function QuickLog({ title, children, open = false }: { title: string; children: React.ReactNode; open?: boolean }) {
   return (
     <details open={open} className="group rounded-md border border-stone-200 dark:border-stone-700">
-      <summary className="flex min-h-10 cursor-pointer items-center px-3 text-sm font-medium">{title}</summary>
+      <summary className="flex min-h-10 cursor-pointer items-center px-3 py-2 text-sm font-medium">{title}</summary>
       <div className="border-t border-stone-200 p-3 dark:border-stone-700">{children}</div>
     </details>
   );
