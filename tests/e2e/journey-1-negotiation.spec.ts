@@ -1,6 +1,12 @@
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
 
 const unique = () => Math.random().toString(36).slice(2, 8);
+
+async function axeClean(page: Page, where: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), where).toEqual([]);
+}
 
 test("journey 1: a new user logs a client negotiation end to end", async ({ page }) => {
   const serviceName = `Web dev ${unique()}`;
@@ -196,4 +202,24 @@ test("journey 1 on a phone: log first, see the score move, accept from the row, 
   await page.goto(`/clients/${client.id}`);
   await expect(page.getByRole("heading", { name })).toBeVisible();
   await page.screenshot({ path: `${shots}/log-client-desktop.png`, fullPage: true });
+
+  // axe, light and dark, phone and desktop: the client page with an edit form open, and the quote page
+  for (const [width, height] of [
+    [390, 844],
+    [1280, 800],
+  ]) {
+    for (const scheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.setViewportSize({ width, height });
+      await page.goto(`/clients/${client.id}`);
+      await timeline.getByRole("button", { name: "Edit: They asked for 15% off" }).click();
+      await expect(page.getByRole("form", { name: "Edit: They asked for 15% off" })).toBeVisible();
+      await axeClean(page, `client page ${width} ${scheme}`);
+      if (width === 1280) await page.screenshot({ path: `${shots}/log-client-desktop-edit-${scheme}.png`, fullPage: true });
+      await page.goto(`/quotes/${quote.id}`);
+      await expect(page.getByRole("heading", { name: "Brochure site" })).toBeVisible();
+      await axeClean(page, `quote page ${width} ${scheme}`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: "light" });
 });

@@ -17,7 +17,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { RateRuler } from "@/components/rate-ruler";
 import { Timeline } from "@/components/timeline";
 import { DiscountRequestForm, MyAnswerForm } from "@/components/forms/negotiation-forms";
-import { OutcomeForm } from "@/components/forms/outcome-form";
+import { OutcomeForm, QuoteStatusSelect } from "@/components/forms/outcome-form";
 import { QuoteForm } from "@/components/forms/quote-form";
 import { ConfirmButton } from "@/components/confirm-button";
 import { QuoteOfferCheck } from "@/components/quote-offer-check";
@@ -65,6 +65,11 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
       <div className="grid gap-6 lg:grid-cols-5">
         <div className="min-w-0 space-y-6 lg:col-span-3">
           <Card title="Price and rate">
+            {/* on a phone the outcome form is far down: the status is one choice away here (dates and reasons stay in the form) */}
+            <div className="mb-4 flex flex-wrap items-center gap-2 text-sm lg:hidden">
+              <span className="font-medium">Status</span>
+              <QuoteStatusSelect action={setQuoteOutcomeAction.bind(null, quote.id)} quoteId={quote.id} status={quote.status} title={quote.title} />
+            </div>
             <dl className="mb-4 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
               <div>
                 <dt className="text-stone-500 dark:text-stone-400">Quoted</dt>
