@@ -30,7 +30,7 @@ export function DeleteEntryButton({ entry, what, actions }: { entry: Entry; what
           if (state.status === "error") setError(state.message ?? "Could not remove it. Reload the page and try again.");
         });
       }}
-      className="inline-flex size-8 items-center justify-center rounded text-stone-400 hover:bg-stone-100 hover:text-red-700 disabled:opacity-50 dark:hover:bg-stone-800"
+      className="inline-flex size-10 items-center justify-center rounded text-stone-500 hover:bg-stone-100 hover:text-red-700 disabled:opacity-50 dark:hover:bg-stone-800"
       aria-label={`Remove: ${what}`}
       title="Remove this entry"
     >

@@ -1,6 +1,35 @@
 import type { FitAssessment } from "@/lib/worth";
 import { formatMoney } from "@/lib/money";
+import { mainCriterionLine, scoreChangeLine, type ScoreChange } from "@/lib/score-change";
 import { ScoreBar, VerdictBadge } from "./fit";
+
+/** Next to a form that just logged something: "Fit score 72 → 64 · Set boundaries", and the criterion that moved most. */
+export function ScoreChangeNote({ change }: { change?: ScoreChange }) {
+  if (!change) return null;
+  const main = mainCriterionLine(change);
+  const tone = change.after != null && change.before != null && change.after < change.before ? "border-orange-300 dark:border-orange-800" : "border-stone-200 dark:border-stone-700";
+  return (
+    <p className={`basis-full rounded-md border bg-stone-50 px-3 py-2 text-sm dark:bg-stone-800/50 ${tone}`} data-testid="score-change">
+      <span className="font-medium">{scoreChangeLine(change)}</span>
+      {main ? <span className="text-stone-700 dark:text-stone-300"> ({main})</span> : null}
+    </p>
+  );
+}
+
+/** The score in one line, for the top of a narrow page: the breakdown is further down. */
+export function ScoreSummary({ assessment, href }: { assessment: FitAssessment; href: string }) {
+  return (
+    <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm" data-testid="fit-summary-line">
+      <span>
+        Fit score <strong className="tabular-nums">{assessment.score ?? "–"}</strong>
+      </span>
+      <VerdictBadge verdict={assessment.verdict} />
+      <a href={href} className="inline-flex min-h-10 items-center text-sky-800 underline underline-offset-2 dark:text-sky-300">
+        See the breakdown
+      </a>
+    </p>
+  );
+}
 
 /** The overall fit score with every criterion's evidence: every number explained. */
 export function ScoreCard({
@@ -17,7 +46,7 @@ export function ScoreCard({
 }) {
   const a = assessment;
   return (
-    <section aria-labelledby="fit-title" className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm dark:border-stone-800 dark:bg-stone-900" data-testid="fit-card">
+    <section id="fit" aria-labelledby="fit-title" className="scroll-mt-20 rounded-lg border border-stone-200 bg-white p-4 shadow-sm dark:border-stone-800 dark:bg-stone-900" data-testid="fit-card">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id="fit-title" className="text-base font-semibold">
           Fit score

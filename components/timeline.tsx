@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { TimelineEntry } from "@/lib/timeline";
-import { DeleteEntryButton, type DeleteEntryActions } from "./delete-entry-button";
+import type { EntryForm } from "@/lib/entry-edit";
+import { EntryControls, type EntryActions } from "./edit-entry";
 
 const dot: Record<TimelineEntry["tone"], string> = {
   neutral: "bg-stone-400",
@@ -16,13 +17,21 @@ export function Timeline({
   locale = "en-US",
   clientId,
   actions,
+  forms = {},
+  currency = "USD",
+  today = "",
 }: {
   entries: TimelineEntry[];
   showQuote?: boolean;
   locale?: string;
   clientId?: number;
   /** without them the timeline is read-only */
-  actions?: DeleteEntryActions;
+  actions?: EntryActions;
+  /** by entry key: the form an entry was logged with, pre-filled (entries without one can only be removed) */
+  forms?: Record<string, EntryForm>;
+  /** what the edit forms need: the book's currency (amounts of interactions) and today (their date field's default) */
+  currency?: string;
+  today?: string;
 }) {
   if (!entries.length) return <p className="text-sm text-stone-600 dark:text-stone-400">Nothing logged yet. Log a quote, a discount request or a follow-up and it shows up here.</p>;
   const fmt = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
@@ -31,15 +40,17 @@ export function Timeline({
       {entries.map((e) => (
         <li key={e.key} className="relative">
           <span aria-hidden className={`absolute -left-[1.65rem] top-1.5 size-3 rounded-full ring-2 ring-white dark:ring-stone-900 ${dot[e.tone]}`} />
-          <div className="flex flex-wrap items-baseline gap-x-2">
-            <time dateTime={e.date} className="text-xs tabular-nums text-stone-500 dark:text-stone-400">
-              {fmt.format(new Date(`${e.date}T00:00:00Z`))}
-            </time>
-            <span className="text-sm font-medium">{e.title}</span>
+          <div className="flex flex-wrap items-center gap-x-1">
+            <div className="flex min-w-0 flex-1 flex-wrap items-baseline gap-x-2">
+              <time dateTime={e.date} className="text-xs tabular-nums text-stone-500 dark:text-stone-400">
+                {fmt.format(new Date(`${e.date}T00:00:00Z`))}
+              </time>
+              <span className="text-sm font-medium">{e.title}</span>
+            </div>
             {!actions ? null : e.source.type === "event" ? (
-              <DeleteEntryButton entry={{ type: "event", quoteId: e.source.quoteId, id: e.source.id }} what={e.title} actions={actions} />
+              <EntryControls entry={{ type: "event", quoteId: e.source.quoteId, id: e.source.id }} what={e.title} form={forms[e.key]} actions={actions} currency={currency} today={today} />
             ) : e.source.type === "interaction" && clientId != null ? (
-              <DeleteEntryButton entry={{ type: "interaction", clientId, id: e.source.id }} what={e.title} actions={actions} />
+              <EntryControls entry={{ type: "interaction", clientId, id: e.source.id }} what={e.title} form={forms[e.key]} actions={actions} currency={currency} today={today} />
             ) : null}
           </div>
           {e.detail ? <div className="text-sm text-stone-600 dark:text-stone-400">{e.detail}</div> : null}

@@ -20,3 +20,8 @@ export function insertInteraction(db: DbOrTx, values: InteractionValues): number
 export function deleteInteractionRow(db: DbOrTx, clientId: number, interactionId: number): number {
   return db.delete(interactions).where(and(eq(interactions.id, interactionId), eq(interactions.clientId, clientId))).run().changes;
 }
+
+/** Rows changed: 0 when the interaction is not the client's. The caller reads it back. */
+export function updateInteractionRow(db: DbOrTx, clientId: number, interactionId: number, values: InteractionValues): number {
+  return db.update(interactions).set(values).where(and(eq(interactions.id, interactionId), eq(interactions.clientId, clientId))).run().changes;
+}

@@ -16,3 +16,8 @@ export function findQuoteEvent(db: DbOrTx, id: number): QuoteEvent | undefined {
 export function deleteQuoteEventRow(db: DbOrTx, quoteId: number, eventId: number): number {
   return db.delete(quoteEvents).where(and(eq(quoteEvents.id, eventId), eq(quoteEvents.quoteId, quoteId))).run().changes;
 }
+
+/** Rows changed: 0 when the event is not on that quote. The caller reads it back. */
+export function updateQuoteEventRow(db: DbOrTx, quoteId: number, eventId: number, values: QuoteEventValues): number {
+  return db.update(quoteEvents).set(values).where(and(eq(quoteEvents.id, eventId), eq(quoteEvents.quoteId, quoteId))).run().changes;
+}

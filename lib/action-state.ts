@@ -1,6 +1,7 @@
 /** What a server action answers a form: plain data, shared by app/actions and the components that show it. */
 import type { ClientCsvPreview } from "./client-csv";
 import type { FieldErrors } from "./schemas";
+import type { ScoreChange } from "./score-change";
 
 /** What every form's server action returns: field errors plus what the user typed, so nothing is lost. */
 export interface ActionState {
@@ -10,6 +11,8 @@ export interface ActionState {
   values?: Record<string, string>;
   /** bumps on every success so forms can reset */
   okAt?: number;
+  /** after logging something about a client: how it moved their fit score */
+  scoreChange?: ScoreChange;
 }
 
 export const idle: ActionState = { status: "idle" };

@@ -1,7 +1,7 @@
 /** What happened between me and a client outside a quote's price: asks, give-backs, follow-ups, payments. */
 import { writeTransaction, type DbOrTx } from "@/db/connection";
 import { touchClient } from "@/db/clients";
-import { deleteInteractionRow, findInteraction, insertInteraction, listInteractions } from "@/db/interactions";
+import { deleteInteractionRow, findInteraction, insertInteraction, listInteractions, updateInteractionRow } from "@/db/interactions";
 import { findQuote } from "@/db/quotes";
 import type { Interaction } from "@/lib/domain";
 import { invalidInput, notFound } from "@/lib/errors";
@@ -12,14 +12,38 @@ import { getClient } from "./clients";
 
 export { listInteractions };
 
+/** An interaction may name a quote only of the same client. */
+function checkQuoteRef(tx: DbOrTx, clientId: number, quoteId: number | null | undefined): void {
+  if (quoteId != null && findQuote(tx, quoteId)?.clientId !== clientId)
+    throw invalidInput("Unknown quote for this client", { quoteId: ["That quote does not belong to this client"] });
+}
+
+/** The client's interaction, or not_found (also when it belongs to another client). */
+export function getInteraction(db: DbOrTx, clientId: number, interactionId: number): Interaction {
+  const found = findInteraction(db, interactionId);
+  if (!found || found.clientId !== clientId) throw notFound("interaction", interactionId);
+  return found;
+}
+
 export function addInteraction(db: DbOrTx, clientId: number, input: CreateInteraction, today = todayFor(db)): Interaction {
   return writeTransaction(db, (tx) => {
     getClient(tx, clientId);
-    if (input.quoteId != null && findQuote(tx, input.quoteId)?.clientId !== clientId)
-      throw invalidInput("Unknown quote for this client", { quoteId: ["That quote does not belong to this client"] });
+    checkQuoteRef(tx, clientId, input.quoteId);
     const id = insertInteraction(tx, interactionValues(clientId, input, today));
     touchClient(tx, clientId);
     return findInteraction(tx, id)!;
+  });
+}
+
+/** Correct a logged interaction: replaced as a whole by the input, checked as a new one would be. Without a date it keeps its own. */
+export function updateInteraction(db: DbOrTx, clientId: number, interactionId: number, input: CreateInteraction, today = todayFor(db)): Interaction {
+  return writeTransaction(db, (tx) => {
+    getClient(tx, clientId);
+    const existing = getInteraction(tx, clientId, interactionId);
+    checkQuoteRef(tx, clientId, input.quoteId);
+    updateInteractionRow(tx, clientId, interactionId, interactionValues(clientId, { ...input, occurredOn: input.occurredOn ?? existing.occurredOn }, today));
+    touchClient(tx, clientId);
+    return findInteraction(tx, interactionId)!;
   });
 }
 

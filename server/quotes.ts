@@ -1,10 +1,10 @@
 /** Quotes and their negotiation: saved in one transaction each, moved along by lib/quote-lifecycle.ts. */
 import { writeTransaction, type DbOrTx } from "@/db/connection";
 import { findClient, setClientStatus } from "@/db/clients";
-import { deleteQuoteEventRow, insertQuoteEvent } from "@/db/quote-events";
+import { deleteQuoteEventRow, insertQuoteEvent, updateQuoteEventRow } from "@/db/quote-events";
 import { deleteQuoteRow, findQuote, insertQuote, listQuotes, updateQuoteRow } from "@/db/quotes";
 import { findService } from "@/db/services";
-import type { QuoteEvent, QuoteWithEvents } from "@/lib/domain";
+import type { Quote, QuoteEvent, QuoteStatus, QuoteWithEvents } from "@/lib/domain";
 import { invalidInput, notFound } from "@/lib/errors";
 import { afterNegotiationStep, clientStatusAfter, completedAfterSave, datesProblem, outcomeChanges, quoteEventValues, quoteValues } from "@/lib/quote-lifecycle";
 import type { CreateQuoteEvent, QuoteOutcome, UpsertQuote } from "@/lib/schemas";
@@ -30,12 +30,17 @@ function checkQuoteRefs(db: DbOrTx, input: { clientId: number; serviceId?: numbe
     });
 }
 
-/** Fill in what a save implies (agreed amount, decision date; an accepted prospect is now active), then read the quote back. */
-function complete(tx: DbOrTx, id: number, today: string): QuoteWithEvents {
+/**
+ * Fill in what a save implies (agreed amount, decision date), then read the quote back. A prospect whose
+ * quote *becomes* accepted with this save is now active; a status the user set by hand on the client is
+ * never changed by re-saving a quote that was already accepted (`wasStatus`: the status before the save,
+ * null for a new quote).
+ */
+function complete(tx: DbOrTx, id: number, today: string, wasStatus: QuoteStatus | null): QuoteWithEvents {
   const quote = getQuote(tx, id);
   const changes = completedAfterSave(quote, today);
   if (changes) updateQuoteRow(tx, id, changes);
-  const client = findClient(tx, quote.clientId);
+  const client = wasStatus === "accepted" ? undefined : findClient(tx, quote.clientId);
   const status = client ? clientStatusAfter(client.status, quote.status) : null;
   if (status) setClientStatus(tx, quote.clientId, status);
   return getQuote(tx, id);
@@ -45,7 +50,7 @@ export function createQuote(db: DbOrTx, input: UpsertQuote, today = todayFor(db)
   return writeTransaction(db, (tx) => {
     checkQuoteRefs(tx, input);
     const id = insertQuote(tx, quoteValues(input, { isNew: true, today }));
-    return complete(tx, id, today);
+    return complete(tx, id, today, null);
   });
 }
 
@@ -55,17 +60,18 @@ export function updateQuote(db: DbOrTx, id: number, input: UpsertQuote, today = 
     checkQuoteRefs(tx, input);
     if (existing.clientId !== input.clientId) throw invalidInput("A quote cannot move to another client", { clientId: ["A quote cannot move to another client"] });
     updateQuoteRow(tx, id, quoteValues(input, { isNew: false, today }));
-    return complete(tx, id, today);
+    return complete(tx, id, today, existing.status);
   });
 }
 
 export function setQuoteOutcome(db: DbOrTx, id: number, input: QuoteOutcome, today = todayFor(db)): QuoteWithEvents {
   return writeTransaction(db, (tx) => {
-    const changes = outcomeChanges(getQuote(tx, id), input, today);
+    const existing = getQuote(tx, id);
+    const changes = outcomeChanges(existing, input, today);
     const problem = datesProblem({ sentOn: changes.sentOn ?? null, decidedOn: changes.decidedOn ?? null });
     if (problem) throw invalidInput(problem.message, { [problem.field]: [`${problem.message} (${changes.sentOn})`] });
     updateQuoteRow(tx, id, changes);
-    return complete(tx, id, today);
+    return complete(tx, id, today, existing.status);
   });
 }
 
@@ -75,15 +81,47 @@ export function deleteQuote(db: DbOrTx, id: number): void {
   });
 }
 
+/** One step of the quote's negotiation, or not_found (also when it is on another quote). */
+export function getQuoteEvent(db: DbOrTx, quoteId: number, eventId: number): QuoteEvent {
+  const found = getQuote(db, quoteId).events.find((e) => e.id === eventId);
+  if (!found) throw notFound("negotiation event", eventId);
+  return found;
+}
+
+/** A negotiation step happens on a quote that was out by then: one dated before the sending is refused, on its date. */
+function checkEventDate(quote: Quote, occurredOn: string): void {
+  if (quote.sentOn && occurredOn < quote.sentOn)
+    throw invalidInput("This happened before the quote was sent", {
+      occurredOn: [`The quote was sent on ${quote.sentOn}: pick that day or later, or change the quote's sent date first`],
+    });
+}
+
 /** Log a negotiation step; the quote's status follows (a first ask moves it to "negotiating"). */
 export function addQuoteEvent(db: DbOrTx, quoteId: number, input: CreateQuoteEvent, today = todayFor(db)): QuoteEvent {
   return writeTransaction(db, (tx) => {
     const quote = getQuote(tx, quoteId);
     const values = quoteEventValues(quoteId, input, today);
+    checkEventDate(quote, values.occurredOn);
     const id = insertQuoteEvent(tx, values);
     // the row touch keeps "recently changed" ordering honest even when the status does not move
     updateQuoteRow(tx, quoteId, afterNegotiationStep(quote, values.occurredOn) ?? {});
     return getQuote(tx, quoteId).events.find((e) => e.id === id)!;
+  });
+}
+
+/**
+ * Correct a logged negotiation step: the whole step is replaced by the input (its kind may change, e.g. a
+ * % off becomes a lower price), checked as a new one would be. Without a date it keeps its own.
+ */
+export function updateQuoteEvent(db: DbOrTx, quoteId: number, eventId: number, input: CreateQuoteEvent, today = todayFor(db)): QuoteEvent {
+  return writeTransaction(db, (tx) => {
+    const quote = getQuote(tx, quoteId);
+    const existing = getQuoteEvent(tx, quoteId, eventId);
+    const values = quoteEventValues(quoteId, { ...input, occurredOn: input.occurredOn ?? existing.occurredOn }, today);
+    checkEventDate(quote, values.occurredOn);
+    updateQuoteEventRow(tx, quoteId, eventId, values);
+    updateQuoteRow(tx, quoteId, afterNegotiationStep(quote, values.occurredOn) ?? {});
+    return getQuote(tx, quoteId).events.find((e) => e.id === eventId)!;
   });
 }
 

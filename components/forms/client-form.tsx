@@ -20,7 +20,11 @@ export function ClientForm({ action, client, submitLabel = "Save client" }: { ac
         defaultValue={v("leadSource", client?.leadSource ?? "referral")}
         errors={errors}
       />
-      <SelectField name="status" label="Status" options={CLIENT_STATUSES.map((s) => ({ value: s, label: label(s) }))} defaultValue={v("status", client?.status ?? "prospect")} errors={errors} />
+      <SelectField
+        name="status"
+        label="Status"
+        hint="A prospect becomes active when one of their quotes is accepted. Any other status you choose here stays as you set it."
+        options={CLIENT_STATUSES.map((s) => ({ value: s, label: label(s) }))} defaultValue={v("status", client?.status ?? "prospect")} errors={errors} />
       <TextArea name="notes" label="Notes" defaultValue={v("notes", client?.notes)} errors={errors} className="sm:col-span-2" />
       <div className="flex items-center gap-3 sm:col-span-2">
         <SubmitButton pending={pending}>{submitLabel}</SubmitButton>

@@ -1,6 +1,12 @@
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
 
 const unique = () => Math.random().toString(36).slice(2, 8);
+
+async function axeClean(page: Page, where: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), where).toEqual([]);
+}
 
 test("journey 1: a new user logs a client negotiation end to end", async ({ page }) => {
   const serviceName = `Web dev ${unique()}`;
@@ -73,7 +79,7 @@ test("journey 1: a new user logs a client negotiation end to end", async ({ page
   await expect(clientTimeline.getByText("I held firm")).toBeVisible();
   // the evidence says what happened, outcome first (the worth model: asking is mild, giving in is what costs)
   await expect(page.getByTestId("criterion-pricePressure")).toContainText("Asked 20% off; you held firm and they paid in full");
-  await expect(page.locator('[data-testid^="quote-status-"]')).toHaveText(["Accepted"]);
+  await expect(page.locator('[data-testid^="quote-status-"]')).toHaveValue("accepted");
   // a follow-up logged by mistake can be removed from the timeline
   await page.getByText("I followed up").click();
   const followUp = page.getByRole("form", { name: "Log a follow-up" });
@@ -85,12 +91,12 @@ test("journey 1: a new user logs a client negotiation end to end", async ({ page
 
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: "test-results/screenshots/client-page.png", fullPage: true });
-  // on a phone: nothing wider than the screen, and the score comes before the forms
+  // on a phone: nothing wider than the screen, and the forms come before the score's breakdown
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   const scoreTop = (await page.getByTestId("fit-card").boundingBox())!.y;
   const logTop = (await page.getByRole("heading", { name: "Log what happened" }).boundingBox())!.y;
-  expect(scoreTop).toBeLessThan(logTop);
+  expect(logTop).toBeLessThan(scoreTop);
   await page.screenshot({ path: "test-results/screenshots/client-page-phone.png", fullPage: true });
 });
 
@@ -117,4 +123,103 @@ test("bad input keeps what was typed and shows field errors; nothing is stored",
   await expect(page.getByText("Give the client a name")).toBeVisible();
   await expect(page.getByText("Enter a valid email address")).toBeVisible();
   await expect(page.getByLabel("Email")).toHaveValue("not-an-email");
+});
+
+test("journey 1 on a phone: log first, see the score move, accept from the row, correct an entry", async ({ page }) => {
+  const shots = "test-results/screenshots/journeys";
+  const name = `Phone log ${unique()}`;
+  const { currency } = (await (await page.request.get("/api/v1/settings")).json()) as { currency: string };
+  const client = (await (await page.request.post("/api/v1/clients", { data: { name, leadSource: "referral", status: "prospect" } })).json()) as { id: number };
+  const quote = (await (
+    await page.request.post("/api/v1/quotes", { data: { clientId: client.id, title: "Brochure site", estimatedMinutes: 600, quotedAmount: 100000, currency, status: "sent" } })
+  ).json()) as { id: number };
+  expect(quote.id).toBeGreaterThan(0);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/clients/${client.id}`);
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  // the first log form is on the first screen, above the score's breakdown
+  const ask = page.getByRole("form", { name: "Log a discount request" });
+  const askBox = (await ask.boundingBox())!;
+  expect(askBox.y).toBeLessThan(844);
+  expect(askBox.y).toBeLessThan((await page.getByTestId("fit-card").boundingBox())!.y);
+  await expect(page.getByTestId("fit-summary-line")).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: `${shots}/log-client-phone.png` });
+
+  // logging a discount request shows the score change right next to the form
+  await ask.getByLabel("Percent off").fill("20");
+  await ask.getByRole("button", { name: "Log request" }).click();
+  const change = ask.getByTestId("score-change");
+  await expect(change).toContainText(/Fit score (stays \d+|now \d+|\d+ → \d+) · /);
+  const timeline = page.getByRole("list", { name: "Timeline" });
+  await expect(timeline.getByText("They asked for 20% off")).toBeVisible();
+  await page.screenshot({ path: `${shots}/log-client-phone-logged.png` });
+
+  // accepted from the quote's row: one choice, and the prospect is now active
+  await expect(page.getByText("Prospect", { exact: true })).toBeVisible();
+  await page.getByTestId(`quote-status-${quote.id}`).selectOption("accepted");
+  await expect(timeline.getByText(/^Accepted at /)).toBeVisible();
+  await expect(page.getByText("Prospect", { exact: true })).toHaveCount(0);
+  await expect(page.getByText("Active", { exact: true })).toBeVisible();
+  await expect(page.getByTestId(`quote-status-${quote.id}`)).toHaveValue("accepted");
+  const stored = (await (await page.request.get(`/api/v1/quotes/${quote.id}`)).json()) as { status: string; agreedAmount: number; decidedOn: string };
+  expect(stored).toMatchObject({ status: "accepted", agreedAmount: 100000 });
+  expect(stored.decidedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+  // correcting an entry: Edit opens the same form, pre-filled, right there
+  await timeline.getByRole("button", { name: "Edit: They asked for 20% off" }).click();
+  const edit = page.getByRole("form", { name: "Edit: They asked for 20% off" });
+  await expect(edit.getByLabel("Percent off")).toHaveValue("20");
+  await edit.getByLabel("Percent off").fill("15");
+  await edit.getByLabel("Note (optional)").fill("They found more budget");
+  await page.screenshot({ path: `${shots}/log-client-phone-edit.png` });
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(timeline.getByText("They asked for 15% off")).toBeVisible();
+  await expect(timeline.getByText("They asked for 20% off")).toHaveCount(0);
+  await expect(timeline.getByText("They found more budget")).toBeVisible();
+  await expect(edit).toHaveCount(0);
+  // an impossible date is refused on the field, and nothing changes
+  await timeline.getByRole("button", { name: "Edit: They asked for 15% off" }).click();
+  const again = page.getByRole("form", { name: "Edit: They asked for 15% off" });
+  await again.getByLabel("When").fill("2001-01-01");
+  await again.getByRole("button", { name: "Save changes" }).click();
+  await expect(again.getByText(/The quote was sent on/)).toBeVisible();
+  await expect(again.getByLabel("When")).toHaveValue("2001-01-01");
+  await again.getByRole("button", { name: "Cancel" }).click();
+  await expect(timeline.getByText("They asked for 15% off")).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: `${shots}/log-client-phone-full.png`, fullPage: true });
+
+  // the quote page on a phone: nothing wider than the screen
+  await page.goto(`/quotes/${quote.id}`);
+  await expect(page.getByRole("heading", { name: "Brochure site" })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: `${shots}/log-quote-phone.png`, fullPage: true });
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: `${shots}/log-quote-desktop.png`, fullPage: true });
+  await page.goto(`/clients/${client.id}`);
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  await page.screenshot({ path: `${shots}/log-client-desktop.png`, fullPage: true });
+
+  // axe, light and dark, phone and desktop: the client page with an edit form open, and the quote page
+  for (const [width, height] of [
+    [390, 844],
+    [1280, 800],
+  ]) {
+    for (const scheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.setViewportSize({ width, height });
+      await page.goto(`/clients/${client.id}`);
+      await timeline.getByRole("button", { name: "Edit: They asked for 15% off" }).click();
+      await expect(page.getByRole("form", { name: "Edit: They asked for 15% off" })).toBeVisible();
+      await axeClean(page, `client page ${width} ${scheme}`);
+      if (width === 1280) await page.screenshot({ path: `${shots}/log-client-desktop-edit-${scheme}.png`, fullPage: true });
+      await page.goto(`/quotes/${quote.id}`);
+      await expect(page.getByRole("heading", { name: "Brochure site" })).toBeVisible();
+      await axeClean(page, `quote page ${width} ${scheme}`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: "light" });
 });

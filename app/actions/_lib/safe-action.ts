@@ -47,6 +47,8 @@ interface Spec<S extends ZodType, R, I extends number[]> {
   /** after the commit: a page to go to */
   redirectTo?: (result: R, ...ids: I) => string;
   message?: string;
+  /** after the commit: more for the form to show (e.g. the score change the write made) */
+  okState?: (result: R) => Pick<ActionState, "scoreChange">;
 }
 
 /** Typed strings → the schema's input, parsed; an error state naming the fields as the form did. */
@@ -75,7 +77,7 @@ async function runForm<S extends ZodType, R, I extends number[]>(spec: Spec<S, R
   }
   revalidateEverything();
   if (spec.redirectTo) redirect(spec.redirectTo(result, ...bound));
-  return { status: "ok", message: spec.message ?? "Saved.", okAt: Date.now() };
+  return { status: "ok", message: spec.message ?? "Saved.", okAt: Date.now(), ...spec.okState?.(result) };
 }
 
 /** A form action: (previous state, form data) → state. */
@@ -86,6 +88,11 @@ export function formAction<S extends ZodType, R>(spec: Spec<S, R, []>) {
 /** A form action about one record, its id bound by the page: `action.bind(null, id)`. */
 export function formActionFor<S extends ZodType, R>(spec: Spec<S, R, [number]>) {
   return (id: number, _prev: ActionState, formData: FormData) => runForm(spec, [id], formData);
+}
+
+/** A form action about a record inside another (a quote's negotiation step, a client's interaction): `action.bind(null, parentId, childId)`. */
+export function formActionForChild<S extends ZodType, R>(spec: Spec<S, R, [number, number]>) {
+  return (parentId: number, childId: number, _prev: ActionState, formData: FormData) => runForm(spec, [parentId, childId], formData);
 }
 
 async function runIds(ids: unknown[], run: (db: DB) => string | void, message = "Done."): Promise<ActionState> {

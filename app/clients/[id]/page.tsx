@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AlertTriangle } from "lucide-react";
-import { addInteractionAction, deleteInteractionAction } from "@/app/actions/interactions";
-import { addQuoteEventAction, createQuoteAction, deleteQuoteEventAction } from "@/app/actions/quotes";
+import { addInteractionAction, deleteInteractionAction, updateInteractionAction } from "@/app/actions/interactions";
+import { addQuoteEventAction, createQuoteAction, deleteQuoteEventAction, setQuoteOutcomeAction, updateQuoteEventAction } from "@/app/actions/quotes";
 import { requestDb } from "@/server/database";
 import { todayFor } from "@/server/clock";
 import { loadClientPage } from "@/server/client-page";
@@ -11,9 +11,11 @@ import { isAppError } from "@/lib/errors";
 import { OPEN_QUOTE_STATUSES, label } from "@/lib/domain";
 import { formatHours, formatMoney } from "@/lib/money";
 import { replayNegotiation } from "@/lib/negotiation";
+import { interactionForm, quoteEventForm, type EntryForm } from "@/lib/entry-edit";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { ScoreCard } from "@/components/score-card";
+import { ScoreCard, ScoreSummary } from "@/components/score-card";
+import { QuoteStatusSelect } from "@/components/forms/outcome-form";
 import { Timeline } from "@/components/timeline";
 import { QuoteForm } from "@/components/forms/quote-form";
 import { DiscountRequestForm, MyAnswerForm } from "@/components/forms/negotiation-forms";
@@ -24,7 +26,7 @@ export const metadata: Metadata = { title: "Client" };
 function QuickLog({ title, children, open = false }: { title: string; children: React.ReactNode; open?: boolean }) {
   return (
     <details open={open} className="group rounded-md border border-stone-200 dark:border-stone-700">
-      <summary className="flex min-h-10 cursor-pointer items-center px-3 text-sm font-medium">{title}</summary>
+      <summary className="flex min-h-10 cursor-pointer items-center px-3 py-2 text-sm font-medium">{title}</summary>
       <div className="border-t border-stone-200 p-3 dark:border-stone-700">{children}</div>
     </details>
   );
@@ -58,6 +60,16 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
   const openOptions = (openQuotes.length ? openQuotes : history.quotes).slice(0, QUOTES_MAX).map((q) => ({ id: q.id, title: q.title }));
   const shownQuotes = showAllQuotes ? history.quotes : history.quotes.slice(0, QUOTES_MAX);
   const shownTimeline = showAllTimeline ? timeline : timeline.slice(0, TIMELINE_MAX);
+  // each shown entry's edit form, pre-filled with what is stored
+  const events = new Map(history.quotes.flatMap((q) => q.events.map((e) => [e.id, { e, currency: q.currency }] as const)));
+  const interactions = new Map(history.interactions.map((i) => [i.id, i] as const));
+  const forms: Record<string, EntryForm> = {};
+  for (const t of shownTimeline) {
+    const ev = t.source.type === "event" ? events.get(t.source.id) : undefined;
+    const it = t.source.type === "interaction" ? interactions.get(t.source.id) : undefined;
+    if (ev) forms[t.key] = quoteEventForm(ev.e, ev.currency);
+    else if (it) forms[t.key] = interactionForm(it, settings.currency);
+  }
 
   return (
     <>
@@ -89,65 +101,11 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
 
       <div className="grid gap-6 lg:grid-cols-5">
         <div className="min-w-0 space-y-6 lg:col-span-3">
-          <Card title="Quotes" id="quotes">
-            {history.quotes.length === 0 ? (
-              <EmptyState title="No quotes yet">Add the first quote below, then log every discount they ask for.</EmptyState>
-            ) : (
-              <div className="overflow-x-auto">
-                <table className="w-full min-w-[32rem] text-left text-sm">
-                  <caption className="sr-only">Quotes for {client.name}</caption>
-                  <thead className="text-xs uppercase text-stone-500 dark:text-stone-400">
-                    <tr>
-                      <th scope="col" className="py-1 pr-2">Quote</th>
-                      <th scope="col" className="py-1 pr-2">Status</th>
-                      <th scope="col" className="py-1 pr-2 text-right">Price now</th>
-                      <th scope="col" className="py-1 pr-2 text-right">Scope</th>
-                      <th scope="col" className="py-1">Settling</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {shownQuotes.map((q) => {
-                      const neg = replayNegotiation(q);
-                      const s = settlingByQuote.get(q.id);
-                      return (
-                        <tr key={q.id} className="border-t border-stone-100 dark:border-stone-800">
-                          <td className="py-2 pr-2">
-                            <Link href={`/quotes/${q.id}`} className="font-medium text-sky-800 underline-offset-2 hover:underline dark:text-sky-300">
-                              {q.title}
-                            </Link>
-                          </td>
-                          <td className="py-2 pr-2" data-testid={`quote-status-${q.id}`}>{label(q.status)}</td>
-                          <td className="py-2 pr-2 text-right tabular-nums">{formatMoney(neg.currentPrice, q.currency, settings.locale)}</td>
-                          <td className="py-2 pr-2 text-right tabular-nums">{formatHours(neg.currentMinutes, settings.locale)}</td>
-                          <td className="py-2">
-                            {s?.settlesHard ? <Badge tone="bad">Below floor</Badge> : s?.settles ? <Badge tone="warn">Settled</Badge> : s?.accepted ? <Badge tone="good">At worth</Badge> : <span className="text-stone-400">–</span>}
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-                {shownQuotes.length < history.quotes.length ? (
-                  <Link href={`/clients/${client.id}?quotes=all${showAllTimeline ? "&timeline=all" : ""}#quotes`} className="mt-2 inline-flex min-h-10 items-center text-sm underline">
-                    Show all {history.quotes.length} quotes
-                  </Link>
-                ) : null}
-              </div>
-            )}
-            <details className="mt-4 rounded-md border border-stone-200 dark:border-stone-700" open={history.quotes.length === 0}>
-              <summary className="flex min-h-10 cursor-pointer items-center px-3 text-sm font-medium">New quote</summary>
-              <div className="border-t border-stone-200 p-3 dark:border-stone-700">
-                {services.length === 0 ? (
-                  <p className="mb-3 text-sm text-stone-600 dark:text-stone-400">
-                    Tip: <Link className="underline" href="/rates">add a service to your rate card</Link> to compare each quote with your floor, target and market rates.
-                  </p>
-                ) : null}
-                <QuoteForm today={today} action={createQuoteAction} clientId={client.id} services={services} currency={settings.currency} submitLabel="Add quote" />
-              </div>
-            </details>
-          </Card>
-
+          {/* phone first: what you came to do (log what happened) comes first; the score's breakdown follows the page */}
           <Card title="Log what happened" id="quick-log">
+            <div className="mb-3 lg:hidden">
+              <ScoreSummary assessment={assessment} href="#fit" />
+            </div>
             <div className="grid gap-2">
               {history.quotes.length ? (
                 <>
@@ -174,8 +132,83 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
             </div>
           </Card>
 
+          <Card title="Quotes" id="quotes">
+            {history.quotes.length === 0 ? (
+              <EmptyState title="No quotes yet">Add the first quote below, then log every discount they ask for.</EmptyState>
+            ) : (
+              <div>
+                {/* a table from sm up; below it each row is a card (no sideways scrolling, nothing clipped) */}
+                <table className="block w-full text-left text-sm sm:table">
+                  <caption className="sr-only">Quotes for {client.name}</caption>
+                  <thead className="hidden text-xs uppercase text-stone-500 sm:table-header-group dark:text-stone-400">
+                    <tr>
+                      <th scope="col" className="py-1 pr-2">Quote</th>
+                      <th scope="col" className="py-1 pr-2">Status</th>
+                      <th scope="col" className="py-1 pr-2 text-right">Price now</th>
+                      <th scope="col" className="py-1 pr-2 text-right">Scope</th>
+                      <th scope="col" className="py-1">Settling</th>
+                    </tr>
+                  </thead>
+                  <tbody className="block sm:table-row-group">
+                    {shownQuotes.map((q) => {
+                      const neg = replayNegotiation(q);
+                      const s = settlingByQuote.get(q.id);
+                      return (
+                        <tr key={q.id} className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1 border-t border-stone-100 py-3 sm:table-row sm:py-0 dark:border-stone-800">
+                          <td className="col-span-2 min-w-0 break-words sm:py-2 sm:pr-2">
+                            <Link href={`/quotes/${q.id}`} className="inline-flex min-h-10 items-center font-medium text-sky-800 underline-offset-2 hover:underline sm:min-h-0 dark:text-sky-300">
+                              {q.title}
+                            </Link>
+                          </td>
+                          <td className="sm:py-2 sm:pr-2">
+                            <QuoteStatusSelect action={setQuoteOutcomeAction.bind(null, q.id)} quoteId={q.id} status={q.status} title={q.title} />
+                          </td>
+                          <td className="text-right tabular-nums sm:py-2 sm:pr-2">
+                            <span className="sr-only sm:hidden">Price now: </span>
+                            <span className="font-semibold sm:font-normal">{formatMoney(neg.currentPrice, q.currency, settings.locale)}</span>
+                          </td>
+                          <td className="tabular-nums text-stone-600 sm:py-2 sm:pr-2 sm:text-right sm:text-inherit dark:text-stone-400 sm:dark:text-inherit">
+                            <span className="sm:hidden">Scope </span>
+                            {formatHours(neg.currentMinutes, settings.locale)}
+                          </td>
+                          <td className="text-right sm:py-2 sm:text-left">
+                            {s?.settlesHard ? <Badge tone="bad">Below floor</Badge> : s?.settles ? <Badge tone="warn">Settled</Badge> : s?.accepted ? <Badge tone="good">At worth</Badge> : <span className="text-stone-500 dark:text-stone-400"><span aria-hidden>–</span><span className="sr-only">Not settled</span></span>}
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+                {shownQuotes.length < history.quotes.length ? (
+                  <Link href={`/clients/${client.id}?quotes=all${showAllTimeline ? "&timeline=all" : ""}#quotes`} className="mt-2 inline-flex min-h-10 items-center text-sm underline">
+                    Show all {history.quotes.length} quotes
+                  </Link>
+                ) : null}
+              </div>
+            )}
+            <details className="mt-4 rounded-md border border-stone-200 dark:border-stone-700" open={history.quotes.length === 0}>
+              <summary className="flex min-h-10 cursor-pointer items-center px-3 text-sm font-medium">New quote</summary>
+              <div className="border-t border-stone-200 p-3 dark:border-stone-700">
+                {services.length === 0 ? (
+                  <p className="mb-3 text-sm text-stone-600 dark:text-stone-400">
+                    Tip: <Link className="underline" href="/rates">add a service to your rate card</Link> to compare each quote with your floor, target and market rates.
+                  </p>
+                ) : null}
+                <QuoteForm today={today} action={createQuoteAction} clientId={client.id} services={services} currency={settings.currency} submitLabel="Add quote" />
+              </div>
+            </details>
+          </Card>
+
           <Card title="Timeline" id="timeline">
-            <Timeline actions={{ deleteEvent: deleteQuoteEventAction, deleteInteraction: deleteInteractionAction }} entries={shownTimeline} locale={settings.locale} clientId={client.id} />
+            <Timeline
+              actions={{ deleteEvent: deleteQuoteEventAction, deleteInteraction: deleteInteractionAction, updateEvent: updateQuoteEventAction, updateInteraction: updateInteractionAction }}
+              entries={shownTimeline}
+              forms={forms}
+              currency={settings.currency}
+              today={today}
+              locale={settings.locale}
+              clientId={client.id}
+            />
             {shownTimeline.length < timeline.length ? (
               <Link href={`/clients/${client.id}?timeline=all${showAllQuotes ? "&quotes=all" : ""}#timeline`} className="mt-3 inline-flex min-h-10 items-center text-sm underline">
                 Show all {timeline.length} entries
@@ -183,7 +216,7 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
             ) : null}
           </Card>
         </div>
-        <div className="order-first min-w-0 space-y-6 lg:order-none lg:col-span-2">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
           <ScoreCard assessment={assessment} currency={settings.currency} locale={settings.locale} bands={{ keep: settings.bandKeep, walkAway: settings.bandWalkAway, capVerdictOnRedFlag: settings.capVerdictOnRedFlag, redFlagsForWalkAway: settings.redFlagsForWalkAway }} />
           {client.notes ? (
             <Card title="Notes">

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { deleteInteractionAction } from "@/app/actions/interactions";
-import { addQuoteEventAction, deleteQuoteAction, deleteQuoteEventAction, setQuoteOutcomeAction, updateQuoteAction } from "@/app/actions/quotes";
+import { deleteInteractionAction, updateInteractionAction } from "@/app/actions/interactions";
+import { addQuoteEventAction, deleteQuoteAction, deleteQuoteEventAction, setQuoteOutcomeAction, updateQuoteAction, updateQuoteEventAction } from "@/app/actions/quotes";
 import { requestDb } from "@/server/database";
 import { todayFor } from "@/server/clock";
 import { loadQuotePage } from "@/server/quote-page";
@@ -11,12 +11,13 @@ import { OPEN_QUOTE_STATUSES, label } from "@/lib/domain";
 import { effectiveRate, formatHours, formatMoney, formatPercentBp } from "@/lib/money";
 import { replayNegotiation } from "@/lib/negotiation";
 import { quoteTimeline } from "@/lib/timeline";
+import { quoteEventForm, type EntryForm } from "@/lib/entry-edit";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { RateRuler } from "@/components/rate-ruler";
 import { Timeline } from "@/components/timeline";
 import { DiscountRequestForm, MyAnswerForm } from "@/components/forms/negotiation-forms";
-import { OutcomeForm } from "@/components/forms/outcome-form";
+import { OutcomeForm, QuoteStatusSelect } from "@/components/forms/outcome-form";
 import { QuoteForm } from "@/components/forms/quote-form";
 import { ConfirmButton } from "@/components/confirm-button";
 import { QuoteOfferCheck } from "@/components/quote-offer-check";
@@ -42,6 +43,7 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
   const rate = comparable ? effectiveRate(neg.currentPrice, neg.currentMinutes, service.unit, settings.hoursPerDay) : null;
   const money = (n: number) => formatMoney(n, quote.currency, settings.locale);
   const isOpen = OPEN_QUOTE_STATUSES.includes(quote.status);
+  const forms: Record<string, EntryForm> = Object.fromEntries(quote.events.map((e) => [`e${e.id}`, quoteEventForm(e, quote.currency)]));
 
   return (
     <>
@@ -63,6 +65,11 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
       <div className="grid gap-6 lg:grid-cols-5">
         <div className="min-w-0 space-y-6 lg:col-span-3">
           <Card title="Price and rate">
+            {/* on a phone the outcome form is far down: the status is one choice away here (dates and reasons stay in the form) */}
+            <div className="mb-4 flex flex-wrap items-center gap-2 text-sm lg:hidden">
+              <span className="font-medium">Status</span>
+              <QuoteStatusSelect action={setQuoteOutcomeAction.bind(null, quote.id)} quoteId={quote.id} status={quote.status} title={quote.title} />
+            </div>
             <dl className="mb-4 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
               <div>
                 <dt className="text-stone-500 dark:text-stone-400">Quoted</dt>
@@ -126,7 +133,15 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
           </Card>
 
           <Card title="Timeline" id="timeline">
-            <Timeline actions={{ deleteEvent: deleteQuoteEventAction, deleteInteraction: deleteInteractionAction }} entries={[...quoteTimeline(quote, settings.locale)].reverse()} showQuote={false} locale={settings.locale} />
+            <Timeline
+              actions={{ deleteEvent: deleteQuoteEventAction, deleteInteraction: deleteInteractionAction, updateEvent: updateQuoteEventAction, updateInteraction: updateInteractionAction }}
+              entries={[...quoteTimeline(quote, settings.locale)].reverse()}
+              forms={forms}
+              currency={quote.currency}
+              today={today}
+              showQuote={false}
+              locale={settings.locale}
+            />
           </Card>
         </div>
 
