@@ -9,7 +9,9 @@
  */
 import { z } from "zod";
 import { INPUT_ALIASES, type FieldErrors } from "./schemas";
-import { parseDurationInput, parseLocaleNumber, parseMoneyInput, parsePercentInput, separatorsOf, type Parsed } from "./typed-input";
+import { parseLocaleNumber, parseTyped, separatorsOf, type TypedInputOptions } from "./typed-input";
+
+export { parseTyped, type TypedInputOptions };
 
 export type FieldKind = "money" | "percent" | "duration" | "number" | "boolean" | "text";
 export interface FormField {
@@ -22,12 +24,6 @@ export interface FormField {
    * `percent`: 100 bp), so a bare "10" in an hours field is ten hours.
    */
   per?: number;
-}
-
-/** How the person writes numbers and how long their working day is (settings.locale, settings.hoursPerDay). */
-export interface TypedInputOptions {
-  locale?: string;
-  hoursPerDay?: number;
 }
 
 type Def = { type: string; [k: string]: unknown };
@@ -92,18 +88,6 @@ export function formFields(schema: z.ZodType): Map<string, FormField> {
     fieldCache.set(schema, fields);
   }
   return fields;
-}
-
-/**
- * One typed value for a field of `kind`: the number the schema reads, or why it cannot be read.
- * Shared by the server (formInput) and the fields that show what they read as it is typed.
- */
-export function parseTyped(kind: "money" | "percent" | "duration", text: string, currency: string, opts: TypedInputOptions & { per?: number } = {}): Parsed<number> {
-  const seps = separatorsOf(opts.locale ?? "en-US");
-  const per = opts.per ?? 1;
-  if (kind === "money") return parseMoneyInput(text, currency, seps);
-  if (kind === "percent") return parsePercentInput(text, seps);
-  return parseDurationInput(text, { seps, bare: per === 1 ? "minute" : "hour", hoursPerDay: opts.hoursPerDay ?? 8 });
 }
 
 /**

@@ -353,6 +353,26 @@ export function parseDurationInput(text: string, { seps, bare, hoursPerDay }: Du
   return { ok: true, value: total };
 }
 
+// ---- one field ----
+
+/** How the person writes numbers and how long their working day is (settings.locale, settings.hoursPerDay). */
+export interface TypedInputOptions {
+  locale?: string;
+  hoursPerDay?: number;
+}
+
+/**
+ * One typed value for a field of `kind`: the number the schema reads, or why it cannot be read.
+ * Shared by the server (lib/form-input.ts) and the fields that show what they read as it is typed.
+ */
+export function parseTyped(kind: "money" | "percent" | "duration", text: string, currency: string, opts: TypedInputOptions & { per?: number } = {}): Parsed<number> {
+  const seps = separatorsOf(opts.locale ?? "en-US");
+  const per = opts.per ?? 1;
+  if (kind === "money") return parseMoneyInput(text, currency, seps);
+  if (kind === "percent") return parsePercentInput(text, seps);
+  return parseDurationInput(text, { seps, bare: per === 1 ? "minute" : "hour", hoursPerDay: opts.hoursPerDay ?? 8 });
+}
+
 // ---- showing what was read ----
 
 /** 630 → "10 h 30 min"; 45 → "45 min"; 600 → "10 h". */
