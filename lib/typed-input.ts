@@ -337,7 +337,7 @@ export function parseDurationInput(text: string, { seps, bare, hoursPerDay }: Du
     if (!m) return garbage;
     rest = rest.slice(m[0].length);
     const d = readDecimal(m[1], seps);
-    if (!d || d.whole.length > 7 || d.fraction.length > 4) return garbage;
+    if (!d || d.whole.length > 7 || d.fraction.length > 6) return garbage;
     let unit: DurationUnit;
     if (m[2]) {
       const u = UNIT_WORDS[m[2].replace(/\.$/, "")];
@@ -382,6 +382,13 @@ export function formatDuration(minutes: number, locale = "en-US"): string {
   const n = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const parts = [h > 0 ? `${n.format(h)} h` : "", m > 0 || h === 0 ? `${m} min` : ""].filter(Boolean);
   return (minutes < 0 ? "-" : "") + parts.join(" ");
+}
+
+/** Minutes as a person would type them into an hours field: 600 → "10", 630 → "10h30", 20 → "0h20". Reads back exactly. */
+export function hoursText(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return m === 0 ? String(h) : `${h}h${String(m).padStart(2, "0")}`;
 }
 
 /** 1250 → "12.5%" (de-DE "12,5 %"); two decimals at most, as stored. */

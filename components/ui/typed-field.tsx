@@ -59,7 +59,13 @@ export function TypedTextField({
   }) {
   const id = useId();
   const [text, setText] = useState(defaultValue == null ? "" : String(defaultValue));
+  // "edited" = changed since the server last answered: a new answer's error is shown again
   const [edited, setEdited] = useState(false);
+  const [answered, setAnswered] = useState(field.errors);
+  if (answered !== field.errors) {
+    setAnswered(field.errors);
+    setEdited(false);
+  }
   const serverError = edited ? undefined : field.errors?.[field.name];
   const read = readBack(text, { typed, currency, locale, hoursPerDay, bareUnit });
   // before any change, a server error says it all; after one, the live reading does

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
 import { formatMoney, minorDigits } from "@/lib/money";
-import { formatBasisPoints, formatDuration, parseDurationInput, parseLocaleNumber, parseMoneyInput, parsePercentInput, separatorsOf, type Parsed } from "@/lib/typed-input";
+import { formatBasisPoints, formatDuration, hoursText, parseDurationInput, parseLocaleNumber, parseMoneyInput, parsePercentInput, separatorsOf, type Parsed } from "@/lib/typed-input";
 
 const US = separatorsOf("en-US");
 const GB = separatorsOf("en-GB");
@@ -213,6 +213,14 @@ describe("durations → minutes", () => {
     const p = parseDurationInput(typed, hours());
     expect(p.ok).toBe(false);
     if (!p.ok) expect(p.error).toMatch(/Type a time like 10h, 1h30, 90 min or 1.5 days|Enter the time/);
+  });
+  test("property: hoursText (an edit form's starting value) reads back exactly", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 600_000 }), fc.constantFrom<Locale>("en-US", "de-DE", "fr-FR"), (minutes, locale) => {
+        expect(value(parseDurationInput(hoursText(minutes), hours(SEPS[locale])))).toBe(minutes);
+      }),
+    );
+    expect([hoursText(600), hoursText(630), hoursText(20)]).toEqual(["10", "10h30", "0h20"]);
   });
   test("property: h and min written out read back", () => {
     fc.assert(
