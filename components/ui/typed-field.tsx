@@ -32,7 +32,8 @@ export function readBack(text: string, { typed, currency = "USD", locale = "en-U
 
 /**
  * A text field for money, a percent or a time that says, as the person types, what it reads: "= $1,200.00"
- * under the field, or why it cannot read it. The line keeps its height (no jump) and is announced politely.
+ * under the field, or why it cannot read it, from the first change on. The line keeps its height (no jump)
+ * and is announced politely.
  * A server error is shown until the person changes the value it was about.
  */
 export function TypedTextField({
@@ -61,6 +62,8 @@ export function TypedTextField({
   const [text, setText] = useState(defaultValue == null ? "" : String(defaultValue));
   // "edited" = changed since the server last answered: a new answer's error is shown again
   const [edited, setEdited] = useState(false);
+  // a stored value shown as it was saved needs no reading; once typed in, the field says what it reads
+  const [touched, setTouched] = useState(false);
   const [answered, setAnswered] = useState(field.errors);
   if (answered !== field.errors) {
     setAnswered(field.errors);
@@ -69,7 +72,7 @@ export function TypedTextField({
   const serverError = edited ? undefined : field.errors?.[field.name];
   const read = readBack(text, { typed, currency, locale, hoursPerDay, bareUnit });
   // before any change, a server error says it all; after one, the live reading does
-  const live = serverError ? null : read;
+  const live = serverError || !touched ? null : read;
   const invalid = !!serverError || (edited && read?.ok === false);
   return (
     <FieldShell {...field} errors={serverError ? field.errors : undefined} id={id}>
@@ -86,6 +89,7 @@ export function TypedTextField({
         onChange={(e) => {
           setText(e.target.value);
           setEdited(true);
+          setTouched(true);
           onValueChange?.(e.target.value);
         }}
         aria-invalid={invalid ? true : undefined}
