@@ -73,9 +73,9 @@ export function TypedTextField({
   const read = readBack(text, { typed, currency, locale, hoursPerDay, bareUnit });
   // before any change, a server error says it all; after one, the live reading does
   const live = serverError || !touched ? null : read;
-  const invalid = !!serverError || (edited && read?.ok === false);
+  const invalid = !!serverError || live?.ok === false;
   return (
-    <FieldShell {...field} errors={serverError ? field.errors : undefined} id={id}>
+    <FieldShell {...field} errors={undefined} id={id}>
       <input
         id={id}
         name={field.name}
@@ -93,12 +93,19 @@ export function TypedTextField({
           onValueChange?.(e.target.value);
         }}
         aria-invalid={invalid ? true : undefined}
-        aria-describedby={describedBy(id, field.hint, serverError, `${id}-read`)}
+        aria-describedby={describedBy(id, field.hint, serverError, serverError ? null : `${id}-read`)}
         className={control}
       />
-      <p id={`${id}-read`} aria-live="polite" data-testid={`${field.name}-read`} className={`mt-1 min-h-5 text-sm tabular-nums ${live?.ok === false ? "text-red-700 dark:text-red-400" : "text-stone-700 dark:text-stone-300"}`}>
-        {live?.text ?? ""}
-      </p>
+      {/* one line under the field, always there (no jump): the server's error, else the live reading */}
+      {serverError ? (
+        <p id={`${id}-error`} role="alert" className="mt-1 min-h-5 text-sm text-red-700 dark:text-red-400">
+          {serverError[0]}
+        </p>
+      ) : (
+        <p id={`${id}-read`} aria-live="polite" data-testid={`${field.name}-read`} className={`mt-1 min-h-5 text-sm tabular-nums ${live?.ok === false ? "text-red-700 dark:text-red-400" : "text-stone-700 dark:text-stone-300"}`}>
+          {live?.text ?? ""}
+        </p>
+      )}
     </FieldShell>
   );
 }

@@ -40,28 +40,9 @@ test("a quote typed as people write it: $1,200 and 10h are read live, the effect
   await expect(form.getByTestId("quotedAmount-read")).toHaveText("= $800.00");
   await expect(preview).toHaveText("Effective rate $80.00/h — below your floor of $85.00/h. Below this, you walk away.");
 
-  // another currency's sign is refused, with words, live
-  await amount.fill("£1,200");
-  await expect(form.getByTestId("quotedAmount-read")).toHaveText("This is in GBP; the amount here is in USD");
-  await expect(amount).toHaveAttribute("aria-invalid", "true");
-  await expect(preview).toHaveText("Type the hours and the amount to see the effective rate.");
-
-  // … and by the server too, keeping what was typed
-  await form.getByRole("button", { name: "Add quote" }).click();
-  await expect(form.getByRole("alert").filter({ hasText: "This is in GBP; the amount here is in USD" })).toBeVisible();
-  await expect(amount).toHaveValue("£1,200");
-  await expect(hours).toHaveValue("10h");
-
-  await hours.fill("1h30");
-  await expect(form.getByTestId("estimatedHours-read")).toHaveText("= 1 h 30 min");
-  await hours.fill("1.5 days");
-  await expect(form.getByTestId("estimatedHours-read")).toHaveText("= 12 h (days of 8 h)");
-  await hours.fill("10h");
   await amount.fill("$1,200");
   await expect(form.getByTestId("quotedAmount-read")).toHaveText("= $1,200.00");
-  await expect(amount).not.toHaveAttribute("aria-invalid", "true");
   await expect(preview).toHaveText("Effective rate $120.00/h — above your target of $110.00/h.");
-
   await axeClean(page, "light");
   await axeClean(page, "dark");
   await page.emulateMedia({ colorScheme: "light" });
@@ -75,6 +56,29 @@ test("a quote typed as people write it: $1,200 and 10h are read live, the effect
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await form.screenshot({ path: `${SHOTS}/typed-quote-form-phone.png` });
   await page.setViewportSize({ width: 1280, height: 800 });
+
+  // another currency's sign is refused, with words, live
+  await amount.fill("£1,200");
+  await expect(form.getByTestId("quotedAmount-read")).toHaveText("This is in GBP; the amount here is in USD");
+  await expect(amount).toHaveAttribute("aria-invalid", "true");
+  await expect(preview).toHaveText("Type the hours and the amount to see the effective rate.");
+
+  // … and by the server too, keeping what was typed
+  await form.getByRole("button", { name: "Add quote" }).click();
+  await expect(form.getByRole("alert").filter({ hasText: "This is in GBP; the amount here is in USD" })).toBeVisible();
+  await expect(amount).toHaveValue("£1,200");
+  await expect(hours).toHaveValue("10h");
+  await form.screenshot({ path: `${SHOTS}/typed-quote-form-error-desktop.png` });
+
+  await hours.fill("1h30");
+  await expect(form.getByTestId("estimatedHours-read")).toHaveText("= 1 h 30 min");
+  await hours.fill("1.5 days");
+  await expect(form.getByTestId("estimatedHours-read")).toHaveText("= 12 h (days of 8 h)");
+  await hours.fill("10h");
+  await amount.fill("$1,200");
+  await expect(form.getByTestId("quotedAmount-read")).toHaveText("= $1,200.00");
+  await expect(amount).not.toHaveAttribute("aria-invalid", "true");
+  await expect(preview).toHaveText("Effective rate $120.00/h — above your target of $110.00/h.");
 
   await form.getByRole("button", { name: "Add quote" }).click();
   await expect(page.getByRole("heading", { name: "Typed landing page" })).toBeVisible();
