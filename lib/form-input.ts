@@ -1,18 +1,29 @@
 /**
  * A form's typed strings → the plain object its zod schema parses. The field types are read from the
- * schema itself (numbers, booleans, money marked `form: "money"`, what accepts null), so a form's input
- * is declared once, in lib/schemas.ts. Anything unparseable is left as the typed string, so the schema
- * reports a field error and the form keeps what was typed.
+ * schema itself (numbers, booleans, money marked `form: "money"`, times `form: "duration"`, percents
+ * `form: "percent"`, what accepts null), so a form's input is declared once, in lib/schemas.ts.
+ * Money, percents and times are read as people type them ("$1,200", "1.200,50 €", "20 %", "1h30",
+ * "1.5 days": lib/typed-input.ts) in the user's locale. Anything unparseable is left as the typed string,
+ * so the schema reports a field error (the parser's own message, from `readForm`) and the form keeps
+ * what was typed.
  */
 import { z } from "zod";
-import { parseMoney } from "./money";
 import { INPUT_ALIASES, type FieldErrors } from "./schemas";
+import { parseLocaleNumber, parseTyped, separatorsOf, type TypedInputOptions } from "./typed-input";
 
-export type FieldKind = "money" | "number" | "boolean" | "text";
+export { parseTyped, type TypedInputOptions };
+
+export type FieldKind = "money" | "percent" | "duration" | "number" | "boolean" | "text";
 export interface FormField {
   kind: FieldKind;
   /** "" means null (the field accepts null) */
   nullable: boolean;
+  /**
+   * percent and duration: how many stored units (basis points, minutes) the field's own number is.
+   * 1 for the stored names; an old input name counts in its own unit (`estimatedHours`: 60 minutes,
+   * `percent`: 100 bp), so a bare "10" in an hours field is ten hours.
+   */
+  per?: number;
 }
 
 type Def = { type: string; [k: string]: unknown };
@@ -45,7 +56,9 @@ function describe(field: z.ZodType): FormField {
   let nullable = false;
   let s = field;
   for (;;) {
-    if (z.globalRegistry.get(s)?.form === "money") return { kind: "money", nullable };
+    const form = z.globalRegistry.get(s)?.form;
+    if (form === "money") return { kind: "money", nullable };
+    if (form === "duration" || form === "percent") return { kind: form, nullable, per: 1 };
     const def = defOf(s);
     if (def.type === "nullable") nullable = true;
     if (def.type === "optional" || def.type === "nullable" || def.type === "default" || def.type === "catch" || def.type === "readonly") s = def.innerType as z.ZodType;
@@ -70,31 +83,49 @@ export function formFields(schema: z.ZodType): Map<string, FormField> {
     collect(schema, fields);
     for (const [old, alias] of Object.entries(INPUT_ALIASES)) {
       const target = fields.get(alias.to);
-      if (target) fields.set(old, { kind: "number", nullable: target.nullable });
+      if (target) fields.set(old, target.kind === "duration" || target.kind === "percent" ? { kind: target.kind, nullable: target.nullable, per: alias.factor } : { kind: "number", nullable: target.nullable });
     }
     fieldCache.set(schema, fields);
   }
   return fields;
 }
 
-/** Typed strings → input for `schema`; money in `currency`'s minor units. Checkboxes not sent are false. */
-export function formInput(schema: z.ZodType, values: Record<string, string>, currency: string): Record<string, unknown> {
+/**
+ * Typed strings → input for `schema`, plus the reader's message for every field it could not read
+ * (they replace the schema's generic "Enter an amount" for that field). Money in `currency`'s minor
+ * units; checkboxes not sent are false.
+ */
+export function readForm(schema: z.ZodType, values: Record<string, string>, currency: string, opts: TypedInputOptions = {}): { input: Record<string, unknown>; errors: FieldErrors } {
   const fields = formFields(schema);
+  const seps = separatorsOf(opts.locale ?? "en-US");
   const out: Record<string, unknown> = {};
+  const errors: FieldErrors = {};
   for (const [k, raw] of Object.entries(values)) {
     const field = fields.get(k);
     const v = raw.trim();
     if (!field || field.kind === "text") out[k] = v === "" && field?.nullable ? null : raw;
     else if (field.kind === "boolean") out[k] = v === "on" || v === "true" || v === "1" || v === "yes";
     else if (v === "") out[k] = field.nullable ? null : undefined;
-    else if (field.kind === "money") out[k] = parseMoney(v, currency) ?? v;
+    else if (field.kind === "number") out[k] = parseLocaleNumber(v, seps) ?? v;
     else {
-      const n = Number(v.replace(",", "."));
-      out[k] = Number.isFinite(n) ? n : v;
+      const per = field.per ?? 1;
+      const parsed = parseTyped(field.kind, v, currency, { ...opts, per });
+      if (parsed.ok) {
+        // an old input name keeps its own unit (hours, percent); the alias turns it into minutes / basis points
+        out[k] = per === 1 ? parsed.value : parsed.value / per;
+      } else {
+        out[k] = v;
+        errors[k] = [parsed.error];
+      }
     }
   }
   for (const [k, f] of fields) if (f.kind === "boolean" && !(k in out)) out[k] = false;
-  return out;
+  return { input: out, errors };
+}
+
+/** Typed strings → input for `schema`; money in `currency`'s minor units. Checkboxes not sent are false. */
+export function formInput(schema: z.ZodType, values: Record<string, string>, currency: string, opts: TypedInputOptions = {}): Record<string, unknown> {
+  return readForm(schema, values, currency, opts).input;
 }
 
 /** Errors on a stored name are shown on the old name the input used (the form's "estimatedHours" field). */

@@ -84,12 +84,13 @@ export const localeSchema = z
     }
   }, "Unknown locale, use one like en-US or de-DE");
 
-/** Time in whole minutes, as stored and as the API answers. */
+/** Time in whole minutes, as stored and as the API answers. Marked `form: "duration"` so a form's "10h", "1h30" or "1.5 days" is read for it. */
 const durationSchema = z
   .number({ error: "Enter the time, e.g. 12 or 7.5 hours" })
   .int("Whole minutes")
   .min(1, "Enter a time above zero")
-  .max(MAX_MINUTES, "That is more time than one quote can hold");
+  .max(MAX_MINUTES, "That is more time than one quote can hold")
+  .meta({ form: "duration" });
 
 const withAliases = <S extends z.ZodType>(schema: S) => z.preprocess(renameAliases, schema);
 
@@ -222,7 +223,7 @@ const quoteEventUnion = z.discriminatedUnion(
     z
       .object({
         kind: z.literal("discount_request"),
-        percentBp: z.number({ error: "Enter a percent, e.g. 15" }).int("At most two decimals, e.g. 12.5").min(1, "At least 0.01%").max(10_000, "At most 100%").optional(),
+        percentBp: z.number({ error: "Enter a percent, e.g. 15" }).int("At most two decimals, e.g. 12.5").min(1, "At least 0.01%").max(10_000, "At most 100%").meta({ form: "percent" }).optional(),
         amountOff: positiveMoneySchema.optional(),
         ...eventBase,
       })
@@ -248,7 +249,7 @@ const interactionBase = {
   note: optionalText(2_000, "Note"),
   quoteId: z.preprocess((v) => (v === "" || v === undefined ? null : v), idSchema.nullable()).optional(),
 };
-const minutesSchema = z.number({ error: "Enter minutes" }).int("Whole minutes").min(1, "At least 1 minute").max(MAX_MINUTES, "Too many minutes");
+const minutesSchema = z.number({ error: "Enter minutes" }).int("Whole minutes").min(1, "At least 1 minute").max(MAX_MINUTES, "Too many minutes").meta({ form: "duration" });
 export const createInteractionSchema = z.discriminatedUnion(
   "kind",
   [

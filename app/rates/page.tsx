@@ -56,7 +56,7 @@ export default async function RatesPage() {
                     <summary className="inline-flex min-h-10 cursor-pointer items-center text-sm text-sky-800 dark:text-sky-300">Edit {s.name}</summary>
                     <div className="mt-2">
                       <p className="mb-3 text-xs text-stone-600 dark:text-stone-400">Changed rates here correct the rates in force today; to raise them from a date, use the rate history.</p>
-                      <ServiceForm action={updateServiceAction.bind(null, s.id)} service={s} currency={settings.currency} />
+                      <ServiceForm action={updateServiceAction.bind(null, s.id)} service={s} currency={settings.currency} locale={settings.locale} />
                       <div className="mt-3">
                         <ConfirmButton action={deleteServiceAction.bind(null, s.id)} label={`Delete ${s.name}`} confirm={`Delete ${s.name}? Quotes keep their prices but lose the comparison.`} variant="secondary" />
                       </div>
@@ -68,7 +68,7 @@ export default async function RatesPage() {
           )}
           <div className="mt-4 border-t border-stone-200 pt-4 dark:border-stone-800">
             <h3 className="mb-3 text-sm font-semibold">Add a service</h3>
-            <ServiceForm action={createServiceAction} currency={settings.currency} submitLabel="Add service" />
+            <ServiceForm action={createServiceAction} currency={settings.currency} locale={settings.locale} submitLabel="Add service" />
           </div>
         </Card>
         <Card title="Floor-rate calculator" id="floor-calculator">

@@ -1,10 +1,21 @@
 "use client";
+import { useState } from "react";
+import { Gauge } from "lucide-react";
 import type { ActionState } from "@/lib/action-state";
 import { QUOTE_STATUSES, label, type Quote, type Service } from "@/lib/domain";
 import { toDecimalString } from "@/lib/money";
+import { ratePreview, type RatePreview } from "@/lib/rate-preview";
+import { hoursText, parseTyped } from "@/lib/typed-input";
 import { FormMessage, SelectField, TextArea, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useForm } from "./use-form";
+
+const TONES: Record<RatePreview["tone"], string> = {
+  good: "border-emerald-300 bg-emerald-50 text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-100",
+  warn: "border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100",
+  bad: "border-orange-300 bg-orange-50 text-orange-950 dark:border-orange-800 dark:bg-orange-950/40 dark:text-orange-100",
+  neutral: "border-stone-200 bg-stone-50 text-stone-800 dark:border-stone-700 dark:bg-stone-800/60 dark:text-stone-100",
+};
 
 export function QuoteForm({
   action,
@@ -14,6 +25,8 @@ export function QuoteForm({
   quote,
   submitLabel = "Save quote",
   today,
+  locale = "en-US",
+  hoursPerDay = 8,
 }: {
   action: (p: ActionState, f: FormData) => Promise<ActionState>;
   clientId: number;
@@ -23,9 +36,35 @@ export function QuoteForm({
   submitLabel?: string;
   /** the default "sent on" day */
   today: string;
+  /** settings.locale: how amounts and hours are typed and shown */
+  locale?: string;
+  /** settings.hoursPerDay: what "2 days" is, and a day rate's day */
+  hoursPerDay?: number;
 }) {
   const { state, formAction, onSubmit, pending, formKey, v, errors } = useForm(action);
   const cur = quote?.currency ?? currency;
+  // the preview follows what is typed; the form itself stays uncontrolled (kept as typed on an error)
+  const start = {
+    serviceId: v("serviceId", quote?.serviceId ?? services[0]?.id ?? "") ?? "",
+    hours: v("estimatedHours", quote ? hoursText(quote.estimatedMinutes) : undefined) ?? "",
+    amount: v("quotedAmount", quote ? toDecimalString(quote.quotedAmount, cur) : undefined) ?? "",
+    currency: v("currency", cur) ?? cur,
+  };
+  const [typed, setTyped] = useState(start);
+  const [typedKey, setTypedKey] = useState(formKey);
+  if (typedKey !== formKey) {
+    // saved: the form starts afresh, and so does the preview
+    setTypedKey(formKey);
+    setTyped(start);
+  }
+  const set = (k: keyof typeof start) => (text: string) => setTyped((t) => ({ ...t, [k]: text }));
+  // money is read in the currency the server will use: the one typed, else the quote's
+  const moneyCurrency = /^[A-Za-z]{3}$/.test(typed.currency.trim()) ? typed.currency.trim().toUpperCase() : cur;
+  const amount = parseTyped("money", typed.amount, moneyCurrency, { locale });
+  const minutes = parseTyped("duration", typed.hours, moneyCurrency, { locale, hoursPerDay, per: 60 });
+  const service = services.find((s) => String(s.id) === typed.serviceId) ?? null;
+  const preview =
+    amount.ok && minutes.ok ? ratePreview({ amount: amount.value, minutes: minutes.value, currency: moneyCurrency, service, hoursPerDay, locale }) : null;
   return (
     <form key={formKey} action={formAction} onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-2" aria-label={quote ? "Edit quote" : "New quote"}>
       <input type="hidden" name="clientId" value={clientId} />
@@ -34,12 +73,54 @@ export function QuoteForm({
         name="serviceId"
         label="Service"
         options={[{ value: "", label: "No service (not on the rate card)" }, ...services.map((s) => ({ value: String(s.id), label: `${s.name} (${s.currency}/${s.unit})` }))]}
-        defaultValue={v("serviceId", quote?.serviceId ?? services[0]?.id ?? "")}
+        value={typed.serviceId}
+        onChange={set("serviceId")}
         errors={errors}
       />
-      <TextField name="estimatedHours" label="Estimated hours" inputMode="decimal" required defaultValue={v("estimatedHours", quote ? quote.estimatedMinutes / 60 : undefined)} errors={errors} placeholder="e.g. 40" />
-      <TextField name="quotedAmount" label={`Quoted amount (${cur})`} inputMode="decimal" required defaultValue={v("quotedAmount", quote ? toDecimalString(quote.quotedAmount, cur) : undefined)} errors={errors} placeholder="e.g. 4400" />
-      <TextField name="currency" label="Currency" defaultValue={v("currency", cur)} errors={errors} />
+      <TextField
+        name="estimatedHours"
+        label="Estimated hours"
+        typed="duration"
+        locale={locale}
+        hoursPerDay={hoursPerDay}
+        inputMode="text"
+        required
+        defaultValue={start.hours}
+        onValueChange={set("hours")}
+        errors={errors}
+        placeholder="e.g. 40, 10h30 or 5 days"
+      />
+      <TextField
+        name="quotedAmount"
+        label={`Quoted amount (${cur})`}
+        typed="money"
+        currency={moneyCurrency}
+        locale={locale}
+        inputMode="text"
+        required
+        defaultValue={start.amount}
+        onValueChange={set("amount")}
+        errors={errors}
+        placeholder="e.g. 4,400"
+      />
+      <div
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+        data-testid="rate-preview"
+        className={`flex min-h-12 items-center gap-2 rounded-md border px-3 py-2 text-sm sm:col-span-2 ${preview ? TONES[preview.tone] : TONES.neutral}`}
+      >
+        <Gauge aria-hidden className="size-4 shrink-0" />
+        {preview ? (
+          <p>
+            Effective rate <strong className="tabular-nums">{preview.rateText}</strong> — {preview.verdict}
+            {preview.tone === "bad" ? ". Below this, you walk away." : "."}
+          </p>
+        ) : (
+          <p className="text-stone-600 dark:text-stone-300">Type the hours and the amount to see the effective rate.</p>
+        )}
+      </div>
+      <TextField name="currency" label="Currency" defaultValue={start.currency} onValueChange={set("currency")} errors={errors} />
       <SelectField
         name="status"
         label="Status"

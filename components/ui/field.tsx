@@ -1,59 +1,23 @@
-import { useId, type ChangeEvent, type ReactNode } from "react";
+import { useId, type ChangeEvent } from "react";
+import { control, describedBy, FieldShell, type FieldProps } from "./field-shell";
+import { TypedTextField, type TypedKind } from "./typed-field";
 
 /** The look of a form control written by hand (where a form keeps its value in state). */
 export const controlClass = "mt-1 block min-h-10 w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm dark:border-stone-600 dark:bg-stone-900";
 
-const control =
-  "mt-1 block w-full min-h-10 rounded-md border border-stone-300 bg-white px-3 py-2 text-sm text-stone-900 shadow-sm placeholder:text-stone-400 focus:border-sky-600 aria-[invalid=true]:border-red-600 dark:border-stone-600 dark:bg-stone-900 dark:text-stone-100";
-
-interface FieldProps {
-  name: string;
-  label: string;
-  errors?: Record<string, string[]>;
-  hint?: ReactNode;
-  className?: string;
+/**
+ * A labelled text input. With `typed` ("money", "percent", "duration") it reads what is typed the way the
+ * server will ("$1,200", "20 %", "1h30") and shows the reading under the field as the person types.
+ */
+export function TextField(props: TextFieldProps) {
+  if (props.typed) {
+    const { type: _type, step: _step, min: _min, max: _max, typed, ...rest } = props;
+    return <TypedTextField {...rest} typed={typed} />;
+  }
+  return <PlainTextField {...props} />;
 }
 
-function describedBy(id: string, hint: unknown, err: unknown) {
-  const ids = [hint ? `${id}-hint` : null, err ? `${id}-error` : null].filter(Boolean);
-  return ids.length ? ids.join(" ") : undefined;
-}
-
-function FieldShell({ id, name, label, errors, hint, className = "", children }: FieldProps & { id: string; children: ReactNode }) {
-  const err = errors?.[name];
-  return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
-        {label}
-      </label>
-      {children}
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-stone-600 dark:text-stone-400">
-          {hint}
-        </p>
-      ) : null}
-      {err ? (
-        <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">
-          {/* the first problem is the one to fix first; two rules failing at once would read as one run-on sentence */}
-          {err[0]}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-export function TextField({
-  type = "text",
-  defaultValue,
-  required,
-  placeholder,
-  inputMode,
-  step,
-  min,
-  max,
-  autoFocus,
-  ...field
-}: FieldProps & {
+type TextFieldProps = FieldProps & {
   type?: string;
   defaultValue?: string | number | null;
   required?: boolean;
@@ -63,7 +27,34 @@ export function TextField({
   min?: string;
   max?: string;
   autoFocus?: boolean;
-}) {
+  /** read money, a percent or a time as typed, and show what was read (see TypedTextField) */
+  typed?: TypedKind;
+  currency?: string;
+  locale?: string;
+  hoursPerDay?: number;
+  bareUnit?: "hour" | "minute";
+  /** called with the text on every change (a form that previews something from it) */
+  onValueChange?: (text: string) => void;
+};
+
+function PlainTextField({
+  type = "text",
+  defaultValue,
+  required,
+  placeholder,
+  inputMode,
+  step,
+  min,
+  max,
+  autoFocus,
+  onValueChange,
+  typed: _typed,
+  currency: _currency,
+  locale: _locale,
+  hoursPerDay: _hoursPerDay,
+  bareUnit: _bareUnit,
+  ...field
+}: TextFieldProps) {
   const err = field.errors?.[field.name];
   const id = useId();
   return (
@@ -80,6 +71,7 @@ export function TextField({
         min={min}
         max={max}
         autoFocus={autoFocus}
+        onChange={onValueChange ? (e) => onValueChange(e.target.value) : undefined}
         aria-invalid={err ? true : undefined}
         aria-describedby={describedBy(id, field.hint, err)}
         className={control}

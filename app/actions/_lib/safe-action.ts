@@ -10,10 +10,11 @@ import { redirect } from "next/navigation";
 import type { z, ZodType } from "zod";
 import type { DB } from "@/db/connection";
 import { isAppError } from "@/lib/errors";
-import { errorsForSentNames, formInput } from "@/lib/form-input";
+import { errorsForSentNames, readForm, type TypedInputOptions } from "@/lib/form-input";
 import { fieldErrors, idSchema } from "@/lib/schemas";
 import { isSignedIn } from "@/server/auth/state";
 import { readyDb } from "@/server/database";
+import { getSettings } from "@/server/settings";
 import { toAppError } from "@/server/errors";
 import type { ActionState } from "@/lib/action-state";
 
@@ -51,12 +52,17 @@ interface Spec<S extends ZodType, R, I extends number[]> {
   okState?: (result: R) => Pick<ActionState, "scoreChange">;
 }
 
-/** Typed strings → the schema's input, parsed; an error state naming the fields as the form did. */
-export function parseForm<S extends ZodType>(schema: S, values: Record<string, string>, currency: string): { data: z.output<S> } | { error: ActionState } {
-  const input = formInput(schema, values, currency);
+/**
+ * Typed strings → the schema's input, parsed; an error state naming the fields as the form did. Money,
+ * percents and times are read in the user's locale (`opts`, from settings); a value that cannot be read
+ * says why ("This is in GBP; …") instead of the schema's generic message.
+ */
+export function parseForm<S extends ZodType>(schema: S, values: Record<string, string>, currency: string, opts: TypedInputOptions = {}): { data: z.output<S> } | { error: ActionState } {
+  const { input, errors: unread } = readForm(schema, values, currency, opts);
   const parsed = schema.safeParse(input);
   if (parsed.success) return { data: parsed.data };
-  return { error: { status: "error", message: "Please fix the highlighted fields.", fields: errorsForSentNames(fieldErrors(parsed.error), input), values } };
+  const fields = { ...errorsForSentNames(fieldErrors(parsed.error), input), ...unread };
+  return { error: { status: "error", message: "Please fix the highlighted fields.", fields, values } };
 }
 
 export const notSignedInState = (values: Record<string, string> = {}): ActionState => ({ status: "error", message: "Sign in first: your session has ended.", values });
@@ -69,7 +75,8 @@ async function runForm<S extends ZodType, R, I extends number[]>(spec: Spec<S, R
   let result: R;
   try {
     const db = await readyDb();
-    const parsed = parseForm(spec.schema, values, spec.currency?.(db, values, ...bound) ?? "USD");
+    const { locale, hoursPerDay } = getSettings(db);
+    const parsed = parseForm(spec.schema, values, spec.currency?.(db, values, ...bound) ?? "USD", { locale, hoursPerDay });
     if ("error" in parsed) return parsed.error;
     result = spec.run(db, parsed.data, ...bound);
   } catch (e) {

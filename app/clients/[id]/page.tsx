@@ -194,7 +194,7 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
                     Tip: <Link className="underline" href="/rates">add a service to your rate card</Link> to compare each quote with your floor, target and market rates.
                   </p>
                 ) : null}
-                <QuoteForm today={today} action={createQuoteAction} clientId={client.id} services={services} currency={settings.currency} submitLabel="Add quote" />
+                <QuoteForm today={today} action={createQuoteAction} clientId={client.id} services={services} currency={settings.currency} locale={settings.locale} hoursPerDay={settings.hoursPerDay} submitLabel="Add quote" />
               </div>
             </details>
           </Card>

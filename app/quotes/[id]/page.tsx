@@ -152,7 +152,7 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
           <details className="rounded-lg border border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
             <summary className="flex min-h-10 cursor-pointer items-center px-4 text-sm font-medium">Edit quote details</summary>
             <div className="border-t border-stone-200 p-4 dark:border-stone-800">
-              <QuoteForm today={today} action={updateQuoteAction.bind(null, quote.id)} clientId={quote.clientId} services={services} currency={quote.currency} quote={quote} />
+              <QuoteForm today={today} action={updateQuoteAction.bind(null, quote.id)} clientId={quote.clientId} services={services} currency={quote.currency} quote={quote} locale={settings.locale} hoursPerDay={settings.hoursPerDay} />
               <div className="mt-6">
                 <ConfirmButton action={deleteQuoteAction.bind(null, quote.id)} label="Delete quote" confirm="Delete this quote and its negotiation?" />
               </div>
