@@ -1,6 +1,6 @@
 /**
  * Fuzzy matching of the words left in a captured line against client names (and quote titles): whole
- * words beat prefixes ("peb" → Pebble), prefixes beat one typo ("pebbel" → Pebble). Pure.
+ * words beat prefixes ("peb" → Pebble), prefixes beat one typo or swap ("pebbel" → Pebble). Pure.
  */
 
 /** Lower-case words of a name, without punctuation. */
@@ -12,21 +12,21 @@ export function nameTokens(name: string): string[] {
     .filter(Boolean);
 }
 
-/** Levenshtein distance, stopping early above `max`. */
+/** Edit distance counting a swap of two neighbours as one edit (optimal string alignment), stopping early above `max`. */
 export function editDistance(a: string, b: string, max = 2): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let best = i;
+    let best = Infinity;
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      best = Math.min(best, cur[j]);
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      best = Math.min(best, d[i][j]);
     }
     if (best > max) return max + 1;
-    prev = cur;
   }
-  return prev[b.length];
+  return d[a.length][b.length];
 }
 
 /** How well one typed word names one word of a name: 3 the same, 2 its start, 1 one typo away, 0 not. */
