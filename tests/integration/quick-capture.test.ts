@@ -131,7 +131,7 @@ describe("what is missing is said, and nothing is written", () => {
     const { other } = book();
     q.createQuote(db, { clientId: other.id, title: "Catalogue", estimatedMinutes: 600, quotedAmount: 100000, currency: "USD", status: "draft" }, TODAY);
     expect(refused("Northwind asked 10% off")).toEqual(["An open quote: Northwind Traders has only a draft (“Catalogue”). Mark it as sent on its page, then log this."]);
-    const lone = q.createClient(db, { name: "Lone Wolf" });
+    const lone = q.createClient(db, { name: "Lone Wolf", leadSource: "other", status: "prospect" });
     expect(preview("Lone Wolf asked 10% off").missing[0]).toBe("An open quote: Lone Wolf has no quote that is sent or being negotiated. Add one on the client's page first.");
     expect(preview("Lone Wolf 30 min quick question", { clientId: lone.id }).ready).toBe(true); // an ask needs no quote
   });
@@ -158,7 +158,7 @@ describe("what is missing is said, and nothing is written", () => {
 
   test("a tie between two names asks which", () => {
     book();
-    q.createClient(db, { name: "Pebble Labs" });
+    q.createClient(db, { name: "Pebble Labs", leadSource: "other", status: "prospect" });
     const p = preview("Pebble asked 20% off");
     expect(p.client).toBeNull();
     expect(p.options.map((o) => o.label)).toEqual(["Pebble Labs", "Pebble Studio"]);
