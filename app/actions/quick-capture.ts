@@ -1,43 +1,42 @@
 "use server";
 import { quickCaptureSchema } from "@/lib/quick-capture/resolve";
-import { fieldErrors } from "@/lib/schemas";
+import type { QuickCaptureState } from "@/lib/quick-capture/state";
 import { isSignedIn } from "@/server/auth/state";
 import { readyDb } from "@/server/database";
 import { previewQuickCapture, saveQuickCapture } from "@/server/quick-capture";
-import type { QuickCaptureState } from "@/lib/quick-capture/state";
-import { errorState, notSignedInState, revalidateEverything } from "./_lib/safe-action";
+import { errorState, formValues, notSignedInState, parseForm, revalidateEverything } from "./_lib/safe-action";
 
-/** The palette's input, parsed by its schema; an error state naming the line's problem otherwise. */
-async function parse(input: unknown): Promise<{ data: ReturnType<typeof quickCaptureSchema.parse> } | { error: QuickCaptureState }> {
-  if (!(await isSignedIn())) return { error: notSignedInState() };
-  const parsed = quickCaptureSchema.safeParse(input);
-  if (!parsed.success) return { error: { status: "error", message: "Please fix the line.", fields: fieldErrors(parsed.error) } };
-  return { data: parsed.data };
+/** The palette's fields (line, clientId, quoteId) parsed by its schema, as the wrapper parses a form. */
+async function parse(formData: FormData) {
+  const values = formValues(formData);
+  if (!(await isSignedIn())) return { error: notSignedInState(values) as QuickCaptureState };
+  const parsed = parseForm(quickCaptureSchema, values, "USD");
+  return "error" in parsed ? { error: parsed.error as QuickCaptureState } : { data: parsed.data, values };
 }
 
 /** What the typed line would log (a dry run: nothing is written). */
-export async function previewQuickCaptureAction(input: unknown): Promise<QuickCaptureState> {
-  const parsed = await parse(input);
-  if ("error" in parsed) return parsed.error;
+export async function previewQuickCaptureAction(_prev: QuickCaptureState, formData: FormData): Promise<QuickCaptureState> {
+  const parsed = await parse(formData);
+  if (parsed.error) return parsed.error;
   try {
     return { status: "ok", preview: previewQuickCapture(await readyDb(), parsed.data) };
   } catch (e) {
-    return errorState(e);
+    return errorState(e, parsed.values);
   }
 }
 
 /** Save what the line says, or — while something is missing — answer with the preview that says what. */
-export async function saveQuickCaptureAction(input: unknown): Promise<QuickCaptureState> {
-  const parsed = await parse(input);
-  if ("error" in parsed) return parsed.error;
+export async function saveQuickCaptureAction(_prev: QuickCaptureState, formData: FormData): Promise<QuickCaptureState> {
+  const parsed = await parse(formData);
+  if (parsed.error) return parsed.error;
   try {
     const db = await readyDb();
     const preview = previewQuickCapture(db, parsed.data);
-    if (!preview.ready) return { status: "ok", preview };
+    if (!preview.ready) return { status: "ok", preview, values: parsed.values };
     const saved = saveQuickCapture(db, parsed.data);
     revalidateEverything();
-    return { status: "ok", preview: saved.preview, saved: { clientId: saved.clientId, clientName: saved.clientName, scoreWords: saved.scoreWords, change: saved.change }, okAt: Date.now() };
+    return { status: "ok", message: "Logged.", preview: saved.preview, saved: { clientId: saved.clientId, clientName: saved.clientName, scoreWords: saved.scoreWords, change: saved.change }, okAt: Date.now() };
   } catch (e) {
-    return errorState(e);
+    return errorState(e, parsed.values);
   }
 }

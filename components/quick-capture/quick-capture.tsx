@@ -4,6 +4,7 @@ import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore, 
 import { Dialog } from "radix-ui";
 import { CornerDownLeft, Loader2, NotebookPen, X } from "lucide-react";
 import type { CaptureOption } from "@/lib/quick-capture/resolve";
+import { idle } from "@/lib/action-state";
 import type { QuickCaptureAction, QuickCaptureState } from "@/lib/quick-capture/state";
 
 interface Chip {
@@ -54,7 +55,14 @@ export function QuickCapture({ preview, save }: { preview: QuickCaptureAction; s
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
-  const request = useCallback(() => ({ line, clientId: client?.id ?? null, quoteId: quote?.id ?? null }), [line, client, quote]);
+  /** The palette's fields as a form sends them. */
+  const request = useCallback(() => {
+    const fd = new FormData();
+    fd.set("line", line);
+    fd.set("clientId", client ? String(client.id) : "");
+    fd.set("quoteId", quote ? String(quote.id) : "");
+    return fd;
+  }, [line, client, quote]);
 
   // the preview follows the line (a dry run; the newest answer wins)
   useEffect(() => {
@@ -62,7 +70,7 @@ export function QuickCapture({ preview, save }: { preview: QuickCaptureAction; s
     const n = ++seq.current;
     if (!line.trim()) return;
     const t = setTimeout(() => {
-      preview(request())
+      preview(idle, request())
         .then((s) => {
           if (n !== seq.current) return;
           setState(s);
@@ -110,7 +118,7 @@ export function QuickCapture({ preview, save }: { preview: QuickCaptureAction; s
     setPending(true);
     seq.current++;
     try {
-      const s = await save(request());
+      const s = await save(idle, request());
       if (s.saved) {
         setSaved(s);
         reset();
@@ -225,7 +233,7 @@ export function QuickCapture({ preview, save }: { preview: QuickCaptureAction; s
                   }}
                   onKeyDown={onKeyDown}
                   placeholder="Pebble asked 20% off"
-                  className="min-w-40 flex-1 bg-transparent px-1 py-1.5 text-base text-stone-900 outline-none placeholder:text-stone-500 sm:text-sm dark:text-stone-100 dark:placeholder:text-stone-400"
+                  className="min-w-40 flex-1 bg-transparent px-1 py-1.5 text-base text-stone-900 outline-none placeholder:text-stone-500 sm:text-sm dark:text-stone-100 dark:placeholder:text-stone-500"
                 />
               </div>
               <p id={hintId} className="mt-1 text-xs text-stone-600 dark:text-stone-400">

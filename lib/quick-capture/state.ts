@@ -16,11 +16,5 @@ export interface QuickCaptureState extends ActionState {
   saved?: QuickCaptureSaved;
 }
 
-/** What the palette sends (parsed again on the server by quickCaptureSchema). */
-export interface QuickCaptureRequest {
-  line: string;
-  clientId: number | null;
-  quoteId: number | null;
-}
-
-export type QuickCaptureAction = (input: QuickCaptureRequest) => Promise<QuickCaptureState>;
+/** A quick-capture action as the palette receives it: form fields `line`, `clientId`, `quoteId` (parsed by quickCaptureSchema). */
+export type QuickCaptureAction = (prev: QuickCaptureState, formData: FormData) => Promise<QuickCaptureState>;
