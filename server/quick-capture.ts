@@ -8,6 +8,7 @@ import { listClients } from "@/db/clients";
 import { findQuote, listQuotes } from "@/db/quotes";
 import { getSettings } from "@/db/settings";
 import { invalidInput } from "@/lib/errors";
+import { CAN_LOG } from "@/lib/quick-capture/parse";
 import { buildCapture, resolveTarget, type BuiltCapture, type CapturePreview, type QuickCaptureInput } from "@/lib/quick-capture/resolve";
 import { scoreChangeWords, type ScoreChange } from "@/lib/quick-capture/words";
 import { todayFor } from "./clock";
@@ -42,7 +43,10 @@ export function previewQuickCapture(db: DbOrTx, input: QuickCaptureInput, today 
 export function saveQuickCapture(db: DbOrTx, input: QuickCaptureInput, today = todayFor(db)): CaptureSaved {
   return writeTransaction(db, (tx) => {
     const { preview, plan } = build(tx, input, today);
-    if (!plan) throw invalidInput(preview.missing[0] ?? "Type what happened", { line: preview.missing.length ? preview.missing : ["Type what happened"] });
+    if (!plan) {
+      const problems = preview.understood ? preview.missing : [`I could not tell what happened. I can log: ${CAN_LOG.join("; ")}`];
+      throw invalidInput(problems[0], { line: problems });
+    }
     const before = computeClientScore(tx, plan.clientId, today).assessment;
     if (plan.to === "quote_event") addQuoteEvent(tx, plan.quoteId, plan.input, today);
     else if (plan.to === "outcome") setQuoteOutcome(tx, plan.quoteId, plan.input, today);

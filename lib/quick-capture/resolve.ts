@@ -22,6 +22,9 @@ export const quickCaptureSchema = z.object({
 });
 export type QuickCaptureInput = z.infer<typeof quickCaptureSchema>;
 
+/** POST /api/v1/quick-capture: the same, plus `dryRun` (only the preview, nothing written). */
+export const quickCaptureApiSchema = quickCaptureSchema.extend({ dryRun: z.boolean({ error: "dryRun is true or false" }).default(false) });
+
 /** A quote open for negotiation: sent, or being negotiated (a draft has not reached the client yet). */
 export const CAPTURE_QUOTE_STATUSES = ["sent", "negotiating"] as const;
 const isOpen = (q: Pick<Quote, "status">) => (CAPTURE_QUOTE_STATUSES as readonly string[]).includes(q.status);

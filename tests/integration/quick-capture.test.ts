@@ -1,6 +1,10 @@
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeEach, describe, expect, test } from "vitest";
 import type { DB } from "@/db/connection";
 import { isAppError } from "@/lib/errors";
+import { readyDb } from "@/server/database";
 import { computeClientScore } from "@/server/scores";
 import { previewQuickCapture, saveQuickCapture } from "@/server/quick-capture";
 import { createTestDb } from "./helpers";
@@ -153,7 +157,7 @@ describe("what is missing is said, and nothing is written", () => {
     const p = preview("lunch with Pebble");
     expect(p).toMatchObject({ understood: false, ready: false });
     expect(p.help?.length).toBeGreaterThan(3);
-    expect(refused("lunch with Pebble")).toEqual(["Type what happened"]);
+    expect(refused("lunch with Pebble")).toEqual([expect.stringMatching(/^I could not tell what happened\. I can log: “Pebble asked 20% off”/)]);
   });
 
   test("a tie between two names asks which", () => {
@@ -163,5 +167,41 @@ describe("what is missing is said, and nothing is written", () => {
     expect(p.client).toBeNull();
     expect(p.options.map((o) => o.label)).toEqual(["Pebble Labs", "Pebble Studio"]);
     expect(preview("Pebble Studio asked 20% off").client?.name).toBe("Pebble Studio");
+  });
+});
+
+describe("POST /api/v1/quick-capture", () => {
+  // the route reads WALKAWAY_DB through the shared connection: its own temp file
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "walkaway-quick-capture-api-"));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const post = async (body: unknown) => {
+    const { POST } = await import("@/app/api/v1/quick-capture/route");
+    const res = await POST(new Request("http://x/api/v1/quick-capture", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }), { params: Promise.resolve({}) });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> & { error?: { fields?: Record<string, string[]> } } };
+  };
+
+  test("a dry run previews and writes nothing; a save answers 201 with the score change; what is missing is a 400 on the line", async () => {
+    process.env.WALKAWAY_DB = path.join(dir, "book.db");
+    const api = await readyDb();
+    const c = q.createClient(api, { name: "Pebble Studio", leadSource: "referral", status: "active" });
+    const quote = q.createQuote(api, { clientId: c.id, title: "Website refresh", estimatedMinutes: 2400, quotedAmount: 400000, currency: "USD", status: "sent" });
+
+    const dry = await post({ line: "Pebble asked 20% off", dryRun: true });
+    expect(dry.status).toBe(200);
+    expect(dry.body.preview).toMatchObject({ ready: true, sentence: "Pebble Studio — Website refresh: they asked for 20% off ($4,000.00 → $3,200.00)" });
+    expect(q.getQuote(api, quote.id).events).toHaveLength(0);
+
+    const saved = await post({ line: "Pebble asked 20% off" });
+    expect(saved.status).toBe(201);
+    expect(saved.body).toMatchObject({ clientId: c.id, clientName: "Pebble Studio", scoreWords: expect.stringMatching(/^Fit score /) });
+    expect(q.getQuote(api, quote.id).events).toEqual([expect.objectContaining({ kind: "discount_request", percentBp: 2000 })]);
+
+    const missing = await post({ line: "Pebble countered" });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error?.fields?.line).toEqual(["Their amount, e.g. “countered 1800”"]);
+    const bad = await post({ line: "", dryRun: "yes" });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.error?.fields ?? {}).sort()).toEqual(["dryRun", "line"]);
+    expect(q.getQuote(api, quote.id).events).toHaveLength(1);
   });
 });
