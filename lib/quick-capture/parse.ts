@@ -98,7 +98,7 @@ interface Rule {
 const RULES: Rule[] = [
   { kind: "my_answer", answer: "held_firm", re: /\b(?:held|hold|holding|stood|stayed|kept|keeping)\s+(?:firm|my ground|(?:my|the) price)\b|\bsaid no\b|\bno discount\b|\brefused\b/g },
   { kind: "my_answer", answer: "met_halfway", re: /\b(?:met|meet|meeting)\s+(?:them\s+)?(?:halfway|half way|in the middle)\b|\bsplit the difference\b/g },
-  { kind: "my_answer", answer: "conceded", re: /\b(?:conceded|concede|gave in|caved|gave (?:them )?the discount|agreed to (?:their|the) (?:price|discount))\b/g },
+  { kind: "my_answer", answer: "conceded", re: /\b(?:conceded|concede|gave in|caved|agreed to (?:their|the) (?:price|discount))\b|\bgave\b(?=.*\b(?:the|a|that|their) discount\b)|(?<=\bgave\b.*)\b(?:the|a|that|their) discount\b/g },
   { kind: "my_counter", re: /\b(?:i|we)\s+(?:countered|counter|counter-offered|proposed|offered|came back (?:with|at))\b|\bmy counter(?:[\s-]?offer)?\b/g },
   { kind: "accepted", re: /\b(?:accepted|accepts|accept|said yes|signed|won (?:it|the (?:job|project|work|deal))|went ahead|approved)\b/g },
   { kind: "discount_request", re: /\b(?:off|discount(?:ed)?|cheaper|reduction|lower (?:the )?price)\b/g },
