@@ -86,6 +86,7 @@ test("no name typed: pick the client from the list with the arrow keys, then Ent
   const list = dialog.getByRole("listbox", { name: /Which client\?/ });
   await expect(list.getByRole("option")).toHaveText([new RegExp(`^${base}1 open quote$`), new RegExp(`^${base} Labs1 open quote$`)]);
   await expect(dialog.getByTestId("quick-capture-preview")).toContainText("Which client: 2 clients match");
+  await page.screenshot({ path: `${shots}/quick-capture-desktop-choose.png` });
   await line.press("ArrowDown");
   await expect(list.getByRole("option").first()).toHaveAttribute("aria-selected", "true");
   await expect(line).toHaveAttribute("aria-activedescendant", /.+/);
@@ -109,7 +110,10 @@ test("phone 390×844: the nav button opens a full-width sheet; a counter-offer i
   const { quote } = await clientWithQuote(request, name);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/");
-  await page.getByRole("button", { name: "Quick log" }).click();
+  const button = page.getByRole("button", { name: "Quick log" });
+  await expect(button).toBeInViewport();
+  await page.screenshot({ path: `${shots}/quick-capture-phone-nav.png` });
+  await button.click();
   const dialog = page.getByRole("dialog", { name: "Quick log" });
   await expect(dialog).toBeVisible();
   const box = await dialog.boundingBox();
