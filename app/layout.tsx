@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import "./globals.css";
 import { NavBar } from "@/components/nav-bar";
+import { QuickCapture } from "@/components/quick-capture/quick-capture";
+import { previewQuickCaptureAction, saveQuickCaptureAction } from "@/app/actions/quick-capture";
 
 export const metadata: Metadata = {
   title: { default: "Walkaway", template: "%s · Walkaway" },
@@ -23,7 +25,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2 focus:text-black">
           Skip to content
         </a>
-        <NavBar />
+        <NavBar quickLog={<QuickCapture preview={previewQuickCaptureAction} save={saveQuickCaptureAction} />} />
         <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6">
           {children}
         </main>

@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { usePathname } from "next/navigation";
 import { Footprints } from "lucide-react";
 
@@ -31,7 +31,8 @@ function useSignedIn(): boolean {
   return signedIn;
 }
 
-export function NavBar() {
+/** `quickLog`: the quick-capture palette's button (the layout passes it with its server actions). */
+export function NavBar({ quickLog }: { quickLog?: ReactNode } = {}) {
   const pathname = usePathname();
   const signedIn = useSignedIn();
   const isActive = (href: string) => (href === "/" ? pathname === "/" : pathname.startsWith(href));
@@ -42,6 +43,7 @@ export function NavBar() {
           <Footprints aria-hidden className="size-5 text-sky-700 dark:text-sky-400" />
           Walkaway
         </Link>
+        {quickLog ? <div className="ml-auto sm:order-last sm:ml-auto">{quickLog}</div> : null}
         <ul className="flex flex-wrap gap-1">
           {links.map((l) => (
             <li key={l.href}>

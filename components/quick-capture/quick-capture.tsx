@@ -1,0 +1,347 @@
+"use client";
+import Link from "next/link";
+import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore, type FormEvent, type KeyboardEvent } from "react";
+import { Dialog } from "radix-ui";
+import { CornerDownLeft, Loader2, NotebookPen, X } from "lucide-react";
+import type { CaptureOption } from "@/lib/quick-capture/resolve";
+import { idle } from "@/lib/action-state";
+import type { QuickCaptureAction, QuickCaptureState } from "@/lib/quick-capture/state";
+
+interface Chip {
+  id: number;
+  label: string;
+}
+
+const noSubscribe = () => () => {};
+const isMac = () => /mac|iphone|ipad/i.test(navigator.platform || navigator.userAgent);
+
+const EXAMPLES = "e.g. “Pebble asked 20% off”, “Pebble countered 1800”, “held firm”, “2h unpaid call”, “follow-up, no answer”";
+
+/**
+ * Quick log: a command palette (Ctrl-K / ⌘-K anywhere, or the nav's button) that logs a negotiation step,
+ * an outcome or an interaction from one typed line. It previews the record in words as you type (a dry
+ * run on the server), lets you pick the client or quote from a list when the line is not enough, saves
+ * on Enter and shows how the client's fit score moved.
+ */
+export function QuickCapture({ preview, save }: { preview: QuickCaptureAction; save: QuickCaptureAction }) {
+  const [open, setOpen] = useState(false);
+  const [line, setLine] = useState("");
+  const [client, setClient] = useState<Chip | null>(null);
+  const [quote, setQuote] = useState<Chip | null>(null);
+  const [state, setState] = useState<QuickCaptureState | null>(null);
+  const [saved, setSaved] = useState<QuickCaptureState | null>(null);
+  const [active, setActive] = useState(-1);
+  const [pending, setPending] = useState(false);
+  const mac = useSyncExternalStore(noSubscribe, isMac, () => false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const returnTo = useRef<HTMLElement | null>(null);
+  const seq = useRef(0);
+  const ids = useId();
+  const listId = `${ids}-options`;
+  const hintId = `${ids}-hint`;
+  const errorId = `${ids}-error`;
+
+  // Ctrl-K / ⌘-K from anywhere; focus goes back where it was on close
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === "k") {
+        e.preventDefault();
+        if (document.activeElement instanceof HTMLElement && !document.activeElement.closest("[role=dialog]")) returnTo.current = document.activeElement;
+        setOpen(true);
+        inputRef.current?.focus();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  /** The palette's fields as a form sends them. */
+  const request = useCallback(() => {
+    const fd = new FormData();
+    fd.set("line", line);
+    fd.set("clientId", client ? String(client.id) : "");
+    fd.set("quoteId", quote ? String(quote.id) : "");
+    return fd;
+  }, [line, client, quote]);
+
+  // the preview follows the line (a dry run; the newest answer wins)
+  useEffect(() => {
+    if (!open) return;
+    const n = ++seq.current;
+    if (!line.trim()) return;
+    const t = setTimeout(() => {
+      preview(idle, request())
+        .then((s) => {
+          if (n !== seq.current) return;
+          setState(s);
+          setActive(-1);
+        })
+        .catch(() => {
+          if (n === seq.current) setState({ status: "error", message: "Could not reach Walkaway: check that it is running, then try again." });
+        });
+    }, 150);
+    return () => clearTimeout(t);
+  }, [open, line, preview, request]);
+
+  const options: CaptureOption[] = state?.preview?.options ?? [];
+
+  function reset() {
+    seq.current++;
+    setLine("");
+    setClient(null);
+    setQuote(null);
+    setState(null);
+    setActive(-1);
+  }
+
+  function onOpenChange(next: boolean) {
+    if (next && !returnTo.current && document.activeElement instanceof HTMLElement) returnTo.current = document.activeElement;
+    setOpen(next);
+    if (!next) {
+      reset();
+      setSaved(null);
+    }
+  }
+
+  function pick(option: CaptureOption) {
+    if (option.kind === "client") {
+      setClient({ id: option.id, label: option.label });
+      setQuote(null);
+    } else setQuote({ id: option.id, label: option.label });
+    setActive(-1);
+    inputRef.current?.focus();
+  }
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    if (pending) return;
+    setPending(true);
+    seq.current++;
+    try {
+      const s = await save(idle, request());
+      if (s.saved) {
+        setSaved(s);
+        reset();
+      } else {
+        setState(s);
+        setActive(-1);
+      }
+    } catch {
+      setState({ status: "error", message: "Could not reach Walkaway: nothing was saved. Check that it is running, then try again." });
+    } finally {
+      setPending(false);
+      inputRef.current?.focus();
+    }
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
+    if (e.key === "ArrowDown" && options.length) {
+      e.preventDefault();
+      setActive((i) => (i + 1) % options.length);
+    } else if (e.key === "ArrowUp" && options.length) {
+      e.preventDefault();
+      setActive((i) => (i <= 0 ? options.length - 1 : i - 1));
+    } else if (e.key === "Enter" && active >= 0 && options[active]) {
+      e.preventDefault();
+      pick(options[active]);
+    } else if (e.key === "Backspace" && line === "" && (quote || client)) {
+      if (quote) setQuote(null);
+      else setClient(null);
+    }
+  }
+
+  const p = state?.preview;
+  const expanded = options.length > 0;
+  const lineError = state?.fields?.line?.[0];
+
+  return (
+    <Dialog.Root open={open} onOpenChange={onOpenChange}>
+      <Dialog.Trigger asChild>
+        <button
+          type="button"
+          aria-keyshortcuts="Control+K Meta+K"
+          className="inline-flex min-h-10 items-center gap-2 rounded-md border border-sky-700 px-3 text-sm font-medium text-sky-800 hover:bg-sky-50 dark:border-sky-400 dark:text-sky-300 dark:hover:bg-stone-800"
+        >
+          <NotebookPen aria-hidden className="size-4" />
+          Quick log
+          <kbd aria-hidden className="hidden rounded border border-stone-300 px-1 font-sans text-xs text-stone-600 md:inline dark:border-stone-600 dark:text-stone-400">
+            {mac ? "⌘K" : "Ctrl K"}
+          </kbd>
+        </button>
+      </Dialog.Trigger>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 z-40 bg-stone-950/50" />
+        <Dialog.Content
+          onOpenAutoFocus={(e) => {
+            e.preventDefault();
+            inputRef.current?.focus();
+          }}
+          onCloseAutoFocus={(e) => {
+            const el = returnTo.current;
+            returnTo.current = null;
+            if (el && el.isConnected && el !== document.body) {
+              e.preventDefault();
+              el.focus();
+            }
+          }}
+          className="fixed inset-x-0 top-0 z-50 max-h-dvh w-full overflow-y-auto rounded-b-xl border border-stone-200 bg-white p-4 text-stone-900 shadow-xl sm:top-[10vh] sm:left-1/2 sm:max-h-[80vh] sm:max-w-xl sm:-translate-x-1/2 sm:rounded-xl sm:p-5 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-100"
+        >
+          <div className="flex items-start justify-between gap-3">
+            <Dialog.Title className="text-lg font-semibold">Quick log</Dialog.Title>
+            <Dialog.Close asChild>
+              <button type="button" aria-label="Close" className="-m-1 inline-flex size-10 items-center justify-center rounded-md text-stone-600 hover:bg-stone-100 dark:text-stone-300 dark:hover:bg-stone-800">
+                <X aria-hidden className="size-5" />
+              </button>
+            </Dialog.Close>
+          </div>
+          <Dialog.Description className="mt-1 text-sm text-stone-600 dark:text-stone-400">Type what happened in one line. Enter saves it.</Dialog.Description>
+
+          <form onSubmit={onSubmit} noValidate aria-busy={pending} className="mt-3 grid gap-3" aria-label="Quick log">
+            <div>
+              <label htmlFor={`${ids}-line`} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
+                What happened?
+              </label>
+              <div className="mt-1 flex min-h-11 flex-wrap items-center gap-1.5 rounded-md border border-stone-300 bg-white px-2 py-1 focus-within:border-sky-600 focus-within:ring-2 focus-within:ring-sky-600/30 dark:border-stone-600 dark:bg-stone-950">
+                {client ? <ChipButton chip={client} what="client" onRemove={() => {
+                      setClient(null);
+                      setQuote(null);
+                      inputRef.current?.focus();
+                    }} /> : null}
+                {quote ? <ChipButton chip={quote} what="quote" onRemove={() => {
+                      setQuote(null);
+                      inputRef.current?.focus();
+                    }} /> : null}
+                <input
+                  ref={inputRef}
+                  id={`${ids}-line`}
+                  type="text"
+                  role="combobox"
+                  autoComplete="off"
+                  autoCapitalize="off"
+                  spellCheck={false}
+                  enterKeyHint="done"
+                  aria-autocomplete="list"
+                  aria-expanded={expanded}
+                  aria-controls={expanded ? listId : undefined}
+                  aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
+                  aria-describedby={lineError ? `${hintId} ${errorId}` : hintId}
+                  aria-invalid={lineError ? true : undefined}
+                  value={line}
+                  onChange={(e) => {
+                    setLine(e.target.value);
+                    if (!e.target.value.trim()) setState(null);
+                  }}
+                  onKeyDown={onKeyDown}
+                  placeholder="Pebble asked 20% off"
+                  className="min-w-40 flex-1 bg-transparent px-1 py-1.5 text-base text-stone-900 outline-none placeholder:text-stone-500 sm:text-sm dark:text-stone-100 dark:placeholder:text-stone-500"
+                />
+              </div>
+              <p id={hintId} className="mt-1 text-xs text-stone-600 dark:text-stone-400">
+                {EXAMPLES}
+              </p>
+              {lineError ? (
+                <p id={errorId} role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">
+                  {lineError}
+                </p>
+              ) : null}
+            </div>
+
+            {expanded ? (
+              <div>
+                <p id={`${listId}-label`} className="text-sm font-medium text-stone-800 dark:text-stone-200">
+                  {p?.optionsLabel} <span className="font-normal text-stone-600 dark:text-stone-400">(arrow keys, then Enter)</span>
+                </p>
+                <ul id={listId} role="listbox" aria-labelledby={`${listId}-label`} className="mt-1 max-h-56 overflow-y-auto rounded-md border border-stone-200 dark:border-stone-700">
+                  {options.map((o, i) => (
+                    <li
+                      key={`${o.kind}-${o.id}`}
+                      id={`${listId}-${i}`}
+                      role="option"
+                      aria-selected={i === active}
+                      onMouseDown={(e) => e.preventDefault()}
+                      onClick={() => pick(o)}
+                      className={`flex min-h-11 cursor-pointer items-center justify-between gap-3 px-3 py-2 text-sm ${i === active ? "bg-sky-100 text-sky-950 dark:bg-sky-900 dark:text-sky-50" : "hover:bg-stone-100 dark:hover:bg-stone-800"}`}
+                    >
+                      <span className="font-medium">{o.label}</span>
+                      <span className={`text-xs ${i === active ? "" : "text-stone-600 dark:text-stone-400"}`}>{o.detail}</span>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+
+            <div aria-live="polite" data-testid="quick-capture-preview" className="grid gap-2 text-sm">
+              {state?.status === "error" && !lineError ? <p className="text-red-700 dark:text-red-400">{state.message}</p> : null}
+              {p?.sentence ? (
+                <div className="rounded-md bg-stone-100 p-3 dark:bg-stone-800">
+                  <p className="text-xs font-medium uppercase tracking-wide text-stone-600 dark:text-stone-400">{p.kindLabel}</p>
+                  <p className="mt-0.5">{p.sentence}</p>
+                </div>
+              ) : null}
+              {p && p.missing.length ? (
+                <div>
+                  <p className="font-medium">Before it can be saved:</p>
+                  <ul className="mt-1 list-disc pl-5 text-amber-900 dark:text-amber-200">
+                    {p.missing.map((m) => (
+                      <li key={m}>{m}</li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
+              {p?.help ? (
+                <div>
+                  <p className="font-medium">I did not understand that. I can log:</p>
+                  <ul className="mt-1 list-disc pl-5 text-stone-700 dark:text-stone-300">
+                    {p.help.map((h) => (
+                      <li key={h}>{h}</li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
+            </div>
+
+            <div className="flex flex-wrap items-center justify-between gap-3">
+              <p className="hidden text-xs text-stone-600 sm:block dark:text-stone-400">Enter saves · Esc closes</p>
+              <button
+                type="submit"
+                disabled={pending}
+                aria-disabled={pending}
+                className="inline-flex min-h-10 w-full items-center justify-center gap-2 rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:cursor-not-allowed disabled:bg-sky-700/60 sm:w-auto"
+              >
+                {pending ? <Loader2 aria-hidden className="size-4 animate-spin" /> : <CornerDownLeft aria-hidden className="size-4" />}
+                {pending ? "Saving…" : "Save"}
+              </button>
+            </div>
+          </form>
+
+          <div role="status" data-testid="quick-capture-saved" className="empty:hidden mt-3">
+            {saved?.saved ? (
+              <div className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-50">
+                <p>
+                  <span className="font-semibold">Logged.</span> {saved.preview?.sentence}
+                </p>
+                <p className="mt-1 font-semibold" data-testid="quick-capture-score">
+                  {saved.saved.scoreWords}
+                </p>
+                <Link href={`/clients/${saved.saved.clientId}`} onClick={() => onOpenChange(false)} className="mt-1 inline-block font-medium text-sky-800 underline underline-offset-2 dark:text-sky-300">
+                  Open {saved.saved.clientName}
+                </Link>
+              </div>
+            ) : null}
+          </div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+function ChipButton({ chip, what, onRemove }: { chip: Chip; what: "client" | "quote"; onRemove: () => void }) {
+  return (
+    <span className="inline-flex max-w-full items-center gap-1 rounded-full bg-sky-100 py-0.5 pr-0.5 pl-2.5 text-sm text-sky-950 dark:bg-sky-900 dark:text-sky-50">
+      <span className="truncate">{chip.label}</span>
+      <button type="button" onClick={onRemove} aria-label={`Remove the ${what} ${chip.label}`} className="inline-flex size-7 items-center justify-center rounded-full hover:bg-sky-200 dark:hover:bg-sky-800">
+        <X aria-hidden className="size-3.5" />
+      </button>
+    </span>
+  );
+}

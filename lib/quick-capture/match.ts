@@ -1,0 +1,79 @@
+/**
+ * Fuzzy matching of the words left in a captured line against client names (and quote titles): whole
+ * words beat prefixes ("peb" → Pebble), prefixes beat one typo or swap ("pebbel" → Pebble). Pure.
+ */
+
+/** Lower-case words of a name, without punctuation. */
+export function nameTokens(name: string): string[] {
+  return name
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .split(/[^\p{L}\p{N}&]+/u)
+    .filter(Boolean);
+}
+
+/** Edit distance counting a swap of two neighbours as one edit (optimal string alignment), stopping early above `max`. */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    let best = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      best = Math.min(best, d[i][j]);
+    }
+    if (best > max) return max + 1;
+  }
+  return d[a.length][b.length];
+}
+
+/** How well one typed word names one word of a name: 3 the same, 2 its start, 1 one typo away, 0 not. */
+export function wordScore(typed: string, token: string): number {
+  if (typed === token) return 3;
+  if (typed.length >= 2 && token.startsWith(typed)) return 2;
+  if (typed.length >= 4 && token.length >= 4 && editDistance(typed, token, 1) <= 1) return 1;
+  return 0;
+}
+
+export interface NameMatch<T> {
+  item: T;
+  score: number;
+  /** the typed words this name accounts for */
+  used: string[];
+}
+
+/**
+ * Every item whose name some typed word names, best first (ties keep the items' order). A name typed
+ * whole, in order, scores above the same words scattered.
+ */
+export function rankByName<T>(typed: readonly string[], items: readonly T[], nameOf: (item: T) => string[]): NameMatch<T>[] {
+  if (!typed.length) return [];
+  const phrase = typed.join(" ");
+  const out: NameMatch<T>[] = [];
+  for (const item of items) {
+    const names = nameOf(item);
+    const tokens = names.flatMap(nameTokens);
+    let score = 0;
+    const used: string[] = [];
+    for (const w of typed) {
+      const best = Math.max(0, ...tokens.map((t) => wordScore(w, t)));
+      if (best > 0) {
+        score += best;
+        used.push(w);
+      }
+    }
+    if (score === 0) continue;
+    if (names.some((n) => nameTokens(n).join(" ") && phrase.includes(nameTokens(n).join(" ")))) score += 2;
+    out.push({ item, score, used });
+  }
+  return out.map((m, i) => ({ m, i })).sort((a, b) => b.m.score - a.m.score || a.i - b.i).map(({ m }) => m);
+}
+
+/** The one best match, or null when nothing matched or the best is tied. */
+export function uniqueBest<T>(ranked: readonly NameMatch<T>[]): NameMatch<T> | null {
+  if (!ranked.length) return null;
+  if (ranked.length > 1 && ranked[1].score === ranked[0].score) return null;
+  return ranked[0];
+}

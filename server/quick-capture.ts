@@ -1,0 +1,61 @@
+/**
+ * Quick capture: a typed line → a preview (dry run), or the record saved through the same use cases the
+ * client page's forms call (addQuoteEvent, setQuoteOutcome, addInteraction), in one transaction with the
+ * client's fit score before and after.
+ */
+import { writeTransaction, type DbOrTx } from "@/db/connection";
+import { listClients } from "@/db/clients";
+import { findQuote, listQuotes } from "@/db/quotes";
+import { getSettings } from "@/db/settings";
+import { invalidInput } from "@/lib/errors";
+import { CAN_LOG } from "@/lib/quick-capture/parse";
+import { buildCapture, resolveTarget, type BuiltCapture, type CapturePreview, type QuickCaptureInput } from "@/lib/quick-capture/resolve";
+import { scoreChangeWords, type ScoreChange } from "@/lib/quick-capture/words";
+import { todayFor } from "./clock";
+import { addInteraction } from "./interactions";
+import { addQuoteEvent, setQuoteOutcome } from "./quotes";
+import { computeClientScore } from "./scores";
+
+export type { CapturePreview, QuickCaptureInput };
+
+export interface CaptureSaved {
+  preview: CapturePreview;
+  clientId: number;
+  clientName: string;
+  change: ScoreChange;
+  /** "Fit score 72 → 64, verdict: Set boundaries" */
+  scoreWords: string;
+}
+
+function build(db: DbOrTx, input: QuickCaptureInput, today: string): BuiltCapture {
+  const settings = getSettings(db);
+  const target = resolveTarget(input, { clients: listClients(db), quotes: listQuotes(db), locale: settings.locale });
+  const quote = target.quote ? (findQuote(db, target.quote.id) ?? null) : null;
+  return buildCapture(target, { quote, currency: settings.currency, locale: settings.locale, today });
+}
+
+/** What the line would log, in words, and what is still missing: nothing is written. */
+export function previewQuickCapture(db: DbOrTx, input: QuickCaptureInput, today = todayFor(db)): CapturePreview {
+  return build(db, input, today).preview;
+}
+
+/** Save what the line says, in one transaction; refused (invalid_input, with the preview's words) while something is missing. */
+export function saveQuickCapture(db: DbOrTx, input: QuickCaptureInput, today = todayFor(db)): CaptureSaved {
+  return writeTransaction(db, (tx) => {
+    const { preview, plan } = build(tx, input, today);
+    if (!plan) {
+      const problems = preview.understood ? preview.missing : [`I could not tell what happened. I can log: ${CAN_LOG.join("; ")}`];
+      throw invalidInput(problems[0], { line: problems });
+    }
+    const before = computeClientScore(tx, plan.clientId, today).assessment;
+    if (plan.to === "quote_event") addQuoteEvent(tx, plan.quoteId, plan.input, today);
+    else if (plan.to === "outcome") setQuoteOutcome(tx, plan.quoteId, plan.input, today);
+    else addInteraction(tx, plan.clientId, plan.input, today);
+    const after = computeClientScore(tx, plan.clientId, today);
+    const change: ScoreChange = {
+      before: { score: before.score, verdictLabel: before.verdictLabel },
+      after: { score: after.assessment.score, verdictLabel: after.assessment.verdictLabel },
+    };
+    return { preview, clientId: plan.clientId, clientName: after.client.name, change, scoreWords: scoreChangeWords(change) };
+  });
+}
