@@ -1,5 +1,6 @@
 import type { FitAssessment } from "@/lib/worth";
 import { formatMoney } from "@/lib/money";
+import { plural } from "@/lib/text";
 import { ScoreBar, VerdictBadge } from "./fit";
 
 /** The overall fit score with every criterion's evidence: every number explained. */
@@ -22,7 +23,7 @@ export function ScoreCard({
         <h2 id="fit-title" className="text-base font-semibold">
           Fit score
         </h2>
-        <span className="text-xs text-stone-500 dark:text-stone-400">Confidence: {a.confidence} ({a.evidenceCount} pieces of evidence)</span>
+        <span className="text-xs text-stone-500 dark:text-stone-400">Confidence: {a.confidence} ({plural(a.evidenceCount, "piece")} of evidence)</span>
       </div>
       <div className="mt-2 flex flex-wrap items-center gap-4">
         <span className="text-4xl font-bold tabular-nums" data-testid="fit-score">
@@ -52,7 +53,7 @@ export function ScoreCard({
       </p>
       {a.settling.moneyLeftOnTable > 0 ? (
         <p className="mt-1 text-sm">
-          Money left on the table: <strong className="tabular-nums">{formatMoney(a.settling.moneyLeftOnTable, currency, locale)}</strong> over {a.settling.settledCount} of {a.settling.acceptedCount} accepted quotes.
+          Money left on the table: <strong className="tabular-nums">{formatMoney(a.settling.moneyLeftOnTable, currency, locale)}</strong> over {a.settling.settledCount} of {plural(a.settling.acceptedCount, "accepted quote")}.
         </p>
       ) : null}
       <ul className="mt-4 divide-y divide-stone-100 dark:divide-stone-800">
