@@ -101,6 +101,25 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
       ) : (
         <div className="rounded-lg border border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
           {/* a phone gets one card per client, with everything the table's row has; the table from 640px */}
+          <nav aria-label="Sort clients" className="flex flex-wrap items-center gap-x-1 border-b border-stone-200 px-3 py-1 text-sm sm:hidden dark:border-stone-800">
+            <span className="text-stone-600 dark:text-stone-400">Sort:</span>
+            {(
+              [
+                ["score", "Worst fit first"],
+                ["name", "Name"],
+                ["left", "Left on the table"],
+              ] as const
+            ).map(([key, text]) => (
+              <Link
+                key={key}
+                href={sortLink(key)}
+                aria-current={sort === key ? "true" : undefined}
+                className={`inline-flex min-h-10 items-center rounded-md px-2 underline-offset-2 hover:underline ${sort === key ? "font-semibold text-stone-900 dark:text-stone-100" : "text-sky-800 dark:text-sky-300"}`}
+              >
+                {text}
+              </Link>
+            ))}
+          </nav>
           <ul aria-label="Clients with fit score and verdict" className="divide-y divide-stone-200 sm:hidden dark:divide-stone-800" data-testid="client-cards">
             {shown.map(({ client, assessment }) => (
               <li key={client.id} className="p-3">

@@ -13,7 +13,8 @@ export function RateHistory({ service, rates, today, locale }: { service: Servic
   const inForce = rowOn(rates, service.id, today);
   const rows = [...rates].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1));
   return (
-    <div className="overflow-x-auto">
+    // focusable, so a keyboard can scroll a table wider than a phone
+    <div className="overflow-x-auto" role="region" aria-label={`${service.name} rate history`} tabIndex={0}>
       <table className="w-full text-left text-sm" aria-label={`${service.name} rate history`}>
       <thead className="text-xs text-stone-500 dark:text-stone-400">
         <tr>
