@@ -20,6 +20,7 @@ import {
 import type { CriterionScore } from "@/lib/worth";
 import { clientTimeline } from "@/lib/timeline";
 import { plural } from "@/lib/text";
+import { REASONS } from "@/lib/offer-check/reasons";
 import { makeInteraction } from "./fixtures";
 
 const ONE_PLURAL = /\b1 (pieces|days|quotes|clients|times|asks|payments|follow-ups|months|hours|answered quotes|accepted quotes|unpaid asks|referrals|testimonials)\b/;
@@ -118,5 +119,13 @@ describe("the timeline's payment line", () => {
   ])("%i days late → %s", (days, title) => {
     const [entry] = clientTimeline(history(days) as never, "USD");
     expect(entry.title).toBe(title);
+  });
+});
+
+describe("other sentences with a count of days", () => {
+  test("the offer check's late payer: 1 day, 2 days, 1.5 days", () => {
+    expect(REASONS.paysLate("info", "Acme", "1").text).toBe("Acme pays 1 day late on average.");
+    expect(REASONS.paysLate("info", "Acme", "2").text).toBe("Acme pays 2 days late on average.");
+    expect(REASONS.paysLate("warn", "Acme", "1.5").text).toBe("Acme pays 1.5 days late on average.");
   });
 });
