@@ -67,5 +67,5 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // everything except the build's static files: pages, API routes and server actions all pass here
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };

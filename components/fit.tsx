@@ -1,10 +1,26 @@
+import { CircleCheck, CircleHelp, DoorOpen, TriangleAlert, type LucideIcon } from "lucide-react";
 import { VERDICT_LABELS, type Verdict } from "@/lib/worth";
-import { Badge } from "@/components/ui/card";
 
-const tone: Record<Verdict, "good" | "warn" | "bad" | "neutral"> = { keep: "good", set_boundaries: "warn", walk_away: "bad", not_enough_data: "neutral" };
+/**
+ * Each verdict its own look, told apart by more than colour (an icon and the word) and strongest where it
+ * matters: walk away is solid red, set boundaries amber, keep green, not enough data grey. Every pair of
+ * text and background is at least 4.5:1 in light and dark.
+ */
+const VERDICT_STYLE: Record<Verdict, { cls: string; Icon: LucideIcon }> = {
+  walk_away: { cls: "bg-red-700 text-white ring-red-800 dark:bg-red-700 dark:text-white dark:ring-red-500", Icon: DoorOpen },
+  set_boundaries: { cls: "bg-amber-100 text-amber-950 ring-amber-400 dark:bg-amber-300 dark:text-amber-950 dark:ring-amber-200", Icon: TriangleAlert },
+  keep: { cls: "bg-emerald-50 text-emerald-900 ring-emerald-300 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-700", Icon: CircleCheck },
+  not_enough_data: { cls: "bg-stone-100 text-stone-800 ring-stone-300 dark:bg-stone-800 dark:text-stone-200 dark:ring-stone-600", Icon: CircleHelp },
+};
 
 export function VerdictBadge({ verdict }: { verdict: Verdict }) {
-  return <Badge tone={tone[verdict]}>{VERDICT_LABELS[verdict]}</Badge>;
+  const { cls, Icon } = VERDICT_STYLE[verdict];
+  return (
+    <span data-verdict={verdict} className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${cls}`}>
+      <Icon aria-hidden className="size-3.5 shrink-0" />
+      {VERDICT_LABELS[verdict]}
+    </span>
+  );
 }
 
 const bar: Record<Verdict, string> = { keep: "bg-[var(--color-keep)]", set_boundaries: "bg-[var(--color-bounds)]", walk_away: "bg-[var(--color-walk)]", not_enough_data: "bg-[var(--color-unknown)]" };

@@ -93,7 +93,13 @@ export function FloorCalculator({ services, currency, locale, hoursPerDay, apply
                 </div>
               </form>
             ) : (
-              <p className="mt-3 text-sm">Add a service below to apply this floor to it.</p>
+              <p className="mt-3 text-sm">
+                Add a service under{" "}
+                <a href="#services" className="text-sky-800 underline underline-offset-2 dark:text-sky-300">
+                  Services
+                </a>{" "}
+                above to apply this floor to it.
+              </p>
             )}
           </>
         ) : (

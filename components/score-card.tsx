@@ -1,6 +1,7 @@
 import type { FitAssessment } from "@/lib/worth";
 import { formatMoney } from "@/lib/money";
 import { mainCriterionLine, scoreChangeLine, type ScoreChange } from "@/lib/score-change";
+import { plural } from "@/lib/text";
 import { ScoreBar, VerdictBadge } from "./fit";
 
 /** Next to a form that just logged something: "Fit score 72 → 64 · Set boundaries", and the criterion that moved most. */
@@ -51,7 +52,7 @@ export function ScoreCard({
         <h2 id="fit-title" className="text-base font-semibold">
           Fit score
         </h2>
-        <span className="text-xs text-stone-500 dark:text-stone-400">Confidence: {a.confidence} ({a.evidenceCount} pieces of evidence)</span>
+        <span className="text-xs text-stone-500 dark:text-stone-400">Confidence: {a.confidence} ({plural(a.evidenceCount, "piece")} of evidence)</span>
       </div>
       <div className="mt-2 flex flex-wrap items-center gap-4">
         <span className="text-4xl font-bold tabular-nums" data-testid="fit-score">
@@ -81,7 +82,7 @@ export function ScoreCard({
       </p>
       {a.settling.moneyLeftOnTable > 0 ? (
         <p className="mt-1 text-sm">
-          Money left on the table: <strong className="tabular-nums">{formatMoney(a.settling.moneyLeftOnTable, currency, locale)}</strong> over {a.settling.settledCount} of {a.settling.acceptedCount} accepted quotes.
+          Money left on the table: <strong className="tabular-nums">{formatMoney(a.settling.moneyLeftOnTable, currency, locale)}</strong> over {a.settling.settledCount} of {plural(a.settling.acceptedCount, "accepted quote")}.
         </p>
       ) : null}
       <ul className="mt-4 divide-y divide-stone-100 dark:divide-stone-800">

@@ -12,6 +12,7 @@
  */
 import type { Unit } from "./domain";
 import { formatMoney, toDecimalString } from "./money";
+import { plural } from "./text";
 
 export interface FloorRateInput {
   /** what you want to take home after tax, minor units per year */
@@ -84,6 +85,6 @@ export function floorRate(input: FloorRateInput): FloorRateResult {
   const formula =
     `(${money(yearlyIncomeGoal)} ÷ (1 − ${pct})) + ${money(yearlyExpenses)} = ${money(grossNeeded)} gross; ` +
     `${money(grossNeeded)}${perUnit} ÷ ${hours.format(billableHoursPerYear)} billable hours ` +
-    `(${hours.format(billableHoursPerWeek)} h × ${workingWeeks} weeks) = ${money(rate)} per ${unit}, rounded up`;
+    `(${hours.format(billableHoursPerWeek)} h × ${plural(workingWeeks, "week")}) = ${money(rate)} per ${unit}, rounded up`;
   return { rate, grossNeeded, billableHoursPerYear, formula };
 }

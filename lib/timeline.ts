@@ -5,6 +5,7 @@
 import { label, type ClientHistory, type Interaction, type QuoteWithEvents } from "./domain";
 import { formatHours, formatMoney, formatPercentBp } from "./money";
 import { replayNegotiation } from "./negotiation";
+import { plural } from "./text";
 
 export type TimelineTone = "neutral" | "good" | "warn" | "bad" | "info";
 export interface TimelineEntry {
@@ -97,7 +98,7 @@ function interactionEntry(i: Interaction, currency: string, locale: string, quot
     title = i.answered ? "I followed up, they answered" : "I followed up, no answer";
     tone = i.answered ? "neutral" : "warn";
   } else if (i.kind === "payment") {
-    title = i.daysLate ? `Paid ${i.daysLate} days late` : "Paid on time";
+    title = i.daysLate ? `Paid ${plural(i.daysLate, "day")} late` : "Paid on time";
     tone = (i.daysLate ?? 0) > 0 ? "warn" : "good";
     if (i.amount != null) detail = formatMoney(i.amount, currency, locale);
   }

@@ -65,8 +65,8 @@ export async function importBookAction(_prev: DataActionState, formData: FormDat
     status: "ok",
     okAt: Date.now(),
     message:
-      `${form.data.mode === "replace" ? "Replaced your book" : "Added to your book"}: ${c.clients} clients, ${c.quotes} quotes, ${c.quoteEvents} negotiation events, ` +
-      `${c.interactions} interactions, ${c.services} services, ${c.templates} templates.` +
+      `${form.data.mode === "replace" ? "Replaced your book" : "Added to your book"}: ${plural(c.clients, "client")}, ${plural(c.quotes, "quote")}, ${plural(c.quoteEvents, "negotiation event")}, ` +
+      `${plural(c.interactions, "interaction")}, ${plural(c.services, "service")}, ${plural(c.templates, "template")}.` +
       (outcome.result.renamedServices.length ? ` Renamed: ${outcome.result.renamedServices.map((r) => `${r.from} → ${r.to}`).join(", ")}.` : "") +
       (outcome.backup ? ` Your previous book was backed up first.` : ""),
   };

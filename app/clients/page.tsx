@@ -42,6 +42,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
     return `/clients?${sp}`;
   };
   const sortLink = (s: string) => link({ sort: s });
+  const leftText = (minor: number) => (minor ? formatMoney(minor, settings.currency, settings.locale) : "–");
   // a big book is paged after sorting, so "worst first" stays true across pages
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const requested = Number(one(raw.page));
@@ -98,7 +99,61 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
           </EmptyState>
         )
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
+        <div className="rounded-lg border border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
+          {/* a phone gets one card per client, with everything the table's row has; the table from 640px */}
+          <nav aria-label="Sort clients" className="flex flex-wrap items-center gap-x-1 border-b border-stone-200 px-3 py-1 text-sm sm:hidden dark:border-stone-800">
+            <span className="text-stone-600 dark:text-stone-400">Sort:</span>
+            {(
+              [
+                ["score", "Worst fit first"],
+                ["name", "Name"],
+                ["left", "Left on the table"],
+              ] as const
+            ).map(([key, text]) => (
+              <Link
+                key={key}
+                href={sortLink(key)}
+                aria-current={sort === key ? "true" : undefined}
+                className={`inline-flex min-h-10 items-center rounded-md px-2 underline-offset-2 hover:underline ${sort === key ? "font-semibold text-stone-900 dark:text-stone-100" : "text-sky-800 dark:text-sky-300"}`}
+              >
+                {text}
+              </Link>
+            ))}
+          </nav>
+          <ul aria-label="Clients with fit score and verdict" className="divide-y divide-stone-200 sm:hidden dark:divide-stone-800" data-testid="client-cards">
+            {shown.map(({ client, assessment }) => (
+              <li key={client.id} className="p-3">
+                <div className="flex items-start justify-between gap-2">
+                  <div className="min-w-0">
+                    <Link href={`/clients/${client.id}`} className="break-words font-medium text-sky-800 underline-offset-2 hover:underline dark:text-sky-300">
+                      {client.name}
+                    </Link>
+                    {client.company && client.company !== client.name ? <div className="break-words text-xs text-stone-600 dark:text-stone-400">{client.company}</div> : null}
+                  </div>
+                  <VerdictBadge verdict={assessment.verdict} />
+                </div>
+                <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
+                  <div className="col-span-2 flex items-center gap-2">
+                    <dt className="text-stone-600 dark:text-stone-400">Fit score</dt>
+                    <dd>
+                      <ScoreBar score={assessment.score} verdict={assessment.verdict} />
+                    </dd>
+                  </div>
+                  <div>
+                    <dt className="text-xs text-stone-600 dark:text-stone-400">Left on the table</dt>
+                    <dd className="tabular-nums">{leftText(assessment.settling.moneyLeftOnTable)}</dd>
+                  </div>
+                  <div>
+                    <dt className="text-xs text-stone-600 dark:text-stone-400">Status · source</dt>
+                    <dd>
+                      {label(client.status)} · {label(client.leadSource)}
+                    </dd>
+                  </div>
+                </dl>
+              </li>
+            ))}
+          </ul>
+          <div className="hidden overflow-x-auto sm:block">
           <table className="w-full min-w-[40rem] text-left text-sm">
             <caption className="sr-only">Clients with fit score and verdict</caption>
             <thead className="border-b border-stone-200 text-xs uppercase text-stone-600 dark:border-stone-800 dark:text-stone-400">
@@ -124,7 +179,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
                     <Link href={`/clients/${client.id}`} className="font-medium text-sky-800 underline-offset-2 hover:underline dark:text-sky-300">
                       {client.name}
                     </Link>
-                    {client.company && client.company !== client.name ? <div className="text-xs text-stone-500 dark:text-stone-400">{client.company}</div> : null}
+                    {client.company && client.company !== client.name ? <div className="text-xs text-stone-600 dark:text-stone-400">{client.company}</div> : null}
                   </td>
                   <td className="px-3 py-2">
                     <ScoreBar score={assessment.score} verdict={assessment.verdict} />
@@ -132,13 +187,14 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
                   <td className="px-3 py-2">
                     <VerdictBadge verdict={assessment.verdict} />
                   </td>
-                  <td className="px-3 py-2 tabular-nums">{assessment.settling.moneyLeftOnTable ? formatMoney(assessment.settling.moneyLeftOnTable, settings.currency, settings.locale) : "–"}</td>
+                  <td className="px-3 py-2 tabular-nums">{leftText(assessment.settling.moneyLeftOnTable)}</td>
                   <td className="px-3 py-2">{label(client.status)}</td>
                   <td className="px-3 py-2">{label(client.leadSource)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          </div>
           {pages > 1 ? (
             <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-2 border-t border-stone-200 px-3 py-2 text-sm dark:border-stone-800">
               <span>

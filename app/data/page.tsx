@@ -5,6 +5,7 @@ import { bookCounts } from "@/server/book";
 import { backupDir, databasePath, maxBodyBytes } from "@/server/env";
 import { backupStatus } from "@/server/backups";
 import { Card, PageHeader } from "@/components/ui/card";
+import { plural } from "@/lib/text";
 import { ImportBookForm } from "@/components/data/import-book-form";
 import { ClientsCsvImport } from "@/components/data/clients-csv-import";
 import { BackupsCard } from "@/components/data/backups-card";
@@ -24,8 +25,8 @@ export default async function DataPage() {
       <div className="space-y-6">
         <Card title="Export" id="export">
           <p className="text-sm text-stone-700 dark:text-stone-300" data-testid="book-counts">
-            {counts.clients} clients, {counts.quotes} quotes, {counts.quoteEvents} negotiation events, {counts.interactions} interactions, {counts.services} services,{" "}
-            {counts.templates} templates.
+            {plural(counts.clients, "client")}, {plural(counts.quotes, "quote")}, {plural(counts.quoteEvents, "negotiation event")}, {plural(counts.interactions, "interaction")},{" "}
+            {plural(counts.services, "service")}, {plural(counts.templates, "template")}.
           </p>
           <div className="mt-3 flex flex-wrap items-center gap-2">
             <a href="/api/v1/export" download className={linkClass}>

@@ -28,7 +28,7 @@ import { WhereSection } from "./sections/where";
  */
 export function Dashboard({ data: d, services, errors }: { data: DashboardView; services: Service[]; errors: FilterErrors }) {
   const f = formatters(d);
-  const scopeText = describeFilters(d.period, d.serviceName, d.filters.leadSource);
+  const scopeText = describeFilters(d.period, d.serviceName, d.filters.leadSource, d.locale);
   const hasErrors = Object.keys(errors).length > 0;
 
   return (

@@ -87,7 +87,7 @@ export function BackupsCard({ status, databaseFile, backupNow }: { status: Backu
       )}
       <div>
         <p className="font-medium">To restore{selected ? <> {selected.name}</> : null}: stop Walkaway, then in a terminal:</p>
-        <pre id="restore-command" data-testid="restore-command" className="mt-1 overflow-x-auto rounded-md bg-stone-100 p-2 text-xs dark:bg-stone-800">
+        <pre id="restore-command" data-testid="restore-command" tabIndex={0} aria-label="Restore commands" className="mt-1 overflow-x-auto rounded-md bg-stone-100 p-2 text-xs dark:bg-stone-800">
           {command}
         </pre>
         <div className="mt-2">

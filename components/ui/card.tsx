@@ -31,10 +31,10 @@ export function EmptyState({ title, children, action }: { title: string; childre
 export function Badge({ children, tone = "neutral" }: { children: ReactNode; tone?: "neutral" | "good" | "warn" | "bad" | "info" }) {
   const tones = {
     neutral: "bg-stone-100 text-stone-800 dark:bg-stone-800 dark:text-stone-200",
-    good: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900/50 dark:text-emerald-100",
-    warn: "bg-amber-100 text-amber-900 dark:bg-amber-900/50 dark:text-amber-100",
-    bad: "bg-orange-100 text-orange-950 dark:bg-orange-900/50 dark:text-orange-100",
-    info: "bg-sky-100 text-sky-900 dark:bg-sky-900/50 dark:text-sky-100",
+    good: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100",
+    warn: "bg-amber-100 text-amber-950 ring-1 ring-inset ring-amber-400 dark:bg-amber-300 dark:text-amber-950 dark:ring-amber-200",
+    bad: "bg-red-700 text-white dark:bg-red-700 dark:text-white",
+    info: "bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-100",
   };
   return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ${tones[tone]}`}>{children}</span>;
 }

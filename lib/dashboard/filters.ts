@@ -12,6 +12,7 @@
  */
 import { z } from "zod";
 import { addDays, clampDate, daysBetween } from "../dates";
+import { formatDay } from "../format-date";
 import { LEAD_SOURCES, label, type LeadSource } from "../domain";
 import { isoDateSchema } from "../schemas";
 
@@ -128,11 +129,19 @@ export interface Period extends DateRange {
   label: string;
 }
 
-function rangeText(from: string | null, to: string | null): string {
-  if (from && to) return `${from} to ${to}`;
-  if (from) return `from ${from}`;
-  if (to) return `until ${to}`;
+function rangeText(from: string | null, to: string | null, locale: string): string {
+  const day = (d: string) => formatDay(d, locale);
+  if (from && to) return `${day(from)} to ${day(to)}`;
+  if (from) return `from ${day(from)}`;
+  if (to) return `until ${day(to)}`;
   return "all time";
+}
+
+/** The period in words, dates as a person reads them: "Last 90 days (Apr 2, 2025 to Jun 30, 2025)", "All time". */
+export function periodLabel(p: Pick<Period, "range" | "from" | "to">, locale = "en-US"): string {
+  if (p.range === "all") return "All time";
+  if (p.range === "custom") return rangeText(p.from, p.to, locale).replace(/^./, (c) => c.toUpperCase());
+  return `${RANGE_LABELS[p.range]} (${rangeText(p.from, p.to, locale)})`;
 }
 
 /**
@@ -140,7 +149,7 @@ function rangeText(from: string | null, to: string | null): string {
  * held inside DATE_MIN … DATE_MAX (lib/dates.ts) even when a caller skipped the schema, so a period,
  * its length and the period before it stay bounded whatever the input.
  */
-export function resolvePeriod(filters: Pick<DashboardFilters, "range" | "from" | "to">, today: string): Period {
+export function resolvePeriod(filters: Pick<DashboardFilters, "range" | "from" | "to">, today: string, locale = "en-US"): Period {
   let from: string | null = null;
   let to: string | null = null;
   if (filters.range === "custom") {
@@ -153,12 +162,7 @@ export function resolvePeriod(filters: Pick<DashboardFilters, "range" | "from" |
   }
   const days = from && to ? daysBetween(from, to) : null;
   const previous = from && to && days ? { from: addDays(from, -days), to: addDays(from, -1) } : null;
-  const label =
-    filters.range === "all"
-      ? "All time"
-      : filters.range === "custom"
-        ? rangeText(from, to).replace(/^./, (c) => c.toUpperCase())
-        : `${RANGE_LABELS[filters.range]} (${rangeText(from, to)})`;
+  const label = periodLabel({ range: filters.range, from, to }, locale);
   return { range: filters.range, from, to, days, previous, label };
 }
 
@@ -175,7 +179,7 @@ export function filtersToSearchParams(filters: DashboardFilters): URLSearchParam
   return sp;
 }
 
-/** Words for what the filters select, e.g. "Last 90 days · Web development · Referral". */
-export function describeFilters(period: Period, serviceName: string | null, leadSource: LeadSource | null): string {
-  return [period.label, serviceName, leadSource ? `${label(leadSource)} clients` : null].filter(Boolean).join(" · ");
+/** Words for what the filters select, e.g. "Last 90 days (…) · Web development · Referral clients"; dates in `locale`. */
+export function describeFilters(period: Period, serviceName: string | null, leadSource: LeadSource | null, locale?: string): string {
+  return [locale ? periodLabel(period, locale) : period.label, serviceName, leadSource ? `${label(leadSource)} clients` : null].filter(Boolean).join(" · ");
 }

@@ -22,6 +22,7 @@ export {
   describeFilters,
   filtersToSearchParams,
   parseDashboardFilters,
+  periodLabel,
   resolvePeriod,
   type DashboardFilters,
   type DateRange,
@@ -30,7 +31,7 @@ export {
   type Range,
   type RangePreset,
 } from "./filters";
-export { groupBy, moneyLeftTrend, settle, settlingFigures, share, unpaidFigures, whereSettling } from "./settling";
+export { groupBy, moneyLeftTrend, moneyLeftTrendText, settle, settlingFigures, share, unpaidFigures, whereSettling } from "./settling";
 export { MAX_PERIOD_MONTHS, MAX_SERIES_MONTHS, overTime, seriesMonths } from "./over-time";
 export { assessClients, clientHistories, fitRows, verdictCounts } from "./fit";
 export { keepOrLetGo, median, quadrantOf } from "./keep-or-let-go";

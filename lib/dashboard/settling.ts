@@ -4,7 +4,8 @@
  * and by service, lead source and client. Pure.
  */
 import { label, type Service, type Settings } from "../domain";
-import { divRound } from "../money";
+import { divRound, formatMoney, formatPercentBp } from "../money";
+import { plural } from "../text";
 import { serviceForQuote } from "../rates";
 import { ASK_DEFAULT_MINUTES, safeReplay, settleQuote } from "../settling";
 import type { Dashboard, ScopedQuote, SettledQuote, SettlingFigures, SettlingGroup, UnpaidAskCount, UnpaidFigures } from "./types";
@@ -135,6 +136,26 @@ export function moneyLeftTrend(current: number, previous: number | null): { mone
   if (previous == null) return { moneyLeftChange: null, moneyLeftChangeBp: null };
   const change = current - previous;
   return { moneyLeftChange: change, moneyLeftChangeBp: previous > 0 ? divRound(change * 10000, previous) : null };
+}
+
+/**
+ * The money-left trend in a sentence. Compared only with a previous period that has accepted quotes:
+ * against an empty one, "Up $7,127.50 on the previous 365 days ($0.00)" would read as a finding when
+ * there was nothing to compare with.
+ */
+export function moneyLeftTrendText(
+  h: Pick<Dashboard["headline"], "previous" | "moneyLeftChange" | "moneyLeftChangeBp">,
+  days: number | null,
+  currency: string,
+  locale: string,
+): string {
+  const span = days == null ? "previous period" : `previous ${plural(days, "day")}`.replace(/^previous 1 day$/, "previous day");
+  if (!h.previous || h.moneyLeftChange == null) return "No earlier period of the same length to compare with.";
+  if (h.previous.settling.acceptedQuotes === 0) return `No data for the ${span} to compare.`;
+  if (h.moneyLeftChange === 0) return `Same as the ${span}.`;
+  const word = h.moneyLeftChange > 0 ? "Up" : "Down";
+  const rel = h.moneyLeftChangeBp != null ? ` (${formatPercentBp(Math.abs(h.moneyLeftChangeBp), locale)})` : "";
+  return `${word} ${formatMoney(Math.abs(h.moneyLeftChange), currency, locale)}${rel} on the ${span} (${formatMoney(h.previous.settling.moneyLeft, currency, locale)}).`;
 }
 
 /** Unpaid asks and their minutes: an ask logged without minutes counts ASK_DEFAULT_MINUTES (lib/settling.ts askMinutes). */

@@ -77,7 +77,7 @@ export const REASONS = {
     tone: "good",
     text: `${client} accepted your price without haggling on ${decided} decided quotes.`,
   }),
-  paysLate: (tone: Tone, client: string, days: string): OfferReason => ({ tone, text: `${client} pays ${days} days late on average.` }),
+  paysLate: (tone: Tone, client: string, days: string): OfferReason => ({ tone, text: `${client} pays ${days} ${days === "1" ? "day" : "days"} late on average.` }),
   paysOnTime: (client: string): OfferReason => ({ tone: "good", text: `${client} pays on time.` }),
   unpaidAsks: (tone: Tone, hours: string): OfferReason => ({
     tone,

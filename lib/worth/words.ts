@@ -80,7 +80,7 @@ export function pricePressureEvidence(quotes: HaggleQuote[], locale: string): st
   const conceded = quotes.filter((q) => q.concededBp > 0);
   if (n === 1) {
     const q = quotes[0];
-    if (q.outcome === "clean") return ["No discount request on 1 answered quote; they paid in full"];
+    if (q.outcome === "clean") return ["No discount request on the one answered quote; they paid in full"];
     if (q.askBp === 0 && q.outcome === "conceded") return [`No discount request, but you gave away ${formatPercentBp(q.concededBp, locale)}`];
     return [`Asked ${formatPercentBp(q.askBp, locale)} off; ${outcomeWords(q, locale)}`];
   }
@@ -95,7 +95,7 @@ export function pricePressureEvidence(quotes: HaggleQuote[], locale: string): st
     count("rejected") + count("open") > 0 ? `had no deal on ${count("rejected") + count("open")}` : null,
   ].filter((x): x is string => x !== null);
   if (outcomes.length > 0) evidence.push(`After the asks you ${outcomes.join(", ")}`);
-  if (conceded.length === 0) evidence.push("You gave no discount without a matching cut in scope");
+  if (conceded.length === 0) evidence.push("You kept your rate every time: any lower price came with a matching cut in scope");
   else {
     const avg = divRound(conceded.reduce((s, q) => s + q.concededBp, 0), conceded.length);
     evidence.push(`You conceded on ${conceded.length} of ${plural(n, "quote")}, giving away ${formatPercentBp(avg, locale)} on average where you did`);
@@ -133,7 +133,7 @@ export function reciprocityEvidence(t: ReciprocityTally, locale: string): string
       `${plural(t.asks, "unpaid ask")} took ${formatHours(t.unpaidMinutes, locale)} against ${formatHours(t.paidMinutes, locale)} of paid work (${share} of your time for them was unpaid)`,
     );
     if (t.untimed > 0) {
-      evidence.push(`${plural(t.untimed, "ask")} had no time logged: counted as ${ASK_DEFAULT_MINUTES} min${t.untimed > 1 ? " each" : ""}`);
+      evidence.push(`${plural(t.untimed, "ask")} had no time logged: counted as ${ASK_DEFAULT_MINUTES} min${t.untimed === 1 ? "" : " each"}`);
     }
   } else {
     evidence.push("No unpaid asks");
@@ -234,7 +234,7 @@ export function paymentEvidence(late: number, n: number, sumDays: number, worstD
 
 /** Added to a criterion whose evidence weighs less than the prior. */
 export function smallSampleNote(weight: number): string {
-  return `Little evidence yet (${weight} ${weight === 1 ? "piece" : "pieces"}): the score is pulled towards a neutral ${PRIOR.score} until there is more`;
+  return `Little evidence yet (${plural(weight, "piece")}): the score is pulled towards a neutral ${PRIOR.score} until there is more`;
 }
 
 function named(c: CriterionScore): string {
@@ -278,9 +278,9 @@ export function summarize(verdict: Verdict, main: CriterionScore | null, evidenc
 export function trendSummary(trend: Trend | null, recent: number | null, before: number | null, hasClock: boolean): string {
   if (!hasClock) return "No trend: no date to measure the last 6 months from.";
   if (trend === null || recent === null || before === null) {
-    return `Too little recorded to tell a trend: it needs ${TREND.minEvidence} pieces of evidence in the last ${TREND.recentMonths} months and ${TREND.minEvidence} before.`;
+    return `Too little recorded to tell a trend: it needs ${plural(TREND.minEvidence, "piece")} of evidence in the last ${plural(TREND.recentMonths, "month")} and ${TREND.minEvidence} before.`;
   }
-  const scores = `${recent} over the last ${TREND.recentMonths} months against ${before} before`;
+  const scores = `${recent} over the last ${plural(TREND.recentMonths, "month")} against ${before} before`;
   if (trend === "better") return `Getting better: ${scores}.`;
   if (trend === "worse") return `Getting worse: ${scores}.`;
   return `Steady: ${scores}.`;

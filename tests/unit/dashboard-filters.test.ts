@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { DEFAULT_FILTERS, dashboardFiltersSchema, describeFilters, filtersToSearchParams, parseDashboardFilters, resolvePeriod } from "@/lib/dashboard";
+import { DEFAULT_FILTERS, dashboardFiltersSchema, describeFilters, filtersToSearchParams, parseDashboardFilters, periodLabel, resolvePeriod } from "@/lib/dashboard";
+import { formatDay } from "@/lib/format-date";
 import { addDays, daysBetween } from "@/lib/dates";
 
 const TODAY = "2025-06-30";
@@ -102,12 +103,12 @@ describe("resolvePeriod", () => {
     const p = resolvePeriod({ range: "custom", from: "2025-01-01", to: "2025-03-31" }, TODAY);
     expect(p.days).toBe(90);
     expect(p.previous).toEqual({ from: "2024-10-03", to: "2024-12-31" });
-    expect(p.label).toBe("2025-01-01 to 2025-03-31");
+    expect(p.label).toBe("Jan 1, 2025 to Mar 31, 2025");
   });
 
   test("custom with one end open has no trend", () => {
     const p = resolvePeriod({ range: "custom", from: "2025-01-01", to: null }, TODAY);
-    expect(p).toMatchObject({ from: "2025-01-01", to: null, days: null, previous: null, label: "From 2025-01-01" });
+    expect(p).toMatchObject({ from: "2025-01-01", to: null, days: null, previous: null, label: "From Jan 1, 2025" });
   });
 
   test("today is a parameter: the same filters on another day give other dates", () => {
@@ -133,7 +134,24 @@ describe("date helpers and links", () => {
 
   test("describeFilters names the period, the service and the lead source", () => {
     const p = resolvePeriod({ range: "90d", from: null, to: null }, TODAY);
-    expect(describeFilters(p, "Web development", "referral")).toBe("Last 90 days (2025-04-02 to 2025-06-30) · Web development · Referral clients");
+    expect(describeFilters(p, "Web development", "referral")).toBe("Last 90 days (Apr 2, 2025 to Jun 30, 2025) · Web development · Referral clients");
     expect(describeFilters(resolvePeriod({ range: "all", from: null, to: null }, TODAY), null, null)).toBe("All time");
+  });
+
+  test("dates are shown as a person reads them, in the book's locale; never as ISO", () => {
+    const p = resolvePeriod({ range: "custom", from: "2026-11-01", to: "2026-11-30" }, TODAY);
+    expect(describeFilters(p, null, null, "en-US")).toBe("Nov 1, 2026 to Nov 30, 2026");
+    expect(describeFilters(p, null, null, "en-GB")).toBe("1 Nov 2026 to 30 Nov 2026");
+    expect(periodLabel({ range: "custom", from: null, to: "2026-11-30" }, "en-US")).toBe("Until Nov 30, 2026");
+    expect(periodLabel(resolvePeriod({ range: "365d", from: null, to: null }, "2026-11-30"))).toBe("Last 365 days (Dec 1, 2025 to Nov 30, 2026)");
+    for (const locale of ["en-US", "en-GB", "de-DE"]) expect(describeFilters(p, null, null, locale)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  test("formatDay: one format for a calendar day; what is not a day is left as it is", () => {
+    expect(formatDay("2026-11-30")).toBe("Nov 30, 2026");
+    expect(formatDay("2024-02-29", "en-US")).toBe("Feb 29, 2024");
+    expect(formatDay("0099-01-05", "en-US")).toBe("Jan 5, 99");
+    expect(formatDay("not a day")).toBe("not a day");
+    expect(formatDay("2026-11-30", "xx-invalid-locale-!!")).toBe("Nov 30, 2026");
   });
 });

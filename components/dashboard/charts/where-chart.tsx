@@ -8,8 +8,8 @@ export interface WhereDatum {
   label: string;
   /** minor units */
   moneyLeft: number;
-  /** bp of rated accepted hours; 0 when nothing was rated */
-  belowTarget: number;
+  /** bp of rated accepted hours; null when too few quotes were rated to judge (no bar is drawn) */
+  belowTarget: number | null;
   clientId: number | null;
 }
 

@@ -1,4 +1,4 @@
-import { MIN_SAMPLE, QUOTE_NOUN, settlingSamples } from "@/lib/dashboard";
+import { MIN_SAMPLE, QUOTE_NOUN, moneyLeftTrendText, settlingSamples } from "@/lib/dashboard";
 import type { DashboardView } from "@/server/dashboard";
 import type { Fmt } from "../format";
 import { SampleValue, Stat } from "../parts";
@@ -7,14 +7,7 @@ import { SampleValue, Stat } from "../parts";
 export function Headline({ d, f }: { d: DashboardView; f: Fmt }) {
   const h = d.headline;
   const s = h.settling;
-  let trend: string;
-  if (!h.previous) trend = "No earlier period of the same length to compare with.";
-  else if (h.moneyLeftChange === 0) trend = `Same as the previous ${d.period.days} days.`;
-  else {
-    const word = h.moneyLeftChange! > 0 ? "Up" : "Down";
-    const rel = h.moneyLeftChangeBp != null ? ` (${f.pct(Math.abs(h.moneyLeftChangeBp))})` : "";
-    trend = `${word} ${f.money(Math.abs(h.moneyLeftChange!))}${rel} on the previous ${d.period.days} days (${f.money(h.previous.settling.moneyLeft)}).`;
-  }
+  const trend = moneyLeftTrendText(h, d.period.days, d.currency, d.locale);
   const v = h.verdicts;
   // shares of fewer than MIN_SAMPLE accepted quotes are "too few to tell", with their counts
   const sample = settlingSamples(s);
@@ -39,7 +32,7 @@ export function Headline({ d, f }: { d: DashboardView; f: Fmt }) {
           {s.acceptedQuotes === 0
             ? "No accepted quotes in this period."
             : sample.concession.enough
-              ? `given away, averaged over all ${f.n(s.acceptedQuotes, "accepted quote")} (0 where nothing was given)`
+              ? `given away, averaged over ${s.acceptedQuotes === 1 ? "the one accepted quote" : `all ${f.n(s.acceptedQuotes, "accepted quote")}`} (0 where nothing was given)`
               : `An average needs ${f.n(MIN_SAMPLE, "accepted quote")}; ${s.acceptedQuotes} so far.`}
         </Stat>
         <Stat label="Unpaid hours given away" value={f.hours(h.unpaid.minutes)} testId="headline-unpaid">

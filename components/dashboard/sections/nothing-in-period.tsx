@@ -14,7 +14,7 @@ function withFilters(filters: DashboardFilters, patch: Partial<DashboardFilters>
 export function NothingInPeriod({ d }: { d: DashboardView }) {
   return (
     <EmptyState
-      title={`Nothing logged for ${describeFilters(d.period, d.serviceName, d.filters.leadSource).toLowerCase()}`}
+      title={`Nothing logged for ${describeFilters(d.period, d.serviceName, d.filters.leadSource, d.locale).replace(/^(Last|All|From|Until)\b/, (w) => w.toLowerCase())}`}
       action={
         <>
           {d.filters.range !== "all" ? <ButtonLink href={withFilters(d.filters, { range: "all", from: null, to: null })}>Show all time</ButtonLink> : null}

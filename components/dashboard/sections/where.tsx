@@ -1,10 +1,13 @@
 import { Card } from "@/components/ui/card";
-import { QUOTE_NOUN, TOO_FEW, sampleCounts, sampleText, settlingSamples, type CaseNoun, type SampleShare } from "@/lib/dashboard";
+import { MIN_SAMPLE, QUOTE_NOUN, TOO_FEW, sampleCounts, sampleText, settlingSamples, type CaseNoun, type SampleShare } from "@/lib/dashboard";
 import type { DashboardView } from "@/server/dashboard";
 import { WhereChart } from "../charts/where-chart";
 import { ClientTable } from "../client-table";
 import type { Fmt } from "../format";
 import { Empty, Figure } from "../parts";
+
+/** "A", "A and B", "A, B and C". */
+const andList = (items: string[]) => (items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
 
 /** The by-client chart draws the worst of those who settled; the table keeps everyone. */
 const WHERE_CLIENT_MAX = 15;
@@ -25,6 +28,8 @@ function WhereBlock({ id, heading, groups, d, f, max }: { id: string; heading: s
   const settled = groups.filter((g) => g.moneyLeft > 0 || (g.belowTargetShareBp ?? 0) > 0);
   const drawn = settled.length === 0 ? [] : max != null ? settled.slice(0, max) : groups;
   const rest = groups.length - drawn.length;
+  // a share of too few quotes is not drawn as if it were a finding (lib/dashboard/samples.ts)
+  const tooFew = drawn.filter((g) => g.ratedQuotes > 0 && !settlingSamples(g).belowTarget.enough);
   const desc =
     (top && top.moneyLeft > 0
       ? `Most money left on the table: ${top.label}, ${f.money(top.moneyLeft)}${belowTargetWords(settlingSamples(top).belowTarget, f)}.`
@@ -39,12 +44,17 @@ function WhereBlock({ id, heading, groups, d, f, max }: { id: string; heading: s
       ) : (
         <Figure id={id} desc={desc}>
           <WhereChart
-            data={drawn.map((g) => ({ label: g.label, moneyLeft: g.moneyLeft, belowTarget: g.belowTargetShareBp ?? 0, clientId: g.clientId }))}
+            data={drawn.map((g) => ({ label: g.label, moneyLeft: g.moneyLeft, belowTarget: settlingSamples(g).belowTarget.enough ? (g.belowTargetShareBp ?? 0) : null, clientId: g.clientId }))}
             currency={d.currency}
             locale={d.locale}
             title={`Where settling happens, ${heading.toLowerCase()}`}
             desc={desc}
           />
+          {tooFew.length > 0 ? (
+            <p className="mt-1 text-xs text-stone-700 dark:text-stone-300" data-testid={`${id}-too-few`}>
+              No share-below-target bar for {andList(tooFew.map((g) => g.label))}: {TOO_FEW} with fewer than {f.n(MIN_SAMPLE, "rated accepted quote")}. The table gives their counts.
+            </p>
+          ) : null}
         </Figure>
       )}
       <ClientTable
