@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
-import { updateSettingsAction } from "@/app/actions/settings";
+import { reexpressAction, updateSettingsAction } from "@/app/actions/settings";
+import { removeDemoAction } from "@/app/actions/demo";
+import { currencyOptions, isoCurrencies } from "@/lib/currency-conversion";
+import { currencyUsage } from "@/server/currency";
+import { hasDemoData } from "@/server/demo";
 import { createTemplateAction, deleteTemplateAction, updateTemplateAction } from "@/app/actions/templates";
 import { requestDb } from "@/server/database";
 import { getSettings } from "@/server/settings";
 import { listTemplates } from "@/server/templates";
 import { Card, PageHeader } from "@/components/ui/card";
-import { SettingsForm } from "@/components/forms/settings-form";
+import { ReexpressForm, RemoveDemoData, SettingsForm } from "@/components/forms/settings-form";
 import { TemplatesSection } from "@/components/templates-section";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -13,13 +17,41 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const db = await requestDb();
   const settings = getSettings(db);
+  const usage = currencyUsage(db);
+  const demo = hasDemoData(db);
   return (
     <>
       <PageHeader title="Settings">Your money, your time, and how clients are judged.</PageHeader>
       <div className="space-y-6">
         <Card>
-          <SettingsForm action={updateSettingsAction} settings={settings} timeZones={Intl.supportedValuesOf("timeZone")} />
+          <SettingsForm
+            action={updateSettingsAction}
+            settings={settings}
+            timeZones={Intl.supportedValuesOf("timeZone")}
+            currencies={currencyOptions(settings.locale, isoCurrencies())}
+            inBook={usage.inBook}
+          />
         </Card>
+        {usage.others.length ? (
+          <Card title="Amounts in other currencies" id="other-currencies">
+            <p className="mb-3 text-sm text-stone-600 dark:text-stone-400">
+              The dashboard adds up {usage.book} only. Convert these at a rate you enter to count them; a backup is taken first, and each amount is rounded once to the nearest minor unit.
+            </p>
+            <div className="space-y-3">
+              {usage.others.map((o) => (
+                <ReexpressForm key={o.currency} action={reexpressAction} from={o.currency} to={usage.book} use={o} />
+              ))}
+            </div>
+          </Card>
+        ) : null}
+        {demo ? (
+          <Card title="Demo data" id="demo-data">
+            <p className="mb-3 text-sm text-stone-600 dark:text-stone-400">
+              Your book holds the demo’s made-up clients, quotes and services. Remove exactly those: anything you added stays, and so do demo clients and quotes you added to (they become yours).
+            </p>
+            <RemoveDemoData action={removeDemoAction} />
+          </Card>
+        ) : null}
         <TemplatesSection templates={listTemplates(db)} actions={{ create: createTemplateAction, update: updateTemplateAction, remove: deleteTemplateAction }} />
       </div>
     </>
