@@ -24,7 +24,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     const timeZones = Intl.supportedValuesOf("timeZone");
     return (
       <>
-        <PageHeader title="Welcome to Walkaway">Know your worth: log every discount request, see which clients drain you, and get a straight answer when a low offer lands. First, two questions.</PageHeader>
+        <PageHeader title="Welcome to Walkaway">Know your worth: log every discount request, see which clients drain you, and get a straight answer when a low offer lands. Three quick answers first, then choose how to start.</PageHeader>
         <Card>
           <FirstRunForm
             action={firstRunAction}

@@ -100,20 +100,20 @@ export function FirstRunForm({ action, currencies, timeZones, defaults }: { acti
       <fieldset className="grid gap-4 md:grid-cols-2">
         <legend className="mb-2 text-base font-semibold">How do you want to start?</legend>
         <div className="flex flex-col gap-3 rounded-lg border border-stone-200 p-4 dark:border-stone-700">
-          <h3 className="flex items-center gap-2 font-medium">
+          <h2 className="flex items-center gap-2 font-medium">
             <FilePlus2 aria-hidden className="size-5 text-sky-700 dark:text-sky-400" />
             An empty book
-          </h3>
+          </h2>
           <p className="flex-1 text-sm text-stone-600 dark:text-stone-400">Add your services with their market, target and walk-away rates, then your clients and their quotes.</p>
           <SubmitButton name="start" value="empty" variant="secondary" onClick={() => setChoice("empty")} pending={pending && choice === "empty"} disabled={pending} pendingText="Starting…">
             Start with an empty book
           </SubmitButton>
         </div>
         <div className="flex flex-col gap-3 rounded-lg border border-stone-200 p-4 dark:border-stone-700">
-          <h3 className="flex items-center gap-2 font-medium">
+          <h2 className="flex items-center gap-2 font-medium">
             <BookOpen aria-hidden className="size-5 text-sky-700 dark:text-sky-400" />
             Look around first
-          </h3>
+          </h2>
           <p className="flex-1 text-sm text-stone-600 dark:text-stone-400">
             A dozen made-up clients, some good and some draining, with a year of quotes and negotiations in your currency. Remove them in one go from Settings when you are done; anything you add stays.
           </p>
