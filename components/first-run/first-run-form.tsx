@@ -84,7 +84,7 @@ export function FirstRunForm({ action, currencies, timeZones, defaults }: { acti
             autoComplete="off"
             aria-invalid={localeError ? true : undefined}
             aria-describedby={`${localeId}-hint${localeError ? ` ${localeId}-error` : ""}`}
-            className={controlClass}
+            className={`${controlClass} aria-[invalid=true]:border-red-600`}
           />
           <p id={`${localeId}-hint`} className="mt-1 text-xs text-stone-600 dark:text-stone-400">
             How numbers and dates are written, e.g. en-GB or de-DE

@@ -62,7 +62,7 @@ function CurrencyField({ settings, currencies, inBook, v, errors }: { settings: 
                     placeholder="e.g. 0.79"
                     aria-invalid={rateError ? true : undefined}
                     aria-describedby={`${rateId}-hint${rateError ? ` ${rateId}-error` : ""}`}
-                    className={`${controlClass} mt-0 max-w-40`}
+                    className={`${controlClass} mt-0 max-w-40 aria-[invalid=true]:border-red-600`}
                   />
                   <span aria-hidden>{currency}</span>
                 </div>
@@ -201,7 +201,7 @@ export function ReexpressForm({ action, from, to, use }: { action: (p: ActionSta
             defaultValue={v("rate")}
             aria-invalid={rateError ? true : undefined}
             aria-describedby={rateError ? `${rateId}-error` : undefined}
-            className={`${controlClass} max-w-40`}
+            className={`${controlClass} max-w-40 aria-[invalid=true]:border-red-600`}
           />
         </div>
         <SubmitButton pending={pending} pendingText="Converting…">

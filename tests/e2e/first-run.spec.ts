@@ -3,7 +3,9 @@
  * (the shared e2e database already holds the demo book other specs rely on, and is never touched here):
  *   - a British browser is offered GBP and Europe/London; "Start with an empty book" stores them;
  *   - with the demo book in GBP, Settings asks what to do when the currency moves to EUR: a bad rate is a
- *     field error that keeps what was typed, a good one converts every amount (checked through the API);
+ *     field error that keeps what was typed; "keep" leaves the amounts in GBP and the dashboard says how
+ *     many quotes it leaves out, with a link to convert them, which converts every amount (checked
+ *     through the API);
  *   - "Remove demo data" asks first, shows its pending state, then says what it removed.
  * Screenshots (desktop and phone) go to test-results/screenshots/journeys/first-run-*.png.
  */
@@ -81,7 +83,7 @@ test("first run: a British browser is offered GBP and London time; an empty book
   await context.close();
 });
 
-test("changing the currency asks, refuses a bad rate, converts with a good one; demo data then goes in one click", async ({ browser }) => {
+test("changing the currency asks and refuses a bad rate; kept amounts are counted apart, then converted; demo data then goes in one click", async ({ browser }) => {
   const { context, page } = await british(browser);
   expect((await page.request.post("/api/v1/demo")).status()).toBe(201);
   const before = (await (await page.request.get("/api/v1/quotes")).json()) as { quotes: { id: number; quotedAmount: number; currency: string }[] };
@@ -98,9 +100,23 @@ test("changing the currency asks, refuses a bad rate, converts with a good one; 
   await expect(rate).toHaveValue("abc");
   expect((await (await page.request.get("/api/v1/settings")).json()).currency).toBe("GBP");
   await page.screenshot({ path: `${SHOTS}/first-run-currency-change-desktop.png`, fullPage: true });
+  await axeClean(page);
 
-  await rate.fill("1.17");
+  // keep them in GBP: the currency moves, the amounts do not, and the dashboard says what it leaves out
+  await page.getByLabel(/Keep them in GBP/).check();
   await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Saved.", { exact: true })).toBeVisible({ timeout: 20_000 });
+  expect((await (await page.request.get("/api/v1/settings")).json()).currency).toBe("EUR");
+  await page.goto("/?range=all");
+  const moneyLeft = page.getByTestId("headline-money-left");
+  await expect(moneyLeft).toContainText(/18 accepted quotes in other currencies are left out of this total: convert them in Settings\./);
+  await expect(page.getByText(/mark a quote accepted/i)).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/first-run-dashboard-other-currencies-desktop.png`, fullPage: false });
+  await moneyLeft.getByRole("link", { name: "convert them in Settings" }).click();
+  const card = page.locator("#other-currencies");
+  await expect(card).toContainText("24 quotes and 4 services in GBP");
+  await card.getByLabel("1 GBP = how many EUR?").fill("1.17");
+  await card.getByRole("button", { name: "Convert to EUR" }).click();
   await expect(page.getByText(/24 quotes and 4 services converted to EUR \(1 GBP = 1\.17 EUR\)\. A backup was taken first\./)).toBeVisible({ timeout: 20_000 });
   const after = (await (await page.request.get("/api/v1/quotes")).json()) as typeof before;
   for (const q of before.quotes) {
@@ -109,6 +125,8 @@ test("changing the currency asks, refuses a bad rate, converts with a good one; 
     // half up to the cent, integer arithmetic
     expect(now.quotedAmount).toBe(Math.floor((q.quotedAmount * 117 * 2 + 100) / 200));
   }
+  await page.goto("/?range=all");
+  await expect(page.getByTestId("headline-money-left")).not.toContainText("other currencies");
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/settings#demo-data");
