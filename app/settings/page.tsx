@@ -9,7 +9,7 @@ import { requestDb } from "@/server/database";
 import { getSettings } from "@/server/settings";
 import { listTemplates } from "@/server/templates";
 import { Card, PageHeader } from "@/components/ui/card";
-import { ReexpressForm, RemoveDemoData, SettingsForm } from "@/components/forms/settings-form";
+import { OtherCurrencies, RemoveDemoData, SettingsForm } from "@/components/forms/settings-form";
 import { TemplatesSection } from "@/components/templates-section";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -32,18 +32,7 @@ export default async function SettingsPage() {
             inBook={usage.inBook}
           />
         </Card>
-        {usage.others.length ? (
-          <Card title="Amounts in other currencies" id="other-currencies">
-            <p className="mb-3 text-sm text-stone-600 dark:text-stone-400">
-              The dashboard adds up {usage.book} only. Convert these at a rate you enter to count them; a backup is taken first, and each amount is rounded once to the nearest minor unit.
-            </p>
-            <div className="space-y-3">
-              {usage.others.map((o) => (
-                <ReexpressForm key={o.currency} action={reexpressAction} from={o.currency} to={usage.book} use={o} />
-              ))}
-            </div>
-          </Card>
-        ) : null}
+        <OtherCurrencies action={reexpressAction} book={usage.book} others={usage.others} />
         {demo ? (
           <Card title="Demo data" id="demo-data">
             <p className="mb-3 text-sm text-stone-600 dark:text-stone-400">

@@ -4,6 +4,7 @@ import type { ActionState } from "@/lib/action-state";
 import type { Settings } from "@/lib/domain";
 import { plural } from "@/lib/text";
 import { Checkbox, controlClass, FormMessage, SelectField, TextField } from "@/components/ui/field";
+import { Card } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useForm } from "./use-form";
 
@@ -217,6 +218,40 @@ export function ReexpressForm({ action, from, to, use }: { action: (p: ActionSta
         <FormMessage state={state} />
       </div>
     </form>
+  );
+}
+
+/**
+ * Settings' "Amounts in other currencies" card: a form per other currency. The card outlives its last
+ * form, so the message saying what was converted stays on screen after the page no longer lists it.
+ */
+export function OtherCurrencies({ action, book, others }: { action: (p: ActionState, f: FormData) => Promise<ActionState>; book: string; others: { currency: string; quotes: number; services: number }[] }) {
+  const [done, setDone] = useState<string | null>(null);
+  const track = async (prev: ActionState, fd: FormData) => {
+    const state = await action(prev, fd);
+    if (state.status === "ok" && state.message) setDone(state.message);
+    return state;
+  };
+  if (!others.length && !done) return null;
+  return (
+    <Card title="Amounts in other currencies" id="other-currencies">
+      {others.length ? (
+        <>
+          <p className="mb-3 text-sm text-stone-600 dark:text-stone-400">
+            The dashboard adds up {book} only. Convert these at a rate you enter to count them; a backup is taken first, and each amount is rounded once to the nearest minor unit.
+          </p>
+          <div className="space-y-3">
+            {others.map((o) => (
+              <ReexpressForm key={o.currency} action={track} from={o.currency} to={book} use={o} />
+            ))}
+          </div>
+        </>
+      ) : (
+        <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
+          {done} Everything in your book is in {book} now.
+        </p>
+      )}
+    </Card>
   );
 }
 
