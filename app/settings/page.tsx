@@ -9,7 +9,7 @@ import { requestDb } from "@/server/database";
 import { getSettings } from "@/server/settings";
 import { listTemplates } from "@/server/templates";
 import { Card, PageHeader } from "@/components/ui/card";
-import { OtherCurrencies, RemoveDemoData, SettingsForm } from "@/components/forms/settings-form";
+import { DemoDataCard, OtherCurrencies, SettingsForm } from "@/components/forms/settings-form";
 import { TemplatesSection } from "@/components/templates-section";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -18,7 +18,6 @@ export default async function SettingsPage() {
   const db = await requestDb();
   const settings = getSettings(db);
   const usage = currencyUsage(db);
-  const demo = hasDemoData(db);
   return (
     <>
       <PageHeader title="Settings">Your money, your time, and how clients are judged.</PageHeader>
@@ -33,14 +32,7 @@ export default async function SettingsPage() {
           />
         </Card>
         <OtherCurrencies action={reexpressAction} book={usage.book} others={usage.others} />
-        {demo ? (
-          <Card title="Demo data" id="demo-data">
-            <p className="mb-3 text-sm text-stone-600 dark:text-stone-400">
-              Your book holds the demo’s made-up clients, quotes and services. Remove exactly those: anything you added stays, and so do demo clients and quotes you added to (they become yours).
-            </p>
-            <RemoveDemoData action={removeDemoAction} />
-          </Card>
-        ) : null}
+        <DemoDataCard action={removeDemoAction} present={hasDemoData(db)} />
         <TemplatesSection templates={listTemplates(db)} actions={{ create: createTemplateAction, update: updateTemplateAction, remove: deleteTemplateAction }} />
       </div>
     </>

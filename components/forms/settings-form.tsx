@@ -255,10 +255,14 @@ export function OtherCurrencies({ action, book, others }: { action: (p: ActionSt
   );
 }
 
-/** "Remove demo data": a confirm dialog, a pending state, and what was removed and kept said afterwards. */
-export function RemoveDemoData({ action }: { action: () => Promise<ActionState> }) {
+/**
+ * Settings' "Demo data" card with its "Remove demo data" button: a confirm dialog, a pending state, and
+ * what was removed and kept said afterwards (the card stays for that message once the demo is gone).
+ */
+export function DemoDataCard({ action, present }: { action: () => Promise<ActionState>; present: boolean }) {
   const [pending, setPending] = useState(false);
   const [state, setState] = useState<ActionState>({ status: "idle" });
+  if (!present && state.status !== "ok") return null;
   const run = async () => {
     if (!window.confirm("Remove the demo’s clients, quotes, services and templates? Anything you added stays, and so do demo clients and quotes you added to.")) return;
     setPending(true);
@@ -271,11 +275,20 @@ export function RemoveDemoData({ action }: { action: () => Promise<ActionState> 
     }
   };
   return (
-    <div className="flex flex-col items-start gap-2">
-      <SubmitButton type="button" variant="danger" pending={pending} pendingText="Removing demo data…" onClick={() => void run()}>
-        Remove demo data
-      </SubmitButton>
-      <FormMessage state={state} />
-    </div>
+    <Card title="Demo data" id="demo-data">
+      {present ? (
+        <p className="mb-3 text-sm text-stone-600 dark:text-stone-400">
+          Your book holds the demo’s made-up clients, quotes and services. Remove exactly those: anything you added stays, and so do demo clients and quotes you added to (they become yours).
+        </p>
+      ) : null}
+      <div className="flex flex-col items-start gap-2">
+        {present ? (
+          <SubmitButton type="button" variant="danger" pending={pending} pendingText="Removing demo data…" onClick={() => void run()}>
+            Remove demo data
+          </SubmitButton>
+        ) : null}
+        <FormMessage state={state} />
+      </div>
+    </Card>
   );
 }
