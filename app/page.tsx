@@ -11,13 +11,33 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Dashboard } from "@/components/dashboard/dashboard";
 import { AdoptTimeZone } from "@/components/adopt-time-zone";
-import { adoptTimeZoneAction } from "@/app/actions/settings";
-import { getSettings } from "@/server/settings";
+import { adoptTimeZoneAction, firstRunAction } from "@/app/actions/settings";
+import { getSettings, needsFirstRun } from "@/server/settings";
+import { FirstRunForm } from "@/components/first-run/first-run-form";
+import { currencyOptions, isoCurrencies } from "@/lib/currency-conversion";
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const db = await requestDb();
+  const settings = getSettings(db);
+  if (needsFirstRun(db)) {
+    // the first run asks the currency and time zone itself (defaults from the browser, once it has loaded)
+    const timeZones = Intl.supportedValuesOf("timeZone");
+    return (
+      <>
+        <PageHeader title="Welcome to Walkaway">Know your worth: log every discount request, see which clients drain you, and get a straight answer when a low offer lands. Three quick answers first, then choose how to start.</PageHeader>
+        <Card>
+          <FirstRunForm
+            action={firstRunAction}
+            currencies={currencyOptions(settings.locale, isoCurrencies())}
+            timeZones={timeZones}
+            defaults={{ currency: settings.currency, timeZone: settings.timeZone || "UTC", locale: settings.locale }}
+          />
+        </Card>
+      </>
+    );
+  }
   // until a time zone is chosen, the first browser here lends its own
-  const adopt = getSettings(db).timeZone === "" ? <AdoptTimeZone action={adoptTimeZoneAction} /> : null;
+  const adopt = settings.timeZone === "" ? <AdoptTimeZone action={adoptTimeZoneAction} /> : null;
   if (isEmptyBook(db)) {
     return (
       <>
@@ -42,7 +62,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             </div>
           </Card>
           <Card title="Or look around first">
-            <p className="text-sm text-stone-600 dark:text-stone-400">Load a realistic demo book: a dozen clients, some good and some draining, with a year of quotes and negotiations. You can delete them later.</p>
+            <p className="text-sm text-stone-600 dark:text-stone-400">Load a realistic demo book: a dozen clients, some good and some draining, with a year of quotes and negotiations. Remove them in one go from Settings when you are done; anything you add stays.</p>
             <form action={loadDemoAction} className="mt-4">
               <SubmitButton pendingText="Loading demo data…">Load demo data</SubmitButton>
             </form>

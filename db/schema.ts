@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import {
   ANSWERS,
   ASK_KINDS,
@@ -48,6 +48,8 @@ export const settings = sqliteTable(
     halfLifeMonths: integer("half_life_months").notNull().default(DEFAULT_SETTINGS.halfLifeMonths),
     capVerdictOnRedFlag: integer("cap_verdict_on_red_flag", { mode: "boolean" }).notNull().default(DEFAULT_SETTINGS.capVerdictOnRedFlag),
     redFlagsForWalkAway: integer("red_flags_for_walk_away").notNull().default(DEFAULT_SETTINGS.redFlagsForWalkAway),
+    /** the first-run step (currency, time zone, empty or demo book) was answered; not part of Settings */
+    firstRunDone: integer("first_run_done", { mode: "boolean" }).notNull().default(false),
     ...timestamps,
   },
   (t) => [check("settings_singleton", sql`${t.id} = 1`)],
@@ -211,6 +213,22 @@ export const templates = sqliteTable("templates", {
   isDefault: integer("is_default", { mode: "boolean" }).notNull().default(false),
   ...timestamps,
 });
+
+/**
+ * The rows the demo book created, by table and id, so "Remove demo data" removes exactly those and
+ * nothing the user added. Ids are AUTOINCREMENT (never reused), so an entry whose row the user already
+ * deleted simply matches nothing.
+ */
+export const DEMO_TABLES = ["clients", "quotes", "quote_events", "interactions", "services", "service_rates", "templates"] as const;
+export type DemoTable = (typeof DEMO_TABLES)[number];
+export const demoRows = sqliteTable(
+  "demo_rows",
+  {
+    tableName: text("table_name", { enum: DEMO_TABLES }).notNull(),
+    rowId: integer("row_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tableName, t.rowId] })],
+);
 
 /**
  * One row (id = 1): sign-in state that must outlive the process. Every session cookie carries the

@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS, type Settings } from "@/lib/domain";
 export function getSettings(db: DbOrTx): Settings {
   const row = db.select().from(settings).where(eq(settings.id, 1)).get();
   if (!row) return { ...DEFAULT_SETTINGS };
-  const { id: _id, createdAt: _c, updatedAt: _u, ...rest } = row;
+  const { id: _id, createdAt: _c, updatedAt: _u, firstRunDone: _f, ...rest } = row;
   return rest;
 }
 
@@ -14,5 +14,18 @@ export function saveSettings(db: DbOrTx, input: Settings): void {
   db.insert(settings)
     .values({ id: 1, ...input })
     .onConflictDoUpdate({ target: settings.id, set: { ...input, updatedAt: now } })
+    .run();
+}
+
+/** Whether the first-run step (currency, time zone, empty or demo book) has been answered. */
+export function isFirstRunDone(db: DbOrTx): boolean {
+  return db.select({ done: settings.firstRunDone }).from(settings).where(eq(settings.id, 1)).get()?.done ?? false;
+}
+
+/** Record the first-run step as answered (the settings row is created with its defaults if missing). */
+export function setFirstRunDone(db: DbOrTx): void {
+  db.insert(settings)
+    .values({ id: 1, firstRunDone: true })
+    .onConflictDoUpdate({ target: settings.id, set: { firstRunDone: true, updatedAt: now } })
     .run();
 }

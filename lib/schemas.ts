@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { DATE_RANGE_MESSAGE, isDateInBounds } from "./dates";
 import { renameAliases } from "./input-aliases";
+import { isIsoCurrency, parseRate, RATE_MESSAGES } from "./currency-conversion";
 import {
   ANSWERS,
   ASK_KINDS,
@@ -110,9 +111,12 @@ export const timeZoneSchema = z
   }, "Unknown time zone: use one like Europe/Paris or America/New_York");
 
 // ---- settings ----
+/** A book's currency: an ISO 4217 code from the list (Intl formats any three letters; "ABC" is no currency). */
+export const isoCurrencySchema = currencySchema.refine(isIsoCurrency, "Choose a currency from the list: an ISO 4217 code like USD, EUR or GBP");
+
 export const settingsSchema = z
   .object({
-    currency: currencySchema,
+    currency: isoCurrencySchema,
     locale: localeSchema,
     hoursPerDay: z.number({ error: "Enter hours" }).int("Whole hours").min(1, "At least 1 hour").max(24, "At most 24 hours"),
     weeklyCapacityHours: z.number({ error: "Enter hours" }).int("Whole hours").min(1, "At least 1 hour").max(168, "A week has 168 hours"),
@@ -138,6 +142,54 @@ export const settingsSchema = z
       ctx.addIssue({ code: "custom", path: ["bandWalkAway"], message: "The walk-away band must be below the keep band" });
   });
 export const updateSettingsSchema = settingsSchema;
+
+/** The first-run step: the book's currency, time zone and locale, then an empty book or the demo book. */
+export const FIRST_RUN_STARTS = ["empty", "demo"] as const;
+export const firstRunSchema = z.object({
+  currency: isoCurrencySchema,
+  timeZone: timeZoneSchema.refine((tz) => tz !== "", "Choose a time zone"),
+  locale: localeSchema,
+  start: z.enum(FIRST_RUN_STARTS, { error: "Choose an empty book or the demo book" }),
+});
+export type FirstRun = z.infer<typeof firstRunSchema>;
+
+/** An exchange rate typed as a decimal ("0.79"), checked exactly (lib/currency-conversion.ts parseRate). */
+export const rateSchema = z.string({ error: RATE_MESSAGES.empty }).superRefine((v, ctx) => {
+  const r = parseRate(v);
+  if (!r.ok) ctx.addIssue({ code: "custom", message: RATE_MESSAGES[r.error] });
+});
+
+/** What to do with the book's amounts when its currency changes: convert them at a rate, or keep them in the old currency. */
+export const CURRENCY_CHANGES = ["convert", "keep"] as const;
+export type CurrencyChange = (typeof CURRENCY_CHANGES)[number];
+
+/** The settings form: the settings, plus (when the currency changes and the book holds money in the old one) the choice and the rate. */
+export const settingsChangeSchema = z.intersection(
+  settingsSchema,
+  z
+    .object({
+      currencyChange: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(CURRENCY_CHANGES, { error: "Choose: convert the amounts, or keep them as they are" }).optional()),
+      rate: z.preprocess((v) => (v === null ? undefined : v), z.string().optional()),
+    })
+    .superRefine((c, ctx) => {
+      if (c.currencyChange !== "convert") return;
+      const r = parseRate(c.rate ?? "");
+      if (!r.ok) ctx.addIssue({ code: "custom", path: ["rate"], message: RATE_MESSAGES[r.error] });
+    }),
+);
+export type SettingsChange = z.infer<typeof settingsChangeSchema>;
+
+/** Re-express every amount in `from` in `to` at `rate` (1 from = rate to). */
+export const reexpressSchema = z
+  .object({
+    from: currencySchema,
+    to: isoCurrencySchema,
+    rate: rateSchema,
+  })
+  .superRefine((r, ctx) => {
+    if (r.from === r.to) ctx.addIssue({ code: "custom", path: ["to"], message: "Choose a different currency to convert into" });
+  });
+export type Reexpress = z.infer<typeof reexpressSchema>;
 
 // ---- services (rate card) ----
 const serviceFields = z.object({

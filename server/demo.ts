@@ -1,14 +1,16 @@
 /**
- * Load the demo book (server/demo-book.ts) through the same use cases the app uses, in one transaction.
+ * Load the demo book (server/demo-book.ts) through the same use cases the app uses, in one transaction,
+ * marking every row it writes (demo_rows); and remove exactly those rows again ("Remove demo data").
  */
 import { writeTransaction, type DbOrTx } from "@/db/connection";
+import { bookLinks, clearDemoMarks, deleteRows, highestIds, liveDemoIds, markDemoRowsAfter } from "@/db/demo";
 import { getSettings } from "@/db/settings";
 import { listServices } from "@/db/services";
 import { listTemplates } from "@/db/templates";
 import { addDays, isoDateOf } from "@/lib/dates";
 import { DEFAULT_COUNTER_TEMPLATE, DEFAULT_DECLINE_TEMPLATE } from "@/lib/offer-check";
 import type { CreateInteraction, CreateQuoteEvent } from "@/lib/schemas";
-import { createClient } from "./clients";
+import { createClient, getClient } from "./clients";
 import { DEMO_BOOK, SERVICES, type Svc } from "./demo-book";
 import { addInteraction } from "./interactions";
 import { addQuoteEvent, createQuote, setQuoteOutcome } from "./quotes";
@@ -26,6 +28,8 @@ export function loadDemoBook(db: DbOrTx, now = new Date()): { clients: number; q
   const counts = { clients: 0, quotes: 0, events: 0, interactions: 0 };
   const today = isoDateOf(now);
   writeTransaction(db, (t) => {
+    // the transaction is IMMEDIATE: every row with a higher id at its end is one the demo wrote
+    const before = highestIds(t);
     const currency = getSettings(t).currency;
     const existing = new Map(listServices(t).map((s) => [s.name, s]));
     const svcIds = {} as Record<Svc, number>;
@@ -75,6 +79,64 @@ export function loadDemoBook(db: DbOrTx, now = new Date()): { clients: number; q
         counts.interactions++;
       }
     }
+    markDemoRowsAfter(t, before);
   });
   return counts;
+}
+
+/** True while rows the demo book wrote are still in the book. */
+export function hasDemoData(db: DbOrTx): boolean {
+  return Object.values(liveDemoIds(db)).some((ids) => ids.size > 0);
+}
+
+export interface DemoRemoval {
+  removed: { clients: number; quotes: number; events: number; interactions: number; services: number; templates: number };
+  /** demo rows kept because something of the user's hangs on them; they are the user's from now on */
+  kept: { clients: string[]; quotes: number; services: string[] };
+}
+
+/**
+ * Remove exactly the rows the demo book wrote, and nothing the user added, in one transaction:
+ * - a demo quote the user added a negotiation step or an interaction to is kept, with its steps;
+ * - a demo client the user added a quote or an interaction to (or whose quote is kept) is kept, with
+ *   the user's rows — the demo's own other quotes and interactions on it go;
+ * - a demo service that a remaining quote uses, or whose rates the user changed, is kept with its history;
+ * - the demo's templates go.
+ * What is kept stops being demo data. Every rule is decided before the first delete.
+ */
+export function removeDemoData(db: DbOrTx): DemoRemoval {
+  return writeTransaction(db, (t) => {
+    const demo = liveDemoIds(t);
+    const links = bookLinks(t);
+    const keepQuotes = new Set<number>();
+    for (const e of links.events) if (demo.quotes.has(e.quoteId) && !demo.quote_events.has(e.id)) keepQuotes.add(e.quoteId);
+    for (const i of links.interactions) if (i.quoteId != null && demo.quotes.has(i.quoteId) && !demo.interactions.has(i.id)) keepQuotes.add(i.quoteId);
+    const keepClients = new Set<number>();
+    for (const q of links.quotes) if (demo.clients.has(q.clientId) && (!demo.quotes.has(q.id) || keepQuotes.has(q.id))) keepClients.add(q.clientId);
+    for (const i of links.interactions) if (demo.clients.has(i.clientId) && !demo.interactions.has(i.id)) keepClients.add(i.clientId);
+    const keepServices = new Set<number>();
+    for (const q of links.quotes) if (q.serviceId != null && demo.services.has(q.serviceId) && (!demo.quotes.has(q.id) || keepQuotes.has(q.id))) keepServices.add(q.serviceId);
+    for (const r of links.serviceRates) if (demo.services.has(r.serviceId) && !demo.service_rates.has(r.id)) keepServices.add(r.serviceId);
+
+    const keptQuoteIds = [...keepQuotes];
+    const eventsOfKept = new Set(links.events.filter((e) => keepQuotes.has(e.quoteId)).map((e) => e.id));
+    const goingQuotes = [...demo.quotes].filter((id) => !keepQuotes.has(id));
+    const goingClients = [...demo.clients].filter((id) => !keepClients.has(id));
+    const goingServices = [...demo.services].filter((id) => !keepServices.has(id));
+    const keptClientNames = [...keepClients].map((id) => getClient(t, id).name).sort();
+    const keptServiceNames = listServices(t).filter((s) => keepServices.has(s.id)).map((s) => s.name);
+
+    const removed = { clients: 0, quotes: 0, events: 0, interactions: 0, services: 0, templates: 0 };
+    // children first, counted one by one; the cascades below then find nothing of the demo's left
+    removed.events = deleteRows(t, "quote_events", [...demo.quote_events].filter((id) => !eventsOfKept.has(id)));
+    removed.interactions = deleteRows(t, "interactions", [...demo.interactions]);
+    removed.quotes = deleteRows(t, "quotes", goingQuotes);
+    removed.clients = deleteRows(t, "clients", goingClients);
+    const serviceOfRate = new Map(links.serviceRates.map((r) => [r.id, r.serviceId]));
+    deleteRows(t, "service_rates", [...demo.service_rates].filter((id) => !keepServices.has(serviceOfRate.get(id) ?? -1)));
+    removed.services = deleteRows(t, "services", goingServices);
+    removed.templates = deleteRows(t, "templates", [...demo.templates]);
+    clearDemoMarks(t);
+    return { removed, kept: { clients: keptClientNames, quotes: keptQuoteIds.length, services: keptServiceNames } };
+  });
 }

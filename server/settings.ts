@@ -1,6 +1,10 @@
 import { writeTransaction, type DbOrTx } from "@/db/connection";
-import { getSettings, saveSettings } from "@/db/settings";
+import { isEmptyBook } from "@/db/clients";
+import { getSettings, isFirstRunDone, saveSettings, setFirstRunDone } from "@/db/settings";
 import type { Settings } from "@/lib/domain";
+import { conflict } from "@/lib/errors";
+import type { FirstRun } from "@/lib/schemas";
+import { loadDemoBook } from "./demo";
 
 export { getSettings };
 
@@ -17,5 +21,25 @@ export function adoptTimeZone(db: DbOrTx, timeZone: string): Settings {
     const current = getSettings(tx);
     if (current.timeZone === "" && timeZone !== "") saveSettings(tx, { ...current, timeZone });
     return getSettings(tx);
+  });
+}
+
+/** The home page asks the first-run questions while the book is empty and they were never answered. */
+export function needsFirstRun(db: DbOrTx): boolean {
+  return !isFirstRunDone(db) && isEmptyBook(db);
+}
+
+/**
+ * The first-run answers, in one transaction: the currency, time zone and locale are saved, the step is
+ * recorded as done, and the demo book is loaded when asked for (in the chosen currency). Refused once
+ * the book has data (a second click, another tab): Settings changes the currency from then on.
+ */
+export function completeFirstRun(db: DbOrTx, input: FirstRun, now = new Date()): { settings: Settings; demo: ReturnType<typeof loadDemoBook> | null } {
+  return writeTransaction(db, (tx) => {
+    if (!isEmptyBook(tx)) throw conflict("Your book already has data: change the currency and time zone in Settings.");
+    saveSettings(tx, { ...getSettings(tx), currency: input.currency, timeZone: input.timeZone, locale: input.locale });
+    setFirstRunDone(tx);
+    const demo = input.start === "demo" ? loadDemoBook(tx, now) : null;
+    return { settings: getSettings(tx), demo };
   });
 }

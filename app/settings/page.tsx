@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
-import { updateSettingsAction } from "@/app/actions/settings";
+import { reexpressAction, updateSettingsAction } from "@/app/actions/settings";
+import { removeDemoAction } from "@/app/actions/demo";
+import { currencyOptions, isoCurrencies } from "@/lib/currency-conversion";
+import { currencyUsage } from "@/server/currency";
+import { hasDemoData } from "@/server/demo";
 import { createTemplateAction, deleteTemplateAction, updateTemplateAction } from "@/app/actions/templates";
 import { requestDb } from "@/server/database";
 import { getSettings } from "@/server/settings";
 import { listTemplates } from "@/server/templates";
 import { Card, PageHeader } from "@/components/ui/card";
-import { SettingsForm } from "@/components/forms/settings-form";
+import { DemoDataCard, OtherCurrencies, SettingsForm } from "@/components/forms/settings-form";
 import { TemplatesSection } from "@/components/templates-section";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -13,13 +17,22 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const db = await requestDb();
   const settings = getSettings(db);
+  const usage = currencyUsage(db);
   return (
     <>
       <PageHeader title="Settings">Your money, your time, and how clients are judged.</PageHeader>
       <div className="space-y-6">
         <Card>
-          <SettingsForm action={updateSettingsAction} settings={settings} timeZones={Intl.supportedValuesOf("timeZone")} />
+          <SettingsForm
+            action={updateSettingsAction}
+            settings={settings}
+            timeZones={Intl.supportedValuesOf("timeZone")}
+            currencies={currencyOptions(settings.locale, isoCurrencies())}
+            inBook={usage.inBook}
+          />
         </Card>
+        <OtherCurrencies action={reexpressAction} book={usage.book} others={usage.others} />
+        <DemoDataCard action={removeDemoAction} present={hasDemoData(db)} />
         <TemplatesSection templates={listTemplates(db)} actions={{ create: createTemplateAction, update: updateTemplateAction, remove: deleteTemplateAction }} />
       </div>
     </>

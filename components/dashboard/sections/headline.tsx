@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { MIN_SAMPLE, QUOTE_NOUN, moneyLeftTrendText, settlingSamples } from "@/lib/dashboard";
 import type { DashboardView } from "@/server/dashboard";
 import type { Fmt } from "../format";
@@ -20,7 +21,15 @@ export function Headline({ d, f }: { d: DashboardView; f: Fmt }) {
       <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         <Stat label="Money left on the table" value={f.money(s.moneyLeft)} testId="headline-money-left">
           {trend}
-          {s.otherCurrencyQuotes > 0 ? ` ${f.n(s.otherCurrencyQuotes, "quote")} in other currencies not added.` : ""}
+          {s.otherCurrencyQuotes > 0 ? (
+            <>
+              {` ${f.n(s.otherCurrencyQuotes, "accepted quote")} in other currencies ${s.otherCurrencyQuotes === 1 ? "is" : "are"} left out of this total: `}
+              <Link href="/settings#other-currencies" className="underline">
+                convert them in Settings
+              </Link>
+              .
+            </>
+          ) : null}
         </Stat>
         <Stat label="Accepted work below target" value={<SampleValue s={sample.belowTarget} pct={f.pct} noun={QUOTE_NOUN} />} testId="headline-below-target">
           {s.ratedQuotes === 0 ? "No accepted quote with a service to compare yet." : sample.belowTarget.enough ? "of accepted hours, paid under your target rate" : needRated}

@@ -28,7 +28,9 @@ export function KeepSection({ d, f }: { d: DashboardView; f: Fmt }) {
         <Empty>
           {k.points.length < 2
             ? "This chart compares clients: it needs at least two with a fit score. Add your other clients and log their quotes."
-            : "This chart needs clients with a fit score and accepted quotes in the period: mark a quote accepted with its agreed amount."}
+            : d.headline.settling.otherCurrencyQuotes > 0
+              ? `This chart adds up revenue in your currency only, and ${f.n(d.headline.settling.otherCurrencyQuotes, "accepted quote")} of the period ${d.headline.settling.otherCurrencyQuotes === 1 ? "is" : "are"} in other currencies: convert them in Settings (Amounts in other currencies) to see them here.`
+              : "This chart needs clients with a fit score and accepted quotes in the period: mark a quote accepted with its agreed amount."}
         </Empty>
       ) : (
         <Figure id="keep" desc={desc}>

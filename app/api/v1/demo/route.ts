@@ -1,4 +1,4 @@
-import { loadDemoBook } from "@/server/demo";
+import { loadDemoBook, removeDemoData } from "@/server/demo";
 import { conflict } from "@/lib/errors";
 import { listClients } from "@/server/clients";
 import { handler } from "../_lib/http";
@@ -20,3 +20,9 @@ export const POST = handler(
   },
   { status: 201 },
 );
+
+/**
+ * DELETE /api/v1/demo: remove exactly the rows the demo book wrote, keeping everything the user added
+ * (and the demo rows it hangs on, which become the user's). 200 with what was removed and kept.
+ */
+export const DELETE = handler((_req, db) => removeDemoData(db));

@@ -1,0 +1,74 @@
+/**
+ * Every money column of the book, read and written for re-expressing it in another currency
+ * (server/currency.ts; the arithmetic is lib/currency-conversion.ts). The money columns:
+ * services.market_rate/target_rate/floor_rate (+ services.currency), service_rates.market_rate/
+ * target_rate/floor_rate (in their service's currency), quotes.quoted_amount/agreed_amount
+ * (+ quotes.currency), quote_events.amount (in its quote's currency) and interactions.amount (no
+ * currency column: in the book's currency). Clients, templates and settings hold no money.
+ */
+import { and, count, eq, isNotNull } from "drizzle-orm";
+import type { DbOrTx } from "./connection";
+import { interactions, now, quoteEvents, quotes, serviceRates, services } from "./schema";
+
+export interface RatesRow {
+  id: number;
+  marketRate: number;
+  targetRate: number;
+  floorRate: number;
+}
+export interface MoneyRows {
+  services: RatesRow[];
+  serviceRates: RatesRow[];
+  quotes: { id: number; quotedAmount: number; agreedAmount: number | null }[];
+  events: { id: number; amount: number }[];
+  interactions: { id: number; amount: number }[];
+}
+
+/**
+ * The rows holding money in `currency`: services and quotes in it, their rate history and negotiation
+ * steps, and — when `withInteractions` (the currency is the book's) — every interaction amount.
+ */
+export function moneyRowsIn(db: DbOrTx, currency: string, withInteractions: boolean): MoneyRows {
+  const svc = db.select({ id: services.id, marketRate: services.marketRate, targetRate: services.targetRate, floorRate: services.floorRate }).from(services).where(eq(services.currency, currency)).all();
+  const q = db.select({ id: quotes.id, quotedAmount: quotes.quotedAmount, agreedAmount: quotes.agreedAmount }).from(quotes).where(eq(quotes.currency, currency)).all();
+  const rates = db
+    .select({ id: serviceRates.id, marketRate: serviceRates.marketRate, targetRate: serviceRates.targetRate, floorRate: serviceRates.floorRate })
+    .from(serviceRates)
+    .innerJoin(services, eq(serviceRates.serviceId, services.id))
+    .where(eq(services.currency, currency))
+    .all();
+  const events = db
+    .select({ id: quoteEvents.id, amount: quoteEvents.amount })
+    .from(quoteEvents)
+    .innerJoin(quotes, eq(quoteEvents.quoteId, quotes.id))
+    .where(and(eq(quotes.currency, currency), isNotNull(quoteEvents.amount)))
+    .all() as { id: number; amount: number }[];
+  const inter = withInteractions ? (db.select({ id: interactions.id, amount: interactions.amount }).from(interactions).where(isNotNull(interactions.amount)).all() as { id: number; amount: number }[]) : [];
+  return { services: svc, serviceRates: rates, quotes: q, events, interactions: inter };
+}
+
+export function setServiceMoney(db: DbOrTx, id: number, currency: string, r: Omit<RatesRow, "id">): number {
+  return db.update(services).set({ currency, ...r, updatedAt: now }).where(eq(services.id, id)).run().changes;
+}
+export function setServiceRateMoney(db: DbOrTx, id: number, r: Omit<RatesRow, "id">): number {
+  return db.update(serviceRates).set(r).where(eq(serviceRates.id, id)).run().changes;
+}
+export function setQuoteMoney(db: DbOrTx, id: number, currency: string, quotedAmount: number, agreedAmount: number | null): number {
+  return db.update(quotes).set({ currency, quotedAmount, agreedAmount, updatedAt: now }).where(eq(quotes.id, id)).run().changes;
+}
+export function setEventAmount(db: DbOrTx, id: number, amount: number): number {
+  return db.update(quoteEvents).set({ amount }).where(eq(quoteEvents.id, id)).run().changes;
+}
+export function setInteractionAmount(db: DbOrTx, id: number, amount: number): number {
+  return db.update(interactions).set({ amount }).where(eq(interactions.id, id)).run().changes;
+}
+
+/** How many quotes and services are in each currency. */
+export function currencyCounts(db: DbOrTx): { currency: string; quotes: number; services: number }[] {
+  const out = new Map<string, { currency: string; quotes: number; services: number }>();
+  const row = (c: string) => out.get(c) ?? (out.set(c, { currency: c, quotes: 0, services: 0 }), out.get(c)!);
+  for (const r of db.select({ currency: quotes.currency, n: count() }).from(quotes).groupBy(quotes.currency).all()) row(r.currency).quotes = r.n;
+  for (const r of db.select({ currency: services.currency, n: count() }).from(services).groupBy(services.currency).all()) row(r.currency).services = r.n;
+  return [...out.values()].sort((a, b) => a.currency.localeCompare(b.currency));
+}
+

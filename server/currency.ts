@@ -1,0 +1,179 @@
+/**
+ * The book's currency: which currencies its quotes and services are in, changing the book's currency
+ * (asking what happens to the amounts in the old one), and re-expressing every amount of one currency
+ * in another at a rate the user enters — backup first, then one transaction.
+ *
+ * Money columns converted (db/currency.ts): services' three rates and their rate history, quotes'
+ * quoted and agreed amounts, negotiation steps' amounts (the quote's currency), and interactions'
+ * amounts (they have no currency column: they are in the book's currency, so they convert only when
+ * the book's own currency is converted). Each amount is rounded once, half away from zero, to the
+ * target currency's minor unit (lib/currency-conversion.ts).
+ */
+import type { DB, DbOrTx } from "@/db/connection";
+import { writeTransaction } from "@/db/connection";
+import {
+  currencyCounts,
+  moneyRowsIn,
+  setEventAmount,
+  setInteractionAmount,
+  setQuoteMoney,
+  setServiceMoney,
+  setServiceRateMoney,
+  type RatesRow,
+} from "@/db/currency";
+import { getSettings, saveSettings } from "@/db/settings";
+import { convertMaybe, convertMinor, formatRate, parseRate, type Rate } from "@/lib/currency-conversion";
+import type { Settings } from "@/lib/domain";
+import { invalidInput } from "@/lib/errors";
+import { fieldErrors, MAX_MONEY, reexpressSchema, type SettingsChange } from "@/lib/schemas";
+import { plural } from "@/lib/text";
+import { backupDatabase } from "./backups";
+
+export interface CurrencyUse {
+  currency: string;
+  quotes: number;
+  services: number;
+}
+
+export interface CurrencyUsage {
+  /** the book's currency (settings) */
+  book: string;
+  /** what is in the book's currency */
+  inBook: { quotes: number; services: number };
+  /** every other currency that holds quotes or services, with its counts */
+  others: CurrencyUse[];
+}
+
+export function currencyUsage(db: DbOrTx): CurrencyUsage {
+  const book = getSettings(db).currency;
+  const all = currencyCounts(db);
+  const mine = all.find((c) => c.currency === book);
+  return { book, inBook: { quotes: mine?.quotes ?? 0, services: mine?.services ?? 0 }, others: all.filter((c) => c.currency !== book && c.quotes + c.services > 0) };
+}
+
+/** "18 quotes and 4 services" (or just one of them). */
+export function describeUse(u: { quotes: number; services: number }): string {
+  const parts = [u.quotes ? plural(u.quotes, "quote") : null, u.services ? plural(u.services, "service") : null].filter(Boolean);
+  return parts.join(" and ");
+}
+
+export interface Converted {
+  services: number;
+  serviceRates: number;
+  quotes: number;
+  events: number;
+  interactions: number;
+}
+
+export interface ReexpressResult {
+  from: string;
+  to: string;
+  /** the rate as understood: 1 from = rate to */
+  rate: string;
+  converted: Converted;
+  /** the book's currency afterwards */
+  bookCurrency: string;
+  /** the backup taken before anything was written (null when there was nothing to convert) */
+  backup: string | null;
+}
+
+const TOO_SMALL = "At this rate some rates or amounts would round to zero: check the rate (1 old = how many new?)";
+const TOO_LARGE = "At this rate some amounts would be too large: check the rate (1 old = how many new?)";
+
+function convertOrRefuse(amount: number, rate: Rate, from: string, to: string): number {
+  let out: number;
+  try {
+    out = convertMinor(amount, rate, from, to);
+  } catch {
+    throw invalidInput(TOO_LARGE, { rate: [TOO_LARGE] });
+  }
+  if (out > MAX_MONEY) throw invalidInput(TOO_LARGE, { rate: [TOO_LARGE] });
+  return out;
+}
+
+function convertRates(r: RatesRow, rate: Rate, from: string, to: string): Omit<RatesRow, "id"> {
+  const out = { marketRate: convertOrRefuse(r.marketRate, rate, from, to), targetRate: convertOrRefuse(r.targetRate, rate, from, to), floorRate: convertOrRefuse(r.floorRate, rate, from, to) };
+  // a rate card needs market and target above zero (the table's CHECK): say so instead of failing on it
+  if (out.marketRate <= 0 || out.targetRate <= 0) throw invalidInput(TOO_SMALL, { rate: [TOO_SMALL] });
+  return out;
+}
+
+/**
+ * Inside a transaction: every amount in `from` becomes `to` at `rate`. Everything is computed before
+ * the first write, so a refused rate changes nothing even outside a transaction.
+ */
+function convertRows(tx: DbOrTx, from: string, to: string, rate: Rate, bookCurrency: string): Converted {
+  const rows = moneyRowsIn(tx, from, from === bookCurrency);
+  const services = rows.services.map((s) => ({ id: s.id, ...convertRates(s, rate, from, to) }));
+  const serviceRates = rows.serviceRates.map((s) => ({ id: s.id, ...convertRates(s, rate, from, to) }));
+  const quotes = rows.quotes.map((q) => {
+    const quoted = convertOrRefuse(q.quotedAmount, rate, from, to);
+    if (q.quotedAmount > 0 && quoted === 0) throw invalidInput(TOO_SMALL, { rate: [TOO_SMALL] });
+    return { id: q.id, quoted, agreed: q.agreedAmount == null ? null : convertOrRefuse(q.agreedAmount, rate, from, to) };
+  });
+  const events = rows.events.map((e) => ({ id: e.id, amount: convertOrRefuse(e.amount, rate, from, to) }));
+  const interactions = rows.interactions.map((i) => ({ id: i.id, amount: convertMaybe(i.amount, rate, from, to) ?? 0 }));
+  for (const s of services) setServiceMoney(tx, s.id, to, s);
+  for (const s of serviceRates) setServiceRateMoney(tx, s.id, s);
+  for (const q of quotes) setQuoteMoney(tx, q.id, to, q.quoted, q.agreed);
+  for (const e of events) setEventAmount(tx, e.id, e.amount);
+  for (const i of interactions) setInteractionAmount(tx, i.id, i.amount);
+  return { services: services.length, serviceRates: serviceRates.length, quotes: quotes.length, events: events.length, interactions: interactions.length };
+}
+
+function parsedRate(text: string): Rate {
+  const r = parseRate(text);
+  // the schemas have already refused a bad rate; this keeps the use case safe when called directly
+  if (!r.ok) throw invalidInput("Please fix the highlighted fields.", { rate: ["Enter the rate, e.g. 0.79"] });
+  return r.rate;
+}
+
+/**
+ * Re-express every amount in `from` in `to` (1 from = `rate` to). When `from` is the book's currency,
+ * the book's currency becomes `to` in the same transaction. A backup of the database is taken first.
+ */
+export async function reexpressBook(db: DB, input: unknown, backupDir: string): Promise<ReexpressResult> {
+  const parsed = reexpressSchema.safeParse(input);
+  if (!parsed.success) throw invalidInput("Please fix the highlighted fields.", fieldErrors(parsed.error));
+  const { from, to } = parsed.data;
+  const rate = parsedRate(parsed.data.rate);
+  const before = currencyCounts(db).find((c) => c.currency === from);
+  const backup = before && before.quotes + before.services > 0 ? (await backupDatabase(db.$client, backupDir, "pre-import")).file : null;
+  return writeTransaction(db, (tx) => {
+    const settings = getSettings(tx);
+    const converted = convertRows(tx, from, to, rate, settings.currency);
+    if (settings.currency === from) saveSettings(tx, { ...settings, currency: to });
+    return { from, to, rate: formatRate(rate), converted, bookCurrency: getSettings(tx).currency, backup };
+  });
+}
+
+export interface SettingsChangeResult {
+  settings: Settings;
+  /** set when the amounts were converted */
+  reexpressed: ReexpressResult | null;
+}
+
+/**
+ * Save the settings. When the currency changes and the book holds quotes or services in the old one,
+ * the change must say what happens to them: "convert" (at `rate`, backup first, one transaction with
+ * the new settings) or "keep" (they stay in the old currency; the dashboard counts them apart).
+ */
+export async function changeSettings(db: DB, input: SettingsChange, backupDir: string): Promise<SettingsChangeResult> {
+  const { currencyChange, rate: rateText, ...settings } = input;
+  const current = getSettings(db);
+  const old = current.currency;
+  const inOld = currencyCounts(db).find((c) => c.currency === old) ?? { quotes: 0, services: 0 };
+  const save = () => writeTransaction(db, (tx) => (saveSettings(tx, settings), getSettings(tx)));
+  if (settings.currency === old || inOld.quotes + inOld.services === 0 || currencyChange === "keep") return { settings: save(), reexpressed: null };
+  if (currencyChange !== "convert") {
+    const message = `Your book has ${describeUse(inOld)} in ${old}. Convert them to ${settings.currency} at a rate you enter, or keep them in ${old}.`;
+    throw invalidInput(message, { currencyChange: [message] });
+  }
+  const rate = parsedRate(rateText ?? "");
+  const backup = (await backupDatabase(db.$client, backupDir, "pre-import")).file;
+  return writeTransaction(db, (tx) => {
+    const converted = convertRows(tx, old, settings.currency, rate, getSettings(tx).currency);
+    saveSettings(tx, settings);
+    return { settings: getSettings(tx), reexpressed: { from: old, to: settings.currency, rate: formatRate(rate), converted, bookCurrency: settings.currency, backup } };
+  });
+}

@@ -1,0 +1,223 @@
+/**
+ * Changing the book's currency (server/currency.ts) on a real SQLite file:
+ *   - a new currency while the book holds money in the old one must say what to do (convert / keep);
+ *   - "convert" re-expresses every money column exactly once, rounded half away from zero to the
+ *     target's minor unit (checked against an independent integer oracle), backup first, one transaction;
+ *   - amounts in a third currency are left alone; JPY (no minor unit) is respected;
+ *   - a bad rate ("abc", "0", "-1", …) is a field error on `rate` and changes nothing, not even a backup;
+ *   - a failure half-way (a trigger on the last table written) rolls everything back;
+ *   - "keep" leaves the amounts in the old currency, and the dashboard counts them apart.
+ * Also through the API: PUT /api/v1/settings and POST /api/v1/settings/reexpress.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
+
+import type { DB } from "@/db/connection";
+import { DEFAULT_FILTERS } from "@/lib/dashboard";
+import { isAppError } from "@/lib/errors";
+import { settingsChangeSchema, settingsSchema } from "@/lib/schemas";
+import { changeSettings, currencyUsage, reexpressBook } from "@/server/currency";
+import { loadDemoBook } from "@/server/demo";
+import { getDashboard } from "@/server/dashboard";
+import { call, jsonHeaders, type RouteFn } from "./data-helpers";
+import { createTestDb } from "./helpers";
+import * as q from "./use-cases";
+
+type Snapshot = Record<string, Record<string, unknown>[]>;
+/** Every money column (and currency) of the book, straight from SQLite. */
+function snapshot(db: DB): Snapshot {
+  const s = db.$client;
+  return {
+    services: s.prepare("SELECT id, currency, market_rate, target_rate, floor_rate FROM services ORDER BY id").all() as Record<string, unknown>[],
+    serviceRates: s.prepare("SELECT id, service_id, market_rate, target_rate, floor_rate FROM service_rates ORDER BY id").all() as Record<string, unknown>[],
+    quotes: s.prepare("SELECT id, currency, quoted_amount, agreed_amount FROM quotes ORDER BY id").all() as Record<string, unknown>[],
+    events: s.prepare("SELECT e.id, q.currency, e.amount FROM quote_events e JOIN quotes q ON q.id = e.quote_id ORDER BY e.id").all() as Record<string, unknown>[],
+    interactions: s.prepare("SELECT id, amount FROM interactions ORDER BY id").all() as Record<string, unknown>[],
+    settings: s.prepare("SELECT currency FROM settings").all() as Record<string, unknown>[],
+  };
+}
+
+/** The oracle, independent of lib/: a × p / 10^k (same number of decimals on both sides), half up. */
+const halfUp = (a: number, p: number, k: number) => (a === null ? null : Math.floor((a * p * 2 + 10 ** k) / (2 * 10 ** k)));
+
+let ctx: Awaited<ReturnType<typeof createTestDb>>;
+let backups: string;
+let eurQuote: number;
+beforeEach(async () => {
+  ctx = await createTestDb();
+  backups = path.join(ctx.dir, "backups");
+  loadDemoBook(ctx.db);
+  const c = q.createClient(ctx.db, { name: "Euro client", leadSource: "other", status: "active" });
+  const eq = q.createQuote(ctx.db, { clientId: c.id, title: "In euros", estimatedMinutes: 600, quotedAmount: 123457, currency: "EUR", status: "sent" });
+  q.addQuoteEvent(ctx.db, eq.id, { kind: "client_counter", amount: 100001 });
+  eurQuote = eq.id;
+  // an interaction amount (in the book's currency) and a rate change with history
+  q.addInteraction(ctx.db, c.id, { kind: "payment", daysLate: 0, amount: 33333 });
+  const web = q.listServices(ctx.db).find((s) => s.name === "Web development")!;
+  q.changeServiceRates(ctx.db, web.id, { effectiveFrom: "2020-01-01", marketRate: 9999, targetRate: 9001, floorRate: 7777 });
+});
+afterEach(() => ctx.close());
+
+describe("changing the currency", () => {
+  test("a new currency while the book holds money in the old one asks what to do; nothing changes", async () => {
+    const before = snapshot(ctx.db);
+    const settings = q.getSettings(ctx.db);
+    const err = await changeSettings(ctx.db, { ...settings, currency: "GBP" }, backups).catch((e: unknown) => e);
+    expect(isAppError(err, "invalid_input")).toBe(true);
+    const fields = (err as { fields: Record<string, string[]> }).fields;
+    expect(fields.currencyChange?.[0]).toMatch(/^Your book has 24 quotes and 4 services in USD\. Convert them to GBP at a rate you enter, or keep them in USD\.$/);
+    expect(snapshot(ctx.db)).toEqual(before);
+    expect(fs.existsSync(backups)).toBe(false);
+  });
+
+  test("convert: every money column in USD, exactly once, half up to the penny; EUR left alone; backup first", async () => {
+    const before = snapshot(ctx.db);
+    const usage = currencyUsage(ctx.db);
+    expect(usage.inBook).toEqual({ quotes: 24, services: 4 });
+    const result = await changeSettings(ctx.db, settingsChangeSchema.parse({ ...q.getSettings(ctx.db), currency: "GBP", currencyChange: "convert", rate: "0.79" }), backups);
+    const after = snapshot(ctx.db);
+    const conv = (a: unknown) => halfUp(a as number, 79, 2);
+
+    expect(after.settings).toEqual([{ currency: "GBP" }]);
+    expect(after.services).toEqual(before.services.map((s) => ({ ...s, currency: "GBP", market_rate: conv(s.market_rate), target_rate: conv(s.target_rate), floor_rate: conv(s.floor_rate) })));
+    expect(after.serviceRates).toEqual(before.serviceRates.map((s) => ({ ...s, market_rate: conv(s.market_rate), target_rate: conv(s.target_rate), floor_rate: conv(s.floor_rate) })));
+    expect(after.quotes).toEqual(
+      before.quotes.map((r) => (r.currency === "USD" ? { ...r, currency: "GBP", quoted_amount: conv(r.quoted_amount), agreed_amount: r.agreed_amount == null ? null : conv(r.agreed_amount) } : r)),
+    );
+    expect(after.events).toEqual(before.events.map((e) => (e.currency === "USD" ? { ...e, currency: "GBP", amount: e.amount == null ? null : conv(e.amount) } : e)));
+    expect(after.interactions).toEqual(before.interactions.map((i) => ({ ...i, amount: i.amount == null ? null : conv(i.amount) })));
+    // the EUR quote and its counter did not move
+    expect(after.quotes.find((r) => r.id === eurQuote)).toEqual({ id: eurQuote, currency: "EUR", quoted_amount: 123457, agreed_amount: null });
+    // rounding as documented: 33333 cents × 0.79 = 26333.07 → 26333; a half rounds up (checked in the unit tests too)
+    expect(after.interactions.find((i) => i.amount != null)?.amount).toBe(26333);
+    // the counts say what was converted: every row once
+    const r = result.reexpressed!;
+    expect(r.converted).toEqual({
+      services: 4,
+      serviceRates: before.serviceRates.length,
+      quotes: 24,
+      events: before.events.filter((e) => e.currency === "USD" && e.amount != null).length,
+      interactions: 1,
+    });
+    expect(r.rate).toBe("0.79");
+    // the backup holds the book as it was
+    expect(r.backup).toMatch(/pre-import-.*\.db$/);
+    const copy = new Database(r.backup!, { readonly: true });
+    try {
+      expect(copy.prepare("SELECT id, currency, quoted_amount, agreed_amount FROM quotes ORDER BY id").all()).toEqual(before.quotes);
+    } finally {
+      copy.close();
+    }
+    // the dashboard now adds them up in GBP: no quote "in other currencies" but the EUR one
+    expect(getDashboard(ctx.db, { ...DEFAULT_FILTERS, range: "all" }, q.today()).headline.settling.otherCurrencyQuotes).toBe(0);
+  });
+
+  test("USD → JPY respects the yen's zero decimals", async () => {
+    const before = snapshot(ctx.db);
+    await reexpressBook(ctx.db, { from: "USD", to: "JPY", rate: "151.5" }, backups);
+    const after = snapshot(ctx.db);
+    // cents × 151.5 / 100 → yen, half up: a × 1515 / 1000
+    for (const [i, r] of before.quotes.entries()) {
+      if (r.currency !== "USD") continue;
+      expect(after.quotes[i]).toEqual({ ...r, currency: "JPY", quoted_amount: halfUp(r.quoted_amount as number, 1515, 3), agreed_amount: r.agreed_amount == null ? null : halfUp(r.agreed_amount as number, 1515, 3) });
+    }
+    expect(after.settings).toEqual([{ currency: "JPY" }]);
+    // its current rates are the 2020 row (9001 cents × 151.5 / 100 = 13636.5 yen → 13637)
+    expect(q.listServices(ctx.db).find((s) => s.name === "Web development")).toMatchObject({ currency: "JPY", targetRate: 13637 });
+  });
+
+  test.each(["abc", "0", "-1", "", "1e3", "0.00000000001"])("rate %j: a field error on the rate, nothing changed, no backup", async (rate) => {
+    const before = snapshot(ctx.db);
+    const parsed = settingsChangeSchema.safeParse({ ...q.getSettings(ctx.db), currency: "GBP", currencyChange: "convert", rate });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error!.issues.map((i) => i.path.join("."))).toEqual(["rate"]);
+    const err = await reexpressBook(ctx.db, { from: "USD", to: "GBP", rate }, backups).catch((e: unknown) => e);
+    expect(isAppError(err, "invalid_input")).toBe(true);
+    expect(Object.keys((err as { fields: object }).fields)).toEqual(["rate"]);
+    expect(snapshot(ctx.db)).toEqual(before);
+    expect(fs.existsSync(backups)).toBe(false);
+  });
+
+  test("a rate that would round a service's rates to zero is refused before anything is written", async () => {
+    const before = snapshot(ctx.db);
+    const err = await reexpressBook(ctx.db, { from: "USD", to: "GBP", rate: "0.00001" }, backups).catch((e: unknown) => e);
+    expect(isAppError(err, "invalid_input")).toBe(true);
+    expect((err as { fields: Record<string, string[]> }).fields.rate[0]).toMatch(/round to zero/);
+    expect(snapshot(ctx.db)).toEqual(before);
+  });
+
+  test("one transaction: a failure on the last table written rolls back the others", async () => {
+    const before = snapshot(ctx.db);
+    ctx.db.$client.exec("CREATE TRIGGER no_amounts BEFORE UPDATE OF amount ON interactions BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;");
+    await expect(changeSettings(ctx.db, settingsChangeSchema.parse({ ...q.getSettings(ctx.db), currency: "GBP", currencyChange: "convert", rate: "0.79" }), backups)).rejects.toThrow(/refused by the test/);
+    expect(snapshot(ctx.db)).toEqual(before);
+  });
+
+  test("keep: the currency changes, the amounts stay in USD, and the dashboard counts them apart", async () => {
+    const before = snapshot(ctx.db);
+    const { settings, reexpressed } = await changeSettings(ctx.db, settingsChangeSchema.parse({ ...q.getSettings(ctx.db), currency: "GBP", currencyChange: "keep" }), backups);
+    expect(settings.currency).toBe("GBP");
+    expect(reexpressed).toBeNull();
+    const after = snapshot(ctx.db);
+    expect({ ...after, settings: [] }).toEqual({ ...before, settings: [] });
+    expect(getDashboard(ctx.db, { ...DEFAULT_FILTERS, range: "all" }, q.today()).headline.settling.otherCurrencyQuotes).toBe(18);
+    expect(currencyUsage(ctx.db)).toEqual({ book: "GBP", inBook: { quotes: 0, services: 0 }, others: [{ currency: "EUR", quotes: 1, services: 0 }, { currency: "USD", quotes: 24, services: 4 }] });
+  });
+
+  test("the settings' currency is an ISO 4217 code from the list", () => {
+    const base = q.getSettings(ctx.db);
+    expect(settingsSchema.safeParse({ ...base, currency: "gbp" }).data?.currency).toBe("GBP");
+    expect(settingsSchema.safeParse({ ...base, currency: "ABC" }).error?.issues[0]).toMatchObject({ path: ["currency"], message: expect.stringMatching(/from the list/) });
+  });
+});
+
+describe("through the API", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "walkaway-currency-api-"));
+  process.env.WALKAWAY_DB = path.join(dir, "book.db");
+  process.env.WALKAWAY_BACKUP_DIR = path.join(dir, "backups");
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  type AnyRoute = (req: Request, ctx: { params: Promise<any> }) => Promise<Response>;
+  async function send(fn: AnyRoute, method: string, body?: unknown) {
+    const res = await call(fn as RouteFn, { method, path: "/api/v1/x", body: body === undefined ? null : JSON.stringify(body), headers: jsonHeaders, params: {} });
+    return { status: res.status, body: await res.json() };
+  }
+
+  test("PUT /settings asks, then keeps or converts; POST /settings/reexpress converts the rest", async () => {
+    const { readyDb } = await import("@/server/database");
+    const db = await readyDb();
+    loadDemoBook(db);
+    const settingsRoute = await import("@/app/api/v1/settings/route");
+    const reexpress = await import("@/app/api/v1/settings/reexpress/route");
+
+    const asked = await send(settingsRoute.PATCH, "PATCH", { currency: "EUR" });
+    expect(asked.status).toBe(400);
+    expect(Object.keys(asked.body.error.fields)).toEqual(["currencyChange"]);
+
+    const badRate = await send(settingsRoute.PATCH, "PATCH", { currency: "EUR", currencyChange: "convert", rate: "abc" });
+    expect(badRate.status).toBe(400);
+    expect(Object.keys(badRate.body.error.fields)).toEqual(["rate"]);
+
+    const kept = await send(settingsRoute.PATCH, "PATCH", { currency: "EUR", currencyChange: "keep" });
+    expect(kept.status).toBe(200);
+    expect(kept.body.currency).toBe("EUR");
+    expect(kept.body.reexpressed).toBeUndefined();
+    expect(currencyUsage(db).others).toEqual([{ currency: "USD", quotes: 24, services: 4 }]);
+
+    const bad = await send(reexpress.POST, "POST", { from: "USD", to: "EUR", rate: "-1" });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.error.fields)).toEqual(["rate"]);
+
+    const done = await send(reexpress.POST, "POST", { from: "USD", to: "EUR", rate: "0.92" });
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ from: "USD", to: "EUR", rate: "0.92", bookCurrency: "EUR", converted: { services: 4, quotes: 24 } });
+    expect(done.body.backup).toMatch(/pre-import-/);
+    expect(currencyUsage(db)).toMatchObject({ book: "EUR", inBook: { quotes: 24, services: 4 }, others: [] });
+  });
+});

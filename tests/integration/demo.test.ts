@@ -1,0 +1,148 @@
+/**
+ * "Remove demo data" (server/demo.ts removeDemoData) on a real SQLite file: the demo book's rows are
+ * marked when it loads, and removing takes exactly those away — never a row the user added:
+ *   - a user client (with its quote) and a user service are untouched;
+ *   - a demo client the user added a quote to is kept with that quote; the demo's own quotes and
+ *     interactions on it go;
+ *   - a demo quote the user added a negotiation step to is kept, whole, with its client;
+ *   - a demo client the user logged an interaction on is kept with that interaction only;
+ *   - demo services a remaining quote uses are kept; the others go with their rate history; demo
+ *     templates go; a service the user had before loading the demo is never marked.
+ * Also DELETE /api/v1/demo.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
+
+import type { DB } from "@/db/connection";
+import { DEMO_BOOK, SERVICES } from "@/server/demo-book";
+import { hasDemoData, loadDemoBook, removeDemoData } from "@/server/demo";
+import { call, jsonHeaders, type RouteFn } from "./data-helpers";
+import { createTestDb } from "./helpers";
+import * as q from "./use-cases";
+
+const count = (db: DB, table: string) => (db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n; // sql-safe: test, constant table names
+const counts = (db: DB) => Object.fromEntries(["clients", "quotes", "quote_events", "interactions", "services", "service_rates", "templates", "demo_rows"].map((t) => [t, count(db, t)]));
+
+let ctx: Awaited<ReturnType<typeof createTestDb>>;
+beforeEach(async () => {
+  ctx = await createTestDb();
+});
+afterEach(() => ctx.close());
+
+const demoQuotes = DEMO_BOOK.reduce((n, c) => n + c.quotes.length, 0);
+const demoEvents = DEMO_BOOK.reduce((n, c) => n + c.quotes.reduce((m, dq) => m + (dq.events?.length ?? 0), 0), 0);
+const demoInteractions = DEMO_BOOK.reduce((n, c) => n + (c.interactions?.length ?? 0), 0);
+
+describe("remove demo data", () => {
+  test("on an untouched demo book: removes every row it wrote, and the book is empty again", () => {
+    const empty = counts(ctx.db);
+    loadDemoBook(ctx.db);
+    expect(hasDemoData(ctx.db)).toBe(true);
+    const r = removeDemoData(ctx.db);
+    expect(r).toEqual({
+      removed: { clients: DEMO_BOOK.length, quotes: demoQuotes, events: demoEvents, interactions: demoInteractions, services: 4, templates: 2 },
+      kept: { clients: [], quotes: 0, services: [] },
+    });
+    expect(counts(ctx.db)).toEqual(empty);
+    expect(hasDemoData(ctx.db)).toBe(false);
+    expect(q.isEmptyBook(ctx.db)).toBe(true);
+  });
+
+  test("keeps everything the user added, and the demo rows it hangs on", () => {
+    const mySvc = q.createService(ctx.db, { name: "Copywriting", unit: "hour", currency: "USD", marketRate: 7000, targetRate: 6500, floorRate: 5000 });
+    loadDemoBook(ctx.db);
+    const byName = new Map(q.listClients(ctx.db).map((c) => [c.name, c]));
+    const web = q.listServices(ctx.db).find((s) => s.name === SERVICES.web.name)!;
+    // a user client with a quote; a user service
+    const mine = q.createClient(ctx.db, { name: "My own client", leadSource: "other", status: "active" });
+    const myQuote = q.createQuote(ctx.db, { clientId: mine.id, serviceId: mySvc.id, title: "Mine", estimatedMinutes: 60, quotedAmount: 10000, currency: "USD", status: "sent" });
+    const myOtherService = q.createService(ctx.db, { name: "Training", unit: "day", currency: "USD", marketRate: 80000, targetRate: 70000, floorRate: 50000 });
+    // a user quote on a demo client (using a demo service)
+    const brightline = byName.get("Brightline Media")!;
+    const onDemoClient = q.createQuote(ctx.db, { clientId: brightline.id, serviceId: web.id, title: "My follow-up work", estimatedMinutes: 120, quotedAmount: 24000, currency: "USD", status: "sent" });
+    // a user negotiation step on a demo quote
+    const sable = byName.get("Sable Fitness")!;
+    const booking = q.listQuotes(ctx.db, { clientId: sable.id })[0];
+    q.addQuoteEvent(ctx.db, booking.id, { kind: "client_counter", amount: 450000 });
+    // a user interaction on a demo client
+    const kestrel = byName.get("Kestrel Labs")!;
+    const myNote = q.addInteraction(ctx.db, kestrel.id, { kind: "follow_up", answered: true });
+
+    const r = removeDemoData(ctx.db);
+
+    expect(r.kept).toEqual({ clients: ["Brightline Media", "Kestrel Labs", "Sable Fitness"], quotes: 1, services: [SERVICES.web.name] });
+    expect(q.listClients(ctx.db).map((c) => c.name).sort()).toEqual(["Brightline Media", "Kestrel Labs", "My own client", "Sable Fitness"]);
+    // Brightline: only the user's quote, none of the demo's interactions
+    expect(q.listQuotes(ctx.db, { clientId: brightline.id }).map((x) => x.id)).toEqual([onDemoClient.id]);
+    expect(count(ctx.db, "interactions")).toBe(1);
+    // Sable: the demo quote the user negotiated on, with the demo's step and the user's
+    const kept = q.getQuote(ctx.db, booking.id);
+    expect(kept.events.map((e) => e.kind)).toEqual(["discount_request", "client_counter"]);
+    // Kestrel: the user's follow-up only
+    expect(q.listQuotes(ctx.db, { clientId: kestrel.id })).toEqual([]);
+    expect(q.loadClientHistory(ctx.db, kestrel.id).interactions.map((i) => i.id)).toEqual([myNote.id]);
+    // the user's client and quote are as they were
+    expect(q.getQuote(ctx.db, myQuote.id)).toMatchObject({ title: "Mine", quotedAmount: 10000 });
+    // services: the user's two, plus the demo's web development (used by kept quotes), with its history
+    expect(q.listServices(ctx.db).map((s) => s.name).sort()).toEqual(["Copywriting", SERVICES.web.name, "Training"].sort());
+    expect(q.getServiceRates(ctx.db, web.id).rates.length).toBeGreaterThan(0);
+    expect(q.getService(ctx.db, myOtherService.id).name).toBe("Training");
+    expect(q.listTemplates(ctx.db)).toEqual([]);
+    // the counts add up: the demo's rows minus what was kept
+    expect(r.removed).toEqual({
+      clients: DEMO_BOOK.length - 3,
+      quotes: demoQuotes - 1,
+      events: demoEvents - 1, // the kept quote's own step stays
+      interactions: demoInteractions,
+      services: 2, // brand, consult: copywriting was the user's, web is kept
+      templates: 2,
+    });
+    // what was kept is the user's now: no demo data left, a second removal removes nothing
+    expect(hasDemoData(ctx.db)).toBe(false);
+    const before = counts(ctx.db);
+    expect(removeDemoData(ctx.db).removed).toEqual({ clients: 0, quotes: 0, events: 0, interactions: 0, services: 0, templates: 0 });
+    expect(counts(ctx.db)).toEqual(before);
+  });
+
+  test("a demo row the user already deleted is simply not there to remove", () => {
+    loadDemoBook(ctx.db);
+    const orbit = q.listClients(ctx.db).find((c) => c.name === "Orbit Coffee")!;
+    q.deleteClient(ctx.db, orbit.id);
+    const r = removeDemoData(ctx.db);
+    expect(r.removed.clients).toBe(DEMO_BOOK.length - 1);
+    expect(q.isEmptyBook(ctx.db)).toBe(true);
+  });
+
+  test("one transaction: a failure half-way removes nothing", () => {
+    loadDemoBook(ctx.db);
+    const before = counts(ctx.db);
+    ctx.db.$client.exec("CREATE TRIGGER keep_templates BEFORE DELETE ON templates BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;");
+    expect(() => removeDemoData(ctx.db)).toThrow(/refused by the test/);
+    expect(counts(ctx.db)).toEqual(before);
+  });
+});
+
+describe("DELETE /api/v1/demo", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "walkaway-demo-api-"));
+  process.env.WALKAWAY_DB = path.join(dir, "book.db");
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test("loads, removes, and loads again", async () => {
+    const route = await import("@/app/api/v1/demo/route");
+    const send = async (fn: RouteFn, method: string) => {
+      const res = await call(fn, { method, path: "/api/v1/demo", body: null, headers: jsonHeaders, params: {} });
+      return { status: res.status, body: await res.json() };
+    };
+    expect((await send(route.POST as RouteFn, "POST")).status).toBe(201);
+    expect((await send(route.POST as RouteFn, "POST")).status).toBe(409);
+    const removed = await send(route.DELETE as RouteFn, "DELETE");
+    expect(removed.status).toBe(200);
+    expect(removed.body.removed).toMatchObject({ clients: DEMO_BOOK.length, quotes: demoQuotes });
+    expect((await send(route.POST as RouteFn, "POST")).status).toBe(201);
+  });
+});
