@@ -25,15 +25,29 @@ export interface TimelineEntry {
   stage: 0 | 1 | 2;
 }
 
+/**
+ * The offer check opens a quote at the client's offer when no quote of mine existed (server/offers.ts):
+ * its first step is their offer, at the quoted price, on the day it was opened.
+ */
+function openedFromTheirOffer(quote: QuoteWithEvents, first: QuoteWithEvents["events"][number] | undefined) {
+  if (!first || first.kind !== "client_counter" || first.amount !== quote.quotedAmount) return null;
+  return first.occurredOn === (quote.sentOn ?? quote.createdAt.slice(0, 10)) ? first : null;
+}
+
 export function quoteTimeline(quote: QuoteWithEvents, locale = "en-US"): TimelineEntry[] {
   const money = (n: number) => formatMoney(n, quote.currency, locale);
   const out: TimelineEntry[] = [];
   const base = { quoteId: quote.id, quoteTitle: quote.title };
+  const summary = replayNegotiation(quote);
+  const opener = openedFromTheirOffer(quote, summary.steps[0]?.event);
   out.push({
     ...base,
     key: `q${quote.id}-sent`,
     date: quote.sentOn ?? quote.createdAt.slice(0, 10),
-    title: `Quoted ${money(quote.quotedAmount)} for ${formatHours(quote.estimatedMinutes, locale)}`,
+    // a quote opened from the client's offer was never priced by me: say so, not "Quoted"
+    title: opener
+      ? `Opened from their offer, for ${formatHours(quote.estimatedMinutes, locale)}`
+      : `Quoted ${money(quote.quotedAmount)} for ${formatHours(quote.estimatedMinutes, locale)}`,
     detail: null,
     note: null,
     tone: "info",
@@ -41,7 +55,6 @@ export function quoteTimeline(quote: QuoteWithEvents, locale = "en-US"): Timelin
     recordedAt: quote.createdAt,
     stage: 0,
   });
-  const summary = replayNegotiation(quote);
   for (const step of summary.steps) {
     const e = step.event;
     let title = label(e.kind);
@@ -50,6 +63,9 @@ export function quoteTimeline(quote: QuoteWithEvents, locale = "en-US"): Timelin
     if (e.kind === "discount_request") {
       title = e.percentBp != null ? `They asked for ${formatPercentBp(e.percentBp, locale)} off` : `They asked for ${money(e.amount ?? 0)} off`;
       detail = `${money(step.priceBefore)} → ${money(step.requestedPrice ?? step.priceBefore)}`;
+      tone = "warn";
+    } else if (e.kind === "client_counter" && e === opener) {
+      title = `They offered ${money(e.amount ?? 0)}`;
       tone = "warn";
     } else if (e.kind === "client_counter") {
       title = `They countered at ${money(e.amount ?? 0)}`;

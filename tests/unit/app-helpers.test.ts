@@ -243,6 +243,22 @@ describe("timeline", () => {
       "Quoted $1,000.00 for 10 h",
     ]);
   });
+  test.each([
+    ["their offer on the day it was opened, at its price: no 'Quoted' for a price I never named", "2026-11-30", 280000, ["Opened from their offer, for 40 h", "They offered $2,800.00", "Declined by me"]],
+    ["a counter at another price is a counter on my quote", "2026-11-30", 250000, ["Quoted $2,800.00 for 40 h", "They countered at $2,500.00", "Declined by me"]],
+    ["a counter on a later day is a counter on my quote", "2026-12-02", 280000, ["Quoted $2,800.00 for 40 h", "They countered at $2,800.00", "Declined by me"]],
+  ])("a quote opened from the client's offer: %s", (_, on, amount, titles) => {
+    const quote = makeQuote({
+      id: 11,
+      status: "declined_by_me",
+      quotedAmount: 280000,
+      estimatedMinutes: 2400,
+      sentOn: "2026-11-30",
+      decidedOn: "2026-12-02",
+      events: [makeEvent({ id: 1, quoteId: 11, kind: "client_counter", amount, occurredOn: on })],
+    });
+    expect(quoteTimeline(quote).map((e) => e.title)).toEqual(titles);
+  });
   test("a quote's own timeline has no decision entry while open", () => {
     const open = makeQuote({ id: 9, status: "negotiating", events: [] });
     expect(quoteTimeline(open).map((e) => e.key)).toEqual(["q9-sent"]);
