@@ -4,6 +4,7 @@
  * assessments around the write, the forms show the words.
  */
 import type { CriterionKey, FitAssessment, Verdict } from "./worth";
+import { VERDICT_LABELS } from "./worth/words";
 
 export interface ScoreChange {
   before: number | null;
@@ -33,9 +34,13 @@ function move(before: number | null, after: number | null): string {
   return `${num(before)} → ${num(after)}`;
 }
 
-/** "Fit score 72 → 64 · Set boundaries", or "Fit score stays 72 · Keep" when the entry did not move it. */
+/**
+ * "Fit score 72 → 64 · Set boundaries", "Fit score stays 72 · Keep" when the entry did not move it, and the
+ * verdict's own move when it moved: "Fit score 72 → 64 · Keep → Set boundaries".
+ */
 export function scoreChangeLine(c: ScoreChange): string {
-  return `Fit score ${move(c.before, c.after)} · ${c.verdictLabel}`;
+  const verdict = c.verdictBefore === c.verdict ? c.verdictLabel : `${VERDICT_LABELS[c.verdictBefore]} → ${c.verdictLabel}`;
+  return `Fit score ${move(c.before, c.after)} · ${verdict}`;
 }
 
 /** "Haggling 80 → 60": the criterion that moved most, or null when none did. */

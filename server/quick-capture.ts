@@ -10,7 +10,7 @@ import { getSettings } from "@/db/settings";
 import { invalidInput } from "@/lib/errors";
 import { CAN_LOG } from "@/lib/quick-capture/parse";
 import { buildCapture, resolveTarget, type BuiltCapture, type CapturePreview, type QuickCaptureInput } from "@/lib/quick-capture/resolve";
-import { scoreChangeWords, type ScoreChange } from "@/lib/quick-capture/words";
+import { scoreChange, scoreChangeLine, type ScoreChange } from "@/lib/score-change";
 import { todayFor } from "./clock";
 import { addInteraction } from "./interactions";
 import { addQuoteEvent, setQuoteOutcome } from "./quotes";
@@ -23,7 +23,7 @@ export interface CaptureSaved {
   clientId: number;
   clientName: string;
   change: ScoreChange;
-  /** "Fit score 72 → 64, verdict: Set boundaries" */
+  /** "Fit score 72 → 64 · Keep → Set boundaries" (lib/score-change.ts, as every logging form says it) */
   scoreWords: string;
 }
 
@@ -52,10 +52,7 @@ export function saveQuickCapture(db: DbOrTx, input: QuickCaptureInput, today = t
     else if (plan.to === "outcome") setQuoteOutcome(tx, plan.quoteId, plan.input, today);
     else addInteraction(tx, plan.clientId, plan.input, today);
     const after = computeClientScore(tx, plan.clientId, today);
-    const change: ScoreChange = {
-      before: { score: before.score, verdictLabel: before.verdictLabel },
-      after: { score: after.assessment.score, verdictLabel: after.assessment.verdictLabel },
-    };
-    return { preview, clientId: plan.clientId, clientName: after.client.name, change, scoreWords: scoreChangeWords(change) };
+    const change = scoreChange(before, after.assessment);
+    return { preview, clientId: plan.clientId, clientName: after.client.name, change, scoreWords: scoreChangeLine(change) };
   });
 }

@@ -6,6 +6,7 @@ import { isSignedIn } from "@/server/auth/state";
 import { todayFor } from "@/server/clock";
 import { readyDb } from "@/server/database";
 import { checkOffer, recordOffer, type OfferActionState } from "@/server/offers";
+import { getSettings } from "@/server/settings";
 import { errorState, formValues, notSignedInState, parseForm, revalidateEverything } from "./_lib/safe-action";
 
 const FIX = "Please fix the highlighted fields.";
@@ -24,7 +25,15 @@ async function parse<S extends typeof offerCheckSchema | typeof recordOfferSchem
   const values = formValues(formData);
   if (!(await isSignedIn())) return { values, error: notSignedInState(values) as OfferActionState };
   const choices = offerFormChoices(values);
-  const parsed = parseForm(schema, choices.parse, (values.currency || "USD").toUpperCase());
+  // amounts are read as the person types them, in their locale ("1.200,50 €")
+  let typing;
+  try {
+    const { locale, hoursPerDay } = getSettings(await readyDb());
+    typing = { locale, hoursPerDay };
+  } catch (e) {
+    return { values, error: errorState(e, values) as OfferActionState };
+  }
+  const parsed = parseForm(schema, choices.parse, (values.currency || "USD").toUpperCase(), typing);
   const fields = { ...("error" in parsed ? parsed.error.fields : undefined), ...choices.fields };
   // no client chosen: say so on the client select, not on the prospect's name (not shown then)
   if (choices.fields.clientId) delete fields.newClientName;

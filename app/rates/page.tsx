@@ -11,6 +11,7 @@ import { FloorCalculator } from "@/components/floor-calculator";
 import { ConfirmButton } from "@/components/confirm-button";
 import { RateChangeForm } from "@/components/rate-card/rate-change-form";
 import { RateHistory } from "@/components/rate-card/rate-history";
+import { TypedInputSettingsProvider } from "@/components/ui/typed-input-settings";
 
 export const metadata: Metadata = { title: "Rate card" };
 
@@ -22,7 +23,7 @@ export default async function RatesPage() {
   const services = card.map((c) => c.service);
   const m = (n: number, c: string, unit: string) => `${formatMoney(n, c, settings.locale)}/${unit === "day" ? "day" : "h"}`;
   return (
-    <>
+    <TypedInputSettingsProvider locale={settings.locale} hoursPerDay={settings.hoursPerDay}>
       <PageHeader title="Rate card">Market, target and floor (walk-away) rates for each service you sell.</PageHeader>
       <div className="space-y-6">
         <Card title="Services" id="services">
@@ -76,6 +77,6 @@ export default async function RatesPage() {
           <FloorCalculator applyFloor={applyFloorRateAction} services={services} currency={settings.currency} locale={settings.locale} hoursPerDay={settings.hoursPerDay} />
         </Card>
       </div>
-    </>
+    </TypedInputSettingsProvider>
   );
 }

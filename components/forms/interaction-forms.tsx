@@ -26,7 +26,7 @@ export function AskForm({ action, quotes, today, edit }: { action: Action; quote
     <form key={formKey} action={formAction} onSubmit={onSubmit} noValidate className="grid gap-3" aria-label={formName(edit, "Log a one-way ask")}>
       <input type="hidden" name="kind" value="ask" />
       <SelectField name="subtype" label="They asked for" options={ASK_KINDS.map((k) => ({ value: k, label: label(k) }))} defaultValue={v("subtype", initial.subtype)} errors={errors} />
-      <TextField name="minutes" label="Minutes it took" inputMode="numeric" defaultValue={v("minutes", initial.minutes)} errors={errors} placeholder="e.g. 45" />
+      <TextField name="minutes" label="Time it took" hint="Minutes, or 1h30" typed="duration" bareUnit="minute" inputMode="decimal" defaultValue={v("minutes", initial.minutes)} errors={errors} placeholder="e.g. 45" />
       <Checkbox name="paid" label="It was paid" defaultChecked={initial.paid === "on"} />
       {quotes.length ? (
         <SelectField name="quoteId" label="On quote (optional)" options={[{ value: "", label: "Not tied to a quote" }, ...quotes.map((q) => ({ value: String(q.id), label: q.title }))]} defaultValue={v("quoteId", initial.quoteId ?? "")} errors={errors} />
@@ -93,7 +93,7 @@ export function PaymentForm({ action, currency, today, edit }: { action: Action;
       <input type="hidden" name="kind" value="payment" />
       <Kept edit={edit} names={["quoteId"]} />
       <TextField name="daysLate" label="Days late (0 if on time)" inputMode="numeric" defaultValue={v("daysLate", initial.daysLate ?? "0")} errors={errors} />
-      <TextField name="amount" label={`Amount (${currency}, optional)`} inputMode="decimal" defaultValue={v("amount", initial.amount)} errors={errors} />
+      <TextField name="amount" label={`Amount (${currency}, optional)`} typed="money" currency={currency} inputMode="decimal" defaultValue={v("amount", initial.amount)} errors={errors} />
       <TextField name="note" label="Note (optional)" defaultValue={v("note", initial.note)} errors={errors} />
       <TextField name="occurredOn" label="Paid on" type="date" defaultValue={v("occurredOn", initial.occurredOn ?? today)} errors={errors} />
       <LogFooter state={state} pending={pending} edit={edit}>

@@ -72,11 +72,11 @@ export function DiscountRequestForm({ action, quoteId, quotes, currency, today, 
         ))}
       </fieldset>
       {mode === "percent" ? (
-        <TextField name="percent" label="Percent off" inputMode="decimal" defaultValue={v("percent", initial.percent)} errors={errors} placeholder="e.g. 20" />
+        <TextField name="percent" label="Percent off" typed="percent" inputMode="decimal" defaultValue={v("percent", initial.percent)} errors={errors} placeholder="e.g. 20" />
       ) : mode === "amountOff" ? (
-        <TextField name="amountOff" label={`Amount off (${currency})`} inputMode="decimal" defaultValue={v("amountOff", initial.amountOff)} errors={errors} />
+        <TextField name="amountOff" label={`Amount off (${currency})`} typed="money" currency={currency} inputMode="decimal" defaultValue={v("amountOff", initial.amountOff)} errors={errors} />
       ) : (
-        <TextField name="amount" label={`Their price (${currency})`} inputMode="decimal" defaultValue={v("amount", initial.amount)} errors={errors} />
+        <TextField name="amount" label={`Their price (${currency})`} typed="money" currency={currency} inputMode="decimal" defaultValue={v("amount", initial.amount)} errors={errors} />
       )}
       <TextField name="note" label="Note (optional)" defaultValue={v("note", initial.note)} errors={errors} placeholder="What they said" />
       <TextField name="occurredOn" label="When" type="date" defaultValue={v("occurredOn", initial.occurredOn ?? today)} errors={errors} />
@@ -111,12 +111,14 @@ export function MyAnswerForm({ action, quoteId, quotes, currency, today, edit }:
           name="amount"
           label={isCounter ? `My price (${currency})` : `New price (${currency}, optional)`}
           hint={isCounter ? undefined : answer === "cut_scope" ? "Blank: the price they asked for" : "Blank: conceded = their price, halfway = the midpoint"}
+          typed="money"
+          currency={currency}
           inputMode="decimal"
           defaultValue={v("amount", initial.amount)}
           errors={errors}
         />
       )}
-      {answer === "cut_scope" ? <TextField name="scopeHours" label="Reduced scope (hours)" inputMode="decimal" defaultValue={v("scopeHours", initial.scopeHours)} errors={errors} /> : null}
+      {answer === "cut_scope" ? <TextField name="scopeHours" label="Reduced scope (hours)" typed="duration" inputMode="decimal" defaultValue={v("scopeHours", initial.scopeHours)} errors={errors} /> : null}
       <TextField name="note" label="Note (optional)" defaultValue={v("note", initial.note)} errors={errors} />
       <TextField name="occurredOn" label="When" type="date" defaultValue={v("occurredOn", initial.occurredOn ?? today)} errors={errors} />
       <LogFooter state={state} pending={pending} edit={edit}>

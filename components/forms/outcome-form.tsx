@@ -23,6 +23,8 @@ export function OutcomeForm({ action, quote, currentPrice, today }: { action: (p
         <TextField
           name="agreedAmount"
           label={`Agreed amount (${quote.currency})`}
+          typed="money"
+          currency={quote.currency}
           inputMode="decimal"
           defaultValue={v("agreedAmount", toDecimalString(quote.agreedAmount ?? currentPrice, quote.currency))}
           errors={errors}

@@ -163,7 +163,7 @@ export function OfferCheck({
           />
         </div>
         <div className="grid grid-cols-3 gap-3">
-          <TextField name="offeredAmount" label="They offer" inputMode="decimal" defaultValue={v("offeredAmount", prefill.offeredAmount)} errors={errors} placeholder="e.g. 3000" className="col-span-2" />
+          <TextField name="offeredAmount" label="They offer" typed="money" currency={cur} locale={locale} inputMode="decimal" defaultValue={v("offeredAmount", prefill.offeredAmount)} errors={errors} placeholder="e.g. 3000" className="col-span-2" />
           <TextField key={cur} name="currency" label="Currency" defaultValue={v("currency", cur)} errors={errors} />
         </div>
         <div className="grid grid-cols-2 items-end gap-3">
@@ -305,7 +305,7 @@ export function OfferCheck({
                 {ev.counter.priceAtTarget != null ? (
                   <input type="hidden" name="counterAmount" value={toDecimalString(ev.counter.priceAtTarget, cur)} />
                 ) : (
-                  <TextField name="counterAmount" label="If I counter, my price" inputMode="decimal" errors={recorded.status === "error" ? recorded.fields : undefined} placeholder="e.g. 4400" />
+                  <TextField name="counterAmount" label="If I counter, my price" typed="money" currency={cur} locale={locale} inputMode="decimal" errors={recorded.status === "error" ? recorded.fields : undefined} placeholder="e.g. 4400" />
                 )}
               </form>
               {recorded.status === "error" ? (

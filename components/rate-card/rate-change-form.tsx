@@ -16,9 +16,9 @@ export function RateChangeForm({ action, service, today }: { action: (p: ActionS
   return (
     <form key={formKey} action={formAction} onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-4" aria-label={`Change ${service.name} rates from a date`}>
       <TextField name="effectiveFrom" label="From" type="date" required defaultValue={v("effectiveFrom", today)} errors={errors} hint="Quotes sent from this day on" />
-      <TextField name="marketRate" label="Market rate" inputMode="decimal" defaultValue={v("marketRate", money(service.marketRate))} errors={errors} />
-      <TextField name="targetRate" label="Target rate" inputMode="decimal" defaultValue={v("targetRate", money(service.targetRate))} errors={errors} />
-      <TextField name="floorRate" label="Floor (walk-away) rate" inputMode="decimal" defaultValue={v("floorRate", money(service.floorRate))} errors={errors} />
+      <TextField name="marketRate" label="Market rate" typed="money" currency={service.currency} inputMode="decimal" defaultValue={v("marketRate", money(service.marketRate))} errors={errors} />
+      <TextField name="targetRate" label="Target rate" typed="money" currency={service.currency} inputMode="decimal" defaultValue={v("targetRate", money(service.targetRate))} errors={errors} />
+      <TextField name="floorRate" label="Floor (walk-away) rate" typed="money" currency={service.currency} inputMode="decimal" defaultValue={v("floorRate", money(service.floorRate))} errors={errors} />
       <div className="flex items-center gap-3 sm:col-span-4">
         <SubmitButton pending={pending}>Change rates from this date</SubmitButton>
         <FormMessage state={state} />

@@ -3,6 +3,7 @@ import { useId, useState } from "react";
 import { formatMoney } from "@/lib/money";
 import { formatBasisPoints, formatDuration, parseTyped } from "@/lib/typed-input";
 import { control, describedBy, FieldShell, type FieldProps } from "./field-shell";
+import { useTypedInputSettings } from "./typed-input-settings";
 
 export type TypedKind = "money" | "percent" | "duration";
 
@@ -59,6 +60,10 @@ export function TypedTextField({
     onValueChange?: (text: string) => void;
   }) {
   const id = useId();
+  // a prop wins; else the page's settings (TypedInputSettingsProvider)
+  const fromPage = useTypedInputSettings();
+  locale ??= fromPage.locale;
+  hoursPerDay ??= fromPage.hoursPerDay;
   const [text, setText] = useState(defaultValue == null ? "" : String(defaultValue));
   // "edited" = changed since the server last answered: a new answer's error is shown again
   const [edited, setEdited] = useState(false);

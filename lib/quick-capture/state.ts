@@ -1,13 +1,13 @@
 /** What the quick-capture actions answer the palette: the usual action state, a preview, and once saved, the score change. */
 import type { ActionState } from "../action-state";
 import type { CapturePreview } from "./resolve";
-import type { ScoreChange } from "./words";
+import type { ScoreChange } from "../score-change";
 
 export interface QuickCaptureSaved {
   clientId: number;
   clientName: string;
   change: ScoreChange;
-  /** "Fit score 72 → 64, verdict: Set boundaries" */
+  /** "Fit score 72 → 64 · Keep → Set boundaries" */
   scoreWords: string;
 }
 

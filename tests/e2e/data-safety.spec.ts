@@ -30,7 +30,7 @@ test("a client named with HTML and script is shown as text and never runs", asyn
   await expect(page.getByRole("heading", { name })).toBeVisible();
   await expect(page.getByText('<b>bold?</b> <a href="javascript:alert(1)">link</a>')).toBeVisible();
   await page.goto("/clients");
-  await expect(page.getByText(name).first()).toBeVisible();
+  await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   expect(await page.locator("img[src='x']").count()).toBe(0);
   expect(dialogs).toBe(0);
@@ -115,7 +115,7 @@ test("the data page works under the CSP: export, import (merge, refused bad file
   await expect(page.getByRole("list", { name: "Recent backups" })).toContainText("walkaway-");
 
   await page.goto("/clients");
-  await expect(page.getByText(`Csv One ${tag}`)).toBeVisible();
+  await expect(page.getByRole("link", { name: `Csv One ${tag}`, exact: true })).toBeVisible();
   await noViolations();
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto("/data");

@@ -85,7 +85,7 @@ test("offer check: bad input gets field errors and keeps what was typed", async 
   await form.getByRole("button", { name: "Check this offer" }).click();
   await expect(form.getByText("Choose a client, or type a new prospect's name")).toBeVisible();
   await expect(form.getByText("Enter a scope above zero")).toBeVisible();
-  await expect(form.getByText(/Enter an amount/)).toBeVisible();
+  await expect(form.getByText(/Type an amount like/)).toBeVisible();
   await expect(form.getByText("Choose a service, or “Not on my rate card”")).toBeVisible();
   await expect(form.getByLabel("They offer")).toHaveValue("abc");
 });

@@ -52,7 +52,7 @@ test("Ctrl-K, one line, Enter: a discount request is logged and the score change
 
   // 3: Enter saves, and the score change shows with a link to the client
   await line.press("Enter");
-  await expect(dialog.getByTestId("quick-capture-score")).toHaveText(/^Fit score .+, verdict: .+/);
+  await expect(dialog.getByTestId("quick-capture-score")).toHaveText(/^Fit score .+ · .+/);
   await expect(dialog.getByTestId("quick-capture-saved")).toContainText(`Logged. ${name} — Website refresh: they asked for 20% off`);
   expect(await events(request, quote.id)).toEqual([expect.objectContaining({ kind: "discount_request", percentBp: 2000, amount: null })]);
   await page.screenshot({ path: `${shots}/quick-capture-desktop.png` });

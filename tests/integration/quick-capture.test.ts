@@ -43,7 +43,7 @@ describe("quick capture saves what the client page's forms save", () => {
     expect(quote.status).toBe("negotiating");
     expect(quote.events).toEqual([expect.objectContaining({ kind: "discount_request", percentBp: 2000, amount: null, occurredOn: TODAY })]);
     const after = computeClientScore(db, pebble.id, TODAY).assessment;
-    expect(saved.change).toEqual({ before: { score: before.score, verdictLabel: before.verdictLabel }, after: { score: after.score, verdictLabel: after.verdictLabel } });
+    expect(saved.change).toMatchObject({ before: before.score, after: after.score, verdictBefore: before.verdict, verdict: after.verdict });
     expect(saved.scoreWords).toMatch(/^Fit score /);
     expect(saved.clientName).toBe("Pebble Studio");
 

@@ -62,7 +62,7 @@ describe("the score change a logged entry reports", () => {
 
   test("before → after with the verdict, the criterion that moved most first", () => {
     const c = scoreChange(a(72, "keep", crit(80, 60)), a(64, "set_boundaries", crit(55, 58)));
-    expect(scoreChangeLine(c)).toBe("Fit score 72 → 64 · Set boundaries");
+    expect(scoreChangeLine(c)).toBe("Fit score 72 → 64 · Keep → Set boundaries");
     expect(c.criteria.map((x) => x.key)).toEqual(["pricePressure", "chasing"]);
     expect(mainCriterionLine(c)).toBe("Haggling 80 → 55");
   });
@@ -72,5 +72,14 @@ describe("the score change a logged entry reports", () => {
     const same = scoreChange(a(70, "keep", crit(70, 70)), a(70, "keep", crit(70, 70)));
     expect(scoreChangeLine(same)).toBe("Fit score stays 70 · Keep");
     expect(mainCriterionLine(same)).toBeNull();
+  });
+
+  test.each([
+    [[72, "keep"], [64, "set_boundaries"], "Fit score 72 → 64 · Keep → Set boundaries"],
+    [[64, "set_boundaries"], [60, "set_boundaries"], "Fit score 64 → 60 · Set boundaries"],
+    [[80, "keep"], [80, "keep"], "Fit score stays 80 · Keep"],
+    [[null, "keep"], [73, "keep"], "Fit score now 73 · Keep"],
+  ] as const)("%j → %j: %s", ([b, vb], [af, va], words) => {
+    expect(scoreChangeLine(scoreChange(a(b, vb, crit(null, null)), a(af, va, crit(null, null))))).toBe(words);
   });
 });

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import type { Quote, QuoteWithEvents } from "@/lib/domain";
 import { editDistance, rankByName, uniqueBest, wordScore } from "@/lib/quick-capture/match";
 import { buildCapture, quickCaptureSchema, resolveTarget, type QuickCaptureInput } from "@/lib/quick-capture/resolve";
-import { scoreChangeWords } from "@/lib/quick-capture/words";
 
 const TODAY = "2026-11-30";
 const clients = [
@@ -165,11 +164,3 @@ describe("fuzzy names", () => {
   });
 });
 
-describe("score change words", () => {
-  it.each([
-    [{ score: 72, verdictLabel: "Keep" }, { score: 64, verdictLabel: "Set boundaries" }, "Fit score 72 → 64, verdict: Keep → Set boundaries"],
-    [{ score: 64, verdictLabel: "Set boundaries" }, { score: 60, verdictLabel: "Set boundaries" }, "Fit score 64 → 60, verdict: Set boundaries"],
-    [{ score: 80, verdictLabel: "Keep" }, { score: 80, verdictLabel: "Keep" }, "Fit score stays 80, verdict: Keep"],
-    [{ score: null, verdictLabel: "Not enough data" }, { score: 73, verdictLabel: "Keep" }, "Fit score not known yet → 73, verdict: Not enough data → Keep"],
-  ])("%j → %j", (before, after, words) => expect(scoreChangeWords({ before, after })).toBe(words));
-});

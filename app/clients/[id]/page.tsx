@@ -20,6 +20,7 @@ import { Timeline } from "@/components/timeline";
 import { QuoteForm } from "@/components/forms/quote-form";
 import { DiscountRequestForm, MyAnswerForm } from "@/components/forms/negotiation-forms";
 import { AskForm, FollowUpForm, GiveForm, PaymentForm } from "@/components/forms/interaction-forms";
+import { TypedInputSettingsProvider } from "@/components/ui/typed-input-settings";
 
 export const metadata: Metadata = { title: "Client" };
 
@@ -72,7 +73,7 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
   }
 
   return (
-    <>
+    <TypedInputSettingsProvider locale={settings.locale} hoursPerDay={settings.hoursPerDay}>
       <PageHeader
         title={client.name}
         actions={
@@ -225,6 +226,6 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
           ) : null}
         </div>
       </div>
-    </>
+    </TypedInputSettingsProvider>
   );
 }

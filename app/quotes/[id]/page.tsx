@@ -21,6 +21,7 @@ import { OutcomeForm, QuoteStatusSelect } from "@/components/forms/outcome-form"
 import { QuoteForm } from "@/components/forms/quote-form";
 import { ConfirmButton } from "@/components/confirm-button";
 import { QuoteOfferCheck } from "@/components/quote-offer-check";
+import { TypedInputSettingsProvider } from "@/components/ui/typed-input-settings";
 
 export const metadata: Metadata = { title: "Quote" };
 
@@ -46,7 +47,7 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
   const forms: Record<string, EntryForm> = Object.fromEntries(quote.events.map((e) => [`e${e.id}`, quoteEventForm(e, quote.currency)]));
 
   return (
-    <>
+    <TypedInputSettingsProvider locale={settings.locale} hoursPerDay={settings.hoursPerDay}>
       <PageHeader
         title={quote.title}
         actions={<ButtonLink href={`/clients/${quote.clientId}`} variant="secondary">Back to {client.name}</ButtonLink>}
@@ -160,6 +161,6 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
           </details>
         </div>
       </div>
-    </>
+    </TypedInputSettingsProvider>
   );
 }
