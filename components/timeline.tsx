@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { formatDay } from "@/lib/format-date";
 import type { TimelineEntry } from "@/lib/timeline";
 import type { EntryForm } from "@/lib/entry-edit";
 import { EntryControls, type EntryActions } from "./edit-entry";
@@ -34,7 +35,6 @@ export function Timeline({
   today?: string;
 }) {
   if (!entries.length) return <p className="text-sm text-stone-600 dark:text-stone-400">Nothing logged yet. Log a quote, a discount request or a follow-up and it shows up here.</p>;
-  const fmt = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   return (
     <ol className="relative space-y-3 border-l border-stone-200 pl-5 dark:border-stone-700" aria-label="Timeline">
       {entries.map((e) => (
@@ -43,7 +43,7 @@ export function Timeline({
           <div className="flex flex-wrap items-center gap-x-1">
             <div className="flex min-w-0 flex-1 flex-wrap items-baseline gap-x-2">
               <time dateTime={e.date} className="text-xs tabular-nums text-stone-500 dark:text-stone-400">
-                {fmt.format(new Date(`${e.date}T00:00:00Z`))}
+                {formatDay(e.date, locale)}
               </time>
               <span className="text-sm font-medium">{e.title}</span>
             </div>

@@ -9,13 +9,14 @@
  */
 import { isoDateOf } from "./dates";
 
-export type BackupKind = "manual" | "scheduled" | "pre-import" | "pre-migration";
+export type BackupKind = "manual" | "scheduled" | "pre-import" | "pre-currency" | "pre-migration";
 
 /** The file-name prefix of each kind: `<prefix>-<timestamp>.db`. Only these names are ever pruned. */
 export const BACKUP_PREFIX = {
   manual: "walkaway",
   scheduled: "scheduled",
   "pre-import": "pre-import",
+  "pre-currency": "pre-currency",
   "pre-migration": "pre-migration",
 } as const satisfies Record<BackupKind, string>;
 

@@ -4,7 +4,7 @@
  *
  * A backup that would not fit is refused before it starts (nothing is written), and after every
  * successful one the folder is pruned by the retention policy (lib/backup-retention.ts): only files
- * named like our own backups (`walkaway-`, `scheduled-`, `pre-import-`, `pre-migration-<timestamp>.db`)
+ * named like our own backups (`walkaway-`, `scheduled-`, `pre-import-`, `pre-currency-`, `pre-migration-<timestamp>.db`)
  * are ever considered; anything else in the folder is left alone.
  */
 import fs from "node:fs";

@@ -138,7 +138,7 @@ export async function reexpressBook(db: DB, input: unknown, backupDir: string): 
   const { from, to } = parsed.data;
   const rate = parsedRate(parsed.data.rate);
   const before = currencyCounts(db).find((c) => c.currency === from);
-  const backup = before && before.quotes + before.services > 0 ? (await backupDatabase(db.$client, backupDir, "pre-import")).file : null;
+  const backup = before && before.quotes + before.services > 0 ? (await backupDatabase(db.$client, backupDir, "pre-currency")).file : null;
   return writeTransaction(db, (tx) => {
     const settings = getSettings(tx);
     const converted = convertRows(tx, from, to, rate, settings.currency);
@@ -170,7 +170,7 @@ export async function changeSettings(db: DB, input: SettingsChange, backupDir: s
     throw invalidInput(message, { currencyChange: [message] });
   }
   const rate = parsedRate(rateText ?? "");
-  const backup = (await backupDatabase(db.$client, backupDir, "pre-import")).file;
+  const backup = (await backupDatabase(db.$client, backupDir, "pre-currency")).file;
   return writeTransaction(db, (tx) => {
     const converted = convertRows(tx, old, settings.currency, rate, getSettings(tx).currency);
     saveSettings(tx, settings);

@@ -12,6 +12,7 @@ const KIND: Record<BackupKind, string> = {
   manual: "by hand",
   scheduled: "scheduled",
   "pre-import": "before an import",
+  "pre-currency": "before a currency change",
   "pre-migration": "before a migration",
 };
 

@@ -107,7 +107,7 @@ describe("changing the currency", () => {
     });
     expect(r.rate).toBe("0.79");
     // the backup holds the book as it was
-    expect(r.backup).toMatch(/pre-import-.*\.db$/);
+    expect(r.backup).toMatch(/pre-currency-.*\.db$/);
     const copy = new Database(r.backup!, { readonly: true });
     try {
       expect(copy.prepare("SELECT id, currency, quoted_amount, agreed_amount FROM quotes ORDER BY id").all()).toEqual(before.quotes);
@@ -217,7 +217,7 @@ describe("through the API", () => {
     const done = await send(reexpress.POST, "POST", { from: "USD", to: "EUR", rate: "0.92" });
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ from: "USD", to: "EUR", rate: "0.92", bookCurrency: "EUR", converted: { services: 4, quotes: 24 } });
-    expect(done.body.backup).toMatch(/pre-import-/);
+    expect(done.body.backup).toMatch(/pre-currency-/);
     expect(currencyUsage(db)).toMatchObject({ book: "EUR", inBook: { quotes: 24, services: 4 }, others: [] });
   });
 });
