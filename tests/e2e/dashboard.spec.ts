@@ -162,6 +162,15 @@ test("axe finds no violations, light and dark, tables open; screenshots at deskt
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/");
   await chartsDrawn(page);
+  // journey 2 on a phone: the first figure is on the first screen — the filters fold behind one button
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const moneyLeft = (await page.getByTestId("headline-money-left").boundingBox())!;
+  expect(moneyLeft.y + moneyLeft.height).toBeLessThanOrEqual(844);
+  const filters = page.getByRole("form", { name: "Dashboard filters" });
+  await expect(filters.getByLabel("Period")).toBeHidden();
+  await filters.getByRole("button", { name: "Change the period or filters" }).click();
+  await expect(filters.getByLabel("Period")).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/journeys/dashboard-phone.png" });
   // nothing wider than the phone: tables scroll inside their own box
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.screenshot({ path: "test-results/screenshots/dashboard-phone.png", fullPage: true });
