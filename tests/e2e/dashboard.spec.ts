@@ -153,7 +153,7 @@ test("axe finds no violations, light and dark, tables open; screenshots at deskt
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto("/");
   await chartsDrawn(page);
-  await page.screenshot({ path: "test-results/screenshots/dashboard-desktop.png", fullPage: true });
+  await page.screenshot({ path: "test-results/screenshots/journeys/dashboard-desktop.png", fullPage: true });
 
   await page.emulateMedia({ colorScheme: "dark" });
   await page.screenshot({ path: "test-results/screenshots/dashboard-desktop-dark.png", fullPage: true });
