@@ -63,7 +63,7 @@ test("Ctrl-K, one line, Enter: a discount request is logged and the score change
 
   // the score it reports is the one the client page shows
   const score = (await (await request.get(`/api/v1/clients/${client.id}/score`)).json()) as { score: number | null };
-  await expect(dialog.getByTestId("quick-capture-score")).toContainText(`→ ${score.score ?? "not known yet"}`);
+  await expect(dialog.getByTestId("quick-capture-score")).toContainText(new RegExp(`Fit score (now |stays |\\d+ → )${score.score ?? "–"} · `));
   await dialog.getByRole("link", { name: `Open ${name}` }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
