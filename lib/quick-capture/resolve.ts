@@ -6,7 +6,8 @@
 import { z } from "zod";
 import { addDays } from "../dates";
 import { label, type Client, type Quote, type QuoteEvent, type QuoteWithEvents } from "../domain";
-import { discountBp, formatHours, formatMoney, formatPercentBp, parseMoney } from "../money";
+import { discountBp, formatHours, formatMoney, formatPercentBp } from "../money";
+import { parseTyped } from "../typed-input";
 import { replayNegotiation } from "../negotiation";
 import { datesProblem, quoteEventValues } from "../quote-lifecycle";
 import { createInteractionSchema, createQuoteEventSchema, fieldErrors, idSchema, isoDateSchema, quoteOutcomeSchema, type CreateInteraction, type CreateQuoteEvent, type QuoteOutcome } from "../schemas";
@@ -191,11 +192,11 @@ const MISSING_AMOUNT: Partial<Record<CaptureKind, string>> = {
   my_counter: "Your amount, e.g. “I countered 3600”",
 };
 
-/** A typed amount in minor units of `currency`, or the words to say it could not be read. */
-function money(text: string | null, currency: string): { value?: number; problem?: string } {
+/** A typed amount in minor units of `currency`, read as every form reads it (lib/typed-input.ts, the book's locale), or why it could not be. */
+function money(text: string | null, currency: string, locale: string): { value?: number; problem?: string } {
   if (text == null) return {};
-  const value = parseMoney(text, currency);
-  return value == null ? { problem: `I could not read the amount “${text}”: type it like 1800 or 1,800.50` } : { value };
+  const read = parseTyped("money", text, currency, { locale });
+  return read.ok ? { value: read.value } : { problem: `I could not read the amount “${text}”: ${read.error}` };
 }
 
 /** The entity schema's verdict on a raw input: the parsed record, or its problems in words. */
@@ -262,7 +263,7 @@ export function buildCapture(target: CaptureTarget, ctx: { quote: QuoteWithEvent
 
   if (needsQuote(capture.kind)) {
     const currency = quote?.currency ?? ctx.currency;
-    const typed = "amountOff" in capture ? money(capture.amountOff, currency) : "amount" in capture ? money(capture.amount, currency) : {};
+    const typed = "amountOff" in capture ? money(capture.amountOff, currency, ctx.locale) : "amount" in capture ? money(capture.amount, currency, ctx.locale) : {};
     if (typed.problem) missing.push(typed.problem);
     let raw: Record<string, unknown> | null = null;
     switch (capture.kind) {
@@ -319,7 +320,7 @@ export function buildCapture(target: CaptureTarget, ctx: { quote: QuoteWithEvent
         words = GIVE_WORDS[capture.subtype];
         break;
       case "payment": {
-        const typed = money(capture.amount, ctx.currency);
+        const typed = money(capture.amount, ctx.currency, ctx.locale);
         if (typed.problem) missing.push(typed.problem);
         if (capture.daysLate == null) missing.push("How late, e.g. “paid 10 days late” or “paid on time”");
         raw = { kind: "payment", daysLate: capture.daysLate ?? undefined, amount: typed.value, quoteId };

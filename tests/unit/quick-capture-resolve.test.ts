@@ -108,6 +108,16 @@ describe("what is missing", () => {
     expect(plan).toBeNull();
   });
 
+  it.each([
+    ["en-US", "Pebble countered 3,200.50", 320050],
+    ["de-DE", "Pebble countered 3.200,50", 320050],
+    ["fr-FR", "Pebble countered 3200,50", 320050],
+  ])("amounts are read in the book's locale, as the forms read them (%s: %s)", (locale, line, amount) => {
+    const target = resolveTarget({ line }, { clients, quotes, locale });
+    const built = buildCapture(target, { quote: target.quote ? { ...target.quote, events: [] } : null, currency: "USD", locale, today: TODAY });
+    expect(built.plan).toMatchObject({ to: "quote_event", input: { kind: "client_counter", amount } });
+  });
+
   it("nothing understood: the list of what can be logged, no plan", () => {
     const { preview, plan } = run("coffee with Pebble");
     expect(preview).toMatchObject({ understood: false, ready: false, sentence: null, missing: [] });
