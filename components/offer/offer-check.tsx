@@ -1,10 +1,11 @@
 "use client";
 import Link from "next/link";
-import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { startTransition, useActionState, useEffect, useMemo, useRef, useState } from "react";
 import { AlertTriangle, CheckCircle2, CircleAlert, Info, Loader2, XCircle } from "lucide-react";
 import type { FormAction } from "@/lib/action-state";
 import type { OfferActionState } from "@/server/offers";
 import { LEAD_SOURCES, REJECTION_REASONS, label, type Service } from "@/lib/domain";
+import { currencyOptions } from "@/lib/currency-conversion";
 import { formatMoney, toDecimalString } from "@/lib/money";
 import { CHOOSE_CLIENT, NEW_PROSPECT, NO_SERVICE } from "@/lib/offer-check/form";
 import { Checkbox, FormMessage, SelectField, TextArea, TextField } from "@/components/ui/field";
@@ -74,7 +75,13 @@ export function OfferCheck({
   // the scope unit follows the chosen service (hours for an hourly one, days for a day rate) unless changed after
   const [scopeUnit, setScopeUnit] = useState<string | null>(v("scopeUnit") ?? null);
   const unit = scopeUnit ?? (service?.unit === "day" ? "days" : "hours");
-  const cur = service?.currency ?? currency;
+  // a service fixes the currency (its rates are in it); an offer off the rate card may come in any
+  const [freeCurrency, setFreeCurrency] = useState<string>(v("currency", currency) ?? currency);
+  const cur = service?.currency ?? freeCurrency;
+  const currencies = useMemo(() => {
+    const all = currencyOptions(locale);
+    return all.some((c) => c.value === currency) ? all : [{ value: currency, label: currency }, ...all];
+  }, [locale, currency]);
   const errors = checked.status === "error" ? checked.fields : recorded.status === "error" ? recorded.fields : undefined;
   const result = checked.status === "ok" ? checked.result : undefined;
   const ev = result?.evaluation;
@@ -164,7 +171,17 @@ export function OfferCheck({
         </div>
         <div className="grid grid-cols-3 gap-3">
           <TextField name="offeredAmount" label="They offer" typed="money" currency={cur} locale={locale} inputMode="decimal" defaultValue={v("offeredAmount", prefill.offeredAmount)} errors={errors} placeholder="e.g. 3000" className="col-span-2" />
-          <TextField key={cur} name="currency" label="Currency" defaultValue={v("currency", cur)} errors={errors} />
+          {service ? (
+            <div>
+              <span className="block text-sm font-medium">Currency</span>
+              <p className="mt-1 flex min-h-10 items-center text-sm" data-testid="offer-currency">
+                {cur}
+              </p>
+              <input type="hidden" name="currency" value={cur} />
+            </div>
+          ) : (
+            <SelectField name="currency" label="Currency" options={currencies} value={freeCurrency} onChange={setFreeCurrency} errors={errors} />
+          )}
         </div>
         <div className="grid grid-cols-2 items-end gap-3">
           <TextField name="deadline" label="Deadline (optional)" type="date" defaultValue={v("deadline")} errors={errors} />
