@@ -3,7 +3,7 @@
  * server/quotes.ts applies them inside one transaction.
  */
 import { OPEN_QUOTE_STATUSES, QUOTE_STATUSES, type ClientStatus, type Interaction, type Quote, type QuoteEvent, type QuoteStatus, type QuoteWithEvents } from "./domain";
-import { replayNegotiation } from "./negotiation";
+import { replayNegotiation, sortEvents } from "./negotiation";
 import type { CreateInteraction, CreateQuoteEvent, QuoteOutcome, UpsertQuote } from "./schemas";
 
 /** The stored columns of a quote (no id, no timestamps). */
@@ -128,4 +128,20 @@ export function interactionValues(clientId: number, input: CreateInteraction, to
     case "payment":
       return { ...base, daysLate: input.daysLate, amount: input.amount ?? null, initiatedBy: "client" };
   }
+}
+
+/**
+ * The offer check opens a quote at the client's offer when no quote of mine existed (server/offers.ts):
+ * its first step is their offer, at the quoted price, on the day it was opened. That step, or null for a
+ * quote I priced myself.
+ */
+export function openingOffer(quote: Pick<QuoteWithEvents, "quotedAmount" | "sentOn" | "createdAt" | "events">): QuoteEvent | null {
+  const first = sortEvents(quote.events)[0];
+  if (!first || first.kind !== "client_counter" || first.amount !== quote.quotedAmount) return null;
+  return first.occurredOn === (quote.sentOn ?? quote.createdAt.slice(0, 10)) ? first : null;
+}
+
+/** Did I ever name a price on this quote: I quoted it, or countered on one opened from their offer. */
+export function namedMyPrice(quote: Pick<QuoteWithEvents, "quotedAmount" | "sentOn" | "createdAt" | "events">): boolean {
+  return !openingOffer(quote) || quote.events.some((e) => e.kind === "my_counter");
 }

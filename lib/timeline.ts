@@ -5,6 +5,7 @@
 import { label, type ClientHistory, type Interaction, type QuoteWithEvents } from "./domain";
 import { formatHours, formatMoney, formatPercentBp } from "./money";
 import { replayNegotiation } from "./negotiation";
+import { openingOffer } from "./quote-lifecycle";
 import { plural } from "./text";
 
 export type TimelineTone = "neutral" | "good" | "warn" | "bad" | "info";
@@ -25,21 +26,12 @@ export interface TimelineEntry {
   stage: 0 | 1 | 2;
 }
 
-/**
- * The offer check opens a quote at the client's offer when no quote of mine existed (server/offers.ts):
- * its first step is their offer, at the quoted price, on the day it was opened.
- */
-function openedFromTheirOffer(quote: QuoteWithEvents, first: QuoteWithEvents["events"][number] | undefined) {
-  if (!first || first.kind !== "client_counter" || first.amount !== quote.quotedAmount) return null;
-  return first.occurredOn === (quote.sentOn ?? quote.createdAt.slice(0, 10)) ? first : null;
-}
-
 export function quoteTimeline(quote: QuoteWithEvents, locale = "en-US"): TimelineEntry[] {
   const money = (n: number) => formatMoney(n, quote.currency, locale);
   const out: TimelineEntry[] = [];
   const base = { quoteId: quote.id, quoteTitle: quote.title };
   const summary = replayNegotiation(quote);
-  const opener = openedFromTheirOffer(quote, summary.steps[0]?.event);
+  const opener = openingOffer(quote);
   out.push({
     ...base,
     key: `q${quote.id}-sent`,
@@ -64,7 +56,7 @@ export function quoteTimeline(quote: QuoteWithEvents, locale = "en-US"): Timelin
       title = e.percentBp != null ? `They asked for ${formatPercentBp(e.percentBp, locale)} off` : `They asked for ${money(e.amount ?? 0)} off`;
       detail = `${money(step.priceBefore)} → ${money(step.requestedPrice ?? step.priceBefore)}`;
       tone = "warn";
-    } else if (e.kind === "client_counter" && e === opener) {
+    } else if (e.kind === "client_counter" && e.id === opener?.id) {
       title = `They offered ${money(e.amount ?? 0)}`;
       tone = "warn";
     } else if (e.kind === "client_counter") {

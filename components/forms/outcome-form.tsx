@@ -10,7 +10,8 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useForm } from "./use-form";
 
 /** Mark how a quote ended: accepted at what price, or rejected / declined and why. */
-export function OutcomeForm({ action, quote, currentPrice, today }: { action: (p: ActionState, f: FormData) => Promise<ActionState>; quote: Quote; currentPrice: number; today: string }) {
+/** `namedMyPrice`: false for a quote opened from their offer where I never countered — "came back to my price" means nothing there. */
+export function OutcomeForm({ action, quote, currentPrice, today, namedMyPrice = true }: { action: (p: ActionState, f: FormData) => Promise<ActionState>; quote: Quote; currentPrice: number; today: string; namedMyPrice?: boolean }) {
   const { state, formAction, onSubmit, pending, formKey, v, errors } = useForm(action);
   const [status, setStatus] = useState(v("status", quote.status) ?? quote.status);
   return (
@@ -39,7 +40,7 @@ export function OutcomeForm({ action, quote, currentPrice, today }: { action: (p
             defaultValue={v("rejectionReason", quote.rejectionReason ?? "")}
             errors={errors}
           />
-          {status === "declined_by_me" ? <Checkbox name="cameBackAtMyPrice" label="They came back and accepted my price" defaultChecked={quote.cameBackAtMyPrice} /> : null}
+          {status === "declined_by_me" && namedMyPrice ? <Checkbox name="cameBackAtMyPrice" label="They came back and accepted my price" defaultChecked={quote.cameBackAtMyPrice} /> : null}
         </>
       ) : null}
       <div className="flex flex-wrap items-center gap-3">

@@ -2,6 +2,8 @@ import { describe, expect, test } from "vitest";
 import fc from "fast-check";
 import { QUOTE_STATUSES, type ClientStatus, type QuoteStatus } from "@/lib/domain";
 import {
+  namedMyPrice,
+  openingOffer,
   DECIDED_QUOTE_STATUSES,
   afterNegotiationStep,
   clientStatusAfter,
@@ -130,5 +132,22 @@ describe("clientStatusAfter: an accepted quote makes a prospect a client you wor
     ["walked_away", "accepted", null],
   ])("%s + quote %s → %s", (client, quote, expected) => {
     expect(clientStatusAfter(client, quote)).toBe(expected);
+  });
+});
+
+describe("a quote opened from the client's offer", () => {
+  const opened = (events: Parameters<typeof makeEvent>[0][]) =>
+    makeQuote({ quotedAmount: 280000, sentOn: "2026-11-30", events: events.map((e, i) => makeEvent({ id: i + 1, occurredOn: "2026-11-30", ...e })) });
+  test.each([
+    ["their offer at the quoted price on the day it opened", [{ kind: "client_counter", amount: 280000 }], true, false],
+    ["then my counter: I named a price", [{ kind: "client_counter", amount: 280000 }, { kind: "my_counter", amount: 330000 }], true, true],
+    ["a counter at another price: a quote I priced", [{ kind: "client_counter", amount: 250000 }], false, true],
+    ["a discount request first: a quote I priced", [{ kind: "discount_request", percentBp: 1000 }], false, true],
+    ["their offer on a later day: a quote I priced", [{ kind: "client_counter", amount: 280000, occurredOn: "2026-12-02" }], false, true],
+    ["nothing logged: a quote I priced", [], false, true],
+  ] as const)("%s", (_, events, isOpened, named) => {
+    const q = opened(events as never);
+    expect(openingOffer(q) != null).toBe(isOpened);
+    expect(namedMyPrice(q)).toBe(named);
   });
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { namedMyPrice, openingOffer } from "@/lib/quote-lifecycle";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { deleteInteractionAction, updateInteractionAction } from "@/app/actions/interactions";
@@ -73,7 +74,8 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
             </div>
             <dl className="mb-4 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
               <div>
-                <dt className="text-stone-500 dark:text-stone-400">Quoted</dt>
+                {/* a quote opened from their offer: I never quoted that price */}
+                <dt className="text-stone-500 dark:text-stone-400">{openingOffer(quote) ? "Their offer" : "Quoted"}</dt>
                 <dd className="font-semibold tabular-nums">{money(quote.quotedAmount)}</dd>
               </div>
               <div>
@@ -148,7 +150,7 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
 
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <Card title="Outcome">
-            <OutcomeForm action={setQuoteOutcomeAction.bind(null, quote.id)} quote={quote} currentPrice={neg.currentPrice} today={today} />
+            <OutcomeForm action={setQuoteOutcomeAction.bind(null, quote.id)} quote={quote} currentPrice={neg.currentPrice} today={today} namedMyPrice={namedMyPrice(quote)} />
           </Card>
           <details className="rounded-lg border border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
             <summary className="flex min-h-10 cursor-pointer items-center px-4 text-sm font-medium">Edit quote details</summary>
