@@ -53,11 +53,11 @@ export interface HaggleQuote {
   concededBp: number;
 }
 
-/** "you held firm and they paid in full", … — what happened after the ask. */
+/** "you held firm and they accepted your full price", … — what happened after the ask (the price, not a payment). */
 function outcomeWords(q: HaggleQuote, locale: string): string {
   switch (q.outcome) {
     case "paid_in_full":
-      return "you held firm and they paid in full";
+      return "you held firm and they accepted your full price";
     case "traded_scope":
       return "you cut scope to fit the budget and kept your rate";
     case "conceded":
@@ -69,7 +69,7 @@ function outcomeWords(q: HaggleQuote, locale: string): string {
     case "open":
       return "no deal yet";
     default:
-      return "they paid in full";
+      return "they accepted your price";
   }
 }
 
@@ -80,7 +80,7 @@ export function pricePressureEvidence(quotes: HaggleQuote[], locale: string): st
   const conceded = quotes.filter((q) => q.concededBp > 0);
   if (n === 1) {
     const q = quotes[0];
-    if (q.outcome === "clean") return ["No discount request on the one answered quote; they paid in full"];
+    if (q.outcome === "clean") return ["No discount request on the one answered quote; they accepted your price"];
     if (q.askBp === 0 && q.outcome === "conceded") return [`No discount request, but you gave away ${formatPercentBp(q.concededBp, locale)}`];
     return [`Asked ${formatPercentBp(q.askBp, locale)} off; ${outcomeWords(q, locale)}`];
   }
@@ -89,13 +89,14 @@ export function pricePressureEvidence(quotes: HaggleQuote[], locale: string): st
   if (asked.length === 0) evidence.push(`No discount requests on ${plural(n, "answered quote")}`);
   else evidence.push(`Asked for a discount on ${asked.length} of ${plural(n, "answered quote")}; deepest ask ${formatPercentBp(deepest, locale)}`);
   const outcomes = [
-    count("paid_in_full") > 0 ? `held firm and were paid in full on ${count("paid_in_full")}` : null,
+    count("paid_in_full") > 0 ? `held firm and got your full price on ${count("paid_in_full")}` : null,
     count("traded_scope") > 0 ? `traded scope for budget on ${count("traded_scope")}` : null,
     count("declined") > 0 ? `declined ${count("declined")}` : null,
     count("rejected") + count("open") > 0 ? `had no deal on ${count("rejected") + count("open")}` : null,
   ].filter((x): x is string => x !== null);
   if (outcomes.length > 0) evidence.push(`After the asks you ${outcomes.join(", ")}`);
-  if (conceded.length === 0) evidence.push("You kept your rate every time: any lower price came with a matching cut in scope");
+  // only a quote where scope was traded had a lower price at all
+  if (conceded.length === 0) evidence.push(count("traded_scope") > 0 ? "You kept your rate every time: each lower price came with a matching cut in scope" : "You kept your rate every time");
   else {
     const avg = divRound(conceded.reduce((s, q) => s + q.concededBp, 0), conceded.length);
     evidence.push(`You conceded on ${conceded.length} of ${plural(n, "quote")}, giving away ${formatPercentBp(avg, locale)} on average where you did`);
@@ -138,7 +139,7 @@ export function reciprocityEvidence(t: ReciprocityTally, locale: string): string
   } else {
     evidence.push("No unpaid asks");
   }
-  if (t.gives === 0) evidence.push("Nothing given back yet: no referral, testimonial, repeat work or prompt payment");
+  if (t.gives === 0) evidence.push("Nothing given back yet: no referral, testimonial or repeat work logged");
   else {
     const parts = (Object.keys(GIVE_NAMES) as (GiveKind | "other")[])
       .filter((k) => t.giveCounts.has(k))
@@ -234,7 +235,9 @@ export function paymentEvidence(late: number, n: number, sumDays: number, worstD
 
 /** Added to a criterion whose evidence weighs less than the prior. */
 export function smallSampleNote(weight: number): string {
-  return `Little evidence yet (${plural(weight, "piece")}): the score is pulled towards a neutral ${PRIOR.score} until there is more`;
+  // weighed evidence is fractional (decay, partial pieces): say it in words a person counts in
+  const amount = weight < 1 ? "less than one piece" : Number.isInteger(weight) ? plural(weight, "piece") : `about ${plural(Math.round(weight), "piece")}`;
+  return `Little evidence yet (${amount}): the score is pulled towards a neutral ${PRIOR.score} until there is more`;
 }
 
 function named(c: CriterionScore): string {

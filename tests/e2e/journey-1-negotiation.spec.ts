@@ -78,7 +78,7 @@ test("journey 1: a new user logs a client negotiation end to end", async ({ page
   await expect(clientTimeline.getByText("They asked for 20% off")).toBeVisible();
   await expect(clientTimeline.getByText("I held firm")).toBeVisible();
   // the evidence says what happened, outcome first (the worth model: asking is mild, giving in is what costs)
-  await expect(page.getByTestId("criterion-pricePressure")).toContainText("Asked 20% off; you held firm and they paid in full");
+  await expect(page.getByTestId("criterion-pricePressure")).toContainText("Asked 20% off; you held firm and they accepted your full price");
   await expect(page.locator('[data-testid^="quote-status-"]')).toHaveValue("accepted");
   // a follow-up logged by mistake can be removed from the timeline
   await page.getByText("I followed up").click();

@@ -93,11 +93,25 @@ describe("the worth model's words agree with their counts", () => {
       ],
       "en-US",
     );
-    expect(evidence).toContain("You kept your rate every time: any lower price came with a matching cut in scope");
+    expect(evidence).toContain("You kept your rate every time: each lower price came with a matching cut in scope");
+    // no quote traded scope: there was no lower price to speak of
+    const plain = pricePressureEvidence(
+      [
+        { outcome: "paid_in_full", askBp: 1000, concededBp: 0 },
+        { outcome: "clean", askBp: 0, concededBp: 0 },
+      ],
+      "en-US",
+    );
+    expect(plain).toContain("You kept your rate every time");
+    expect(plain.join(" ")).not.toMatch(/lower price|paid in full/);
   });
 
   test("small counts read naturally", () => {
     expect(smallSampleNote(1)).toMatch(/^Little evidence yet \(1 piece\)/);
+    // weighed evidence is fractional; a person counts whole pieces
+    expect(smallSampleNote(0.17)).toMatch(/^Little evidence yet \(less than one piece\)/);
+    expect(smallSampleNote(1.13)).toMatch(/^Little evidence yet \(about 1 piece\)/);
+    expect(smallSampleNote(2.6)).toMatch(/^Little evidence yet \(about 3 pieces\)/);
     expect(summarize("keep", null, 1)).toContain("in 1 piece of evidence");
     expect(summarize("walk_away", criterion(["Late"]), 1)).toContain("an early read on 1 piece of evidence");
     expect(paymentEvidence(1, 1, 1, 1)).toEqual(["1 of 1 payment late; 1 day late on average, worst 1 day"]);

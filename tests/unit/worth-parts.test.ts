@@ -23,8 +23,8 @@ describe("payment: on time = a good piece, late = min(1, days/30) of a bad piece
     // early is not extra credit: floored at 0 days; 3.125 / 3.5
     { days: [-5, 0], score: 89, evidence: ["Both payments on time"] },
     // a day late is a thirtieth of a bad piece: 1.125 / 1.533 — it never lifts the prior
-    { days: [1], score: 73, evidence: ["1 of 1 payment late; 1 day late on average, worst 1 day", "Little evidence yet (0.03 pieces): the score is pulled towards a neutral 75 until there is more"] },
-    { days: [0, 14], score: 72, evidence: ["1 of 2 payments late; 7 days late on average, worst 14 days", "Little evidence yet (1.47 pieces): the score is pulled towards a neutral 75 until there is more"] },
+    { days: [1], score: 73, evidence: ["1 of 1 payment late; 1 day late on average, worst 1 day", "Little evidence yet (less than one piece): the score is pulled towards a neutral 75 until there is more"] },
+    { days: [0, 14], score: 72, evidence: ["1 of 2 payments late; 7 days late on average, worst 14 days", "Little evidence yet (about 1 piece): the score is pulled towards a neutral 75 until there is more"] },
     // a payment 60 days late is one bad piece, as at 30: one event never weighs more than one piece
     { days: [60, 0], score: 61, evidence: ["1 of 2 payments late; 30 days late on average, worst 60 days"] },
     { days: [30, 45], score: 32, evidence: ["2 of 2 payments late; 37.5 days late on average, worst 45 days"] },

@@ -175,14 +175,14 @@ describe("worked examples (docs/worth-model.md)", () => {
     // outcomes are told (what you gave away costs, asking is mild); thin evidence says so
     expect(crit(a, "pricePressure").evidence).toEqual([
       "Asked for a discount on 3 of 3 answered quotes; deepest ask 30%",
-      "After the asks you held firm and were paid in full on 1, traded scope for budget on 1",
+      "After the asks you held firm and got your full price on 1, traded scope for budget on 1",
       "You conceded on 1 of 3 quotes, giving away 20% on average where you did",
     ]);
     expect(crit(a, "reciprocity").evidence).toEqual([
       "2 unpaid asks took 1.8 h against 33.5 h of paid work (5% of your time for them was unpaid)",
       "1 ask had no time logged: counted as 15 min",
       "They gave back: 1 testimonial",
-      "Little evidence yet (1.26 pieces): the score is pulled towards a neutral 75 until there is more",
+      "Little evidence yet (about 1 piece): the score is pulled towards a neutral 75 until there is more",
     ]);
     expect(crit(a, "pay").evidence).toEqual([
       "1 of 3 accepted quotes paid below your target; 2 at or above target",
@@ -195,7 +195,7 @@ describe("worked examples (docs/worth-model.md)", () => {
     ]);
     expect(crit(a, "payment").evidence).toEqual([
       "1 of 2 payments late; 7 days late on average, worst 14 days",
-      "Little evidence yet (1.47 pieces): the score is pulled towards a neutral 75 until there is more",
+      "Little evidence yet (about 1 piece): the score is pulled towards a neutral 75 until there is more",
     ]);
     expect(a.criteria.map((c) => c.evidenceWeight)).toEqual([3, 1.26, 2.35, 3, 1.47]);
     expect(a.summary).toBe(
