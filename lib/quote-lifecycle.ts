@@ -145,3 +145,15 @@ export function openingOffer(quote: Pick<QuoteWithEvents, "quotedAmount" | "sent
 export function namedMyPrice(quote: Pick<QuoteWithEvents, "quotedAmount" | "sentOn" | "createdAt" | "events">): boolean {
   return !openingOffer(quote) || quote.events.some((e) => e.kind === "my_counter");
 }
+
+/** A client's usual service: the one of their latest quote that names one (by sending day, then id), else null. */
+export function usualServiceOf(quotes: readonly Pick<Quote, "id" | "serviceId" | "sentOn" | "createdAt">[]): number | null {
+  let best: (typeof quotes)[number] | null = null;
+  for (const q of quotes) {
+    if (q.serviceId == null) continue;
+    const day = q.sentOn ?? q.createdAt;
+    const bestDay = best ? (best.sentOn ?? best.createdAt) : "";
+    if (!best || day > bestDay || (day === bestDay && q.id > best.id)) best = q;
+  }
+  return best?.serviceId ?? null;
+}

@@ -27,6 +27,7 @@ export function QuoteForm({
   today,
   locale = "en-US",
   hoursPerDay = 8,
+  usualServiceId = null,
 }: {
   action: (p: ActionState, f: FormData) => Promise<ActionState>;
   clientId: number;
@@ -40,12 +41,14 @@ export function QuoteForm({
   locale?: string;
   /** settings.hoursPerDay: what "2 days" is, and a day rate's day */
   hoursPerDay?: number;
+  /** a new quote starts on the client's usual service (their latest quote's); with none, on the only service, else on none */
+  usualServiceId?: number | null;
 }) {
   const { state, formAction, onSubmit, pending, formKey, v, errors } = useForm(action);
   const cur = quote?.currency ?? currency;
   // the preview follows what is typed; the form itself stays uncontrolled (kept as typed on an error)
   const start = {
-    serviceId: v("serviceId", quote?.serviceId ?? services[0]?.id ?? "") ?? "",
+    serviceId: v("serviceId", quote ? quote.serviceId : (usualServiceId ?? (services.length === 1 ? services[0].id : ""))) ?? "",
     hours: v("estimatedHours", quote ? hoursText(quote.estimatedMinutes) : undefined) ?? "",
     amount: v("quotedAmount", quote ? toDecimalString(quote.quotedAmount, cur) : undefined) ?? "",
     currency: v("currency", cur) ?? cur,
@@ -79,7 +82,8 @@ export function QuoteForm({
       />
       <TextField
         name="estimatedHours"
-        label="Estimated hours"
+        label="Estimated time"
+        hint={`Hours, or days of ${hoursPerDay} h`}
         typed="duration"
         locale={locale}
         hoursPerDay={hoursPerDay}

@@ -34,7 +34,7 @@ test("journey 1: a new user logs a client negotiation end to end", async ({ page
   if (!(await quoteForm.isVisible())) await page.getByText("New quote").click();
   await quoteForm.getByLabel("Title").fill("Landing page");
   await quoteForm.getByLabel("Service").selectOption({ label: `${serviceName} (USD/hour)` });
-  await quoteForm.getByLabel("Estimated hours").fill("10");
+  await quoteForm.getByLabel("Estimated time").fill("10");
   await quoteForm.getByLabel(/Quoted amount/).fill("1000");
   await quoteForm.getByRole("button", { name: "Add quote" }).click();
   await expect(page.getByRole("heading", { name: "Landing page" })).toBeVisible();

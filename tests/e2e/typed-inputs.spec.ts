@@ -25,7 +25,7 @@ test("a quote typed as people write it: $1,200 and 10h are read live, the effect
   await page.goto(`/clients/${clientId}`);
   const form = page.getByRole("form", { name: "New quote" });
   if (!(await form.isVisible())) await page.getByText("New quote").click();
-  const hours = form.getByLabel("Estimated hours");
+  const hours = form.getByLabel("Estimated time");
   const amount = form.getByLabel(/Quoted amount/);
   const preview = form.getByTestId("rate-preview");
 
@@ -91,7 +91,7 @@ test("a quote typed as people write it: $1,200 and 10h are read live, the effect
   // the edit form starts from the stored values, written the way they are typed
   await page.getByText("Edit quote details").click();
   const edit = page.getByRole("form", { name: "Edit quote" });
-  await expect(edit.getByLabel("Estimated hours")).toHaveValue("10");
+  await expect(edit.getByLabel("Estimated time")).toHaveValue("10");
   await expect(edit.getByLabel(/Quoted amount/)).toHaveValue("1200.00");
   await expect(edit.getByTestId("rate-preview")).toHaveText("Effective rate $120.00/h — above your target of $110.00/h.");
 });

@@ -17,7 +17,7 @@ test("conceding a 30% discount lowers the client's score and changes the verdict
   const quoteForm = page.getByRole("form", { name: "New quote" });
   await quoteForm.getByLabel("Title").fill("Second job");
   await quoteForm.getByLabel("Service").selectOption({ label: `Design ${tag} (USD/hour)` });
-  await quoteForm.getByLabel("Estimated hours").fill("10");
+  await quoteForm.getByLabel("Estimated time").fill("10");
   await quoteForm.getByLabel(/Quoted amount/).fill("1000");
   await quoteForm.getByRole("button", { name: "Add quote" }).click();
   await expect(page.getByRole("heading", { name: "Second job" })).toBeVisible();

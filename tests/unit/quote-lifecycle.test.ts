@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import fc from "fast-check";
 import { QUOTE_STATUSES, type ClientStatus, type QuoteStatus } from "@/lib/domain";
 import {
+  usualServiceOf,
   namedMyPrice,
   openingOffer,
   DECIDED_QUOTE_STATUSES,
@@ -149,5 +150,18 @@ describe("a quote opened from the client's offer", () => {
     const q = opened(events as never);
     expect(openingOffer(q) != null).toBe(isOpened);
     expect(namedMyPrice(q)).toBe(named);
+  });
+});
+
+describe("a client's usual service (a new quote starts on it)", () => {
+  test.each([
+    ["no quotes", [], null],
+    ["only quotes without a service", [{ id: 1, serviceId: null, sentOn: "2026-01-01" }], null],
+    ["the latest quote's service, by sending day", [{ id: 1, serviceId: 3, sentOn: "2026-03-01" }, { id: 2, serviceId: 5, sentOn: "2026-01-01" }], 3],
+    ["a draft (not sent) counts by when it was written", [{ id: 1, serviceId: 3, sentOn: "2026-03-01" }, { id: 2, serviceId: 5, sentOn: null, createdAt: "2026-04-02T10:00:00.000Z" }], 5],
+    ["the same day: the later id", [{ id: 7, serviceId: 3, sentOn: "2026-03-01" }, { id: 9, serviceId: 5, sentOn: "2026-03-01" }], 5],
+    ["a later quote without a service does not hide the usual one", [{ id: 1, serviceId: 3, sentOn: "2026-03-01" }, { id: 2, serviceId: null, sentOn: "2026-05-01" }], 3],
+  ] as const)("%s", (_, quotes, expected) => {
+    expect(usualServiceOf(quotes.map((q) => ({ createdAt: "2026-01-01T00:00:00.000Z", ...q })))).toBe(expected);
   });
 });

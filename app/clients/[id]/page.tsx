@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { usualServiceOf } from "@/lib/quote-lifecycle";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AlertTriangle } from "lucide-react";
@@ -195,7 +196,7 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
                     Tip: <Link className="underline" href="/rates">add a service to your rate card</Link> to compare each quote with your floor, target and market rates.
                   </p>
                 ) : null}
-                <QuoteForm today={today} action={createQuoteAction} clientId={client.id} services={services} currency={settings.currency} locale={settings.locale} hoursPerDay={settings.hoursPerDay} submitLabel="Add quote" />
+                <QuoteForm today={today} action={createQuoteAction} clientId={client.id} services={services} currency={settings.currency} locale={settings.locale} hoursPerDay={settings.hoursPerDay} usualServiceId={usualServiceOf(history.quotes)} submitLabel="Add quote" />
               </div>
             </details>
           </Card>
