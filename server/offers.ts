@@ -17,6 +17,7 @@ import { conflict, invalidInput, isAppError } from "@/lib/errors";
 import {
   DEFAULT_COUNTER_TEMPLATE,
   DEFAULT_DECLINE_TEMPLATE,
+  acceptMessage,
   deadlineIsRush,
   evaluateOffer,
   fillTemplate,
@@ -26,7 +27,7 @@ import {
   type OfferEvaluation,
   type OfferInput,
 } from "@/lib/offer-check";
-import { planRecording } from "@/lib/offer-check/record";
+import { counterAmountProblem, planRecording } from "@/lib/offer-check/record";
 import { MAX_MINUTES, type OfferCheckInput, type RecordOfferInput } from "@/lib/schemas";
 import type { FitAssessment } from "@/lib/worth";
 import { createClient } from "./clients";
@@ -53,7 +54,11 @@ export interface OfferCheckResult {
   service: Service | null;
   minutes: number;
   rush: boolean;
-  messages: { decline: OfferMessage[]; counter: OfferMessage[] };
+  /**
+   * counter: empty when their offer already meets the target (nothing to counter: a counter is never at
+   * or below their offer); accept: the yes to their price, with the conditions, when the answer is accept
+   */
+  messages: { decline: OfferMessage[]; counter: OfferMessage[]; accept: OfferMessage[] };
 }
 
 interface Context {
@@ -124,7 +129,14 @@ function messages(db: DbOrTx, offerInput: OfferInput, evaluation: OfferEvaluatio
     if (mine.length) return mine.sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
     return [{ templateId: null, name: kind === "decline" ? "The essay's line" : "Trade, don't give", isDefault: true, text: fillTemplate(fallback, vars) }];
   };
-  return { decline: of("decline", DEFAULT_DECLINE_TEMPLATE), counter: of("counter", DEFAULT_COUNTER_TEMPLATE) };
+  // with a rate card and no counter price, their offer meets the target: no counter message to send
+  const noCounter = evaluation.rates != null && evaluation.counter.counterPrice == null;
+  const yes = acceptMessage(offerInput, evaluation);
+  return {
+    decline: of("decline", DEFAULT_DECLINE_TEMPLATE),
+    counter: noCounter ? [] : of("counter", DEFAULT_COUNTER_TEMPLATE),
+    accept: yes ? [{ templateId: null, name: "Yes, on your terms", isDefault: true, text: yes }] : [],
+  };
 }
 
 /** Evaluate an offer: the same answer for the page and POST /api/v1/offers/evaluate. */
@@ -188,9 +200,17 @@ export function recordOffer(db: DbOrTx, input: RecordOfferInput, today: string):
   return writeTransaction(db, (t) => {
     const ctx = loadContext(t, input, today);
     const evaluation = evaluateOffer(ctx.offerInput);
-    const counterAmount = input.decision === "countered" ? (input.counterAmount ?? evaluation.counter.priceAtTarget) : null;
-    if (input.decision === "countered" && (counterAmount == null || counterAmount <= 0)) {
-      throw invalidInput("Enter your counter price", { counterAmount: ["Enter the price you countered with: there is no rate card to work it out"] });
+    const counterAmount = input.decision === "countered" ? (input.counterAmount ?? evaluation.counter.counterPrice) : null;
+    if (input.decision === "countered") {
+      if (counterAmount == null || counterAmount <= 0) {
+        const why = evaluation.rates
+          ? "Their offer already meets your target: to take their price, accept it; to counter, enter a price above their offer"
+          : "Enter the price you countered with: there is no rate card to work it out";
+        throw invalidInput("Enter your counter price", { counterAmount: [why] });
+      }
+      // a counter is always above their offer: never record one at or below it
+      const problem = counterAmountProblem(input.offeredAmount, counterAmount);
+      if (problem) throw invalidInput(problem, { counterAmount: [problem] });
     }
     const req = { decision: input.decision, offeredAmount: input.offeredAmount, counterAmount };
     const title = input.title ?? `${ctx.service?.name ?? "Work"}: offer of ${today}`;

@@ -234,7 +234,17 @@ export function OfferCheck({
 
             <div className="grid gap-3 md:grid-cols-2">
               <CopyMessage key={`d-${result.messages.decline.map((m) => m.text).join()}`} title="Graceful decline" messages={result.messages.decline} testId="decline-message" onTextChange={setDeclineText} />
-              <CopyMessage key={`c-${result.messages.counter.map((m) => m.text).join()}`} title="Counter-offer" messages={result.messages.counter} testId="counter-message" />
+              {/* their offer meets the target: a yes (on your terms), never a counter below their offer */}
+              {result.messages.counter.length ? (
+                <CopyMessage key={`c-${result.messages.counter.map((m) => m.text).join()}`} title="Counter-offer" messages={result.messages.counter} testId="counter-message" />
+              ) : result.messages.accept.length ? (
+                <CopyMessage
+                  key={`a-${result.messages.accept.map((m) => m.text).join()}`}
+                  title={ev.counter.conditions.length ? "Yes, on your terms" : "Yes"}
+                  messages={result.messages.accept}
+                  testId="accept-message"
+                />
+              ) : null}
             </div>
 
             {ev.rates && ev.effectiveRate != null && ev.unit ? (
@@ -319,10 +329,20 @@ export function OfferCheck({
                     ))}
                   </select>
                 </div>
-                {ev.counter.priceAtTarget != null ? (
-                  <input type="hidden" name="counterAmount" value={toDecimalString(ev.counter.priceAtTarget, cur)} />
+                {ev.counter.counterPrice != null ? (
+                  <input type="hidden" name="counterAmount" value={toDecimalString(ev.counter.counterPrice, cur)} />
                 ) : (
-                  <TextField name="counterAmount" label="If I counter, my price" typed="money" currency={cur} locale={locale} inputMode="decimal" errors={recorded.status === "error" ? recorded.fields : undefined} placeholder="e.g. 4400" />
+                  <TextField
+                    name="counterAmount"
+                    label="If I counter, my price"
+                    typed="money"
+                    currency={cur}
+                    locale={locale}
+                    inputMode="decimal"
+                    errors={recorded.status === "error" ? recorded.fields : undefined}
+                    placeholder="e.g. 4400"
+                    hint={ev.rates ? "Above their offer: to take their price, accept it." : undefined}
+                  />
                 )}
               </form>
               {recorded.status === "error" ? (
@@ -348,14 +368,14 @@ export function OfferCheck({
               aria-label="Act on this offer"
             >
               {recorded.status === "ok" && recorded.recorded ? (
-                <p role="status" className="mb-2 text-sm text-emerald-800 dark:text-emerald-300" data-testid="offer-recorded">
-                  {recorded.recorded.alreadyRecorded ? "Already recorded" : "Recorded"}: {decisionWords[recorded.recorded.decision] ?? recorded.recorded.decision}.{" "}
+                <p id="offer-recorded-status" role="status" className="mb-2 text-sm text-emerald-800 dark:text-emerald-300" data-testid="offer-recorded">
+                  {recorded.recorded.alreadyRecorded ? "Already recorded" : "Recorded"}: {decisionWords[recorded.recorded.decision] ?? recorded.recorded.decision} —{" "}
                   <Link className="underline" href={`/quotes/${recorded.recorded.quoteId}`}>
-                    Open the quote
+                    open the quote
                   </Link>{" "}
-                  ·{" "}
+                  to change it ·{" "}
                   <Link className="underline" href={`/clients/${recorded.recorded.clientId}`}>
-                    Open the client
+                    open the client
                   </Link>
                 </p>
               ) : null}
@@ -364,7 +384,7 @@ export function OfferCheck({
                 {(
                   [
                     ["declined", "Decline and record", "walk_away"],
-                    ["countered", ev.counter.priceAtTarget != null ? `Counter at ${money(ev.counter.priceAtTarget)}` : "Record a counter", "counter"],
+                    ["countered", ev.counter.counterPrice != null ? `Counter at ${money(ev.counter.counterPrice)}` : "Record a counter", "counter"],
                     ["accepted", "Accept and record", "accept"],
                   ] as const
                 ).map(([decision, text, answer]) => (
@@ -377,6 +397,9 @@ export function OfferCheck({
                     variant={ev.answer === answer ? "primary" : "secondary"}
                     disabled={recordDisabled}
                     aria-disabled={recordDisabled}
+                    // visibly resting once recorded, not just unresponsive; the line above says what was recorded
+                    className={alreadyRecorded ? "opacity-50" : ""}
+                    aria-describedby={alreadyRecorded ? "offer-recorded-status" : undefined}
                     onClick={() => setClicked(decision)}
                     data-testid={`record-${decision}`}
                   >

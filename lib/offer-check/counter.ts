@@ -4,7 +4,7 @@
  */
 import type { Service, Unit } from "../domain";
 import { formatScope } from "./format";
-import { targetPrices } from "./rates";
+import { counterPrice, targetPrices } from "./rates";
 import { DEFAULT_DECLINE_TEMPLATE } from "./templates";
 import type { OfferAnswer, OfferCounter, OfferRates, OfferTerms, OfferVerdict, OfferWords } from "./types";
 
@@ -54,7 +54,8 @@ function counterText(terms: OfferTerms, say: OfferWords, facts: CounterFacts, pr
   // the terms themselves are in `conditions`, listed once beside this text (never repeated inside it)
   if (facts.answer === "walk_away") return `${DECLINE} If you would rather counter, trade, don't give: ${trade}.`;
   if (facts.answer === "counter" && terms.belowTarget) return `Trade, don't give: ${trade}.`;
-  if (facts.answer === "counter") return `Say yes at ${say.money(amount)} for ${say.scope}, on your terms.`;
+  // their offer meets the target: a yes, never a counter (a counter would be at or below their offer)
+  if (facts.conditions.length) return `Say yes at ${say.money(amount)} for ${say.scope}, on your terms.`;
   return `No counter needed: ${say.money(amount)} is at or above ${say.money(priceAtTarget)}, your target price for ${say.scope}.`;
 }
 
@@ -65,5 +66,11 @@ export function counterOffer(terms: OfferTerms, say: OfferWords, facts: CounterF
     priceAtTarget == null || !rates || !unit
       ? counterWithoutRateCard(terms, facts)
       : counterText(terms, say, facts, { rates, unit, priceAtTarget, minutesForBudgetAtTarget });
-  return { priceAtTarget, minutesForBudgetAtTarget, rushApplied: terms.rushApplied, conditions: facts.conditions, text };
+  return {
+    priceAtTarget,
+    minutesForBudgetAtTarget,
+    counterPrice: counterPrice(priceAtTarget, terms.amount),
+    rushApplied: terms.rushApplied, conditions: facts.conditions,
+    text,
+  };
 }

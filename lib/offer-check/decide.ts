@@ -44,7 +44,8 @@ export interface Decision {
  *  3. effective rate below floor → walk_away
  *  4. capacity full and below target → walk_away
  *  5. below target → counter
- *  6. at/above target, but set_boundaries / haggler / late payer / heavy unpaid asks → counter with conditions
+ *  6. at/above target, but set_boundaries / haggler / late payer / heavy unpaid asks → accept, on your terms
+ *     (never a counter: a counter would be at or below their offer)
  *  7. otherwise → accept
  */
 export function decide(f: DecisionFacts): Decision {
@@ -72,7 +73,7 @@ export function decide(f: DecisionFacts): Decision {
     };
   }
   if (f.needsConditions) {
-    return { answer: "counter", headline: "Counter with conditions: the price is right, the terms need setting.", questions: [] };
+    return { answer: "accept", headline: "Accept, on your terms: the price is right, the terms need setting.", questions: [] };
   }
   return { answer: "accept", headline: "Accept: this pays at or above your target.", questions: [] };
 }

@@ -54,21 +54,34 @@ export function offerTerms(input: OfferInput): OfferTerms {
     rates,
     // Compared in whole minor units per unit, the same numbers the user sees.
     belowFloor: rates != null && rate != null && rate < rates.floor,
-    belowTarget: rates != null && rate != null && rate < rates.target,
+    // …and only when the scope at the target actually costs more than the offer: a counter is never at
+    // or below their offer, whatever the rounding of the rate says
+    belowTarget:
+      rates != null && rate != null && unit != null && rate < rates.target && valueAtRate(rates.target, minutes, unit, hoursPerDay) > amount,
   };
 }
 
 /**
+ * The price to counter with: the scope at the target, only when that is above their offer. At or
+ * below it, their offer already meets the target: there is nothing to counter (take their price).
+ */
+export function counterPrice(priceAtTarget: number | null, offeredAmount: number): number | null {
+  return priceAtTarget != null && priceAtTarget > whole(offeredAmount) ? priceAtTarget : null;
+}
+
+/**
  * The trade a counter offers: the full scope at the target rate, or the scope the budget buys at it
- * (floored). Both null without a usable rate card; the second also when the target is 0.
+ * (floored). Both null without a usable rate card; the second also when the target is 0, and when the
+ * budget buys the whole scope or more (a smaller scope is only offered when the budget is short).
  */
 export function targetPrices(
   terms: Pick<OfferTerms, "rates" | "unit" | "minutes" | "amount" | "hoursPerDay">,
 ): { priceAtTarget: number | null; minutesForBudgetAtTarget: number | null } {
   const { rates, unit, minutes, amount, hoursPerDay } = terms;
   if (!rates || !unit) return { priceAtTarget: null, minutesForBudgetAtTarget: null };
+  const budgetMinutes = rates.target > 0 ? minutesForBudget(amount, rates.target, unit, hoursPerDay) : null;
   return {
     priceAtTarget: valueAtRate(rates.target, minutes, unit, hoursPerDay),
-    minutesForBudgetAtTarget: rates.target > 0 ? minutesForBudget(amount, rates.target, unit, hoursPerDay) : null,
+    minutesForBudgetAtTarget: budgetMinutes != null && budgetMinutes < minutes ? budgetMinutes : null,
   };
 }

@@ -46,6 +46,16 @@ export function askStands(quote: Quote, amount: number): boolean {
   return false;
 }
 
+export const COUNTER_NOT_ABOVE_OFFER = "A counter is above their offer; to take their price, accept it";
+
+/**
+ * Why a "countered" decision can't be recorded at this price, or null when it can: a counter is
+ * always above their offer (at or below it, the honest record is an accept).
+ */
+export function counterAmountProblem(offeredAmount: number, counterAmount: number): string | null {
+  return counterAmount <= offeredAmount ? COUNTER_NOT_ABOVE_OFFER : null;
+}
+
 /** The last logged step, in the negotiation's order. */
 function lastEvent(quote: Quote) {
   const events = sortEvents(quote.events);

@@ -11,6 +11,9 @@ export const DEFAULT_COUNTER_TEMPLATE =
   "If the budget of {budget} is fixed, I can deliver {budgetScope} of that work for it. " +
   "Let me know which suits you.";
 
+/** A yes to their price; the conditions, when any, are added after "on these terms:". */
+export const DEFAULT_ACCEPT_TEMPLATE = "Thanks, {client}. {budget} for {scope} of {service} works for me{terms}. Let me know when you would like to start.";
+
 const PLACEHOLDER_RE = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;
 
 /**
@@ -50,4 +53,16 @@ export function offerTemplateVars(input: OfferInput, evaluation: OfferEvaluation
     vars.budgetScope = formatScope(evaluation.counter.minutesForBudgetAtTarget, unit, hoursPerDay, locale);
   }
   return vars;
+}
+
+/**
+ * The message that says yes to their price (their offer meets the target): DEFAULT_ACCEPT_TEMPLATE
+ * with the conditions, if any, after "on these terms:". Null when there is nothing to say yes to:
+ * the answer is not accept, or without a usable rate card.
+ */
+export function acceptMessage(input: OfferInput, evaluation: OfferEvaluation): string | null {
+  if (evaluation.answer !== "accept" || !evaluation.rates || !evaluation.unit) return null;
+  const { conditions } = evaluation.counter;
+  const terms = conditions.length ? `, on these terms: ${conditions.join("; ")}` : "";
+  return fillTemplate(DEFAULT_ACCEPT_TEMPLATE, { ...offerTemplateVars(input, evaluation), terms });
 }

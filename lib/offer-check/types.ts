@@ -59,8 +59,16 @@ export interface OfferReason {
 export interface OfferCounter {
   /** the same scope at the (rush-adjusted) target rate; null without a usable rate card */
   priceAtTarget: number | null;
-  /** the scope the offered budget buys at the target rate (floored); null without a usable rate card */
+  /**
+   * the scope the offered budget buys at the target rate (floored); null without a usable rate card,
+   * and when the budget buys the whole scope or more (then there is no smaller scope to offer)
+   */
   minutesForBudgetAtTarget: number | null;
+  /**
+   * the price to counter with: priceAtTarget when it is above their offer, else null (their offer
+   * already meets the target: accept it). A counter is never at or below their offer.
+   */
+  counterPrice: number | null;
   rushApplied: boolean;
   /** conditions to attach to any yes (deposit, payment terms, scope in writing); may be empty */
   conditions: string[];

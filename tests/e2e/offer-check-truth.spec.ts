@@ -205,3 +205,100 @@ test.describe("on a phone (390×844)", () => {
     expect(q).toMatchObject({ clientId, serviceId: svc["Web development"].id, quotedAmount: 150000, status: "declined_by_me" });
   });
 });
+
+test.describe("an offer above target is never countered below it", () => {
+  for (const [device, viewport] of [
+    ["desktop", { width: 1280, height: 800 }],
+    ["phone", { width: 390, height: 844 }],
+  ] as const) {
+    test(`${device}: Pebble Apps (set boundaries) offers $900 for 3 h of Technical consulting → accept, on your terms; the message shows whole`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      const svc = await services(page.request);
+      const { clients } = (await (await page.request.get("/api/v1/clients?q=Pebble")).json()) as { clients: { id: number; name: string }[] };
+      const pebble = clients.find((c) => c.name === "Pebble Apps")!;
+      expect(pebble).toBeTruthy();
+
+      // checking only: nothing is recorded on the demo client
+      await page.goto(`/offer?clientId=${pebble.id}`);
+      const form = page.getByRole("form", { name: "Offer" });
+      await form.getByLabel("Service").selectOption(String(svc["Technical consulting"].id));
+      await form.getByLabel("Scope").fill("3");
+      await form.getByLabel("They offer").fill("900");
+      await form.getByRole("button", { name: "Check this offer" }).click();
+
+      await expect(page.getByTestId("offer-answer-text")).toHaveText("Accept");
+      await expect(page.getByTestId("offer-answer")).toContainText("Accept, on your terms: the price is right, the terms need setting.");
+      await expect(page.getByTestId("offer-counter-text")).toHaveText("Say yes at $900.00 for 3 h, on your terms.");
+      await expect(page.getByTestId("offer-conditions")).toContainText("scope and price agreed in writing before work starts");
+      // no counter below their offer anywhere: no "$420.00", no "Counter at", no "I can deliver 6.4 h"
+      await expect(page.getByText("$420.00")).toHaveCount(0);
+      await expect(page.getByTestId("counter-message")).toHaveCount(0);
+      await expect(page.getByTestId("record-countered")).toHaveText("Record a counter");
+      const yes = page.getByTestId("accept-message").getByRole("textbox");
+      await expect(yes).toHaveValue(/^Thanks, Pebble Apps\. \$900\.00 for 3 h of Technical consulting works for me, on these terms: scope and price agreed in writing before work starts/);
+      await expect(yes).not.toHaveValue(/deliver/);
+      // the whole message is visible: no scrolling inside the box
+      for (const box of [yes, page.getByTestId("decline-message").getByRole("textbox")]) {
+        expect(await box.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
+      }
+      await expect(page.getByTestId("record-accepted")).toHaveText("Accept and record");
+      await page.getByTestId("offer-answer").scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SHOTS}/offer-${device}-above-target-set-boundaries.png`, fullPage: device === "desktop" });
+      await page.getByTestId("accept-message").scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SHOTS}/offer-${device}-above-target-message.png`, fullPage: false });
+    });
+  }
+
+  test("a counter at or below the offer can't be recorded; after a decision the other buttons visibly rest", async ({ page }) => {
+    const svc = await services(page.request);
+    const name = `Truth Above ${run}`;
+    const clientId = await newClient(page.request, name);
+    const body = { clientId, serviceId: svc["Technical consulting"].id, scopeAmount: 3, scopeUnit: "hours", offeredAmount: 90000, currency: "USD", decision: "countered" };
+
+    for (const counterAmount of [42000, 90000]) {
+      const res = await page.request.post("/api/v1/offers/record", { data: { ...body, counterAmount } });
+      expect(res.status()).toBe(400);
+      const json = (await res.json()) as { error: { fields: Record<string, string[]> } };
+      expect(json.error.fields.counterAmount).toEqual(["A counter is above their offer; to take their price, accept it"]);
+    }
+    expect(await quotesOf(page.request, clientId)).toHaveLength(0);
+
+    // on the page: a typed counter below their offer is refused on the field, and what was typed stays
+    await page.goto(`/offer?clientId=${clientId}`);
+    const form = page.getByRole("form", { name: "Offer" });
+    await form.getByLabel("Service").selectOption(String(svc["Technical consulting"].id));
+    await form.getByLabel("Scope").fill("3");
+    await form.getByLabel("They offer").fill("900");
+    await form.getByRole("button", { name: "Check this offer" }).click();
+    await expect(page.getByTestId("offer-answer-text")).toHaveText("Accept");
+    const record = page.getByRole("form", { name: "Record my decision" });
+    await record.getByLabel("If I counter, my price").fill("420");
+    await page.getByTestId("record-countered").click();
+    await expect(page.getByText("A counter is above their offer; to take their price, accept it").first()).toBeVisible();
+    expect(await quotesOf(page.request, clientId)).toHaveLength(0);
+
+    // accepting records it; the other buttons are disabled and look it, with the way to the quote beside them
+    await page.getByTestId("record-accepted").click();
+    const status = page.getByTestId("offer-recorded");
+    await expect(status).toContainText("Recorded: accepted — open the quote to change it");
+    for (const id of ["record-declined", "record-countered", "record-accepted"]) {
+      const button = page.getByTestId(id);
+      await expect(button).toBeDisabled();
+      await expect(button).toHaveAttribute("aria-disabled", "true");
+      expect(Number(await button.evaluate((el) => getComputedStyle(el).opacity))).toBeLessThan(0.6);
+      expect(await button.evaluate((el) => getComputedStyle(el).cursor)).toBe("not-allowed");
+    }
+    for (const scheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), scheme).toEqual([]);
+    }
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.getByTestId("offer-actions").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/offer-desktop-recorded-buttons-rest.png`, fullPage: false });
+    const [q] = await quotesOf(page.request, clientId);
+    expect(q).toMatchObject({ clientId, quotedAmount: 90000, status: "accepted" });
+    await status.getByRole("link", { name: "open the quote" }).click();
+    await expect(page.getByTestId("quote-status")).toHaveText("Accepted");
+  });
+});

@@ -136,7 +136,7 @@ const jsonFields: { what: string; field: string; nullOk: boolean; emptyOk?: bool
   { what: "POST /quotes/:id/events occurredOn", field: "occurredOn", nullOk: false, run: async (v) => send((await routes.events()).POST, "POST", { params: { id: String(oldQuoteId) }, body: { kind: "client_counter", amount: 90000, occurredOn: v } }) },
   { what: "POST /clients/:id/interactions occurredOn", field: "occurredOn", nullOk: false, run: async (v) => send((await routes.interactions()).POST, "POST", { params: { id: String(clientId) }, body: { kind: "follow_up", answered: true, occurredOn: v } }) },
   { what: "POST /offers/evaluate deadline", field: "deadline", nullOk: true, emptyOk: true, run: async (v) => send((await routes.evaluate()).POST, "POST", { body: offerBody({ deadline: v }) }) },
-  { what: "POST /offers/record deadline", field: "deadline", nullOk: true, emptyOk: true, run: async (v) => send((await routes.record()).POST, "POST", { body: offerBody({ deadline: v, decision: "countered" }) }) },
+  { what: "POST /offers/record deadline", field: "deadline", nullOk: true, emptyOk: true, run: async (v) => send((await routes.record()).POST, "POST", { body: offerBody({ deadline: v, decision: "countered", counterAmount: 120000 }) }) },
 ];
 
 describe("every date field of every write route: good dates saved, bad ones a 400 naming the field, never a 5xx", () => {

@@ -10,7 +10,7 @@ import { effectiveRate } from "@/lib/money";
 import { replayNegotiation } from "@/lib/negotiation";
 import type { RecordOfferInput } from "@/lib/schemas";
 import { todayFor } from "@/server/clock";
-import { recordOffer, usualServiceId } from "@/server/offers";
+import { checkOffer, recordOffer, usualServiceId } from "@/server/offers";
 import { loadQuotePage } from "@/server/quote-page";
 import { createTestDb } from "./helpers";
 import * as q from "./use-cases";
@@ -206,6 +206,71 @@ describe("a new offer: the quote starts at their offer, never at a target nobody
   test("recorded for the client and service chosen", () => {
     const r = recordOffer(db, offer({ serviceId: brand, scopeAmount: 5, scopeUnit: "days", offeredAmount: 300000, title: "Brand days" }), today);
     expect(r.quote).toMatchObject({ clientId: acme, serviceId: brand, estimatedMinutes: 5 * 8 * 60 });
+  });
+});
+
+describe("an offer above target is never countered below it", () => {
+  // 3 h of Web development (target $110.00/h = $330.00) at $900.00 ($300.00/h)
+  const above = (patch: Partial<RecordOfferInput>) => offer({ scopeAmount: 3, offeredAmount: 90000, ...patch });
+
+  function refused(input: RecordOfferInput): Record<string, string[]> {
+    const before = q.listQuotes(db).length;
+    let error: unknown;
+    try {
+      recordOffer(db, input, today);
+    } catch (e) {
+      error = e;
+    }
+    expect(isAppError(error, "invalid_input")).toBe(true);
+    // nothing half-written: no quote, no prospect
+    expect(q.listQuotes(db).length).toBe(before);
+    return (error as { fields: Record<string, string[]> }).fields;
+  }
+
+  test("the check: accept, no counter price, no counter message; the yes is at their price", () => {
+    const r = checkOffer(db, above({}), today);
+    expect(r.evaluation.answer).toBe("accept");
+    expect(r.evaluation.counter.priceAtTarget).toBe(33000);
+    expect(r.evaluation.counter.counterPrice).toBeNull();
+    expect(r.evaluation.counter.minutesForBudgetAtTarget).toBeNull();
+    expect(r.messages.counter).toEqual([]);
+    // by now Acme has haggled on the quotes above: the yes carries the terms, never a lower price
+    expect(r.evaluation.headline).toBe("Accept, on your terms: the price is right, the terms need setting.");
+    expect(r.evaluation.counter.conditions).toContain("scope and price agreed in writing before work starts");
+    const [yes] = r.messages.accept.map((m) => m.text);
+    expect(yes).toMatch(/^Thanks, Acme\. \$900\.00 for 3 h of Web development works for me, on these terms: .+\. Let me know when you would like to start\.$/);
+    for (const c of r.evaluation.counter.conditions) expect(yes).toContain(c);
+    expect(yes).not.toContain("$330.00");
+  });
+
+  test("countered at the target price ($330.00, below their $900.00): refused on counterAmount, nothing written", () => {
+    expect(refused(above({ title: "Above, countered low", decision: "countered", counterAmount: 33000 })).counterAmount).toEqual([
+      "A counter is above their offer; to take their price, accept it",
+    ]);
+  });
+
+  test("countered at their own price: refused too", () => {
+    expect(refused(above({ title: "Above, countered equal", decision: "countered", counterAmount: 90000 })).counterAmount).toEqual([
+      "A counter is above their offer; to take their price, accept it",
+    ]);
+  });
+
+  test("countered without a price: there is no counter to work out, accept it", () => {
+    expect(refused(above({ title: "Above, countered blank", decision: "countered" })).counterAmount?.[0]).toMatch(/^Their offer already meets your target: to take their price, accept it/);
+  });
+
+  test("on an existing quote, a counter below their ask is refused and the quote is unchanged", () => {
+    const quote = quoteWith40PercentAsk("Forty off, countered below");
+    expect(refused(offer({ quoteId: quote.id, scopeAmount: 30, offeredAmount: 198000, decision: "countered", counterAmount: 150000 })).counterAmount).toBeDefined();
+    expect(kinds(q.getQuote(db, quote.id))).toEqual(["discount_request"]);
+  });
+
+  test("countered above their offer is recorded; accepting their price is recorded at it", () => {
+    expect(kinds(recordOffer(db, above({ title: "Above, countered higher", decision: "countered", counterAmount: 100000 }), today).quote)).toEqual([
+      "client_counter:90000",
+      "my_counter:100000",
+    ]);
+    expect(recordOffer(db, above({ title: "Above, accepted", decision: "accepted" }), today).quote).toMatchObject({ status: "accepted", agreedAmount: 90000 });
   });
 });
 

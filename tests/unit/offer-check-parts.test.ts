@@ -21,7 +21,7 @@ const FACTS: DecisionFacts = {
 describe("decide: the first matching rule decides", () => {
   test.each<[string, Partial<DecisionFacts>, string, string]>([
     ["nothing wrong", {}, "accept", "Accept:"],
-    ["terms needed", { needsConditions: true }, "counter", "Counter with conditions:"],
+    ["terms needed: a yes on your terms, never a counter", { needsConditions: true }, "accept", "Accept, on your terms:"],
     ["below target beats terms", { belowTarget: true, needsConditions: true }, "counter", "Counter: this pays below your target."],
     ["full calendar beats below target", { belowTarget: true, fullBlocksCheapWork: true }, "walk_away", "Walk away: you are fully booked"],
     ["below floor beats full calendar", { belowFloor: true, belowTarget: true, fullBlocksCheapWork: true }, "walk_away", "Walk away: this pays below your floor."],

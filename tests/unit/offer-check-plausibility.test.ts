@@ -102,7 +102,7 @@ describe("the counter's conditions are said once", () => {
     const ev = evaluateOffer(
       input({ offeredAmount: 440000, client: { isNew: false, name: "Acme", fitScore: 60, verdict: "keep", haggledQuotes: 0, quotesWithDecision: 3, avgDaysLate: 21, unpaidAskMinutes: 0, unansweredFollowUpsInARow: 0 } }),
     );
-    expect(ev.answer).toBe("counter");
+    expect(ev.answer).toBe("accept");
     expect(ev.counter.conditions.length).toBeGreaterThan(0);
     expect(ev.counter.conditions.join(" ")).toContain("deposit");
     expect(ev.counter.text).not.toContain("deposit");
