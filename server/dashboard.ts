@@ -66,7 +66,7 @@ function computeDashboard(db: DbOrTx, filters: DashboardFilters, today: string):
   const clientIds = [...new Set([...scopedQuotes.map((q) => q.clientId), ...scopedInteractions.map((i) => i.clientId)])];
   const histories = clientHistories(listClientsByIds(db, clientIds), scopedQuotes, scopedInteractions);
   const assessments = assessClients(histories.values(), services, settings, today);
-  const fit = fitRows(assessments);
+  const fit = fitRows(assessments, settings);
 
   // Settling: accepted quotes of the period, each settled by lib/settling.ts.
   const settled = scopedQuotes.filter((q) => q.status === "accepted").map((q) => settle(q, serviceById, settings));
@@ -93,7 +93,7 @@ function computeDashboard(db: DbOrTx, filters: DashboardFilters, today: string):
     serviceName: filters.serviceId != null ? serviceById.get(filters.serviceId)!.name : null,
     currency: settings.currency,
     locale: settings.locale,
-    bands: { keep: settings.bandKeep, walkAway: settings.bandWalkAway },
+    bands: { keep: settings.bandKeep, walkAway: settings.bandWalkAway, capVerdictOnRedFlag: settings.capVerdictOnRedFlag, redFlagsForWalkAway: settings.redFlagsForWalkAway },
     counts: {
       clients: histories.size,
       quotes: scopedQuotes.length,

@@ -3,8 +3,9 @@
  * client's history restricted to the filters. Pure.
  */
 import type { Client, ClientHistory, Interaction, Service, Settings } from "../domain";
+import { plural } from "../text";
 import { assessClient, type Verdict } from "../worth";
-import type { ClientAssessment, FitRow, ScopedQuote } from "./types";
+import type { ClientAssessment, FitRow, ScopedQuote, VerdictRules } from "./types";
 
 /** Each client's history within the filters, in the order of `clients`; rows of other clients are ignored. */
 export function clientHistories(clients: readonly Client[], quotes: readonly ScopedQuote[], interactions: readonly Interaction[]): Map<number, ClientHistory> {
@@ -22,20 +23,64 @@ export function assessClients(histories: Iterable<ClientHistory>, services: Serv
   return [...histories].map((h) => ({ client: h.client, a: assessClient(h, services, settings, { asOf }) }));
 }
 
+/** The verdict a score's band alone gives, before red flags. */
+export function bandVerdict(score: number | null, rules: Pick<VerdictRules, "bandKeep" | "bandWalkAway">): Verdict {
+  if (score == null) return "not_enough_data";
+  return score >= rules.bandKeep ? "keep" : score < rules.bandWalkAway ? "walk_away" : "set_boundaries";
+}
+
+/**
+ * Why a verdict differs from its score's band, in a few words for a chart label or a table cell:
+ * "capped by a red flag: pay (35/100)" (kept from "Keep"), "2 red flags: pay (35/100) and chasing (30/100)"
+ * (made "Walk away"); null when the band decided.
+ */
+export function cappedReason(score: number | null, verdict: Verdict, redFlags: readonly string[], rules: VerdictRules): string | null {
+  if (redFlags.length === 0 || verdict === bandVerdict(score, rules)) return null;
+  const flags = andList(redFlags);
+  if (verdict === "walk_away") return `${plural(redFlags.length, "red flag")}: ${flags}`;
+  return `capped by ${redFlags.length === 1 ? "a red flag" : `${redFlags.length} red flags`}: ${flags}`;
+}
+
+/** The fit chart's legend: what each colour means, red-flag rules included (settings decide them). */
+export function verdictLegend(rules: VerdictRules): Record<"keep" | "set_boundaries" | "walk_away", string> {
+  const n = rules.redFlagsForWalkAway;
+  const anyFlagKeeps = rules.capVerdictOnRedFlag || n === 1;
+  const keepFlags = anyFlagKeeps ? " and no red flag" : n > 1 ? ` and under ${n} red flags` : "";
+  // with a cap, a red flag turns a keep score into "Set boundaries" (unless one flag already means walk away)
+  const boundsFlags = rules.capVerdictOnRedFlag && n !== 1 ? `, or ${rules.bandKeep}+ with a red flag` : "";
+  return {
+    keep: `Keep: ${rules.bandKeep}+${keepFlags}`,
+    set_boundaries: `Set boundaries: ${rules.bandWalkAway}\u2013${rules.bandKeep - 1}${boundsFlags}`,
+    walk_away: `Walk away: under ${rules.bandWalkAway}${n > 0 ? ` or ${n === 1 ? "a red flag" : `${n} red flags`}` : ""}`,
+  };
+}
+
+function andList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
 /** One row per assessed client, worst fit first (those are the ones to act on), unscored last, then by name. */
-export function fitRows(assessments: readonly ClientAssessment[]): FitRow[] {
+export function fitRows(assessments: readonly ClientAssessment[], rules: VerdictRules): FitRow[] {
   return assessments
-    .map(({ client, a }) => ({
-      clientId: client.id,
-      name: client.name,
-      leadSource: client.leadSource,
-      score: a.score,
-      verdict: a.verdict,
-      verdictLabel: a.verdictLabel,
-      confidence: a.confidence,
-      evidenceCount: a.evidenceCount,
-      summary: a.summary,
-    }))
+    .map(({ client, a }) => {
+      const redFlags = (a.redFlags ?? []).map((key) => {
+        const c = a.criteria.find((x) => x.key === key);
+        return c ? `${c.label.toLowerCase()} (${c.score}/100)` : key;
+      });
+      return {
+        clientId: client.id,
+        name: client.name,
+        leadSource: client.leadSource,
+        score: a.score,
+        verdict: a.verdict,
+        verdictLabel: a.verdictLabel,
+        confidence: a.confidence,
+        evidenceCount: a.evidenceCount,
+        summary: a.summary,
+        redFlags,
+        capped: cappedReason(a.score, a.verdict, redFlags, rules),
+      };
+    })
     .sort((x, y) => (x.score ?? 101) - (y.score ?? 101) || x.name.localeCompare(y.name));
 }
 

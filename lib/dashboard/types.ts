@@ -3,7 +3,7 @@
  * GET /api/v1/dashboard, and the plain rows the arithmetic in this folder works on. docs/dashboard.md
  * explains every figure. Shares are basis points (10000 = 100%); money is integer minor units.
  */
-import type { Client, LeadSource, QuoteWithEvents, RejectionReason, Service, Unit } from "../domain";
+import type { Client, LeadSource, QuoteWithEvents, RejectionReason, Service, Settings, Unit } from "../domain";
 import type { FitAssessment, Verdict } from "../worth";
 import type { DashboardFilters, Period } from "./filters";
 
@@ -134,7 +134,17 @@ export interface FitRow {
   confidence: FitAssessment["confidence"];
   evidenceCount: number;
   summary: string;
+  /** the counted criteria in the walk-away band, named with their scores: "pay (35/100)" */
+  redFlags: string[];
+  /**
+   * Why the verdict is not the one the score's band gives (red flags cap it, settings
+   * capVerdictOnRedFlag / redFlagsForWalkAway): "capped by a red flag: pay (35/100)"; null when it is.
+   */
+  capped: string | null;
 }
+
+/** The verdict bands and red-flag rules of Settings: the fit chart's legend says them. */
+export type VerdictRules = Pick<Settings, "bandKeep" | "bandWalkAway" | "capVerdictOnRedFlag" | "redFlagsForWalkAway">;
 
 export type Quadrant = "keep" | "grow" | "painful" | "let_go";
 export interface KeepPoint {
@@ -254,7 +264,7 @@ export interface Dashboard {
   serviceName: string | null;
   currency: string;
   locale: string;
-  bands: { keep: number; walkAway: number };
+  bands: { keep: number; walkAway: number; capVerdictOnRedFlag: boolean; redFlagsForWalkAway: number };
   /** what the filters select: for empty states */
   counts: { clients: number; quotes: number; acceptedQuotes: number; interactions: number; services: number };
   headline: {

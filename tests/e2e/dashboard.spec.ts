@@ -175,3 +175,35 @@ test("axe finds no violations, light and dark, tables open; screenshots at deskt
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.screenshot({ path: "test-results/screenshots/dashboard-phone.png", fullPage: true });
 });
+
+test("a verdict capped by a red flag says so: the legend's rules, a note under the chart, the tooltip and the table row", async ({ page, request }) => {
+  await ensureDemo(request);
+  const fit = (await (await request.get("/api/v1/dashboard")).json()) as { fit: { name: string; score: number | null; verdictLabel: string; capped: string | null }[] };
+  // the demo's Marlow Legal scores in the keep band, but a red flag keeps it from "Keep"
+  const capped = fit.fit.filter((r) => r.capped);
+  expect(capped.length, "the demo has a capped client").toBeGreaterThan(0);
+  const c = capped[0];
+  expect(c.capped).toMatch(/^capped by a red flag: .+ \(\d+\/100\)$/);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/");
+  const card = page.locator("#fit");
+  await expect(card.getByText("Keep: 70+ and no red flag")).toBeVisible();
+  await expect(card.getByText(/Set boundaries: 40.69, or 70\+ with a red flag/)).toBeVisible();
+  await expect(card.getByText("Walk away: under 40 or 2 red flags")).toBeVisible();
+  await expect(page.getByTestId("fit-capped")).toContainText(`${c.name} (${c.score}): ${c.verdictLabel.toLowerCase()}, ${c.capped}`);
+  await page.getByTestId("fit-capped").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/screenshots/journeys/dashboard-fit-capped-phone.png" });
+
+  await card.getByText("Show as table").click();
+  await expect(card.getByRole("row", { name: new RegExp(c.name) })).toContainText(c.capped!);
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/");
+  const names = fit.fit.filter((r) => r.score != null).map((r) => r.name);
+  const bar = page.getByTestId("chart-fit").locator(".recharts-bar-rectangle").nth(names.indexOf(c.name));
+  await bar.hover();
+  await expect(page.getByTestId("chart-fit").locator(".recharts-tooltip-wrapper")).toContainText(c.capped!);
+  await page.getByTestId("chart-fit").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/screenshots/journeys/dashboard-fit-capped-desktop.png" });
+});

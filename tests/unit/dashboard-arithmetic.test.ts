@@ -5,6 +5,7 @@
  */
 import { describe, expect, test } from "vitest";
 import {
+  cappedReason,
   fitRows,
   groupBy,
   keepOrLetGo,
@@ -15,10 +16,12 @@ import {
   settlingFigures,
   unpaidFigures,
   verdictCounts,
+  verdictLegend,
   whereSettling,
   type ClientAssessment,
   type SettledQuote,
   type SettlingFigures,
+  type VerdictRules,
 } from "@/lib/dashboard";
 import type { Client } from "@/lib/domain";
 import type { FitAssessment } from "@/lib/worth";
@@ -213,15 +216,63 @@ describe("keep or let go", () => {
   });
 });
 
+const RULES: VerdictRules = { bandKeep: 70, bandWalkAway: 40, capVerdictOnRedFlag: true, redFlagsForWalkAway: 2 };
+
 describe("fit rows and verdicts", () => {
   test("worst first, unscored last, ties by name; every verdict counted", () => {
     const a = (id: number, name: string, score: number | null, verdict: FitAssessment["verdict"]): ClientAssessment => ({
       client: { id, name, leadSource: "referral" } as Client,
       a: { score, verdict, verdictLabel: verdict, confidence: "low", evidenceCount: 1, summary: "" } as unknown as FitAssessment,
     });
-    const rows = fitRows([a(1, "Dune", null, "not_enough_data"), a(2, "Cobalt", 90, "keep"), a(3, "Bolt", 40, "walk_away"), a(4, "Acme", 40, "walk_away")]);
+    const rows = fitRows([a(1, "Dune", null, "not_enough_data"), a(2, "Cobalt", 90, "keep"), a(3, "Bolt", 30, "walk_away"), a(4, "Acme", 30, "walk_away")], RULES);
     expect(rows.map((r) => r.name)).toEqual(["Acme", "Bolt", "Cobalt", "Dune"]);
+    expect(rows.map((r) => r.capped)).toEqual([null, null, null, null]);
     expect(verdictCounts(rows)).toEqual({ keep: 1, set_boundaries: 0, walk_away: 2, not_enough_data: 1 });
+  });
+
+  test("a red flag that capped the verdict is named on the row (Marlow Legal: 75, but Set boundaries)", () => {
+    const criteria = [
+      { key: "pay", label: "Pay", score: 35 },
+      { key: "chasing", label: "Chasing", score: 30 },
+      { key: "reciprocity", label: "Reciprocity", score: 90 },
+    ];
+    const a = (id: number, name: string, score: number, verdict: FitAssessment["verdict"], redFlags: string[]): ClientAssessment => ({
+      client: { id, name, leadSource: "referral" } as Client,
+      a: { score, verdict, verdictLabel: verdict, confidence: "low", evidenceCount: 9, summary: "", criteria, redFlags } as unknown as FitAssessment,
+    });
+    const rows = fitRows(
+      [
+        a(1, "Marlow Legal", 75, "set_boundaries", ["pay"]),
+        a(2, "Two Flags", 60, "walk_away", ["pay", "chasing"]),
+        a(3, "Flag In Band", 55, "set_boundaries", ["chasing"]), // the band already says so: nothing capped
+      ],
+      RULES,
+    );
+    expect(rows.map((r) => [r.name, r.redFlags, r.capped])).toEqual([
+      ["Flag In Band", ["chasing (30/100)"], null],
+      ["Two Flags", ["pay (35/100)", "chasing (30/100)"], "2 red flags: pay (35/100) and chasing (30/100)"],
+      ["Marlow Legal", ["pay (35/100)"], "capped by a red flag: pay (35/100)"],
+    ]);
+  });
+
+  test.each([
+    { score: 75, verdict: "keep", flags: [], rules: RULES, expected: null },
+    { score: 75, verdict: "set_boundaries", flags: ["pay (35/100)"], rules: RULES, expected: "capped by a red flag: pay (35/100)" },
+    { score: 75, verdict: "set_boundaries", flags: ["pay (35/100)", "chasing (30/100)", "payment (20/100)"], rules: { ...RULES, redFlagsForWalkAway: 0 }, expected: "capped by 3 red flags: pay (35/100), chasing (30/100) and payment (20/100)" },
+    { score: 75, verdict: "walk_away", flags: ["pay (35/100)"], rules: { ...RULES, redFlagsForWalkAway: 1 }, expected: "1 red flag: pay (35/100)" },
+    { score: 30, verdict: "walk_away", flags: ["pay (35/100)"], rules: RULES, expected: null },
+    { score: 70, verdict: "keep", flags: ["pay (35/100)"], rules: { ...RULES, capVerdictOnRedFlag: false }, expected: null },
+  ] as const)("cappedReason $score $verdict $flags.length flag(s) → $expected", ({ score, verdict, flags, rules, expected }) => {
+    expect(cappedReason(score, verdict, flags, rules)).toBe(expected);
+  });
+
+  test.each([
+    { rules: RULES, keep: "Keep: 70+ and no red flag", bounds: "Set boundaries: 40\u201369, or 70+ with a red flag", walk: "Walk away: under 40 or 2 red flags" },
+    { rules: { ...RULES, redFlagsForWalkAway: 1 }, keep: "Keep: 70+ and no red flag", bounds: "Set boundaries: 40\u201369", walk: "Walk away: under 40 or a red flag" },
+    { rules: { ...RULES, capVerdictOnRedFlag: false, redFlagsForWalkAway: 0 }, keep: "Keep: 70+", bounds: "Set boundaries: 40\u201369", walk: "Walk away: under 40" },
+    { rules: { ...RULES, capVerdictOnRedFlag: false, redFlagsForWalkAway: 3 }, keep: "Keep: 70+ and under 3 red flags", bounds: "Set boundaries: 40\u201369", walk: "Walk away: under 40 or 3 red flags" },
+  ])("the legend says the red-flag rules: $keep", ({ rules, keep, bounds, walk }) => {
+    expect(verdictLegend(rules)).toEqual({ keep, set_boundaries: bounds, walk_away: walk });
   });
 });
 

@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { CartesianGrid, LabelList, ReferenceArea, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from "recharts";
 import { formatHours, formatMoney } from "@/lib/money";
+import { formatMoneyCompact } from "@/lib/dashboard/compact";
 import type { Verdict } from "@/lib/worth";
 import { COLOURS, Legend, VERDICT_COLOURS, axisLine, maxOf, niceScale, shortName, tick, tooltipProps } from "./theme";
 
@@ -40,7 +41,7 @@ export function KeepChart({
   const router = useRouter();
   const { domain, ticks } = niceScale(0, maxOf(data, (d) => d.revenue, 100) * 1.05, 100);
   const top = domain[1];
-  const money = (v: number) => formatMoney(v, currency, locale, { compact: true });
+  const money = (v: number) => formatMoneyCompact(v, currency, locale);
   return (
     <>
       <ScatterChart responsive style={{ width: "100%", height: 320 }} margin={{ top: 12, right: 16, bottom: 24, left: 4 }} title={title} desc={desc}>

@@ -1,6 +1,7 @@
 "use client";
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMoney, formatPercentBp } from "@/lib/money";
+import { formatMoneyCompact } from "@/lib/dashboard/compact";
 import { COLOURS, Legend, axisLine, niceScale, tick, tooltipProps } from "./theme";
 
 export interface TrendDatum {
@@ -33,7 +34,7 @@ export function TrendChart({
   desc: string;
 }) {
   const fmt = (v: number) => (mode === "rate" ? `${formatMoney(v, currency, locale)}/${unit === "day" ? "day" : "h"}` : formatPercentBp(v, locale));
-  const axisFmt = (v: number) => (mode === "rate" ? formatMoney(v, currency, locale, { compact: true }) : formatPercentBp(v, locale));
+  const axisFmt = (v: number) => (mode === "rate" ? formatMoneyCompact(v, currency, locale) : formatPercentBp(v, locale));
   // the lowest and highest value drawn, in one loop: a spread (Math.min(...values)) fails on a long series
   let lo = Infinity;
   let hi = -Infinity;

@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMoney, formatPercentBp } from "@/lib/money";
+import { formatMoneyCompact } from "@/lib/dashboard/compact";
 import { COLOURS, Legend, axisLine, maxOf, niceScale, shortName, tick, tooltipProps } from "./theme";
 
 export interface WhereDatum {
@@ -27,7 +28,7 @@ export function WhereChart({ data, currency, locale, title, desc }: { data: Wher
     <>
       <BarChart layout="vertical" data={data} responsive style={{ width: "100%", height }} margin={{ top: 4, right: 16, bottom: 4, left: 4 }} barGap={2} title={title} desc={desc}>
         <CartesianGrid horizontal={false} stroke={COLOURS.grid} />
-        <XAxis xAxisId="money" type="number" orientation="top" domain={money.domain} ticks={money.ticks} tickFormatter={(v: number) => formatMoney(v, currency, locale, { compact: true })} tick={tick} axisLine={axisLine} tickLine={axisLine} allowDecimals={false} />
+        <XAxis xAxisId="money" type="number" orientation="top" domain={money.domain} ticks={money.ticks} tickFormatter={(v: number) => formatMoneyCompact(v, currency, locale)} tick={tick} axisLine={axisLine} tickLine={axisLine} allowDecimals={false} />
         <XAxis xAxisId="share" type="number" orientation="bottom" domain={[0, 10000]} ticks={[0, 2500, 5000, 7500, 10000]} tickFormatter={(v: number) => formatPercentBp(v, locale)} tick={tick} axisLine={axisLine} tickLine={axisLine} />
         <YAxis type="category" dataKey="label" width={112} tick={tick} interval={0} tickFormatter={(v: string) => shortName(v, 15)} axisLine={axisLine} tickLine={false} />
         <Tooltip

@@ -1,5 +1,6 @@
 import { Card } from "@/components/ui/card";
 import { VerdictBadge } from "@/components/fit";
+import { verdictLegend } from "@/lib/dashboard";
 import type { DashboardView } from "@/server/dashboard";
 import { FitChart } from "../charts/fit-chart";
 import { ClientTable } from "../client-table";
@@ -27,9 +28,10 @@ export function FitSection({ d }: { d: DashboardView }) {
       ) : (
         <Figure id="fit" desc={desc}>
           <FitChart
-            data={scored.slice(0, FIT_CHART_MAX).map((r) => ({ clientId: r.clientId, name: r.name, score: r.score!, verdict: r.verdict, verdictLabel: r.verdictLabel }))}
+            data={scored.slice(0, FIT_CHART_MAX).map((r) => ({ clientId: r.clientId, name: r.name, score: r.score!, verdict: r.verdict, verdictLabel: r.verdictLabel, capped: r.capped }))}
             bandKeep={d.bands.keep}
             bandWalkAway={d.bands.walkAway}
+            legend={verdictLegend({ bandKeep: d.bands.keep, bandWalkAway: d.bands.walkAway, capVerdictOnRedFlag: d.bands.capVerdictOnRedFlag, redFlagsForWalkAway: d.bands.redFlagsForWalkAway })}
             title="Fit by client"
             desc={desc}
           />
@@ -42,7 +44,15 @@ export function FitSection({ d }: { d: DashboardView }) {
         client={(r) => ({ id: r.clientId, name: r.name })}
         columns={[
           { header: "Score", cell: (r) => r.score ?? "\u2013" },
-          { header: "Verdict", cell: (r) => <VerdictBadge verdict={r.verdict} /> },
+          {
+            header: "Verdict",
+            cell: (r) => (
+              <>
+                <VerdictBadge verdict={r.verdict} />
+                {r.capped ? <span className="mt-0.5 block text-xs text-stone-600 dark:text-stone-400">{r.capped}</span> : null}
+              </>
+            ),
+          },
           { header: "Confidence", cell: (r) => r.confidence },
           { header: "Main reason", cell: (r) => r.summary, className: "min-w-64" },
         ]}
