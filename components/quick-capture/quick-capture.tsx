@@ -384,7 +384,7 @@ export function QuickCapture({ preview, save }: { preview: QuickCaptureAction; s
 
             <div className="flex flex-wrap items-center justify-between gap-3">
               <p id={saveHintId} aria-live="polite" className={`text-sm sm:flex-1 ${blocked ? (nudge ? "font-medium text-amber-900 dark:text-amber-200" : "text-stone-700 dark:text-stone-300") : "hidden text-xs text-stone-600 sm:block dark:text-stone-400"}`}>
-                {blocked ? `${nudge ? "Not saved yet." : "Before Save:"} ${blocked}` : "Enter saves · Esc closes"}
+                {blocked ? `${nudge ? "Not saved yet. " : ""}${blocked}` : "Enter saves · Esc closes"}
               </p>
               <button
                 type="submit"

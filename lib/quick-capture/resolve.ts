@@ -196,7 +196,10 @@ export function resolveTarget(
 
   // which quote
   const open = openOf(client.id);
-  const chosen = chosenQuoteId != null ? book.quotes.find((q) => q.id === chosenQuoteId && q.clientId === client.id) : undefined;
+  const byTitle = uniqueBest(rankByName(leftover, open, (q) => [q.title]));
+  const picked = chosenQuoteId != null ? book.quotes.find((q) => q.id === chosenQuoteId && q.clientId === client.id) : undefined;
+  // the page's quote gives way to a quote whose title the line names; one picked from the list does not
+  const chosen = picked && input.quoteId == null && byTitle && byTitle.item.id !== picked.id ? byTitle.item : picked;
   if (!wantsQuote) return { parsed, client, quote: chosen ?? null, options: [], optionsLabel: null, missing, note };
   if (chosen && isOpen(chosen)) return { parsed, client, quote: chosen, options: [], optionsLabel: null, missing, note };
   if (!open.length) {
@@ -209,7 +212,6 @@ export function resolveTarget(
     return { parsed, client, quote: null, options: [], optionsLabel: null, missing, note };
   }
   if (open.length === 1) return { parsed, client, quote: open[0], options: [], optionsLabel: null, missing, note };
-  const byTitle = uniqueBest(rankByName(leftover, open, (q) => [q.title]));
   if (byTitle) return { parsed, client, quote: byTitle.item, options: [], optionsLabel: null, missing, note };
   missing.push(`Which quote: ${client.name} has ${plural(open.length, "open quote")}; pick one or type part of its title`);
   return {
