@@ -65,6 +65,8 @@ export function QuickCapture({ preview, save }: { preview: QuickCaptureAction; s
   const inputRef = useRef<HTMLInputElement>(null);
   const returnTo = useRef<HTMLElement | null>(null);
   const seq = useRef(0);
+  /** the page whose client was asked for since the palette opened (once per opening: a removed chip stays removed) */
+  const pageAsked = useRef<string | null>(null);
   const ids = useId();
   const listId = `${ids}-options`;
   const hintId = `${ids}-hint`;
@@ -100,21 +102,23 @@ export function QuickCapture({ preview, save }: { preview: QuickCaptureAction; s
   // opened on a client's or a quote's page: start on that client (and quote); the server names them
   useEffect(() => {
     if (!open || (pageClientId == null && pageQuoteId == null)) return;
-    let live = true;
+    const key = `${pageClientId}/${pageQuoteId}`;
+    if (pageAsked.current === key) return;
+    pageAsked.current = key;
     const fd = new FormData();
     fd.set("line", "");
     fd.set("pageClientId", pageClientId == null ? "" : String(pageClientId));
     fd.set("pageQuoteId", pageQuoteId == null ? "" : String(pageQuoteId));
+    // the answer counts while the palette is still open on that page (closing forgets what was asked)
     preview(idle, fd)
       .then((s) => {
-        if (!live || !s.page?.client) return;
+        if (pageAsked.current !== key || !s.page?.client) return;
         const { client: c, quote: q } = s.page;
         setPage({ client: { id: c.id, label: c.name }, quote: q ? { id: q.id, label: q.title } : null });
       })
-      .catch(() => {});
-    return () => {
-      live = false;
-    };
+      .catch(() => {
+        if (pageAsked.current === key) pageAsked.current = null;
+      });
   }, [open, pageClientId, pageQuoteId, preview]);
 
   // the preview follows the line (a dry run; the newest answer wins)
@@ -154,6 +158,7 @@ export function QuickCapture({ preview, save }: { preview: QuickCaptureAction; s
     if (!next) {
       reset();
       setPage(null);
+      pageAsked.current = null;
       setSaved(null);
     }
   }
@@ -219,6 +224,8 @@ export function QuickCapture({ preview, save }: { preview: QuickCaptureAction; s
   const expanded = options.length > 0;
   const lineError = state?.fields?.line?.[0];
   const blocked = blockedReason(line, state);
+  // a name typed in the line went to another client: the page's chips stand aside (struck through)
+  const pageSetAside = page != null && p?.client != null && p.client.id !== page.client.id && line.trim() !== "";
 
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
@@ -278,13 +285,13 @@ export function QuickCapture({ preview, save }: { preview: QuickCaptureAction; s
                       inputRef.current?.focus();
                     }} /> : null}
                 {!client && page ? (
-                  <ChipButton chip={page.client} what="client" fromPage onRemove={() => {
+                  <ChipButton chip={page.client} what="client" fromPage setAside={pageSetAside} onRemove={() => {
                       setPage(null);
                       inputRef.current?.focus();
                     }} />
                 ) : null}
                 {!client && !quote && page?.quote ? (
-                  <ChipButton chip={page.quote} what="quote" fromPage onRemove={() => {
+                  <ChipButton chip={page.quote} what="quote" fromPage setAside={pageSetAside} onRemove={() => {
                       setPage({ ...page, quote: null });
                       inputRef.current?.focus();
                     }} />
@@ -420,12 +427,12 @@ export function QuickCapture({ preview, save }: { preview: QuickCaptureAction; s
   );
 }
 
-function ChipButton({ chip, what, fromPage = false, onRemove }: { chip: Chip; what: "client" | "quote"; fromPage?: boolean; onRemove: () => void }) {
+function ChipButton({ chip, what, fromPage = false, setAside = false, onRemove }: { chip: Chip; what: "client" | "quote"; fromPage?: boolean; setAside?: boolean; onRemove: () => void }) {
   return (
     <span className="inline-flex max-w-full items-center gap-1 rounded-full bg-sky-100 py-0.5 pr-0.5 pl-2.5 text-sm text-sky-950 dark:bg-sky-900 dark:text-sky-50">
-      <span className="truncate">
+      <span className={`truncate ${setAside ? "line-through" : ""}`}>
         {chip.label}
-        {fromPage ? <span className="sr-only"> (this page&apos;s {what})</span> : null}
+        {fromPage ? <span className="sr-only"> (this page&apos;s {what}{setAside ? ", not used: the line names another client" : ""})</span> : null}
       </span>
       <button type="button" onClick={onRemove} aria-label={`Remove the ${what} ${chip.label}`} className="inline-flex size-7 items-center justify-center rounded-full hover:bg-sky-200 dark:hover:bg-sky-800">
         <X aria-hidden className="size-3.5" />
