@@ -9,14 +9,14 @@ import { findQuote, listQuotes } from "@/db/quotes";
 import { getSettings } from "@/db/settings";
 import { invalidInput } from "@/lib/errors";
 import { CAN_LOG } from "@/lib/quick-capture/parse";
-import { buildCapture, resolveTarget, type BuiltCapture, type CapturePreview, type QuickCaptureInput } from "@/lib/quick-capture/resolve";
+import { buildCapture, resolvePage, resolveTarget, type BuiltCapture, type CapturePage, type CapturePreview, type QuickCaptureInput } from "@/lib/quick-capture/resolve";
 import { scoreChange, scoreChangeLine, type ScoreChange } from "@/lib/score-change";
 import { todayFor } from "./clock";
 import { addInteraction } from "./interactions";
 import { addQuoteEvent, setQuoteOutcome } from "./quotes";
 import { computeClientScore } from "./scores";
 
-export type { CapturePreview, QuickCaptureInput };
+export type { CapturePage, CapturePreview, QuickCaptureInput };
 
 export interface CaptureSaved {
   preview: CapturePreview;
@@ -32,6 +32,11 @@ function build(db: DbOrTx, input: QuickCaptureInput, today: string): BuiltCaptur
   const target = resolveTarget(input, { clients: listClients(db), quotes: listQuotes(db), locale: settings.locale });
   const quote = target.quote ? (findQuote(db, target.quote.id) ?? null) : null;
   return buildCapture(target, { quote, currency: settings.currency, locale: settings.locale, today });
+}
+
+/** The client (and quote) of the page the palette was opened on: a quote page gives its quote and its client. */
+export function quickCapturePage(db: DbOrTx, input: Pick<QuickCaptureInput, "pageClientId" | "pageQuoteId">): CapturePage {
+  return resolvePage(input, { clients: listClients(db), quotes: listQuotes(db) });
 }
 
 /** What the line would log, in words, and what is still missing: nothing is written. */

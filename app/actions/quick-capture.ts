@@ -1,12 +1,12 @@
 "use server";
-import { quickCaptureSchema } from "@/lib/quick-capture/resolve";
+import { quickCapturePageSchema, quickCaptureSchema } from "@/lib/quick-capture/resolve";
 import type { QuickCaptureState } from "@/lib/quick-capture/state";
 import { isSignedIn } from "@/server/auth/state";
 import { readyDb } from "@/server/database";
-import { previewQuickCapture, saveQuickCapture } from "@/server/quick-capture";
+import { previewQuickCapture, quickCapturePage, saveQuickCapture } from "@/server/quick-capture";
 import { errorState, formValues, notSignedInState, parseForm, revalidateEverything } from "./_lib/safe-action";
 
-/** The palette's fields (line, clientId, quoteId) parsed by its schema, as the wrapper parses a form. */
+/** The palette's fields (line, clientId, quoteId, pageClientId, pageQuoteId) parsed by its schema, as the wrapper parses a form. */
 async function parse(formData: FormData) {
   const values = formValues(formData);
   if (!(await isSignedIn())) return { error: notSignedInState(values) as QuickCaptureState };
@@ -14,8 +14,22 @@ async function parse(formData: FormData) {
   return "error" in parsed ? { error: parsed.error as QuickCaptureState } : { data: parsed.data, values };
 }
 
-/** What the typed line would log (a dry run: nothing is written). */
+/**
+ * What the typed line would log (a dry run: nothing is written). With nothing typed yet, the client (and
+ * quote) of the page the palette was opened on, for it to show as chosen.
+ */
 export async function previewQuickCaptureAction(_prev: QuickCaptureState, formData: FormData): Promise<QuickCaptureState> {
+  if (!String(formData.get("line") ?? "").trim()) {
+    const values = formValues(formData);
+    if (!(await isSignedIn())) return notSignedInState(values) as QuickCaptureState;
+    const page = parseForm(quickCapturePageSchema, values, "USD");
+    if ("error" in page) return page.error as QuickCaptureState;
+    try {
+      return { status: "ok", page: quickCapturePage(await readyDb(), page.data) };
+    } catch (e) {
+      return errorState(e, values);
+    }
+  }
   const parsed = await parse(formData);
   if (parsed.error) return parsed.error;
   try {

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
-import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore, type FormEvent, type KeyboardEvent } from "react";
+import { usePathname } from "next/navigation";
+import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type FormEvent, type KeyboardEvent } from "react";
 import { Dialog } from "radix-ui";
 import { CornerDownLeft, Loader2, NotebookPen, X } from "lucide-react";
 import type { CaptureOption } from "@/lib/quick-capture/resolve";
@@ -15,13 +16,37 @@ interface Chip {
 const noSubscribe = () => () => {};
 const isMac = () => /mac|iphone|ipad/i.test(navigator.platform || navigator.userAgent);
 
+/** The client or quote whose page this is (/clients/7…, /quotes/12…): the palette starts on it. */
+function pageIds(pathname: string | null): { clientId: number | null; quoteId: number | null } {
+  const m = /^\/(clients|quotes)\/(\d+)(?:\/|$)/.exec(pathname ?? "");
+  if (!m) return { clientId: null, quoteId: null };
+  return m[1] === "clients" ? { clientId: Number(m[2]), quoteId: null } : { clientId: null, quoteId: Number(m[2]) };
+}
+
+interface PageChips {
+  client: Chip;
+  quote: Chip | null;
+}
+
+/** Why Save cannot save yet, in a few words (the preview above has the whole list). */
+function blockedReason(line: string, state: QuickCaptureState | null): string | null {
+  if (!line.trim()) return "Type what happened first";
+  const p = state?.preview;
+  if (!p) return null;
+  if (p.ready) return null;
+  if (!p.understood) return "I could not tell what happened: see above";
+  if (p.options.length) return p.options[0].kind === "client" ? "Pick the client from the list" : "Pick the quote from the list";
+  return p.missing[0] ?? null;
+}
+
 const EXAMPLES = "e.g. “Pebble asked 20% off”, “Pebble countered 1800”, “held firm”, “2h unpaid call”, “follow-up, no answer”";
 
 /**
  * Quick log: a command palette (Ctrl-K / ⌘-K anywhere, or the nav's button) that logs a negotiation step,
  * an outcome or an interaction from one typed line. It previews the record in words as you type (a dry
  * run on the server), lets you pick the client or quote from a list when the line is not enough, saves
- * on Enter and shows how the client's fit score moved.
+ * on Enter and shows how the client's fit score moved. Opened on a client's (or a quote's) page, it starts
+ * on that client (and quote), shown as a chip that can be removed; a name typed in the line wins over it.
  */
 export function QuickCapture({ preview, save }: { preview: QuickCaptureAction; save: QuickCaptureAction }) {
   const [open, setOpen] = useState(false);
@@ -32,14 +57,21 @@ export function QuickCapture({ preview, save }: { preview: QuickCaptureAction; s
   const [saved, setSaved] = useState<QuickCaptureState | null>(null);
   const [active, setActive] = useState(-1);
   const [pending, setPending] = useState(false);
+  const [page, setPage] = useState<PageChips | null>(null);
+  const [nudge, setNudge] = useState(false);
+  const pathname = usePathname();
+  const { clientId: pageClientId, quoteId: pageQuoteId } = useMemo(() => pageIds(pathname), [pathname]);
   const mac = useSyncExternalStore(noSubscribe, isMac, () => false);
   const inputRef = useRef<HTMLInputElement>(null);
   const returnTo = useRef<HTMLElement | null>(null);
   const seq = useRef(0);
+  /** the page whose client was asked for since the palette opened (once per opening: a removed chip stays removed) */
+  const pageAsked = useRef<string | null>(null);
   const ids = useId();
   const listId = `${ids}-options`;
   const hintId = `${ids}-hint`;
   const errorId = `${ids}-error`;
+  const saveHintId = `${ids}-save-hint`;
 
   // Ctrl-K / ⌘-K from anywhere; focus goes back where it was on close
   useEffect(() => {
@@ -61,8 +93,33 @@ export function QuickCapture({ preview, save }: { preview: QuickCaptureAction; s
     fd.set("line", line);
     fd.set("clientId", client ? String(client.id) : "");
     fd.set("quoteId", quote ? String(quote.id) : "");
+    // the page's client (and quote), unless a client was picked or the chip removed
+    fd.set("pageClientId", !client && page ? String(page.client.id) : "");
+    fd.set("pageQuoteId", !client && page?.quote ? String(page.quote.id) : "");
     return fd;
-  }, [line, client, quote]);
+  }, [line, client, quote, page]);
+
+  // opened on a client's or a quote's page: start on that client (and quote); the server names them
+  useEffect(() => {
+    if (!open || (pageClientId == null && pageQuoteId == null)) return;
+    const key = `${pageClientId}/${pageQuoteId}`;
+    if (pageAsked.current === key) return;
+    pageAsked.current = key;
+    const fd = new FormData();
+    fd.set("line", "");
+    fd.set("pageClientId", pageClientId == null ? "" : String(pageClientId));
+    fd.set("pageQuoteId", pageQuoteId == null ? "" : String(pageQuoteId));
+    // the answer counts while the palette is still open on that page (closing forgets what was asked)
+    preview(idle, fd)
+      .then((s) => {
+        if (pageAsked.current !== key || !s.page?.client) return;
+        const { client: c, quote: q } = s.page;
+        setPage({ client: { id: c.id, label: c.name }, quote: q ? { id: q.id, label: q.title } : null });
+      })
+      .catch(() => {
+        if (pageAsked.current === key) pageAsked.current = null;
+      });
+  }, [open, pageClientId, pageQuoteId, preview]);
 
   // the preview follows the line (a dry run; the newest answer wins)
   useEffect(() => {
@@ -92,6 +149,7 @@ export function QuickCapture({ preview, save }: { preview: QuickCaptureAction; s
     setQuote(null);
     setState(null);
     setActive(-1);
+    setNudge(false);
   }
 
   function onOpenChange(next: boolean) {
@@ -99,6 +157,8 @@ export function QuickCapture({ preview, save }: { preview: QuickCaptureAction; s
     setOpen(next);
     if (!next) {
       reset();
+      setPage(null);
+      pageAsked.current = null;
       setSaved(null);
     }
   }
@@ -107,6 +167,7 @@ export function QuickCapture({ preview, save }: { preview: QuickCaptureAction; s
     if (option.kind === "client") {
       setClient({ id: option.id, label: option.label });
       setQuote(null);
+      setPage(null);
     } else setQuote({ id: option.id, label: option.label });
     setActive(-1);
     inputRef.current?.focus();
@@ -115,6 +176,11 @@ export function QuickCapture({ preview, save }: { preview: QuickCaptureAction; s
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     if (pending) return;
+    if (!line.trim()) {
+      setNudge(true);
+      inputRef.current?.focus();
+      return;
+    }
     setPending(true);
     seq.current++;
     try {
@@ -123,8 +189,10 @@ export function QuickCapture({ preview, save }: { preview: QuickCaptureAction; s
         setSaved(s);
         reset();
       } else {
+        // not saved: say why next to Save, and with a list to choose from, move to its first entry
         setState(s);
-        setActive(-1);
+        setNudge(true);
+        setActive(s.preview?.options.length ? 0 : -1);
       }
     } catch {
       setState({ status: "error", message: "Could not reach Walkaway: nothing was saved. Check that it is running, then try again." });
@@ -144,15 +212,20 @@ export function QuickCapture({ preview, save }: { preview: QuickCaptureAction; s
     } else if (e.key === "Enter" && active >= 0 && options[active]) {
       e.preventDefault();
       pick(options[active]);
-    } else if (e.key === "Backspace" && line === "" && (quote || client)) {
+    } else if (e.key === "Backspace" && line === "" && (quote || client || page)) {
       if (quote) setQuote(null);
-      else setClient(null);
+      else if (client) setClient(null);
+      else if (page?.quote) setPage({ ...page, quote: null });
+      else setPage(null);
     }
   }
 
   const p = state?.preview;
   const expanded = options.length > 0;
   const lineError = state?.fields?.line?.[0];
+  const blocked = blockedReason(line, state);
+  // a name typed in the line went to another client: the page's chips stand aside (struck through)
+  const pageSetAside = page != null && p?.client != null && p.client.id !== page.client.id && line.trim() !== "";
 
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
@@ -211,6 +284,18 @@ export function QuickCapture({ preview, save }: { preview: QuickCaptureAction; s
                       setQuote(null);
                       inputRef.current?.focus();
                     }} /> : null}
+                {!client && page ? (
+                  <ChipButton chip={page.client} what="client" fromPage setAside={pageSetAside} onRemove={() => {
+                      setPage(null);
+                      inputRef.current?.focus();
+                    }} />
+                ) : null}
+                {!client && !quote && page?.quote ? (
+                  <ChipButton chip={page.quote} what="quote" fromPage setAside={pageSetAside} onRemove={() => {
+                      setPage({ ...page, quote: null });
+                      inputRef.current?.focus();
+                    }} />
+                ) : null}
                 <input
                   ref={inputRef}
                   id={`${ids}-line`}
@@ -229,6 +314,7 @@ export function QuickCapture({ preview, save }: { preview: QuickCaptureAction; s
                   value={line}
                   onChange={(e) => {
                     setLine(e.target.value);
+                    setNudge(false);
                     if (!e.target.value.trim()) setState(null);
                   }}
                   onKeyDown={onKeyDown}
@@ -249,7 +335,7 @@ export function QuickCapture({ preview, save }: { preview: QuickCaptureAction; s
             {expanded ? (
               <div>
                 <p id={`${listId}-label`} className="text-sm font-medium text-stone-800 dark:text-stone-200">
-                  {p?.optionsLabel} <span className="font-normal text-stone-600 dark:text-stone-400">(arrow keys, then Enter)</span>
+                  {p?.optionsLabel} <span className="font-normal text-stone-600 dark:text-stone-400"><span className="hidden sm:inline">(arrow keys, then Enter)</span><span className="sm:hidden">(tap one)</span></span>
                 </p>
                 <ul id={listId} role="listbox" aria-labelledby={`${listId}-label`} className="mt-1 max-h-56 overflow-y-auto rounded-md border border-stone-200 dark:border-stone-700">
                   {options.map((o, i) => (
@@ -263,7 +349,9 @@ export function QuickCapture({ preview, save }: { preview: QuickCaptureAction; s
                       className={`flex min-h-11 cursor-pointer items-center justify-between gap-3 px-3 py-2 text-sm ${i === active ? "bg-sky-100 text-sky-950 dark:bg-sky-900 dark:text-sky-50" : "hover:bg-stone-100 dark:hover:bg-stone-800"}`}
                     >
                       <span className="font-medium">{o.label}</span>
-                      <span className={`text-xs ${i === active ? "" : "text-stone-600 dark:text-stone-400"}`}>{o.detail}</span>
+                      {o.detail && o.detail.trim().toLowerCase() !== o.label.trim().toLowerCase() ? (
+                        <span className={`text-xs ${i === active ? "" : "text-stone-600 dark:text-stone-400"}`}>{o.detail}</span>
+                      ) : null}
                     </li>
                   ))}
                 </ul>
@@ -278,6 +366,7 @@ export function QuickCapture({ preview, save }: { preview: QuickCaptureAction; s
                   <p className="mt-0.5">{p.sentence}</p>
                 </div>
               ) : null}
+              {p?.note ? <p className="text-stone-700 dark:text-stone-300">{p.note}</p> : null}
               {p && p.missing.length ? (
                 <div>
                   <p className="font-medium">Before it can be saved:</p>
@@ -301,12 +390,15 @@ export function QuickCapture({ preview, save }: { preview: QuickCaptureAction; s
             </div>
 
             <div className="flex flex-wrap items-center justify-between gap-3">
-              <p className="hidden text-xs text-stone-600 sm:block dark:text-stone-400">Enter saves · Esc closes</p>
+              <p id={saveHintId} aria-live="polite" className={`text-sm sm:flex-1 ${blocked ? (nudge ? "font-medium text-amber-900 dark:text-amber-200" : "text-stone-700 dark:text-stone-300") : "hidden text-xs text-stone-600 sm:block dark:text-stone-400"}`}>
+                {blocked ? `${nudge ? "Not saved yet. " : ""}${blocked}` : "Enter saves · Esc closes"}
+              </p>
               <button
                 type="submit"
                 disabled={pending}
-                aria-disabled={pending}
-                className="inline-flex min-h-10 w-full items-center justify-center gap-2 rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:cursor-not-allowed disabled:bg-sky-700/60 sm:w-auto"
+                aria-disabled={pending || blocked != null}
+                aria-describedby={blocked ? saveHintId : undefined}
+                className="inline-flex min-h-10 w-full items-center justify-center gap-2 rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:cursor-not-allowed disabled:bg-sky-700/60 aria-disabled:cursor-not-allowed aria-disabled:bg-stone-200 aria-disabled:text-stone-700 aria-disabled:hover:bg-stone-200 sm:w-auto dark:aria-disabled:bg-stone-700 dark:aria-disabled:text-stone-200 dark:aria-disabled:hover:bg-stone-700"
               >
                 {pending ? <Loader2 aria-hidden className="size-4 animate-spin" /> : <CornerDownLeft aria-hidden className="size-4" />}
                 {pending ? "Saving…" : "Save"}
@@ -335,10 +427,13 @@ export function QuickCapture({ preview, save }: { preview: QuickCaptureAction; s
   );
 }
 
-function ChipButton({ chip, what, onRemove }: { chip: Chip; what: "client" | "quote"; onRemove: () => void }) {
+function ChipButton({ chip, what, fromPage = false, setAside = false, onRemove }: { chip: Chip; what: "client" | "quote"; fromPage?: boolean; setAside?: boolean; onRemove: () => void }) {
   return (
     <span className="inline-flex max-w-full items-center gap-1 rounded-full bg-sky-100 py-0.5 pr-0.5 pl-2.5 text-sm text-sky-950 dark:bg-sky-900 dark:text-sky-50">
-      <span className="truncate">{chip.label}</span>
+      <span className={`truncate ${setAside ? "line-through" : ""}`}>
+        {chip.label}
+        {fromPage ? <span className="sr-only"> (this page&apos;s {what}{setAside ? ", not used: the line names another client" : ""})</span> : null}
+      </span>
       <button type="button" onClick={onRemove} aria-label={`Remove the ${what} ${chip.label}`} className="inline-flex size-7 items-center justify-center rounded-full hover:bg-sky-200 dark:hover:bg-sky-800">
         <X aria-hidden className="size-3.5" />
       </button>

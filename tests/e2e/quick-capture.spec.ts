@@ -129,3 +129,81 @@ test("phone 390×844: the nav button opens a full-width sheet; a counter-offer i
   await page.screenshot({ path: `${shots}/quick-capture-phone.png` });
   expect(await events(request, quote.id)).toEqual([expect.objectContaining({ kind: "client_counter", amount: 180000 })]);
 });
+
+async function interactions(request: APIRequestContext, clientId: number) {
+  return ((await (await request.get(`/api/v1/clients/${clientId}/interactions`)).json()) as { interactions: { kind: string; answered: boolean | null; quoteId: number | null }[] }).interactions;
+}
+
+test("on a client's page: Ctrl-K, “follow-up, no answer”, Enter — logged on that client; Save says why it is blocked", async ({ page, request }) => {
+  const name = `Bilby ${tag()}`;
+  const { client } = await clientWithQuote(request, name);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`/clients/${client.id}`);
+  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+
+  // 1: the shortcut; the page's client is already chosen, as a chip that can be removed
+  await page.keyboard.press("Control+k");
+  const dialog = page.getByRole("dialog", { name: "Quick log" });
+  const line = dialog.getByRole("combobox", { name: "What happened?" });
+  await expect(line).toBeFocused();
+  await expect(dialog.getByRole("button", { name: `Remove the client ${name}` })).toBeVisible();
+  // nothing typed yet: Save looks and says it is blocked
+  const save = dialog.getByRole("button", { name: "Save" });
+  await expect(save).toHaveAttribute("aria-disabled", "true");
+  await expect(save).toHaveAccessibleDescription("Type what happened first");
+
+  // 2: one line, no name; 3: Enter
+  await line.fill("follow-up, no answer");
+  await expect(dialog.getByTestId("quick-capture-preview")).toContainText(`${name}: I followed up, no answer (chasing)`);
+  await expect(save).toHaveAttribute("aria-disabled", "false");
+  await axeClean(page, "on a client's page");
+  await page.screenshot({ path: `${shots}/quick-capture-desktop-page-client.png` });
+  await line.press("Enter");
+  await expect(dialog.getByTestId("quick-capture-saved")).toContainText(`Logged. ${name}: I followed up, no answer (chasing)`);
+  expect(await interactions(request, client.id)).toEqual([expect.objectContaining({ kind: "follow_up", answered: false })]);
+
+  // the chip removed: the line alone is not enough; Save is blocked, and Enter says so and moves to the list
+  await dialog.getByRole("button", { name: `Remove the client ${name}` }).click();
+  await line.fill("follow-up, no answer");
+  await expect(dialog.getByRole("listbox", { name: /Which client\?/ })).toBeVisible();
+  await expect(save).toHaveAttribute("aria-disabled", "true");
+  await expect(save).toHaveAccessibleDescription("Pick the client from the list");
+  await line.press("Enter");
+  await expect(dialog.getByText("Not saved yet. Pick the client from the list")).toBeVisible();
+  await expect(line).toHaveAttribute("aria-activedescendant", /.+/);
+  await page.screenshot({ path: `${shots}/quick-capture-desktop-blocked.png` });
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await axeClean(page, `blocked, ${scheme}`);
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+  expect(await interactions(request, client.id)).toHaveLength(1);
+});
+
+test("phone, on a quote's page: its client and quote are chosen; a name typed in the line wins, and the preview says so", async ({ page, request }) => {
+  const t = tag();
+  const name = `Quoll ${t}`;
+  const other = `Dingo ${t}`;
+  const { client, quote } = await clientWithQuote(request, name);
+  const { client: otherClient } = await clientWithQuote(request, other);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/quotes/${quote.id}`);
+  await page.getByRole("button", { name: "Quick log" }).click();
+  const dialog = page.getByRole("dialog", { name: "Quick log" });
+  const line = dialog.getByRole("combobox", { name: "What happened?" });
+  await expect(dialog.getByRole("button", { name: `Remove the client ${name}` })).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "Remove the quote Website refresh" })).toBeVisible();
+  await line.fill(`Dingo ${t} follow-up, no answer`);
+  const preview = dialog.getByTestId("quick-capture-preview");
+  await expect(preview).toContainText(`${other}: I followed up, no answer (chasing)`);
+  await expect(preview).toContainText(`this goes on ${other}, not on ${name} (this page's client)`);
+  await axeClean(page, "phone, quote page");
+  await page.screenshot({ path: `${shots}/quick-capture-phone-page-quote.png` });
+  await line.fill("follow-up, no answer");
+  await expect(preview).toContainText(`${name} — Website refresh: I followed up, no answer (chasing)`);
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog.getByTestId("quick-capture-score")).toBeVisible();
+  expect(await interactions(request, client.id)).toEqual([expect.objectContaining({ kind: "follow_up", quoteId: quote.id })]);
+  expect(await interactions(request, otherClient.id)).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});

@@ -6,7 +6,7 @@ import type { DB } from "@/db/connection";
 import { isAppError } from "@/lib/errors";
 import { readyDb } from "@/server/database";
 import { computeClientScore } from "@/server/scores";
-import { previewQuickCapture, saveQuickCapture } from "@/server/quick-capture";
+import { previewQuickCapture, quickCapturePage, saveQuickCapture } from "@/server/quick-capture";
 import { createTestDb } from "./helpers";
 import * as q from "./use-cases";
 
@@ -26,8 +26,9 @@ function book() {
   const website = q.createQuote(db, { clientId: pebble.id, title: "Website refresh", estimatedMinutes: 2400, quotedAmount: 400000, currency: "USD", status: "sent", sentOn: "2026-11-20" }, TODAY);
   return { pebble, other, website };
 }
-const save = (line: string, chosen: { clientId?: number; quoteId?: number } = {}) => saveQuickCapture(db, { line, ...chosen }, TODAY);
-const preview = (line: string, chosen: { clientId?: number; quoteId?: number } = {}) => previewQuickCapture(db, { line, ...chosen }, TODAY);
+type Chosen = { clientId?: number; quoteId?: number; pageClientId?: number; pageQuoteId?: number };
+const save = (line: string, chosen: Chosen = {}) => saveQuickCapture(db, { line, ...chosen }, TODAY);
+const preview = (line: string, chosen: Chosen = {}) => previewQuickCapture(db, { line, ...chosen }, TODAY);
 
 describe("quick capture saves what the client page's forms save", () => {
   test("“Pebble asked 20% off”: a discount request on the open quote, the quote now negotiating, the score before and after", () => {
@@ -167,6 +168,38 @@ describe("what is missing is said, and nothing is written", () => {
     expect(p.client).toBeNull();
     expect(p.options.map((o) => o.label)).toEqual(["Pebble Labs", "Pebble Studio"]);
     expect(preview("Pebble Studio asked 20% off").client?.name).toBe("Pebble Studio");
+  });
+});
+
+describe("opened on a client's or a quote's page", () => {
+  test("on a client's page, “follow-up, no answer” is saved on that client, with nothing picked", () => {
+    const { pebble, other } = book();
+    expect(quickCapturePage(db, { pageClientId: pebble.id })).toEqual({ client: { id: pebble.id, name: "Pebble Studio" }, quote: null });
+    expect(preview("follow-up, no answer")).toMatchObject({ ready: false, client: null });
+    const saved = save("follow-up, no answer", { pageClientId: pebble.id });
+    expect(saved.clientId).toBe(pebble.id);
+    expect(q.listInteractions(db, pebble.id).map((i) => [i.kind, i.answered, i.occurredOn])).toEqual([["follow_up", false, TODAY]]);
+    expect(q.listInteractions(db, other.id)).toEqual([]);
+  });
+
+  test("on a quote's page: its client and that quote, even when the client has another open quote", () => {
+    const { pebble, website } = book();
+    const logo = q.createQuote(db, { clientId: pebble.id, title: "Logo", estimatedMinutes: 600, quotedAmount: 100000, currency: "USD", status: "sent", sentOn: "2026-11-21" }, TODAY);
+    expect(quickCapturePage(db, { pageQuoteId: logo.id })).toEqual({ client: { id: pebble.id, name: "Pebble Studio" }, quote: { id: logo.id, title: "Logo" } });
+    expect(preview("asked 20% off", { pageClientId: pebble.id })).toMatchObject({ ready: false, optionsLabel: "Which quote?" });
+    save("asked 20% off", { pageQuoteId: logo.id });
+    expect(q.getQuote(db, logo.id).events).toEqual([expect.objectContaining({ kind: "discount_request", percentBp: 2000 })]);
+    expect(q.getQuote(db, website.id).events).toEqual([]);
+  });
+
+  test("a name typed in the line that matches another client wins over the page's client", () => {
+    const { pebble, other } = book();
+    const p = preview("Northwind follow-up, no answer", { pageClientId: pebble.id });
+    expect(p).toMatchObject({ ready: true, client: { id: other.id } });
+    expect(p.note).toContain("not on Pebble Studio (this page's client)");
+    save("Northwind follow-up, no answer", { pageClientId: pebble.id });
+    expect(q.listInteractions(db, other.id)).toHaveLength(1);
+    expect(q.listInteractions(db, pebble.id)).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Quote, QuoteWithEvents } from "@/lib/domain";
 import { editDistance, rankByName, uniqueBest, wordScore } from "@/lib/quick-capture/match";
-import { buildCapture, quickCaptureSchema, resolveTarget, type QuickCaptureInput } from "@/lib/quick-capture/resolve";
+import { buildCapture, quickCaptureSchema, resolvePage, resolveTarget, type QuickCaptureInput } from "@/lib/quick-capture/resolve";
 
 const TODAY = "2026-11-30";
 const clients = [
@@ -137,6 +137,68 @@ describe("what is missing", () => {
       ["Brightline Media", "1 open quote"],
       ["Northwind Traders", "Northwind Ltd"],
     ]);
+  });
+
+  it("a company that says the same as the name is not repeated as the detail", () => {
+    const book = { clients: [...clients, { id: 4, name: "Atlas Outdoors", company: "Atlas Outdoors" }, { id: 5, name: "Fjord & Co", company: " fjord & co " }], quotes, locale: "en-US" };
+    const options = resolveTarget({ line: "held firm" }, book).options;
+    expect(options.find((o) => o.id === 4)?.detail).toBe("No open quote");
+    expect(options.find((o) => o.id === 5)?.detail).toBe("No open quote");
+    expect(options.find((o) => o.id === 2)?.detail).toBe("Northwind Ltd");
+  });
+});
+
+describe("the page the palette was opened on", () => {
+  it("on a client's page, a line naming nobody goes on that client, ready to save", () => {
+    const { preview, plan } = run("follow-up, no answer", { pageClientId: 1 });
+    expect(preview).toMatchObject({ ready: true, client: { id: 1, name: "Pebble Studio" }, note: null, missing: [], options: [] });
+    expect(preview.sentence).toBe("Pebble Studio: I followed up, no answer (chasing)");
+    expect(plan).toMatchObject({ to: "interaction", clientId: 1, input: { kind: "follow_up", answered: false } });
+    // the same line off any client's page still asks which client
+    expect(run("follow-up, no answer").preview).toMatchObject({ ready: false, client: null, optionsLabel: "Which client?" });
+  });
+
+  it("on a client's page, a step goes on its only open quote", () => {
+    expect(run("asked 20% off", { pageClientId: 3 }).plan).toMatchObject({ to: "quote_event", clientId: 3, quoteId: 12, input: { kind: "discount_request", percentBp: 2000 } });
+  });
+
+  it("on a quote's page: that quote and its client, for steps and for interactions", () => {
+    const second = quote({ id: 13, title: "Logo", status: "negotiating" });
+    const book = { clients, quotes: [...quotes, second], locale: "en-US" };
+    expect(resolvePage({ pageQuoteId: 13 }, book)).toEqual({ client: { id: 1, name: "Pebble Studio" }, quote: { id: 13, title: "Logo" } });
+    // Pebble has two open quotes: off the page it asks which, on the Logo page it is the Logo
+    expect(resolveTarget({ line: "held firm", pageClientId: 1 }, book)).toMatchObject({ quote: null, optionsLabel: "Which quote?" });
+    expect(resolveTarget({ line: "held firm", pageQuoteId: 13 }, book)).toMatchObject({ client: { id: 1 }, quote: { id: 13 }, missing: [] });
+    expect(resolveTarget({ line: "follow-up, no answer", pageQuoteId: 13 }, book)).toMatchObject({ client: { id: 1 }, quote: { id: 13 } });
+    // a title typed in the line, or a quote picked from the list, wins over the page's quote
+    expect(resolveTarget({ line: "held firm website", pageQuoteId: 13 }, book).quote?.id).toBe(10);
+    expect(resolveTarget({ line: "held firm", pageQuoteId: 13, quoteId: 10 }, book).quote?.id).toBe(10);
+  });
+
+  it("a name typed in the line that matches another client wins, and the preview says so", () => {
+    const { preview, plan } = run("Brightline follow-up, no answer", { pageClientId: 1 });
+    expect(preview.client).toEqual({ id: 3, name: "Brightline Media" });
+    expect(preview.note).toBe("You typed a name: this goes on Brightline Media, not on Pebble Studio (this page's client).");
+    expect(plan).toMatchObject({ clientId: 3 });
+    // the page's own client typed: no note
+    expect(run("Pebble follow-up, no answer", { pageClientId: 1 }).preview).toMatchObject({ client: { id: 1 }, note: null });
+  });
+
+  it("a name that matches nobody: the page's client, and the preview says the name was not found", () => {
+    const { preview } = run("Zed follow-up, no answer", { pageClientId: 1 });
+    expect(preview).toMatchObject({ client: { id: 1 }, ready: true });
+    expect(preview.note).toBe("No client is called “zed”: this goes on Pebble Studio (this page's client).");
+  });
+
+  it("a picked client wins over the page; an unknown page id is ignored", () => {
+    expect(run("follow-up, no answer", { pageClientId: 1, clientId: 3 }).plan).toMatchObject({ clientId: 3 });
+    expect(run("follow-up, no answer", { pageClientId: 99 }).preview).toMatchObject({ client: null, ready: false });
+    expect(resolvePage({ pageQuoteId: 99 }, { clients, quotes })).toEqual({ client: null, quote: null });
+  });
+
+  it("the only client in the book needs no choosing", () => {
+    const target = resolveTarget({ line: "follow-up, no answer" }, { clients: [clients[0]], quotes, locale: "en-US" });
+    expect(target).toMatchObject({ client: { id: 1 }, options: [], missing: [] });
   });
 });
 
