@@ -2,6 +2,7 @@
  * The offer check against stored data: who the client is, what the rate card says, how full the
  * calendar is; and recording the decision as a quote in one transaction.
  */
+import { usualServiceOf } from "@/lib/quote-lifecycle";
 import { writeTransaction, type DbOrTx } from "@/db/connection";
 import type { ActionState } from "@/lib/action-state";
 import { listClients } from "@/db/clients";
@@ -260,8 +261,5 @@ export function recordOffer(db: DbOrTx, input: RecordOfferInput, today: string):
  * service), else none — never the first service of the list.
  */
 export function usualServiceId(db: DbOrTx, clientId: number): number | null {
-  const latest = listQuotes(db, { clientId })
-    .filter((q) => q.serviceId != null)
-    .sort((a, b) => (b.sentOn ?? b.createdAt).localeCompare(a.sentOn ?? a.createdAt) || b.id - a.id)[0];
-  return latest?.serviceId ?? null;
+  return usualServiceOf(listQuotes(db, { clientId }));
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { currencyOptions, isoCurrencies } from "@/lib/currency-conversion";
 import { checkOfferAction, recordOfferAction } from "@/app/actions/offers";
 import { requestDb } from "@/server/database";
 import { listClients } from "@/server/clients";
@@ -64,7 +65,7 @@ export default async function OfferPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title="Check an offer">A low offer just landed. Should you take it? “Do I want to choose them?”</PageHeader>
-      <OfferCheck clients={clients.map((c) => ({ id: c.id, name: c.name }))} services={services} currency={settings.currency} locale={settings.locale} hoursPerDay={settings.hoursPerDay} prefill={prefill} check={checkOfferAction} record={recordOfferAction} />
+      <OfferCheck clients={clients.map((c) => ({ id: c.id, name: c.name }))} services={services} currency={settings.currency} locale={settings.locale} hoursPerDay={settings.hoursPerDay} prefill={prefill} check={checkOfferAction} record={recordOfferAction} currencyChoices={currencyOptions(settings.locale, isoCurrencies())} />
     </>
   );
 }

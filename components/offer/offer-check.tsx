@@ -1,11 +1,10 @@
 "use client";
 import Link from "next/link";
-import { startTransition, useActionState, useEffect, useMemo, useRef, useState } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { AlertTriangle, CheckCircle2, CircleAlert, Info, Loader2, XCircle } from "lucide-react";
 import type { FormAction } from "@/lib/action-state";
 import type { OfferActionState } from "@/server/offers";
 import { LEAD_SOURCES, REJECTION_REASONS, label, type Service } from "@/lib/domain";
-import { currencyOptions } from "@/lib/currency-conversion";
 import { formatMoney, toDecimalString } from "@/lib/money";
 import { CHOOSE_CLIENT, NEW_PROSPECT, NO_SERVICE } from "@/lib/offer-check/form";
 import { Checkbox, FormMessage, SelectField, TextArea, TextField } from "@/components/ui/field";
@@ -49,6 +48,7 @@ export function OfferCheck({
   prefill,
   check,
   record,
+  currencyChoices,
 }: {
   clients: { id: number; name: string }[];
   services: Service[];
@@ -59,6 +59,8 @@ export function OfferCheck({
   /** the offer check and the one-click record, passed down by the page */
   check: FormAction<OfferActionState>;
   record: FormAction<OfferActionState>;
+  /** ISO codes with their names, named by the server (lib/currency-conversion currencyOptions) */
+  currencyChoices: { value: string; label: string }[];
 }) {
   const [checked, checkAction, checking] = useActionState<OfferActionState, FormData>(check, { status: "idle" });
   const [recorded, recordAction, recording] = useActionState<OfferActionState, FormData>(record, { status: "idle" });
@@ -78,10 +80,8 @@ export function OfferCheck({
   // a service fixes the currency (its rates are in it); an offer off the rate card may come in any
   const [freeCurrency, setFreeCurrency] = useState<string>(v("currency", currency) ?? currency);
   const cur = service?.currency ?? freeCurrency;
-  const currencies = useMemo(() => {
-    const all = currencyOptions(locale);
-    return all.some((c) => c.value === currency) ? all : [{ value: currency, label: currency }, ...all];
-  }, [locale, currency]);
+  // named on the server: the browser's currency names differ from Node's, and the page must hydrate as rendered
+  const currencies = currencyChoices.some((c) => c.value === currency) ? currencyChoices : [{ value: currency, label: currency }, ...currencyChoices];
   const errors = checked.status === "error" ? checked.fields : recorded.status === "error" ? recorded.fields : undefined;
   const result = checked.status === "ok" ? checked.result : undefined;
   const ev = result?.evaluation;
