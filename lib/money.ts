@@ -68,16 +68,18 @@ export function toDecimalString(amount: number, currency: string): string {
 
 const formatters = new Map<string, Intl.NumberFormat>();
 /** Locale display, e.g. formatMoney(120050, "EUR", "de-DE") → "1.200,50 €". */
-export function formatMoney(amount: number, currency: string, locale = "en-US", opts: { compact?: boolean } = {}): string {
+export function formatMoney(amount: number, currency: string, locale = "en-US"): string {
   const digits = minorDigits(currency);
-  const key = `${locale}|${currency}|${opts.compact ? 1 : 0}`;
+  // short forms ("$5.2K") are lib/dashboard/compact.ts: Intl's compact notation differs between Node and browsers
+  const key = `${locale}|${currency}`;
   let f = formatters.get(key);
   if (!f) {
     try {
       f = new Intl.NumberFormat(locale, {
         style: "currency",
         currency,
-        ...(opts.compact ? { notation: "compact", maximumFractionDigits: 1 } : { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
       });
     } catch {
       f = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { verdictCappedBy } from "@/lib/dashboard";
 import Link from "next/link";
 import { Search } from "lucide-react";
 import { requestDb } from "@/server/database";
@@ -130,7 +131,10 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
                     </Link>
                     {client.company && client.company !== client.name ? <div className="break-words text-xs text-stone-600 dark:text-stone-400">{client.company}</div> : null}
                   </div>
-                  <VerdictBadge verdict={assessment.verdict} />
+                  <div className="text-right">
+                    <VerdictBadge verdict={assessment.verdict} />
+                    <CappedNote reason={verdictCappedBy(assessment, settings)} />
+                  </div>
                 </div>
                 <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
                   <div className="col-span-2 flex items-center gap-2">
@@ -186,6 +190,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
                   </td>
                   <td className="px-3 py-2">
                     <VerdictBadge verdict={assessment.verdict} />
+                    <CappedNote reason={verdictCappedBy(assessment, settings)} />
                   </td>
                   <td className="px-3 py-2 tabular-nums">{leftText(assessment.settling.moneyLeftOnTable)}</td>
                   <td className="px-3 py-2">{label(client.status)}</td>
@@ -218,4 +223,9 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
       )}
     </>
   );
+}
+
+/** Under a verdict its score alone would not give: the red flag that set it. */
+function CappedNote({ reason }: { reason: string | null }) {
+  return reason ? <p className="mt-1 max-w-48 text-xs text-stone-600 dark:text-stone-400">{reason.charAt(0).toUpperCase() + reason.slice(1)}</p> : null;
 }

@@ -59,14 +59,24 @@ function andList(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
+/** A client's red flags in words: "payment (37/100)". */
+export function redFlagNames(a: Pick<ClientAssessment["a"], "redFlags" | "criteria">): string[] {
+  return (a.redFlags ?? []).map((key) => {
+    const c = a.criteria.find((x) => x.key === key);
+    return c ? `${c.label.toLowerCase()} (${c.score}/100)` : key;
+  });
+}
+
+/** Why a client's verdict is not its score's band (red flags), or null: the clients list and the dashboard say the same. */
+export function verdictCappedBy(a: Pick<ClientAssessment["a"], "redFlags" | "criteria" | "score" | "verdict">, rules: VerdictRules): string | null {
+  return cappedReason(a.score, a.verdict, redFlagNames(a), rules);
+}
+
 /** One row per assessed client, worst fit first (those are the ones to act on), unscored last, then by name. */
 export function fitRows(assessments: readonly ClientAssessment[], rules: VerdictRules): FitRow[] {
   return assessments
     .map(({ client, a }) => {
-      const redFlags = (a.redFlags ?? []).map((key) => {
-        const c = a.criteria.find((x) => x.key === key);
-        return c ? `${c.label.toLowerCase()} (${c.score}/100)` : key;
-      });
+      const redFlags = redFlagNames(a);
       return {
         clientId: client.id,
         name: client.name,

@@ -33,7 +33,7 @@ export {
 } from "./filters";
 export { groupBy, moneyLeftTrend, moneyLeftTrendText, settle, settlingFigures, share, unpaidFigures, whereSettling } from "./settling";
 export { MAX_PERIOD_MONTHS, MAX_SERIES_MONTHS, overTime, seriesMonths } from "./over-time";
-export { assessClients, bandVerdict, cappedReason, clientHistories, fitRows, verdictCounts, verdictLegend } from "./fit";
+export { assessClients, bandVerdict, cappedReason, clientHistories, fitRows, redFlagNames, verdictCappedBy, verdictCounts, verdictLegend } from "./fit";
 export { keepOrLetGo, median, quadrantOf } from "./keep-or-let-go";
 export { negotiationFigures, responseRow } from "./negotiation";
 export { rejectionFigures } from "./rejections";
