@@ -4,7 +4,7 @@ import { Pencil } from "lucide-react";
 import type { ActionState } from "@/lib/action-state";
 import type { EntryForm } from "@/lib/entry-edit";
 import { DeleteEntryButton, type DeleteEntryActions } from "./delete-entry-button";
-import { ScoreChangeNote } from "./score-card";
+import { ScoreChangeNote } from "./score-change-note";
 import { DiscountRequestForm, MyAnswerForm, type EditMode } from "./forms/negotiation-forms";
 import { AskForm, FollowUpForm, GiveForm, PaymentForm } from "./forms/interaction-forms";
 
@@ -79,7 +79,7 @@ export function EntryControls({ entry, what, form, actions, currency, today }: {
       ) : null}
       {!open && saved ? (
         <div className="mt-1 basis-full" role="status">
-          <span className="text-sm text-emerald-700 dark:text-emerald-400">Saved.</span> <ScoreChangeNote change={saved.scoreChange} />
+          <span className="text-sm text-emerald-700 dark:text-emerald-400">Saved.</span> <ScoreChangeNote change={saved.scoreChange} at={saved.okAt} />
         </div>
       ) : null}
     </>

@@ -5,7 +5,7 @@ import { ANSWERS, label } from "@/lib/domain";
 import { FormMessage, SelectField, TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { ScoreChangeNote } from "@/components/score-card";
+import { ScoreChangeNote } from "@/components/score-change-note";
 import { useForm } from "./use-form";
 
 type Action = (p: ActionState, f: FormData) => Promise<ActionState>;
@@ -43,7 +43,7 @@ export function LogFooter({ state, pending, edit, children }: { state: ActionSta
         </Button>
       ) : null}
       <FormMessage state={state} />
-      {state.status === "ok" ? <ScoreChangeNote change={state.scoreChange} /> : null}
+      {state.status === "ok" ? <ScoreChangeNote change={state.scoreChange} at={state.okAt} /> : null}
     </div>
   );
 }

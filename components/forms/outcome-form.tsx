@@ -1,4 +1,5 @@
 "use client";
+import { useIsLatestChange } from "@/components/latest-change";
 import { startTransition, useActionState, useId, useState } from "react";
 import { Loader2 } from "lucide-react";
 import { idle, type ActionState } from "@/lib/action-state";
@@ -59,6 +60,8 @@ export function OutcomeForm({ action, quote, currentPrice, today, namedMyPrice =
 export function QuoteStatusSelect({ action, quoteId, status, title }: { action: (p: ActionState, f: FormData) => Promise<ActionState>; quoteId: number; status: QuoteStatus; title: string }) {
   const [state, formAction, pending] = useActionState<ActionState, FormData>(action, idle);
   const id = useId();
+  // another form logging after this one makes its score sentence out of date
+  const latestChange = useIsLatestChange(state.okAt);
   // a new status from the server (after a save, or from another tab) is what the select shows; the select
   // is not remounted for it, so focus stays where it was
   const [value, setValue] = useState<string>(status);
@@ -106,7 +109,7 @@ export function QuoteStatusSelect({ action, quoteId, status, title }: { action: 
         <span role="status" className="inline-flex items-center gap-1 text-xs text-stone-600 dark:text-stone-400">
           <Loader2 aria-hidden className="size-3 animate-spin" /> Saving…
         </span>
-      ) : state.status === "ok" && state.scoreChange ? (
+      ) : state.status === "ok" && state.scoreChange && latestChange ? (
         <span role="status" className="text-xs text-stone-600 dark:text-stone-400">
           {scoreChangeLine(state.scoreChange)}
         </span>
