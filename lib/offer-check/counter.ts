@@ -49,7 +49,8 @@ function counterText(terms: OfferTerms, say: OfferWords, facts: CounterFacts, pr
 
   // The price is not the problem with a client you would not choose: nothing to negotiate.
   if (facts.verdict === "walk_away") {
-    return `${DECLINE} ${NOT_YOUR_JOB} (For the record: your target price for ${say.scope} is ${say.money(priceAtTarget)}.)`;
+    // "for the record" only when it is above their offer: a lower figure beside a higher offer reads as a mistake
+    return priceAtTarget > amount ? `${DECLINE} ${NOT_YOUR_JOB} (For the record: your target price for ${say.scope} is ${say.money(priceAtTarget)}.)` : `${DECLINE} ${NOT_YOUR_JOB}`;
   }
   // the terms themselves are in `conditions`, listed once beside this text (never repeated inside it)
   if (facts.answer === "walk_away") return `${DECLINE} If you would rather counter, trade, don't give: ${trade}.`;

@@ -79,7 +79,9 @@ export function targetPrices(
 ): { priceAtTarget: number | null; minutesForBudgetAtTarget: number | null } {
   const { rates, unit, minutes, amount, hoursPerDay } = terms;
   if (!rates || !unit) return { priceAtTarget: null, minutesForBudgetAtTarget: null };
-  const budgetMinutes = rates.target > 0 ? minutesForBudget(amount, rates.target, unit, hoursPerDay) : null;
+  // floored to the tenth of a unit the words show ("5.4 h", "1.3 days"): what the budget buys is never rounded up past the target
+  const tenth = unit === "day" ? 6 * hoursPerDay : 6;
+  const budgetMinutes = rates.target > 0 ? Math.floor(minutesForBudget(amount, rates.target, unit, hoursPerDay) / tenth) * tenth : null;
   return {
     priceAtTarget: valueAtRate(rates.target, minutes, unit, hoursPerDay),
     minutesForBudgetAtTarget: budgetMinutes != null && budgetMinutes < minutes ? budgetMinutes : null,

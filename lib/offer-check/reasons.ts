@@ -77,7 +77,8 @@ export const REASONS = {
     tone: "good",
     text: `${client} accepted your price without haggling on ${decided} decided quotes.`,
   }),
-  paysLate: (tone: Tone, client: string, days: string): OfferReason => ({ tone, text: `${client} pays ${days} ${days === "1" ? "day" : "days"} late on average.` }),
+  // the average is over every payment, on-time ones included (the late payer rule): say so
+  paysLate: (tone: Tone, client: string, days: string): OfferReason => ({ tone, text: `${client} pays ${days} ${days === "1" ? "day" : "days"} late on average, counting on-time payments.` }),
   paysOnTime: (client: string): OfferReason => ({ tone: "good", text: `${client} pays on time.` }),
   unpaidAsks: (tone: Tone, hours: string): OfferReason => ({
     tone,

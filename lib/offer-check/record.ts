@@ -46,7 +46,7 @@ export function askStands(quote: Quote, amount: number): boolean {
   return false;
 }
 
-export const COUNTER_NOT_ABOVE_OFFER = "A counter is above their offer; to take their price, accept it";
+export const COUNTER_NOT_ABOVE_OFFER = "A counter must be above their offer; to take their price, accept it";
 
 /**
  * Why a "countered" decision can't be recorded at this price, or null when it can: a counter is

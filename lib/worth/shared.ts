@@ -88,7 +88,7 @@ export function pieces(units: number): number {
 export function measured(key: CriterionKey, settings: Settings, mass: Mass, evidence: string[], evidenceCount: number): Measured {
   const total = mass.good + mass.bad;
   const known = evidenceCount > 0;
-  const words = known && total < PRIOR_TOTAL ? [...evidence, smallSampleNote(pieces(total))] : evidence;
+  const words = known && total < PRIOR_TOTAL ? [...evidence, smallSampleNote()] : evidence;
   return { criterion: criterion(key, settings, known ? shrunkScore(mass) : null, words, evidenceCount, pieces(total)), mass: known ? mass : { good: 0, bad: 0 } };
 }
 

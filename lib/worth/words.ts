@@ -225,19 +225,19 @@ export function stopChasingMessage(run: number): string {
 // ---- payment ----
 
 export function paymentEvidence(late: number, n: number, sumDays: number, worstDays: number): string[] {
-  if (late === 0) return [`${allOf(n, "payment")} on time`];
-  // The average is shown to one decimal; the score itself uses the exact sum.
-  const avg = Math.round((sumDays / n) * 10) / 10;
-  return [`${late} of ${plural(n, "payment")} late; ${plural(avg, "day")} late on average, worst ${plural(worstDays, "day")}`];
+  if (late === 0) return [n === 1 ? "The one payment was on time" : `${allOf(n, "payment")} on time`];
+  if (late === 1) return [`${late} of ${plural(n, "payment")} late, by ${plural(worstDays, "day")}`];
+  // The average is over the late ones (on-time payments would hide how late the late ones were), to one decimal.
+  const avg = Math.round((sumDays / late) * 10) / 10;
+  return [`${late} of ${plural(n, "payment")} late, by ${plural(avg, "day")} on average (worst ${plural(worstDays, "day")})`];
 }
 
 // ---- small samples, summary, trend ----
 
 /** Added to a criterion whose evidence weighs less than the prior. */
-export function smallSampleNote(weight: number): string {
-  // weighed evidence is fractional (decay, partial pieces): say it in words a person counts in
-  const amount = weight < 1 ? "less than one piece" : Number.isInteger(weight) ? plural(weight, "piece") : `about ${plural(Math.round(weight), "piece")}`;
-  return `Little evidence yet (${amount}): the score is pulled towards a neutral ${PRIOR.score} until there is more`;
+export function smallSampleNote(): string {
+  // no count: weighed evidence (decay, short asks as part of a piece) would read against the events listed above it
+  return `Little evidence yet: the score is pulled towards a neutral ${PRIOR.score} until there is more`;
 }
 
 function named(c: CriterionScore): string {

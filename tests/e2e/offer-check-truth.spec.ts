@@ -259,7 +259,7 @@ test.describe("an offer above target is never countered below it", () => {
       const res = await page.request.post("/api/v1/offers/record", { data: { ...body, counterAmount } });
       expect(res.status()).toBe(400);
       const json = (await res.json()) as { error: { fields: Record<string, string[]> } };
-      expect(json.error.fields.counterAmount).toEqual(["A counter is above their offer; to take their price, accept it"]);
+      expect(json.error.fields.counterAmount).toEqual(["A counter must be above their offer; to take their price, accept it"]);
     }
     expect(await quotesOf(page.request, clientId)).toHaveLength(0);
 
@@ -274,7 +274,7 @@ test.describe("an offer above target is never countered below it", () => {
     const record = page.getByRole("form", { name: "Record my decision" });
     await record.getByLabel("If I counter, my price").fill("420");
     await page.getByTestId("record-countered").click();
-    await expect(page.getByText("A counter is above their offer; to take their price, accept it").first()).toBeVisible();
+    await expect(page.getByText("A counter must be above their offer; to take their price, accept it").first()).toBeVisible();
     expect(await quotesOf(page.request, clientId)).toHaveLength(0);
 
     // accepting records it; the other buttons are disabled and look it, with the way to the quote beside them

@@ -245,13 +245,13 @@ describe("an offer above target is never countered below it", () => {
 
   test("countered at the target price ($330.00, below their $900.00): refused on counterAmount, nothing written", () => {
     expect(refused(above({ title: "Above, countered low", decision: "countered", counterAmount: 33000 })).counterAmount).toEqual([
-      "A counter is above their offer; to take their price, accept it",
+      "A counter must be above their offer; to take their price, accept it",
     ]);
   });
 
   test("countered at their own price: refused too", () => {
     expect(refused(above({ title: "Above, countered equal", decision: "countered", counterAmount: 90000 })).counterAmount).toEqual([
-      "A counter is above their offer; to take their price, accept it",
+      "A counter must be above their offer; to take their price, accept it",
     ]);
   });
 

@@ -96,7 +96,7 @@ describe("counterAmountProblem: a recorded counter is above their offer", () => 
     expect(counterAmountProblem(offered, counter)).toBe(expected);
   });
   test("the message says what to do instead", () => {
-    expect(COUNTER_NOT_ABOVE_OFFER).toBe("A counter is above their offer; to take their price, accept it");
+    expect(COUNTER_NOT_ABOVE_OFFER).toBe("A counter must be above their offer; to take their price, accept it");
   });
 });
 

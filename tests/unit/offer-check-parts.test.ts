@@ -69,7 +69,7 @@ describe("rates arithmetic", () => {
   const base = { minutes: 600, amount: 60000, hoursPerDay: 8 } as const;
   test.each([
     ["10 h at $80/h; $600 buys 7.5 h", { ...base, unit: "hour" as const, rates: { floor: 5000, target: 8000, market: 10000 } }, 80000, 450],
-    ["1.25 days at $640/day; $600 buys 7.5 h", { ...base, unit: "day" as const, rates: { floor: 40000, target: 64000, market: 80000 } }, 80000, 450],
+    ["1.25 days at $640/day; $600 buys 0.9 days (7.2 h: floored to the tenth of a day the words show)", { ...base, unit: "day" as const, rates: { floor: 40000, target: 64000, market: 80000 } }, 80000, 432],
     ["a target of 0 buys no scope figure", { ...base, unit: "hour" as const, rates: { floor: 0, target: 0, market: 0 } }, 0, null],
     ["no rate card, no prices", { ...base, unit: "hour" as const, rates: null }, null, null],
     ["no scope, no prices", { ...base, unit: null, rates: { floor: 5000, target: 8000, market: 10000 } }, null, null],

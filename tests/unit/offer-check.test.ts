@@ -255,7 +255,7 @@ describe("evaluateOffer: edges", () => {
       rate: 8000,
       rates: { floor: 5000, target: 8000, market: 10000 },
       headline: /^Accept, on your terms/,
-      reason: /^Acme pays 14 days late on average\.$/,
+      reason: /^Acme pays 14 days late on average, counting on-time payments\.$/,
     },
     {
       name: "day-rated service exactly at floor → counter",

@@ -19,17 +19,17 @@ describe("payment: on time = a good piece, late = min(1, days/30) of a bad piece
   const cases: { days: (number | null)[]; score: number | null; evidence: string[] }[] = [
     { days: [], score: null, evidence: ["No payments logged"] },
     { days: [null], score: null, evidence: ["No payments logged"] },
-    { days: [0], score: 85, evidence: ["The payment on time", "Little evidence yet (1 piece): the score is pulled towards a neutral 75 until there is more"] },
+    { days: [0], score: 85, evidence: ["The one payment was on time", "Little evidence yet: the score is pulled towards a neutral 75 until there is more"] },
     // early is not extra credit: floored at 0 days; 3.125 / 3.5
     { days: [-5, 0], score: 89, evidence: ["Both payments on time"] },
     // a day late is a thirtieth of a bad piece: 1.125 / 1.533 — it never lifts the prior
-    { days: [1], score: 73, evidence: ["1 of 1 payment late; 1 day late on average, worst 1 day", "Little evidence yet (less than one piece): the score is pulled towards a neutral 75 until there is more"] },
-    { days: [0, 14], score: 72, evidence: ["1 of 2 payments late; 7 days late on average, worst 14 days", "Little evidence yet (about 1 piece): the score is pulled towards a neutral 75 until there is more"] },
+    { days: [1], score: 73, evidence: ["1 of 1 payment late, by 1 day", "Little evidence yet: the score is pulled towards a neutral 75 until there is more"] },
+    { days: [0, 14], score: 72, evidence: ["1 of 2 payments late, by 14 days", "Little evidence yet: the score is pulled towards a neutral 75 until there is more"] },
     // a payment 60 days late is one bad piece, as at 30: one event never weighs more than one piece
-    { days: [60, 0], score: 61, evidence: ["1 of 2 payments late; 30 days late on average, worst 60 days"] },
-    { days: [30, 45], score: 32, evidence: ["2 of 2 payments late; 37.5 days late on average, worst 45 days"] },
+    { days: [60, 0], score: 61, evidence: ["1 of 2 payments late, by 60 days"] },
+    { days: [30, 45], score: 32, evidence: ["2 of 2 payments late, by 37.5 days on average (worst 45 days)"] },
     // the shown average is rounded to one decimal; 3.125 / 3.533
-    { days: [0, 0, 1], score: 88, evidence: ["1 of 3 payments late; 0.3 days late on average, worst 1 day"] },
+    { days: [0, 0, 1], score: 88, evidence: ["1 of 3 payments late, by 1 day"] },
   ];
   test.each(cases)("days late $days → $score", ({ days, score, evidence }) => {
     const interactions = days.map((d, i) => makeInteraction({ id: i + 1, kind: "payment", daysLate: d, occurredOn: day(i) }));
@@ -47,8 +47,8 @@ describe("chasing: answered = good piece, unanswered = bad piece (½ once they a
   const cases: { answers: (boolean | null)[]; score: number | null; evidence: string[] }[] = [
     { answers: [], score: null, evidence: ["No follow-ups logged"] },
     { answers: [null], score: null, evidence: ["No follow-ups logged", "1 follow-up with no answer recorded yet not counted"] },
-    { answers: [T], score: 85, evidence: ["0 of 1 follow-up went unanswered", "They answered your latest follow-up", "Little evidence yet (1 piece): the score is pulled towards a neutral 75 until there is more"] },
-    { answers: [F], score: 45, evidence: ["1 of 1 follow-up went unanswered", "Your latest follow-up had no answer", "Little evidence yet (1 piece): the score is pulled towards a neutral 75 until there is more"] },
+    { answers: [T], score: 85, evidence: ["0 of 1 follow-up went unanswered", "They answered your latest follow-up", "Little evidence yet: the score is pulled towards a neutral 75 until there is more"] },
+    { answers: [F], score: 45, evidence: ["1 of 1 follow-up went unanswered", "Your latest follow-up had no answer", "Little evidence yet: the score is pulled towards a neutral 75 until there is more"] },
     // answered since: the old silence weighs half: 2.125 / 3; 1.5 pieces are no longer less than the prior
     {
       answers: [F, T],
@@ -74,7 +74,7 @@ describe("chasing: answered = good piece, unanswered = bad piece (½ once they a
         "1 of 1 follow-up went unanswered",
         "Your latest follow-up had no answer",
         "1 follow-up with no answer recorded yet not counted",
-        "Little evidence yet (1 piece): the score is pulled towards a neutral 75 until there is more",
+        "Little evidence yet: the score is pulled towards a neutral 75 until there is more",
       ],
     },
   ];

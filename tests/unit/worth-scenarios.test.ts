@@ -291,7 +291,7 @@ describe("the issue's stories, before and after", () => {
     expect(crit(held, "pricePressure").evidence[0]).toBe("Asked 20% off; you held firm and they accepted your full price");
     expect(crit(conceded, "pricePressure").evidence[0]).toBe("Asked 20% off; you gave away 20%");
     // two months old, so a little less than one piece with the 12-month half-life
-    expect(crit(held, "pricePressure").evidence).toContain("Little evidence yet (less than one piece): the score is pulled towards a neutral 75 until there is more");
+    expect(crit(held, "pricePressure").evidence).toContain("Little evidence yet: the score is pulled towards a neutral 75 until there is more");
     expect(held.summary).toBe(
       "Worth keeping; the weakest point is haggling (78/100): asked 20% off; you held firm and they accepted your full price \u2014 an early read on 1 piece of evidence.",
     );

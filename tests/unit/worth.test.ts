@@ -182,7 +182,7 @@ describe("worked examples (docs/worth-model.md)", () => {
       "2 unpaid asks took 1.8 h against 33.5 h of paid work (5% of your time for them was unpaid)",
       "1 ask had no time logged: counted as 15 min",
       "They gave back: 1 testimonial",
-      "Little evidence yet (about 1 piece): the score is pulled towards a neutral 75 until there is more",
+      "Little evidence yet: the score is pulled towards a neutral 75 until there is more",
     ]);
     expect(crit(a, "pay").evidence).toEqual([
       "1 of 3 accepted quotes paid below your target; 2 at or above target",
@@ -194,8 +194,8 @@ describe("worked examples (docs/worth-model.md)", () => {
       "1 quote you sent met silence: no answer at all",
     ]);
     expect(crit(a, "payment").evidence).toEqual([
-      "1 of 2 payments late; 7 days late on average, worst 14 days",
-      "Little evidence yet (about 1 piece): the score is pulled towards a neutral 75 until there is more",
+      "1 of 2 payments late, by 14 days",
+      "Little evidence yet: the score is pulled towards a neutral 75 until there is more",
     ]);
     expect(a.criteria.map((c) => c.evidenceWeight)).toEqual([3, 1.26, 2.35, 3, 1.47]);
     expect(a.summary).toBe(
@@ -210,7 +210,7 @@ describe("worked examples (docs/worth-model.md)", () => {
       "You have followed up 3 times without an answer. Stop chasing: 'the harder you chase, the faster they run.'",
     );
     // payment (32) and chasing (39) are in the walk-away band: two red flags make it walk away, and the summary names both
-    expect(a.summary).toBe("Walk away: red flags on payment (32/100) and chasing (39/100); 2 of 2 payments late; 37.5 days late on average, worst 45 days.");
+    expect(a.summary).toBe("Walk away: red flags on payment (32/100) and chasing (39/100); 2 of 2 payments late, by 37.5 days on average (worst 45 days).");
   });
 
   test("C. Bargain Bin Media: walk away on three red flags", () => {
