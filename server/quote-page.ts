@@ -21,8 +21,9 @@ import { scoreClient } from "./scores";
 function checkWhatIsAsked(db: DbOrTx, quote: QuoteWithEvents): OfferCheckResult | null {
   const neg = replayNegotiation(quote);
   const last = neg.steps[neg.steps.length - 1];
-  const offered = last && last.requestedPrice != null ? last.requestedPrice : neg.currentPrice;
-  if (offered <= 0) return null;
+  // only an ask of theirs still waiting for my answer: nobody asked, nothing to check (never my own price)
+  if (!last || last.requestedPrice == null || last.requestedPrice <= 0) return null;
+  const offered = last.requestedPrice;
   try {
     return checkOffer(
       db,

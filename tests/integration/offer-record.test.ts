@@ -284,3 +284,18 @@ describe("usualServiceId: the offer check from a client preselects their usual s
     expect(usualServiceId(db, fresh)).toBe(brand);
   });
 });
+
+describe("the quote page's offer check answers an ask of theirs, never my own price", () => {
+  test("a sent quote nobody answered: no check; their ask: checked at the price they asked; answered: no check again", () => {
+    const quote = q.createQuote(db, { clientId: acme, serviceId: null, title: "No service, no ask", estimatedMinutes: 600, quotedAmount: 120000, currency: "USD", status: "sent", sentOn: today }, today);
+    expect(loadQuotePage(db, quote.id, { checkOffer: true }).offerCheck).toBeNull();
+
+    q.addQuoteEvent(db, quote.id, { kind: "discount_request", percentBp: 2000, occurredOn: today }, today);
+    const asked = loadQuotePage(db, quote.id, { checkOffer: true }).offerCheck;
+    expect(asked).not.toBeNull();
+    expect(asked!.evaluation.effectiveRate).toBe(effectiveRate(96000, 600));
+
+    q.addQuoteEvent(db, quote.id, { kind: "my_answer", answer: "held_firm", occurredOn: today }, today);
+    expect(loadQuotePage(db, quote.id, { checkOffer: true }).offerCheck).toBeNull();
+  });
+});
