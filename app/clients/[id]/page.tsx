@@ -174,7 +174,7 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
                             {formatHours(neg.currentMinutes, settings.locale)}
                           </td>
                           <td className="text-right sm:py-2 sm:text-left">
-                            {s?.settlesHard ? <Badge tone="bad">Below floor</Badge> : s?.settles ? <Badge tone="warn">Settled</Badge> : s?.accepted && s.effectiveRate != null ? <Badge tone="good">At worth</Badge> : s?.accepted ? <span className="text-xs text-stone-600 dark:text-stone-400">Not rated: no service</span> : <span className="text-stone-500 dark:text-stone-400"><span aria-hidden>–</span><span className="sr-only">Not settled</span></span>}
+                            {s?.settlesHard ? <Badge tone="bad">Below floor</Badge> : s?.settles ? <Badge tone="warn">Settled</Badge> : s?.accepted && s.effectiveRate != null ? <Badge tone="good">At worth</Badge> : s?.accepted ? <span className="text-xs text-stone-600 dark:text-stone-400" title="No service rates to compare with (no service, another currency, or no time)">Not rated</span> : <span className="text-stone-500 dark:text-stone-400"><span aria-hidden>–</span><span className="sr-only">Not settled</span></span>}
                           </td>
                         </tr>
                       );
