@@ -40,12 +40,12 @@ function verdict(client: OfferClient, say: OfferWords, out: Findings): OfferReas
   return null;
 }
 
-/** A haggler asked for less on at least half of their decided quotes. */
+/** A haggler asked for less on at least half of their decided quotes, and on at least two (one polite ask is not a pattern). */
 function haggling(client: OfferClient, say: OfferWords, out: Findings): boolean {
   const decided = whole(client.quotesWithDecision);
   const haggled = Math.min(whole(client.haggledQuotes), decided);
   const haggler =
-    decided > 0 && haggled * OFFER_RULES.haggleShareDenominator >= decided * OFFER_RULES.haggleShareNumerator;
+    haggled >= OFFER_RULES.haggleMinQuotes && haggled * OFFER_RULES.haggleShareDenominator >= decided * OFFER_RULES.haggleShareNumerator;
   if (haggler) {
     out.reasons.push(REASONS.askedForLess("warn", say.clientName, haggled, decided));
     out.conditions.push("the price is fixed for this scope: a smaller budget buys a smaller scope");

@@ -6,6 +6,8 @@ export const OFFER_RULES = {
   /** a client haggles when they asked for less on at least half of their decided quotes */
   haggleShareNumerator: 1,
   haggleShareDenominator: 2,
+  /** …on at least this many quotes: one polite ask is an ask, not a pattern */
+  haggleMinQuotes: 2,
   /** a client pays late when payments are this many days late on average */
   lateDays: 14,
   /** unpaid asks at or above this many minutes attach "extra asks are billed" to a yes */

@@ -241,6 +241,14 @@ describe("evaluateOffer: edges", () => {
       reason: /^Acme asked for less on 2 of 4 decided quotes\.$/,
     },
     {
+      name: "one polite ask on their only decided quote is an ask, not a pattern → a plain accept",
+      input: offer({ offeredAmount: 90000, client: { haggledQuotes: 1, quotesWithDecision: 1 } }),
+      answer: "accept",
+      rate: 9000,
+      rates: { floor: 5000, target: 8000, market: 10000 },
+      headline: /^Accept(?!, on your terms)/,
+    },
+    {
       name: "1 of 3 haggled is not a haggler → accept",
       input: offer({ offeredAmount: 90000, client: { haggledQuotes: 1, quotesWithDecision: 3 } }),
       answer: "accept",
