@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Quote, QuoteWithEvents } from "@/lib/domain";
 import { editDistance, rankByName, uniqueBest, wordScore } from "@/lib/quick-capture/match";
-import { buildCapture, quickCaptureSchema, resolvePage, resolveTarget, type QuickCaptureInput } from "@/lib/quick-capture/resolve";
+import { buildCapture } from "@/lib/quick-capture/build";
+import { quickCaptureSchema, resolvePage, resolveTarget, type QuickCaptureInput } from "@/lib/quick-capture/resolve";
 
 const TODAY = "2026-11-30";
 const clients = [
