@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { startTransition, useActionState, useEffect, useRef, useState } from "react";
-import { AlertTriangle, CheckCircle2, CircleAlert, Info, Loader2, XCircle } from "lucide-react";
+import { Loader2 } from "lucide-react";
 import type { FormAction } from "@/lib/action-state";
 import type { OfferActionState } from "@/server/offers";
 import { LEAD_SOURCES, REJECTION_REASONS, label, type Service } from "@/lib/domain";
@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { RateRuler } from "@/components/rate-ruler";
 import { CopyMessage } from "./copy-message";
+import { card, OfferTerms, OfferVerdict, OfferWhy } from "./offer-answer";
 
 /** The record form's own fields; everything else is the checked offer, sent again as it was checked. */
 const RECORD_FIELDS = ["decision", "reason", "counterAmount"];
@@ -26,16 +27,6 @@ export interface OfferPrefill {
   offeredAmount?: string;
   title?: string;
 }
-
-const answerStyle = {
-  walk_away: { text: "Walk away", icon: XCircle, cls: "border-[var(--color-walk)] bg-orange-50 dark:bg-orange-950/30" },
-  counter: { text: "Counter", icon: CircleAlert, cls: "border-[var(--color-bounds)] bg-amber-50 dark:bg-amber-950/30" },
-  accept: { text: "Accept", icon: CheckCircle2, cls: "border-[var(--color-keep)] bg-emerald-50 dark:bg-emerald-950/30" },
-} as const;
-
-const toneIcon = { good: CheckCircle2, warn: CircleAlert, bad: XCircle, info: Info } as const;
-const toneCls = { good: "text-[var(--color-keep)]", warn: "text-[var(--color-bounds)]", bad: "text-[var(--color-walk)]", info: "text-[var(--color-info)]" } as const;
-const card = "rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900";
 
 const decisionWords = { declined: "declined by me", countered: "countered", accepted: "accepted" } as Record<string, string>;
 
@@ -85,7 +76,6 @@ export function OfferCheck({
   const errors = checked.status === "error" ? checked.fields : recorded.status === "error" ? recorded.fields : undefined;
   const result = checked.status === "ok" ? checked.result : undefined;
   const ev = result?.evaluation;
-  const style = ev ? answerStyle[ev.answer] : null;
   const money = (n: number) => formatMoney(n, cur, locale);
   const [declineText, setDeclineText] = useState("");
 
@@ -198,7 +188,7 @@ export function OfferCheck({
       </form>
 
       <div className="min-w-0 space-y-4 lg:col-span-3" aria-live="polite">
-        {!ev || !style || !result ? (
+        {!ev || !result ? (
           <div className="rounded-lg border border-dashed border-stone-300 p-6 text-sm text-stone-600 dark:border-stone-700 dark:text-stone-400">
             <p className="font-medium text-stone-800 dark:text-stone-200">Type who, what and how much.</p>
             <p className="mt-1">You get a straight answer — accept, counter, or walk away — with the reasons, a counter-offer you can send, and a graceful decline to copy.</p>
@@ -206,31 +196,7 @@ export function OfferCheck({
           </div>
         ) : (
           <>
-            <section aria-labelledby="offer-answer" className={`rounded-lg border-l-4 p-4 ${style.cls}`} data-testid="offer-answer">
-              <div className="flex items-center gap-3">
-                <style.icon aria-hidden className="size-8 shrink-0" />
-                <div>
-                  <h2 id="offer-answer" ref={answerHeading} tabIndex={-1} className="scroll-mt-4 text-2xl font-bold outline-none focus-visible:ring-2 focus-visible:ring-sky-600" data-testid="offer-answer-text">
-                    {style.text}
-                  </h2>
-                  <p className="text-sm">{ev.headline}</p>
-                </div>
-              </div>
-              {ev.plausibility ? (
-                <p className="mt-3 flex gap-2 rounded-md border border-amber-600 bg-amber-100 p-2 text-sm text-amber-950 dark:border-amber-500 dark:bg-amber-950 dark:text-amber-100" data-testid="offer-plausibility">
-                  <AlertTriangle aria-hidden className="mt-0.5 size-4 shrink-0" />
-                  <span>
-                    <strong>Check the numbers: </strong>
-                    {ev.plausibility.text}
-                  </span>
-                </p>
-              ) : null}
-              {result.client.isNew ? null : (
-                <p className="mt-2 text-sm">
-                  {result.client.name}: fit score {result.client.fitScore ?? "unknown"} ({label(result.client.verdict) || result.client.verdict.replace(/_/g, " ")}).
-                </p>
-              )}
-            </section>
+            <OfferVerdict evaluation={ev} client={result.client} headingRef={answerHeading} />
 
             <div className="grid gap-3 md:grid-cols-2">
               <CopyMessage key={`d-${result.messages.decline.map((m) => m.text).join()}`} title="Graceful decline" messages={result.messages.decline} testId="decline-message" onTextChange={setDeclineText} />
@@ -253,49 +219,9 @@ export function OfferCheck({
               </div>
             ) : null}
 
-            <section aria-labelledby="offer-reasons" className={card}>
-              <h3 id="offer-reasons" className="mb-2 text-sm font-semibold">
-                Why
-              </h3>
-              <ul className="space-y-1.5" data-testid="offer-reasons">
-                {ev.reasons.map((r, i) => {
-                  const Icon = toneIcon[r.tone];
-                  return (
-                    <li key={i} className="flex gap-2 text-sm">
-                      <Icon aria-hidden className={`mt-0.5 size-4 shrink-0 ${toneCls[r.tone]}`} />
-                      <span>{r.text}</span>
-                    </li>
-                  );
-                })}
-              </ul>
-              <p className="mt-3 text-xs text-stone-600 dark:text-stone-400">Capacity: {ev.capacity.label}</p>
-              {ev.questions.length ? (
-                <ul className="mt-3 space-y-1 text-sm italic">
-                  {ev.questions.map((q, i) => (
-                    <li key={i}>{q}</li>
-                  ))}
-                </ul>
-              ) : null}
-            </section>
+            <OfferWhy evaluation={ev} />
 
-            <section aria-labelledby="offer-counter" className={card}>
-              <h3 id="offer-counter" className="mb-2 text-sm font-semibold">
-                Trade, don&rsquo;t give
-              </h3>
-              <p className="text-sm" data-testid="offer-counter-text">
-                {ev.counter.text}
-              </p>
-              {ev.counter.conditions.length ? (
-                <>
-                  <p className="mt-2 text-sm font-medium">On these terms:</p>
-                  <ul className="mt-1 list-disc pl-5 text-sm" data-testid="offer-conditions">
-                    {ev.counter.conditions.map((c, i) => (
-                      <li key={i}>{c}</li>
-                    ))}
-                  </ul>
-                </>
-              ) : null}
-            </section>
+            <OfferTerms evaluation={ev} />
 
             <section aria-labelledby="offer-record" className={card}>
               <h3 id="offer-record" className="mb-2 text-sm font-semibold">
