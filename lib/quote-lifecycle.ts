@@ -20,7 +20,7 @@ export function isDecided(status: QuoteStatus): boolean {
 
 const hasReason = (status: QuoteStatus) => status === "rejected" || status === "declined_by_me";
 
-/** A quote form's input as stored. A new quote that is no longer a draft was sent today unless it says when. */
+/** A quote form's input as stored. A new quote that is no longer a draft was sent today unless it says when… */
 export function quoteValues(input: UpsertQuote, opts: { isNew: boolean; today: string }): QuoteValues {
   const values: QuoteValues = {
     clientId: input.clientId,
@@ -37,7 +37,8 @@ export function quoteValues(input: UpsertQuote, opts: { isNew: boolean; today: s
     rejectionReason: input.rejectionReason ?? null,
     cameBackAtMyPrice: input.cameBackAtMyPrice ?? false,
   };
-  if (opts.isNew && values.status !== "draft" && !values.sentOn) values.sentOn = opts.today;
+  // …and by the day it was decided, when that was earlier (a past deal logged today was not sent after it)
+  if (opts.isNew && values.status !== "draft" && !values.sentOn) values.sentOn = earlier(opts.today, values.decidedOn);
   return values;
 }
 

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { DATE_RANGE_MESSAGE, isDateInBounds } from "./dates";
 import { renameAliases } from "./input-aliases";
-import { isIsoCurrency, parseRate, RATE_MESSAGES } from "./currency-conversion";
+import { isIsoCurrency } from "./currency-conversion";
 import {
   ANSWERS,
   ASK_KINDS,
@@ -30,7 +30,7 @@ const trimmed = (max: number, what = "This") =>
     .trim()
     .max(max, `${what} must be at most ${max} characters`);
 
-const optionalText = (max: number, what?: string) =>
+export const optionalText = (max: number, what?: string) =>
   z.preprocess((v) => (v === "" || v === undefined ? null : v), trimmed(max, what).nullable()).optional();
 
 /** Money in minor units. Marked `form: "money"` so a form's typed decimal ("1,200.50") is converted for it. */
@@ -143,53 +143,6 @@ export const settingsSchema = z
   });
 export const updateSettingsSchema = settingsSchema;
 
-/** The first-run step: the book's currency, time zone and locale, then an empty book or the demo book. */
-export const FIRST_RUN_STARTS = ["empty", "demo"] as const;
-export const firstRunSchema = z.object({
-  currency: isoCurrencySchema,
-  timeZone: timeZoneSchema.refine((tz) => tz !== "", "Choose a time zone"),
-  locale: localeSchema,
-  start: z.enum(FIRST_RUN_STARTS, { error: "Choose an empty book or the demo book" }),
-});
-export type FirstRun = z.infer<typeof firstRunSchema>;
-
-/** An exchange rate typed as a decimal ("0.79"), checked exactly (lib/currency-conversion.ts parseRate). */
-export const rateSchema = z.string({ error: RATE_MESSAGES.empty }).superRefine((v, ctx) => {
-  const r = parseRate(v);
-  if (!r.ok) ctx.addIssue({ code: "custom", message: RATE_MESSAGES[r.error] });
-});
-
-/** What to do with the book's amounts when its currency changes: convert them at a rate, or keep them in the old currency. */
-export const CURRENCY_CHANGES = ["convert", "keep"] as const;
-export type CurrencyChange = (typeof CURRENCY_CHANGES)[number];
-
-/** The settings form: the settings, plus (when the currency changes and the book holds money in the old one) the choice and the rate. */
-export const settingsChangeSchema = z.intersection(
-  settingsSchema,
-  z
-    .object({
-      currencyChange: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(CURRENCY_CHANGES, { error: "Choose: convert the amounts, or keep them as they are" }).optional()),
-      rate: z.preprocess((v) => (v === null ? undefined : v), z.string().optional()),
-    })
-    .superRefine((c, ctx) => {
-      if (c.currencyChange !== "convert") return;
-      const r = parseRate(c.rate ?? "");
-      if (!r.ok) ctx.addIssue({ code: "custom", path: ["rate"], message: RATE_MESSAGES[r.error] });
-    }),
-);
-export type SettingsChange = z.infer<typeof settingsChangeSchema>;
-
-/** Re-express every amount in `from` in `to` at `rate` (1 from = rate to). */
-export const reexpressSchema = z
-  .object({
-    from: currencySchema,
-    to: isoCurrencySchema,
-    rate: rateSchema,
-  })
-  .superRefine((r, ctx) => {
-    if (r.from === r.to) ctx.addIssue({ code: "custom", path: ["to"], message: "Choose a different currency to convert into" });
-  });
-export type Reexpress = z.infer<typeof reexpressSchema>;
 
 // ---- services (rate card) ----
 const serviceFields = z.object({
@@ -357,43 +310,3 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   }
   return out;
 }
-
-// ---- offer check ----
-/** "Check an offer": who, what, how much. Either an existing client or a new prospect's name. */
-export const offerCheckSchema = z
-  .object({
-    clientId: z.preprocess((v) => (v === "" || v === undefined || v === "new" ? null : v), idSchema.nullable()).optional(),
-    newClientName: optionalText(200, "Name"),
-    leadSource: z.enum(LEAD_SOURCES, { error: "Choose a lead source" }).default("other"),
-    quoteId: z.preprocess((v) => (v === "" || v === undefined ? null : v), idSchema.nullable()).optional(),
-    serviceId: z.preprocess((v) => (v === "" || v === undefined ? null : v), idSchema.nullable()).optional(),
-    title: optionalText(200, "Title"),
-    scopeAmount: z.number({ error: "Enter the scope, e.g. 20" }).positive("Enter a scope above zero").max(MAX_MINUTES / 60, "That scope is too large for one offer"),
-    scopeUnit: z.enum(["hours", "days"], { error: "Choose hours or days" }).default("hours"),
-    offeredAmount: positiveMoneySchema,
-    currency: currencySchema,
-    deadline: z.preprocess((v) => (v === "" ? null : v), isoDateSchema.nullable()).optional(),
-    rush: z.boolean().default(false),
-    note: optionalText(2_000, "Note"),
-  })
-  .refine((o) => o.clientId != null || !!o.newClientName, {
-    path: ["newClientName"],
-    message: "Choose a client, or type a new prospect's name",
-    // report it together with the other field errors, not only once they are fixed
-    when: (payload) => typeof payload.value === "object" && payload.value !== null,
-  });
-export type OfferCheckInput = z.infer<typeof offerCheckSchema>;
-
-export const OFFER_DECISIONS = ["declined", "countered", "accepted"] as const;
-export type OfferDecision = (typeof OFFER_DECISIONS)[number];
-
-/** Recording what I decided about an offer, in one click. */
-export const recordOfferSchema = z.intersection(
-  offerCheckSchema,
-  z.object({
-    decision: z.enum(OFFER_DECISIONS, { error: "Choose decline, counter or accept" }),
-    reason: z.enum(REJECTION_REASONS, { error: "Choose a reason" }).default("price"),
-    counterAmount: moneySchema.nullable().optional(),
-  }),
-);
-export type RecordOfferInput = z.infer<typeof recordOfferSchema>;

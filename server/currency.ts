@@ -25,7 +25,8 @@ import { getSettings, saveSettings } from "@/db/settings";
 import { convertMaybe, convertMinor, formatRate, parseRate, type Rate } from "@/lib/currency-conversion";
 import type { Settings } from "@/lib/domain";
 import { invalidInput } from "@/lib/errors";
-import { fieldErrors, MAX_MONEY, reexpressSchema, type SettingsChange } from "@/lib/schemas";
+import { reexpressSchema, type SettingsChange } from "@/lib/book-setup-schemas";
+import { fieldErrors, MAX_MONEY } from "@/lib/schemas";
 import { plural } from "@/lib/text";
 import { backupDatabase } from "./backups";
 

@@ -29,7 +29,8 @@ import {
   type OfferInput,
 } from "@/lib/offer-check";
 import { counterAmountProblem, planRecording } from "@/lib/offer-check/record";
-import { MAX_MINUTES, type OfferCheckInput, type RecordOfferInput } from "@/lib/schemas";
+import { type OfferCheckInput, type RecordOfferInput } from "@/lib/offer-check/schemas";
+import { MAX_MINUTES } from "@/lib/schemas";
 import type { FitAssessment } from "@/lib/worth";
 import { createClient } from "./clients";
 import { loadCapacity, loadClientHistory } from "./history";

@@ -3,7 +3,7 @@ import { isEmptyBook } from "@/db/clients";
 import { getSettings, isFirstRunDone, saveSettings, setFirstRunDone } from "@/db/settings";
 import type { Settings } from "@/lib/domain";
 import { conflict } from "@/lib/errors";
-import type { FirstRun } from "@/lib/schemas";
+import type { FirstRun } from "@/lib/book-setup-schemas";
 import { loadDemoBook } from "./demo";
 
 export { getSettings };

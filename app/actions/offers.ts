@@ -1,7 +1,7 @@
 "use server";
 import type { z } from "zod";
 import { offerFormChoices } from "@/lib/offer-check/form";
-import { offerCheckSchema, recordOfferSchema } from "@/lib/schemas";
+import { offerCheckSchema, recordOfferSchema } from "@/lib/offer-check/schemas";
 import { isSignedIn } from "@/server/auth/state";
 import { todayFor } from "@/server/clock";
 import { readyDb } from "@/server/database";

@@ -1,7 +1,8 @@
 "use server";
 import { z } from "zod";
 import type { ActionState } from "@/lib/action-state";
-import { firstRunSchema, reexpressSchema, settingsChangeSchema, timeZoneSchema } from "@/lib/schemas";
+import { firstRunSchema, reexpressSchema, settingsChangeSchema } from "@/lib/book-setup-schemas";
+import { timeZoneSchema } from "@/lib/schemas";
 import { isSignedIn } from "@/server/auth/state";
 import { changeSettings, describeUse, reexpressBook, type ReexpressResult } from "@/server/currency";
 import { readyDb } from "@/server/database";

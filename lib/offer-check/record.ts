@@ -6,7 +6,7 @@
  */
 import { OPEN_QUOTE_STATUSES, type QuoteWithEvents } from "../domain";
 import { replayNegotiation, sortEvents } from "../negotiation";
-import type { OfferDecision } from "../schemas";
+import type { OfferDecision } from "./schemas";
 
 export interface RecordRequest {
   decision: OfferDecision;

@@ -13,7 +13,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 
 import { isAppError } from "@/lib/errors";
-import { firstRunSchema } from "@/lib/schemas";
+import { firstRunSchema } from "@/lib/book-setup-schemas";
 import { hasDemoData } from "@/server/demo";
 import { completeFirstRun, needsFirstRun } from "@/server/settings";
 import { call, jsonHeaders, type RouteFn } from "./data-helpers";

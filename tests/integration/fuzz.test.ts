@@ -56,7 +56,12 @@ import * as q from "./use-cases";
 import { exportBook } from "@/server/book";
 import { loadDemoBook } from "@/server/demo";
 import { exportFileSchema } from "@/lib/export-schema";
-import * as schemas from "@/lib/schemas";
+import * as entitySchemas from "@/lib/schemas";
+import * as offerSchemas from "@/lib/offer-check/schemas";
+import * as bookSetupSchemas from "@/lib/book-setup-schemas";
+
+/** every input schema of the app (lib/schemas.ts and the two built from it) */
+const schemas = { ...entitySchemas, ...offerSchemas, ...bookSetupSchemas };
 import { CSV_ENTITIES } from "@/server/csv";
 
 // the app's database is a temp file; the body limit is small so oversized bodies cost little to
@@ -195,7 +200,7 @@ function arbFor(schema: unknown, key = "", depth = 0): fc.Arbitrary<unknown> {
   }
 }
 
-/** Every zod schema lib/schemas.ts exports (new schemas are picked up automatically). */
+/** Every zod schema those modules export (new schemas are picked up automatically). */
 const inputSchemas = Object.entries(schemas)
   .filter(([, v]) => v instanceof z.ZodType && defOf(v)?.type !== "string" && defOf(v)?.type !== "number")
   .map(([name, v]) => ({ name, schema: v as z.ZodType, arb: arbFor(v) }));

@@ -8,7 +8,7 @@ import type { QuoteWithEvents } from "@/lib/domain";
 import { isAppError } from "@/lib/errors";
 import { effectiveRate } from "@/lib/money";
 import { replayNegotiation } from "@/lib/negotiation";
-import type { RecordOfferInput } from "@/lib/schemas";
+import type { RecordOfferInput } from "@/lib/offer-check/schemas";
 import { todayFor } from "@/server/clock";
 import { checkOffer, recordOffer, usualServiceId } from "@/server/offers";
 import { loadQuotePage } from "@/server/quote-page";

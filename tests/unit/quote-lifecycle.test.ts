@@ -35,6 +35,9 @@ describe("quoteValues: a form's quote as stored", () => {
     ["a new sent quote with no date was sent today", { status: "sent" }, true, TODAY],
     ["a new quote keeps the date it gives", { status: "sent", sentOn: "2026-11-01" }, true, "2026-11-01"],
     ["an edit never invents a sent date", { status: "sent" }, false, null],
+    // found by the fuzz test: a past deal logged today was stored "sent today, decided before"
+    ["a new quote decided in the past, no sent date: sent by the day it was decided", { status: "accepted", decidedOn: "2026-10-02" }, true, "2026-10-02"],
+    ["a new quote decided later than today keeps today as its sending", { status: "accepted", decidedOn: "2026-12-24" }, true, TODAY],
   ])("%s", (_what, over, isNew, sentOn) => {
     expect(quoteValues(input(over), { isNew, today: TODAY }).sentOn).toBe(sentOn);
   });

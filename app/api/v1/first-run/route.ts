@@ -1,4 +1,4 @@
-import { firstRunSchema } from "@/lib/schemas";
+import { firstRunSchema } from "@/lib/book-setup-schemas";
 import { completeFirstRun, needsFirstRun } from "@/server/settings";
 import { handler, parseBody } from "../_lib/http";
 

@@ -1,7 +1,7 @@
 import { getSettings } from "@/server/settings";
 import { changeSettings } from "@/server/currency";
 import { backupDir } from "@/server/env";
-import { settingsChangeSchema } from "@/lib/schemas";
+import { settingsChangeSchema } from "@/lib/book-setup-schemas";
 import { handler, parseMerged } from "../_lib/http";
 
 export const GET = handler((_req, db) => getSettings(db));

@@ -1,6 +1,6 @@
 import { recordOffer } from "@/server/offers";
 import { todayFor } from "@/server/clock";
-import { recordOfferSchema } from "@/lib/schemas";
+import { recordOfferSchema } from "@/lib/offer-check/schemas";
 import { handler, parseBody } from "../../_lib/http";
 
 /**
