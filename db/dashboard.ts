@@ -10,7 +10,7 @@
  */
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "./connection";
-import { clients, interactions, quoteEvents, quotes } from "./schema";
+import { clients, interactions, quoteEvents, quotes, timeEntries } from "./schema";
 import type { Client, Interaction, LeadSource, QuoteEvent } from "@/lib/domain";
 import { DECIDED_QUOTE_STATUSES } from "@/lib/quote-lifecycle";
 import { ratesForQuotes } from "@/lib/rates";
@@ -63,7 +63,14 @@ function interactionScope({ range, serviceId, leadSource }: DashboardScope): SQL
 export function listScopedQuotes(db: DbOrTx, scope: DashboardScope & { acceptedOnly?: boolean }): ScopedQuote[] {
   const where = scope.acceptedOnly ? and(quoteScope(scope), eq(quotes.status, "accepted"))! : quoteScope(scope);
   const rows = db
-    .select({ quote: quotes, periodDate: quoteDate, clientName: clients.name, leadSource: clients.leadSource })
+    .select({
+      quote: quotes,
+      periodDate: quoteDate,
+      clientName: clients.name,
+      leadSource: clients.leadSource,
+      // time logged on the quote (the true hourly rate, lib/true-rate.ts)
+      actualMinutes: sql<number>`(select coalesce(sum(${timeEntries.minutes}), 0) from ${timeEntries} where ${timeEntries.quoteId} = ${quotes.id})`,
+    })
     .from(quotes)
     .innerJoin(clients, eq(clients.id, quotes.clientId))
     .where(where)
@@ -85,7 +92,7 @@ export function listScopedQuotes(db: DbOrTx, scope: DashboardScope & { acceptedO
   }
   // the rate history is a few rows per service: read whole, resolved per quote in JS
   const ratesOf = ratesForQuotes(rows.length ? listAllServiceRates(db) : []);
-  return rows.map((r) => ({ ...r.quote, events: byQuote.get(r.quote.id) ?? [], rates: ratesOf(r.quote), periodDate: r.periodDate, clientName: r.clientName, leadSource: r.leadSource }));
+  return rows.map((r) => ({ ...r.quote, events: byQuote.get(r.quote.id) ?? [], rates: ratesOf(r.quote), actualMinutes: r.actualMinutes, periodDate: r.periodDate, clientName: r.clientName, leadSource: r.leadSource }));
 }
 
 /** The interactions in the scope, by day then id. */

@@ -4,7 +4,7 @@
  */
 import { gt, inArray, max } from "drizzle-orm";
 import type { DbOrTx } from "./connection";
-import { clients, DEMO_TABLES, demoRows, interactions, quoteEvents, quotes, serviceRates, services, templates, type DemoTable } from "./schema";
+import { clients, DEMO_TABLES, demoRows, interactions, quoteEvents, quotes, serviceRates, services, templates, timeEntries, type DemoTable } from "./schema";
 
 const TABLES = {
   clients,
@@ -14,6 +14,7 @@ const TABLES = {
   services,
   service_rates: serviceRates,
   templates,
+  time_entries: timeEntries,
 } as const satisfies Record<DemoTable, unknown>;
 
 export type RowIds = Record<DemoTable, number>;

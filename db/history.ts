@@ -99,7 +99,17 @@ const HISTORY_SQL = {
   // (clients come out in descending order, which does not matter: they are grouped by id below)
   allInteractions: `SELECT ${readers.interaction.columns} FROM interactions i ORDER BY i.client_id DESC, i.occurred_on DESC, i.id DESC`,
   allRates: `SELECT ${readers.rate.columns} FROM service_rates r`,
+  // time logged per quote (the true hourly rate, lib/true-rate.ts): one sum per quote, read off its index
+  clientTime: `SELECT t.quote_id, sum(t.minutes) FROM time_entries t WHERE t.quote_id IN (SELECT id FROM quotes WHERE client_id = ?) GROUP BY t.quote_id`,
+  allTime: `SELECT t.quote_id, sum(t.minutes) FROM time_entries t GROUP BY t.quote_id`,
 };
+
+/** quote id → minutes logged, from a (quote_id, sum) query. */
+function minutesByQuote(db: DbOrTx, text: string, ...params: unknown[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const [id, m] of rawStatement(db, text).iterate(...params) as IterableIterator<[number, number]>) out.set(id, m);
+  return out;
+}
 
 function groupEvents(events: QuoteEvent[]): Map<number, QuoteEvent[]> {
   const byQuote = new Map<number, QuoteEvent[]>();
@@ -113,7 +123,7 @@ function groupEvents(events: QuoteEvent[]): Map<number, QuoteEvent[]> {
 
 /**
  * One client's history: quotes newest first (each with its events in date order and the rates in force on
- * its date), interactions newest first. Five indexed queries whatever the client's size; undefined when
+ * its date, and the minutes logged on it), interactions newest first. Six indexed queries whatever the client's size; undefined when
  * there is no such client.
  */
 export function readClientHistory(db: DbOrTx, clientId: number): ClientHistory | undefined {
@@ -122,20 +132,23 @@ export function readClientHistory(db: DbOrTx, clientId: number): ClientHistory |
   const qs = readAll(db, readers.quote, HISTORY_SQL.clientQuotes, clientId);
   const byQuote = qs.length ? groupEvents(readAll(db, readers.event, HISTORY_SQL.clientEvents, clientId)) : new Map<number, QuoteEvent[]>();
   const ratesOf = ratesForQuotes(qs.length ? readAll(db, readers.rate, HISTORY_SQL.clientRates, clientId) : []);
+  const logged = qs.length ? minutesByQuote(db, HISTORY_SQL.clientTime, clientId) : new Map<number, number>();
   return {
     client,
-    quotes: qs.map((q) => ({ ...q, events: byQuote.get(q.id) ?? [], rates: ratesOf(q) })),
+    quotes: qs.map((q) => ({ ...q, events: byQuote.get(q.id) ?? [], rates: ratesOf(q), actualMinutes: logged.get(q.id) ?? 0 })),
     interactions: readAll(db, readers.interaction, HISTORY_SQL.clientInteractions, clientId),
   };
 }
 
-/** Every client's history in five queries (no N+1), for scoring the whole book; clients by id; rates as readClientHistory. */
+/** Every client's history in six queries (no N+1), for scoring the whole book; clients by id; rates as readClientHistory. */
 export function readAllHistories(db: DbOrTx): ClientHistory[] {
   const cs = readAll(db, readers.client, HISTORY_SQL.allClients);
   const eventsByQuote = groupEvents(readAll(db, readers.event, HISTORY_SQL.allEvents));
   const ratesOf = ratesForQuotes(readAll(db, readers.rate, HISTORY_SQL.allRates));
+  const logged = minutesByQuote(db, HISTORY_SQL.allTime);
   const histories = new Map<number, ClientHistory>(cs.map((c) => [c.id, { client: c, quotes: [], interactions: [] }]));
-  for (const q of readAll(db, readers.quote, HISTORY_SQL.allQuotes)) histories.get(q.clientId)?.quotes.push({ ...q, events: eventsByQuote.get(q.id) ?? [], rates: ratesOf(q) });
+  for (const q of readAll(db, readers.quote, HISTORY_SQL.allQuotes))
+    histories.get(q.clientId)?.quotes.push({ ...q, events: eventsByQuote.get(q.id) ?? [], rates: ratesOf(q), actualMinutes: logged.get(q.id) ?? 0 });
   for (const i of readAll(db, readers.interaction, HISTORY_SQL.allInteractions)) histories.get(i.clientId)?.interactions.push(i);
   return [...histories.values()];
 }

@@ -3,6 +3,7 @@ import type { DbOrTx } from "./connection";
 import { now, quoteEvents, quotes } from "./schema";
 import type { Quote, QuoteWithEvents } from "@/lib/domain";
 import type { QuoteValues } from "@/lib/quote-lifecycle";
+import { minutesLoggedOnQuote } from "./time-entries";
 
 export function listQuotes(db: DbOrTx, params: { clientId?: number } = {}): Quote[] {
   return db
@@ -13,12 +14,12 @@ export function listQuotes(db: DbOrTx, params: { clientId?: number } = {}): Quot
     .all();
 }
 
-/** A quote with its negotiation events in the order they happened. */
+/** A quote with its negotiation events in the order they happened and the minutes logged on it. */
 export function findQuote(db: DbOrTx, id: number): QuoteWithEvents | undefined {
   const row = db.select().from(quotes).where(eq(quotes.id, id)).get();
   if (!row) return undefined;
   const events = db.select().from(quoteEvents).where(eq(quoteEvents.quoteId, id)).orderBy(asc(quoteEvents.occurredOn), asc(quoteEvents.id)).all();
-  return { ...row, events };
+  return { ...row, events, actualMinutes: minutesLoggedOnQuote(db, id) };
 }
 
 /** Quotes priced on a service in a currency other than `currency`. */

@@ -50,6 +50,8 @@ export const settings = sqliteTable(
     redFlagsForWalkAway: integer("red_flags_for_walk_away").notNull().default(DEFAULT_SETTINGS.redFlagsForWalkAway),
     /** the first-run step (currency, time zone, empty or demo book) was answered; not part of Settings */
     firstRunDone: integer("first_run_done", { mode: "boolean" }).notNull().default(false),
+    /** a job whose logged time passes its estimate by more than this share (percent) has crept */
+    creepThresholdPct: integer("creep_threshold_pct").notNull().default(DEFAULT_SETTINGS.creepThresholdPct),
     ...timestamps,
   },
   (t) => [check("settings_singleton", sql`${t.id} = 1`)],
@@ -138,6 +140,17 @@ export const quotes = sqliteTable(
     rejectionReason: text("rejection_reason", { enum: REJECTION_REASONS }),
     /** a walked-away prospect came back and accepted my price */
     cameBackAtMyPrice: integer("came_back_at_my_price", { mode: "boolean" }).notNull().default(false),
+    /**
+     * A quote in another currency than the book's: book-currency units per 1 unit of the quote's currency
+     * (a decimal string, parsed exactly by lib/currency-conversion.ts parseRate). NULL in the book's currency.
+     */
+    fxRate: text("fx_rate"),
+    /** the day the work was finished: from then its logged time is the whole job (lib/true-rate.ts) */
+    workDoneOn: text("work_done_on"),
+    /** false for a quote made from imported time with no estimate of its own (estimatedMinutes = the time logged then) */
+    estimateKnown: integer("estimate_known", { mode: "boolean" }).notNull().default(true),
+    /** a quote created by a history import: the row's key, so the same file imported twice adds nothing */
+    sourceKey: text("source_key"),
     ...timestamps,
   },
   (t) => [
@@ -147,7 +160,83 @@ export const quotes = sqliteTable(
     index("quotes_status_idx").on(t.status),
     check("quotes_amounts_nonneg", sql`${t.quotedAmount} >= 0 AND (${t.agreedAmount} IS NULL OR ${t.agreedAmount} >= 0)`),
     check("quotes_minutes_positive", sql`${t.estimatedMinutes} > 0`),
+    uniqueIndex("quotes_source_key_unique").on(t.sourceKey),
   ],
+);
+
+/** Time actually spent on a quote's work, a day at a time (never more than a day's 24 h in one entry). */
+export const timeEntries = sqliteTable(
+  "time_entries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    quoteId: integer("quote_id")
+      .notNull()
+      .references(() => quotes.id, { onDelete: "cascade" }),
+    /** ISO date YYYY-MM-DD */
+    occurredOn: text("occurred_on").notNull(),
+    minutes: integer("minutes").notNull(),
+    note: text("note"),
+    /** as the time tracker said; NULL when not known */
+    billable: integer("billable", { mode: "boolean" }),
+    /** an imported entry's key, so the same file imported twice adds nothing */
+    sourceKey: text("source_key"),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [
+    index("time_entries_quote_idx").on(t.quoteId, t.occurredOn),
+    index("time_entries_day_idx").on(t.occurredOn),
+    uniqueIndex("time_entries_source_key_unique").on(t.sourceKey),
+    check("time_entries_minutes_in_a_day", sql`${t.minutes} > 0 AND ${t.minutes} <= 1440`),
+  ],
+);
+
+/**
+ * The rates the user keeps for quoting in other currencies (no network): 1 unit of `currency` is
+ * `rate` units of `bookCurrency` from `effectiveFrom` on, until the next row. A quote in that currency
+ * takes the rate in force on its date as its default.
+ */
+export const exchangeRates = sqliteTable(
+  "exchange_rates",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    currency: text("currency").notNull(),
+    bookCurrency: text("book_currency").notNull(),
+    /** ISO date YYYY-MM-DD */
+    effectiveFrom: text("effective_from").notNull(),
+    /** a positive decimal string ("0.92"), exact */
+    rate: text("rate").notNull(),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("exchange_rates_pair_from_unique").on(t.currency, t.bookCurrency, t.effectiveFrom)],
+);
+
+export const IMPORT_SOURCES = ["toggl", "clockify", "harvest", "jobs"] as const;
+/** One history import: what it added (import_rows), so it can be undone as one batch. */
+export const importBatches = sqliteTable("import_batches", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  source: text("source", { enum: IMPORT_SOURCES }).notNull(),
+  fileName: text("file_name"),
+  clientsAdded: integer("clients_added").notNull().default(0),
+  quotesAdded: integer("quotes_added").notNull().default(0),
+  timeEntriesAdded: integer("time_entries_added").notNull().default(0),
+  rowsSkipped: integer("rows_skipped").notNull().default(0),
+  undoneAt: text("undone_at"),
+  createdAt: text("created_at").notNull().default(now),
+});
+
+export const IMPORT_TABLES = ["clients", "quotes", "time_entries"] as const;
+export type ImportTable = (typeof IMPORT_TABLES)[number];
+/** The rows one import created, by table and id (AUTOINCREMENT ids are never reused). */
+export const importRows = sqliteTable(
+  "import_rows",
+  {
+    batchId: integer("batch_id")
+      .notNull()
+      .references(() => importBatches.id, { onDelete: "cascade" }),
+    tableName: text("table_name", { enum: IMPORT_TABLES }).notNull(),
+    rowId: integer("row_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tableName, t.rowId] }), index("import_rows_batch_idx").on(t.batchId)],
 );
 
 /** Every step of a negotiation on a quote, in order. */
@@ -219,7 +308,7 @@ export const templates = sqliteTable("templates", {
  * nothing the user added. Ids are AUTOINCREMENT (never reused), so an entry whose row the user already
  * deleted simply matches nothing.
  */
-export const DEMO_TABLES = ["clients", "quotes", "quote_events", "interactions", "services", "service_rates", "templates"] as const;
+export const DEMO_TABLES = ["clients", "quotes", "quote_events", "interactions", "services", "service_rates", "templates", "time_entries"] as const;
 export type DemoTable = (typeof DEMO_TABLES)[number];
 export const demoRows = sqliteTable(
   "demo_rows",

@@ -129,6 +129,8 @@ export interface Settings {
   capVerdictOnRedFlag: boolean;
   /** this many criteria in the walk-away band make the verdict "walk away" (0: never on their own) */
   redFlagsForWalkAway: number;
+  /** a job whose logged time passes its estimate by more than this percent has crept (lib/true-rate.ts) */
+  creepThresholdPct: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -149,6 +151,7 @@ export const DEFAULT_SETTINGS: Settings = {
   halfLifeMonths: 12,
   capVerdictOnRedFlag: true,
   redFlagsForWalkAway: 2,
+  creepThresholdPct: 20,
 };
 
 export interface Service {
@@ -203,8 +206,40 @@ export interface Quote {
   decidedOn: string | null;
   rejectionReason: RejectionReason | null;
   cameBackAtMyPrice: boolean;
+  /** in another currency than the book's: book-currency units per 1 unit of `currency` (exact decimal string) */
+  fxRate?: string | null;
+  /** the day the work was finished (its logged time is then the whole job) */
+  workDoneOn?: string | null;
+  /** false: made from imported time, no estimate of its own (absent: true) */
+  estimateKnown?: boolean;
+  /** a quote created by a history import: the file row's key */
+  sourceKey?: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** Time actually spent on a quote's work. */
+export interface TimeEntry {
+  id: number;
+  quoteId: number;
+  /** ISO date YYYY-MM-DD */
+  occurredOn: string;
+  /** 1..1440 */
+  minutes: number;
+  note: string | null;
+  billable: boolean | null;
+  sourceKey: string | null;
+  createdAt: string;
+}
+
+/** A rate the user keeps: 1 `currency` = `rate` `bookCurrency` from `effectiveFrom` on. */
+export interface ExchangeRate {
+  id: number;
+  currency: string;
+  bookCurrency: string;
+  effectiveFrom: string;
+  rate: string;
+  createdAt: string;
 }
 
 export interface Interaction {
@@ -228,6 +263,8 @@ export interface QuoteWithEvents extends Quote {
   events: QuoteEvent[];
   /** the service's rates in force on the quote's date (lib/rates.ts), when the loader knows them */
   rates?: { marketRate: number; targetRate: number; floorRate: number } | null;
+  /** minutes of time logged on the quote (time_entries), when the loader knows them; 0 or absent: none */
+  actualMinutes?: number;
 }
 
 /** Everything recorded about one client: the input of the worth model. */

@@ -36,6 +36,7 @@ export function quoteValues(input: UpsertQuote, opts: { isNew: boolean; today: s
     decidedOn: input.decidedOn ?? null,
     rejectionReason: input.rejectionReason ?? null,
     cameBackAtMyPrice: input.cameBackAtMyPrice ?? false,
+    fxRate: input.fxRate ?? null,
   };
   // …and by the day it was decided, when that was earlier (a past deal logged today was not sent after it)
   if (opts.isNew && values.status !== "draft" && !values.sentOn) values.sentOn = earlier(opts.today, values.decidedOn);

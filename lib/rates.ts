@@ -6,6 +6,7 @@
  * The rate card keeps its history (db table service_rates): each row holds a service's rates from a
  * calendar day on, until the service's next row. `ratesOn` picks the row in force on a day.
  */
+import { serviceInQuoteCurrency, type Converted } from "./book-currency";
 import { z } from "zod";
 import { DATE_MIN } from "./dates";
 import type { QuoteWithEvents, Service } from "./domain";
@@ -33,10 +34,13 @@ export type RatesFrom = Pick<ServiceRateRow, "serviceId" | "effectiveFrom"> & Se
 export const RATES_SINCE = DATE_MIN;
 
 /** The service as it was for this quote: its rates in force then when known, else the rate card's. */
-export function serviceForQuote(quote: Pick<QuoteWithEvents, "serviceId" | "rates">, serviceById: ReadonlyMap<number, Service>): Service | undefined {
-  const service = quote.serviceId != null ? serviceById.get(quote.serviceId) : undefined;
-  if (!service || !quote.rates) return service;
-  return { ...service, ...quote.rates };
+export function serviceForQuote(
+  quote: Pick<QuoteWithEvents, "serviceId" | "rates"> & Converted & { currency?: string },
+  serviceById: ReadonlyMap<number, Service>,
+): Service | undefined {
+  const found = quote.serviceId != null ? serviceById.get(quote.serviceId) : undefined;
+  const service = found && quote.rates ? { ...found, ...quote.rates } : found;
+  return service && quote.currency ? serviceInQuoteCurrency(service, { convertedFrom: quote.convertedFrom, currency: quote.currency }) : service;
 }
 
 /** Just the three rates of a service or a history row. */

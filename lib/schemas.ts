@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { DATE_RANGE_MESSAGE, isDateInBounds } from "./dates";
 import { renameAliases } from "./input-aliases";
-import { isIsoCurrency } from "./currency-conversion";
+import { isIsoCurrency, parseRate, RATE_MESSAGES } from "./currency-conversion";
 import {
   ANSWERS,
   ASK_KINDS,
@@ -110,6 +110,16 @@ export const timeZoneSchema = z
     }
   }, "Unknown time zone: use one like Europe/Paris or America/New_York");
 
+/** An exchange rate as typed ("0.92", "1,1650"): kept as its exact decimal text, checked by parseRate. */
+export const fxRateSchema = z
+  .string({ error: RATE_MESSAGES.empty })
+  .trim()
+  .superRefine((v, ctx) => {
+    const r = parseRate(v);
+    if (!r.ok) ctx.addIssue({ code: "custom", message: RATE_MESSAGES[r.error] });
+  })
+  .transform((v) => v.replace(",", "."));
+
 // ---- settings ----
 /** A book's currency: an ISO 4217 code from the list (Intl formats any three letters; "ABC" is no currency). */
 export const isoCurrencySchema = currencySchema.refine(isIsoCurrency, "Choose a currency from the list: an ISO 4217 code like USD, EUR or GBP");
@@ -134,6 +144,12 @@ export const settingsSchema = z
     halfLifeMonths: z.number({ error: "Enter months" }).int("Whole months").min(0, "0 turns decay off").max(120, "At most 120 months").default(DEFAULT_SETTINGS.halfLifeMonths),
     capVerdictOnRedFlag: z.boolean().default(DEFAULT_SETTINGS.capVerdictOnRedFlag),
     redFlagsForWalkAway: z.number({ error: "Enter a number" }).int("A whole number").min(0, "0: red flags never mean walk away on their own").max(5, "There are 5 criteria").default(DEFAULT_SETTINGS.redFlagsForWalkAway),
+    creepThresholdPct: z
+      .number({ error: "Enter a percentage" })
+      .int("A whole percentage")
+      .min(0, "0: any overrun is creep")
+      .max(500, "At most 500%")
+      .default(DEFAULT_SETTINGS.creepThresholdPct),
   })
   .superRefine((s, ctx) => {
     if (s.weightPricePressure + s.weightReciprocity + s.weightPay + s.weightChasing + s.weightPayment === 0)
@@ -190,6 +206,8 @@ export const quoteFields = z.object({
   decidedOn: isoDateSchema.nullable().optional(),
   rejectionReason: z.enum(REJECTION_REASONS, { error: "Choose a reason" }).nullable().optional(),
   cameBackAtMyPrice: z.boolean().optional(),
+  /** in another currency than the book's: 1 unit of `currency` in the book's currency (server/quotes.ts defaults it from Settings) */
+  fxRate: z.preprocess((v) => (v === "" || v === undefined ? null : v), fxRateSchema.nullable()).optional(),
 });
 
 /** A reason is kept only for a quote that was rejected or that I declined. */

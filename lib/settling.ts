@@ -7,7 +7,9 @@
  *   - its effective rate is below the user's target for that service (it "settles hard" below the floor), or
  *   - the user conceded a discount without cutting scope to match, or
  *   - the user did unpaid work linked to that quote (unpaid asks with interaction.quoteId).
- * Money left on the table = what the agreed scope is worth at target rate − what was agreed, never negative.
+ * Money left on the table = what the work is worth at target rate − what was agreed, never negative; the
+ * work is the agreed scope's estimate, or the time really spent once logged time counts (lib/true-rate.ts).
+ * A quote in another currency is counted in the book's through its own rate (lib/book-currency.ts).
  * The rates are those in force on the quote's date (lib/rates.ts serviceForQuote): raising your rates today
  * never turns last year's work into settling.
  *
@@ -18,12 +20,23 @@ import type { ClientHistory, Interaction, QuoteWithEvents, Service, Settings, Un
 import { effectiveRate, formatHours, formatMoney, formatPercentBp, valueAtRate } from "./money";
 import { replayNegotiation, type NegotiationSummary } from "./negotiation";
 import { serviceForQuote } from "./rates";
+import { judgeTime, type TimeJudgement } from "./true-rate";
+import { inBookCurrency } from "./book-currency";
 
 export interface QuoteSettling {
   quoteId: number;
   accepted: boolean;
-  /** minor units per `unit`; null when not accepted, no service, currency mismatch or no time estimate */
+  /**
+   * minor units per `unit`, on the minutes the pay is judged on (`time.basisMinutes`: the time logged
+   * once it counts, else the estimate); null when not accepted, no service, currency mismatch or no time estimate
+   */
   effectiveRate: number | null;
+  /** the agreed price over the estimate (what the quote promised), when time logged changed the basis */
+  estimateRate: number | null;
+  /** estimate, time logged and which of them the rate is judged on (lib/true-rate.ts); null when not accepted */
+  time: TimeJudgement | null;
+  /** the job ran over its estimate by more than the creep threshold */
+  crept: boolean;
   unit: Unit | null;
   belowTarget: boolean;
   belowFloor: boolean;
@@ -87,6 +100,9 @@ export function settleQuote(quote: QuoteWithEvents, service: Service | undefined
     quoteId: quote.id,
     accepted: false,
     effectiveRate: null,
+    estimateRate: null,
+    time: null,
+    crept: false,
     unit: null,
     belowTarget: false,
     belowFloor: false,
@@ -105,29 +121,39 @@ export function settleQuote(quote: QuoteWithEvents, service: Service | undefined
   const locale = settings.locale;
   const summary = safeReplay(quote);
   const reasons: string[] = [];
-  const result: QuoteSettling = { ...base, accepted: true };
+  const time = judgeTime(quote, summary.currentMinutes, settings.creepThresholdPct ?? 20);
+  const result: QuoteSettling = { ...base, accepted: true, time, crept: time.crept };
 
   if (!service) {
     reasons.push("No service linked: rate not compared with your rates");
   } else if (service.currency !== quote.currency) {
     reasons.push(`Priced in ${quote.currency} but the service is priced in ${service.currency}: rate not compared`);
-  } else if (summary.currentMinutes <= 0) {
+  } else if (time.basisMinutes <= 0) {
     reasons.push("No time estimate: rate not compared");
   } else {
-    const rate = Math.max(0, effectiveRate(summary.currentPrice, summary.currentMinutes, service.unit, settings.hoursPerDay));
+    const rate = Math.max(0, effectiveRate(summary.currentPrice, time.basisMinutes, service.unit, settings.hoursPerDay));
     result.effectiveRate = rate;
+    if (time.basis === "time_logged" && time.estimateMinutes > 0 && time.estimateKnown) {
+      result.estimateRate = Math.max(0, effectiveRate(summary.currentPrice, time.estimateMinutes, service.unit, settings.hoursPerDay));
+    }
     result.unit = service.unit;
     result.belowTarget = rate < service.targetRate;
     result.belowFloor = rate < service.floorRate;
     result.belowMarket = rate < service.marketRate;
-    const value = valueAtRate(service.targetRate, summary.currentMinutes, service.unit, settings.hoursPerDay);
+    const value = valueAtRate(service.targetRate, time.basisMinutes, service.unit, settings.hoursPerDay);
     result.valueAtTarget = value;
     result.moneyLeftOnTable = Math.max(0, value - summary.currentPrice);
     const shown = rateText(rate, quote.currency, service.unit, locale);
+    if (time.crept && time.overrunBp != null) {
+      reasons.push(
+        `Ran ${formatPercentBp(time.overrunBp, locale)} over its estimate (${formatHours(time.actualMinutes, locale)} logged against ${formatHours(time.estimateMinutes, locale)} estimated)`,
+      );
+    }
+    const which = time.basis === "time_logged" ? "True rate" : "Rate";
     if (result.belowFloor) {
-      reasons.push(`Rate ${shown} is below your floor of ${rateText(service.floorRate, quote.currency, service.unit, locale)}`);
+      reasons.push(`${which} ${shown} is below your floor of ${rateText(service.floorRate, quote.currency, service.unit, locale)}`);
     } else if (result.belowTarget) {
-      reasons.push(`Rate ${shown} is below your target of ${rateText(service.targetRate, quote.currency, service.unit, locale)}`);
+      reasons.push(`${which} ${shown} is below your target of ${rateText(service.targetRate, quote.currency, service.unit, locale)}`);
     }
   }
 
@@ -149,7 +175,8 @@ export function settleQuote(quote: QuoteWithEvents, service: Service | undefined
 
 export function settleClient(history: ClientHistory, services: Service[], settings: Settings): ClientSettling {
   const serviceById = new Map(services.map((s) => [s.id, s] as const));
-  const quotes = [...history.quotes].sort((a, b) => a.id - b.id);
+  // every quote counted in the book's currency (lib/book-currency.ts): a quote with its rate is converted
+  const quotes = [...history.quotes].sort((a, b) => a.id - b.id).map((q) => inBookCurrency(q, settings.currency));
   const quoteIds = new Set(quotes.map((q) => q.id));
 
   // Unpaid asks linked to one of this client's quotes count against that quote; the rest only at client level.

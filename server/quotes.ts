@@ -9,6 +9,9 @@ import { invalidInput, notFound } from "@/lib/errors";
 import { afterNegotiationStep, clientStatusAfter, completedAfterSave, datesProblem, outcomeChanges, quoteEventValues, quoteValues } from "@/lib/quote-lifecycle";
 import type { CreateQuoteEvent, QuoteOutcome, UpsertQuote } from "@/lib/schemas";
 import { todayFor } from "./clock";
+import { getSettings } from "@/db/settings";
+import { listExchangeRates } from "@/db/exchange-rates";
+import { rateInForce } from "@/lib/exchange-rates";
 
 export { listQuotes };
 
@@ -18,12 +21,32 @@ export function getQuote(db: DbOrTx, id: number): QuoteWithEvents {
   return quote;
 }
 
-/** The client must exist; the service, when named, must exist and price in the quote's currency. */
-function checkQuoteRefs(db: DbOrTx, input: { clientId: number; serviceId?: number | null; currency: string }) {
+/**
+ * The rate that counts a quote in the book's currency (lib/book-currency.ts): none in the book's own
+ * currency; else the one typed, else the rate kept in Settings in force on the quote's date. A quote in
+ * another currency with no rate at all is refused with a field error: it would otherwise count for nothing.
+ */
+export function resolveFxRate(db: DbOrTx, input: Pick<UpsertQuote, "currency" | "fxRate" | "decidedOn" | "sentOn">, today: string): string | null {
+  const book = getSettings(db).currency;
+  if (input.currency === book) return null;
+  if (input.fxRate) return input.fxRate;
+  const kept = rateInForce(listExchangeRates(db, book), input.currency, input.decidedOn ?? input.sentOn ?? today);
+  if (kept) return kept;
+  throw invalidInput("Enter the exchange rate", {
+    fxRate: [`This quote is in ${input.currency} and your book in ${book}: enter what 1 ${input.currency} is in ${book}, or keep a rate for ${input.currency} in Settings`],
+  });
+}
+
+/**
+ * The client must exist; the service, when named, must exist and price in the quote's currency, or in
+ * the book's currency when the quote carries a rate to it.
+ */
+function checkQuoteRefs(db: DbOrTx, input: { clientId: number; serviceId?: number | null; currency: string }, fxRate: string | null = null) {
   if (!findClient(db, input.clientId)) throw invalidInput("Unknown client", { clientId: [`No client with id ${input.clientId}`] });
   if (input.serviceId == null) return;
   const service = findService(db, input.serviceId);
   if (!service) throw invalidInput("Unknown service", { serviceId: [`No service with id ${input.serviceId}`] });
+  if (fxRate != null && service.currency === getSettings(db).currency) return;
   if (service.currency !== input.currency)
     throw invalidInput("Currency does not match the service", {
       currency: [`${service.name} is priced in ${service.currency}; quote in ${service.currency} or change the rate card`],
@@ -48,8 +71,9 @@ function complete(tx: DbOrTx, id: number, today: string, wasStatus: QuoteStatus 
 
 export function createQuote(db: DbOrTx, input: UpsertQuote, today = todayFor(db)): QuoteWithEvents {
   return writeTransaction(db, (tx) => {
-    checkQuoteRefs(tx, input);
-    const id = insertQuote(tx, quoteValues(input, { isNew: true, today }));
+    const fxRate = resolveFxRate(tx, input, today);
+    checkQuoteRefs(tx, input, fxRate);
+    const id = insertQuote(tx, { ...quoteValues(input, { isNew: true, today }), fxRate });
     return complete(tx, id, today, null);
   });
 }
@@ -57,9 +81,11 @@ export function createQuote(db: DbOrTx, input: UpsertQuote, today = todayFor(db)
 export function updateQuote(db: DbOrTx, id: number, input: UpsertQuote, today = todayFor(db)): QuoteWithEvents {
   return writeTransaction(db, (tx) => {
     const existing = getQuote(tx, id);
-    checkQuoteRefs(tx, input);
+    // an edit that does not name a rate keeps the quote's own (it was agreed at that rate)
+    const fxRate = resolveFxRate(tx, { ...input, fxRate: input.fxRate ?? (existing.currency === input.currency ? existing.fxRate : null) }, today);
+    checkQuoteRefs(tx, input, fxRate);
     if (existing.clientId !== input.clientId) throw invalidInput("A quote cannot move to another client", { clientId: ["A quote cannot move to another client"] });
-    updateQuoteRow(tx, id, quoteValues(input, { isNew: false, today }));
+    updateQuoteRow(tx, id, { ...quoteValues(input, { isNew: false, today }), fxRate });
     return complete(tx, id, today, existing.status);
   });
 }

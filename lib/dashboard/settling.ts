@@ -8,6 +8,7 @@ import { divRound, formatMoney, formatPercentBp } from "../money";
 import { plural } from "../text";
 import { serviceForQuote } from "../rates";
 import { ASK_DEFAULT_MINUTES, safeReplay, settleQuote } from "../settling";
+import { inBookCurrency } from "../book-currency";
 import type { Dashboard, ScopedQuote, SettledQuote, SettlingFigures, SettlingGroup, UnpaidAskCount, UnpaidFigures } from "./types";
 
 /** `part` as a share of `whole` in basis points, rounded half away from zero; null for an empty whole. */
@@ -16,7 +17,9 @@ export function share(part: number, whole: number): number | null {
 }
 
 /** One accepted quote, settled against its service (if it still exists) at the rates in force on its date (q.rates), and the settings. */
-export function settle(q: ScopedQuote, serviceById: ReadonlyMap<number, Service>, settings: Settings): SettledQuote {
+export function settle(scoped: ScopedQuote, serviceById: ReadonlyMap<number, Service>, settings: Settings): SettledQuote {
+  // counted in the book's currency through the quote's own rate (lib/book-currency.ts)
+  const q = inBookCurrency(scoped, settings.currency);
   const service = serviceForQuote(q, serviceById) ?? null;
   const s = settleQuote(q, service ?? undefined, settings);
   const replay = safeReplay(q);
@@ -29,7 +32,11 @@ export function settle(q: ScopedQuote, serviceById: ReadonlyMap<number, Service>
     serviceId: q.serviceId,
     month: q.periodDate.slice(0, 7),
     inSettingsCurrency: q.currency === settings.currency,
-    minutes: Math.max(0, replay.currentMinutes),
+    // the minutes the pay is judged on: the time logged once it counts, else the estimate
+    minutes: Math.max(0, s.time?.basisMinutes ?? replay.currentMinutes),
+    estimateMinutes: s.time?.estimateKnown === false ? null : Math.max(0, replay.currentMinutes),
+    actualMinutes: s.time?.actualMinutes ?? 0,
+    crept: s.crept,
     price: replay.currentPrice,
     concededBp: Math.min(10000, Math.max(0, replay.concededBp)),
     rated,

@@ -27,8 +27,14 @@ export interface SettledQuote {
   /** YYYY-MM of the period date */
   month: string;
   inSettingsCurrency: boolean;
-  /** agreed scope, minutes */
+  /** minutes the pay is judged on: time logged once it counts (lib/true-rate.ts), else the agreed scope's estimate */
   minutes: number;
+  /** the agreed scope's estimate, minutes; null for a quote with no estimate of its own (made from imported time) */
+  estimateMinutes: number | null;
+  /** time logged on the quote, minutes (0: none) */
+  actualMinutes: number;
+  /** ran over its estimate by more than the creep threshold */
+  crept: boolean;
   /** agreed price, the quote's currency */
   price: number;
   concededBp: number;

@@ -8,6 +8,7 @@
  */
 import type { ClientHistory, Service, Settings } from "../domain";
 import { settleClient, type ClientSettling } from "../settling";
+import { inBookCurrency } from "../book-currency";
 import { measureChasing } from "./chasing";
 import { measurePay } from "./pay";
 import { measurePayment } from "./payment";
@@ -32,9 +33,10 @@ export interface Measurement {
 
 /** Runs the five criteria on one history, read in a stable order. */
 export function measureHistory(history: ClientHistory, services: Service[], settings: Settings, clock: Clock): Measurement {
-  const quotes = [...history.quotes].sort((a, b) => a.id - b.id);
+  // every quote in the book's currency (lib/book-currency.ts): the criteria compare it with the rate card
+  const quotes = [...history.quotes].sort((a, b) => a.id - b.id).map((q) => inBookCurrency(q, settings.currency));
   const interactions = [...history.interactions].sort(byDateThenId);
-  const settling = settleClient(history, services, settings);
+  const settling = settleClient({ ...history, quotes }, services, settings);
   const measured = [
     measurePricePressure(quotes, settings, clock),
     measureReciprocity(quotes, interactions, settings, clock),

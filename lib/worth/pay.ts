@@ -69,7 +69,8 @@ export function measurePay(quotes: QuoteWithEvents[], settling: ClientSettling, 
     const s = byId.get(q.id);
     if (!s || s.effectiveRate == null) continue;
     const pts = quotePayCentiPoints(s.effectiveRate, svc);
-    const mass = decayWeight(clock, quoteDate(q)) * quoteSizeBp(safeReplay(q).currentMinutes);
+    // a job weighs by the time it took once that time counts (lib/true-rate.ts), else its estimate
+    const mass = decayWeight(clock, quoteDate(q)) * quoteSizeBp(s.time?.basisMinutes ?? safeReplay(q).currentMinutes);
     const g = divRound(mass * quotePayGoodBp(pts), BP);
     good += g;
     bad += mass - g;

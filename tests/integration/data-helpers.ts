@@ -14,11 +14,11 @@ export function loadAwkwardBook(db: DB) {
   const jpy = q.createService(db, { name: "Consulting \u201cJP\u201d", unit: "day", currency: "JPY", marketRate: 120000, targetRate: 100000, floorRate: 80000 });
   const c1 = q.createClient(db, { name: "=HYPERLINK(\"http://evil.example\",\"click\")", company: "+Plus, \"Quoted\" & Co", email: "a@b.example", leadSource: "inbound", status: "active", notes: "<script>alert(1)</script>\nline two, with comma" });
   const c2 = q.createClient(db, { name: "Zoë 😀 日本語", company: null, email: null, leadSource: "platform", status: "prospect", notes: "x".repeat(9_000) });
-  const quote = q.createQuote(db, { clientId: c1.id, serviceId: jpy.id, title: "-dash title", scope: "@mention scope", estimatedMinutes: 450, quotedAmount: 750000, currency: "JPY", status: "sent" });
+  const quote = q.createQuote(db, { clientId: c1.id, serviceId: jpy.id, title: "-dash title", scope: "@mention scope", estimatedMinutes: 450, quotedAmount: 750000, currency: "JPY", fxRate: "0.0067", status: "sent" });
   q.addQuoteEvent(db, quote.id, { kind: "discount_request", percentBp: 1250, note: "\"quoted\" note" });
   q.addQuoteEvent(db, quote.id, { kind: "my_answer", answer: "cut_scope", scopeMinutes: 300 });
   q.setQuoteOutcome(db, quote.id, { status: "accepted", agreedAmount: 700000 });
-  const q2 = q.createQuote(db, { clientId: c2.id, title: "No service", estimatedMinutes: 60, quotedAmount: 1, currency: "EUR", status: "draft" });
+  const q2 = q.createQuote(db, { clientId: c2.id, title: "No service", estimatedMinutes: 60, quotedAmount: 1, currency: "EUR", fxRate: "1.08", status: "draft" });
   q.addInteraction(db, c1.id, { kind: "ask", subtype: "rush_demand", minutes: 45, paid: false, quoteId: quote.id, note: "=1+1" });
   q.addInteraction(db, c2.id, { kind: "payment", daysLate: 12, amount: 1 });
   q.addInteraction(db, c2.id, { kind: "follow_up", answered: false });

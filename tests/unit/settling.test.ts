@@ -82,7 +82,7 @@ describe("settleQuote", () => {
     (status) => {
       const s = settleQuote(makeQuote({ id: 7, status, quotedAmount: 1000 }), web, settings, 120);
       expect(s).toEqual({
-        quoteId: 7, accepted: false, effectiveRate: null, unit: null, belowTarget: false, belowFloor: false, belowMarket: false,
+        quoteId: 7, accepted: false, effectiveRate: null, estimateRate: null, time: null, crept: false, unit: null, belowTarget: false, belowFloor: false, belowMarket: false,
         concededWithoutScopeCut: false, unpaidExtraMinutes: 120, settles: false, settlesHard: false, valueAtTarget: null, moneyLeftOnTable: 0, reasons: [],
       });
     },
