@@ -19,7 +19,10 @@ let id = 1;
 const nextId = () => id++;
 
 /** An accepted quote of `hours` at `rate` dollars an hour, sent and decided on `day`, with its negotiation. */
-function job(day: string, opts: { hours?: number; rate?: number; ask?: number; answer?: QuoteEvent["answer"]; agreedRate?: number; status?: QuoteWithEvents["status"]; service?: boolean } = {}): QuoteWithEvents {
+function job(
+  day: string,
+  opts: { hours?: number; rate?: number; ask?: number; answer?: QuoteEvent["answer"]; agreedRate?: number; status?: QuoteWithEvents["status"]; service?: boolean; logged?: number; done?: boolean } = {},
+): QuoteWithEvents {
   const hours = opts.hours ?? 10;
   const price = Math.round(hours * (opts.rate ?? 100) * 100);
   const qid = nextId();
@@ -39,6 +42,9 @@ function job(day: string, opts: { hours?: number; rate?: number; ask?: number; a
     decidedOn: status === "sent" ? null : day,
     createdAt: `${day}T00:00:00.000Z`,
     events,
+    // time really spent (lib/true-rate.ts): `logged` hours, the work done on the day or still going
+    actualMinutes: opts.logged != null ? Math.round(opts.logged * 60) : 0,
+    workDoneOn: opts.done ? day : null,
   });
 }
 const paid = (day: string, daysLate = 0): Interaction => makeInteraction({ id: nextId(), kind: "payment", daysLate, occurredOn: day });
@@ -74,6 +80,24 @@ interface Story {
 }
 
 const STORIES: Story[] = [
+  {
+    name: "the overrunner: quoted at target, but every job took 75% longer than quoted, with scope-creep favours",
+    history: () =>
+      story(
+        months("2024-09", 5, 2).map((d) => job(d, { hours: 40, logged: 70, done: true })),
+        [...months("2024-09", 5, 2).map((d) => paid(d)), ...months("2024-10", 4, 2).map((d) => favour(d, 120))],
+      ),
+    score: 63,
+    verdict: "set_boundaries",
+    redFlags: ["pay"],
+  },
+  {
+    name: "the quick job: 40 h quoted at target, done in 30 h — the true rate is above target",
+    history: () => story([job("2025-06-01", { hours: 40, logged: 30, done: true })], [paid("2025-06-20")]),
+    score: 83,
+    verdict: "keep",
+    redFlags: [],
+  },
   {
     name: "the good client: paid at target, on time, answers, sends referrals",
     history: () =>
@@ -364,5 +388,25 @@ describe("recency", () => {
     );
     expect(assess(better)).toMatchObject({ trend: "better", trendSummary: "Getting better: 93 over the last 6 months against 39 before." });
     expect(assess(better, settings, null)).toMatchObject({ trend: null, trendSummary: "No trend: no date to measure the last 6 months from." });
+  });
+});
+
+describe("time really spent (lib/true-rate.ts) in the stories", () => {
+  test("a job under way is judged on its estimate: 12 h logged on a 40 h job at $65/h is not praised at $217/h", () => {
+    const under = assess(story([job("2025-06-01", { hours: 40, rate: 65, logged: 12 })], [paid("2025-06-20")]));
+    const none = assess(story([job("2025-06-01", { hours: 40, rate: 65 })], [paid("2025-06-20")]));
+    expect(under.score).toBe(none.score);
+    expect(crit(under, "pay").evidence.join(" ")).toMatch(/floor/);
+    expect(under.settling.quotes[0]).toMatchObject({ effectiveRate: 6500, settlesHard: true });
+  });
+
+  test("the same job once done in 12 h is judged on the 12 h: above target", () => {
+    const done = assess(story([job("2025-06-01", { hours: 40, rate: 65, logged: 12, done: true })], [paid("2025-06-20")]));
+    expect(done.settling.quotes[0]).toMatchObject({ effectiveRate: 21667, settles: false, crept: false });
+  });
+
+  test("an overrun counts before the work is marked done: 50 h logged on a 40 h job at target", () => {
+    const a = assess(story([job("2025-06-01", { hours: 40, logged: 50 })], [paid("2025-06-20")]));
+    expect(a.settling.quotes[0]).toMatchObject({ effectiveRate: 8000, belowTarget: true, belowFloor: false, crept: true, moneyLeftOnTable: 100000 });
   });
 });
