@@ -1,6 +1,6 @@
 /**
  * Which tool wrote this file? Guessed from the header row alone: the time-tracker preset whose own
- * columns the header holds best (and whose required fields are all there), else the past-jobs mapping
+ * columns the header holds best (at least a quarter of them, and every required field), else the past-jobs mapping
  * when its required fields can be found. Pure; null when nothing fits (the user picks).
  */
 import { defaultMapping } from "./mapping";
@@ -25,7 +25,7 @@ export function detectPreset(header: readonly string[]): Detection | null {
     if (!hasRequired(source, header)) continue;
     const own = PRESETS[source].header;
     const score = own.filter((name) => header.some((h) => columnMatches(h, name))).length / own.length;
-    if (score >= 0.5 && (!best || score > best.score)) best = { source, score };
+    if (score >= 0.25 && (!best || score > best.score)) best = { source, score };
   }
   if (best) return best;
   if (hasRequired("jobs", header)) return { source: "jobs", score: 1 };
