@@ -100,6 +100,9 @@ export interface ImportPreview {
   };
   /** every problem, by line (the first 500) */
   problems: RowProblem[];
+  /** currencies of the file with no rate to the book's: give one (fxRates) to import those rows */
+  currenciesNeedingRate: string[];
+  bookCurrency: string;
   quotes: PlannedQuote[];
   firstRows: PreviewRow[];
 }
@@ -176,6 +179,7 @@ function planImport(db: DbOrTx, input: HistoryImportInput, today: string): Plan 
 
   const quotes: QuotePlan[] = [];
   let alreadyImported = 0;
+  const needRate = new Set<string>();
 
   if (file.kind === "time") {
     const groups = groupTimeRecords(file.source, file.time);
@@ -206,6 +210,7 @@ function planImport(db: DbOrTx, input: HistoryImportInput, today: string): Plan 
         }
         const fx = fxProblem(db, input, g.currency, g.firstDay, today);
         if ("message" in fx) {
+          needRate.add(g.currency);
           refuse("fxRate", fx.message);
           continue;
         }
@@ -272,7 +277,8 @@ function planImport(db: DbOrTx, input: HistoryImportInput, today: string): Plan 
       }
       const fx = fxProblem(db, input, j.currency, j.date, today);
       if ("message" in fx) {
-        problem(j.line, "fxRate", `${j.currency}: ${fx.message}`);
+        needRate.add(j.currency);
+        problem(j.line, "fxRate", fx.message);
         continue;
       }
       const accepted = j.status === "accepted";
@@ -350,6 +356,8 @@ function planImport(db: DbOrTx, input: HistoryImportInput, today: string): Plan 
       problemRows: problemLines.size,
     },
     problems: problems.slice(0, MAX_PROBLEMS),
+    currenciesNeedingRate: [...needRate].sort(),
+    bookCurrency: book,
     quotes: kept.map((q) => ({
       client: clientIdName(q, originalNames),
       title: q.title,
