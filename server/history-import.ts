@@ -453,7 +453,9 @@ export function undoImport(db: DbOrTx, batchId: number): UndoResult {
       kept.quotes.length ? `kept ${kept.quotes.map((q) => `"${q.title}"`).join(", ")}: you added your own entries to ${kept.quotes.length === 1 ? "it" : "them"}` : "",
       kept.clients.length ? `kept ${kept.clients.map((c) => c.name).join(", ")}: ${kept.clients.length === 1 ? "the client has" : "these clients have"} your own quotes or notes` : "",
     ].filter(Boolean);
-    const message = `Undone: removed ${plural(clients, "client")}, ${plural(quotes, "quote")} and ${plural(timeEntries, "time entry", "time entries")}${keptWords.length ? `; ${keptWords.join("; ")}` : ""}.`;
+    const removedWords = [clients ? plural(clients, "client") : "", quotes ? plural(quotes, "quote") : "", timeEntries ? plural(timeEntries, "time entry", "time entries") : ""].filter(Boolean);
+    const removedText = removedWords.length ? `removed ${removedWords.length > 1 ? `${removedWords.slice(0, -1).join(", ")} and ${removedWords[removedWords.length - 1]}` : removedWords[0]}` : "nothing left to remove";
+    const message = `Undone: ${removedText}${keptWords.length ? `; ${keptWords.join("; ")}` : ""}.`;
     return { batchId, removed: { clients, quotes, timeEntries }, kept, message };
   });
 }

@@ -31,10 +31,14 @@ function headerOf(text: string): { header: string[] } | { error: string } {
   }
 }
 
-const FIELD_HELP: Partial<Record<ImportField, string>> = {
+const TIME_HELP: Partial<Record<ImportField, string>> = {
   duration: "hh:mm:ss or decimal hours",
   amount: "billable amount of the row",
-  currency: "else the amount column's (USD) or your book's",
+  currency: "else the one in the amount column's name, or your book's",
+};
+const JOB_HELP: Partial<Record<ImportField, string>> = {
+  amount: "what the job paid",
+  currency: "else your book's",
   hours: "the time the job took",
   status: "empty means accepted",
 };
@@ -203,6 +207,7 @@ export function HistoryImport({ preview, apply, undo, locale }: { preview: Histo
                 {fieldsOf(preset.kind).map((f) => {
                   const required = preset.required.includes(f);
                   const err = errorFor(`mapping.${f}`);
+                  const help = (preset.kind === "time" ? TIME_HELP : JOB_HELP)[f];
                   return (
                     <div key={f}>
                       <label htmlFor={`${id}-map-${f}`} className="block text-sm font-medium">
@@ -213,7 +218,7 @@ export function HistoryImport({ preview, apply, undo, locale }: { preview: Histo
                         id={`${id}-map-${f}`}
                         value={mapping[f] ?? ""}
                         aria-invalid={!!err}
-                        aria-describedby={err ? `${id}-map-${f}-err` : FIELD_HELP[f] ? `${id}-map-${f}-help` : undefined}
+                        aria-describedby={err ? `${id}-map-${f}-err` : help ? `${id}-map-${f}-help` : undefined}
                         onChange={(e) => {
                           setMapping({ ...mapping, [f]: e.target.value });
                           setState({ status: "idle" });
@@ -231,9 +236,9 @@ export function HistoryImport({ preview, apply, undo, locale }: { preview: Histo
                         <p id={`${id}-map-${f}-err`} className="mt-1 text-xs text-red-700 dark:text-red-300">
                           {err}
                         </p>
-                      ) : FIELD_HELP[f] ? (
+                      ) : help ? (
                         <p id={`${id}-map-${f}-help`} className="mt-1 text-xs text-stone-600 dark:text-stone-400">
-                          {FIELD_HELP[f]}
+                          {help}
                         </p>
                       ) : null}
                     </div>

@@ -17,7 +17,8 @@ export function PastImports({ imports, undo }: { imports: ImportBatch[]; undo: U
               {b.fileName ? `: ${b.fileName}` : ""}
             </p>
             <p className="text-stone-600 dark:text-stone-400">
-              {b.createdAt.slice(0, 10)} · {plural(b.clientsAdded, "client")}, {plural(b.quotesAdded, "quote")}, {plural(b.timeEntriesAdded, "time entry", "time entries")} added
+              {b.createdAt.slice(0, 10)} · added{" "}
+              {[plural(b.clientsAdded, "client"), plural(b.quotesAdded, "quote"), b.timeEntriesAdded ? plural(b.timeEntriesAdded, "time entry", "time entries") : ""].filter(Boolean).join(", ")}
               {b.rowsSkipped ? ` · ${plural(b.rowsSkipped, "row")} skipped` : ""}
               {b.undoneAt ? ` · undone ${b.undoneAt.slice(0, 10)}` : ""}
             </p>

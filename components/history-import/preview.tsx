@@ -29,7 +29,7 @@ export function ImportPreviewView({ preview, locale }: { preview: ImportPreview;
       </dl>
 
       {preview.quotes.length ? (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Quotes the time goes on">
           <table className="w-full text-left text-sm">
             <caption className="mb-1 text-left text-sm font-semibold">Quotes the time goes on</caption>
             <thead>
@@ -58,7 +58,7 @@ export function ImportPreviewView({ preview, locale }: { preview: ImportPreview;
       ) : null}
 
       {preview.problems.length ? (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Rows with problems">
           <table className="w-full text-left text-sm" data-testid="history-problems">
             <caption className="mb-1 text-left text-sm font-semibold text-red-800 dark:text-red-300">Rows with problems (not imported)</caption>
             <thead>
@@ -82,7 +82,7 @@ export function ImportPreviewView({ preview, locale }: { preview: ImportPreview;
       ) : null}
 
       {preview.firstRows.length ? (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="The first rows">
           <table className="w-full text-left text-sm" data-testid="history-first-rows">
             <caption className="mb-1 text-left text-sm font-semibold">The first rows, as they will be read</caption>
             <thead>

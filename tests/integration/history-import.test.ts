@@ -118,6 +118,7 @@ describe("Toggl Track detailed report", () => {
     const undone = undoImport(db, result.batchId!);
     expect(undone.removed).toEqual({ clients: 1, quotes: 1, timeEntries: 13 });
     expect(undone.kept).toEqual({ clients: [], quotes: [] });
+    expect(undone.message).toBe("Undone: removed 1 client, 1 quote and 13 time entries.");
     expect(dump(db)).toEqual(before);
     expect(listImports(db)[0].undoneAt).not.toBeNull();
     expect(() => undoImport(db, result.batchId!)).toThrow(/already undone/);
