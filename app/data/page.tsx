@@ -9,6 +9,11 @@ import { plural } from "@/lib/text";
 import { ImportBookForm } from "@/components/data/import-book-form";
 import { ClientsCsvImport } from "@/components/data/clients-csv-import";
 import { BackupsCard } from "@/components/data/backups-card";
+import { applyHistoryImportAction, previewHistoryImportAction, undoHistoryImportAction } from "@/app/actions/history-import";
+import { listImports } from "@/server/history-import";
+import { getSettings } from "@/server/settings";
+import { HistoryImport } from "@/components/history-import/history-import";
+import { PastImports } from "@/components/history-import/past-imports";
 
 export const metadata: Metadata = { title: "Your data" };
 
@@ -17,6 +22,8 @@ const linkClass = "inline-flex min-h-10 items-center rounded-md px-3 text-sm tex
 export default async function DataPage() {
   const db = await requestDb();
   const counts = bookCounts(db);
+  const settings = getSettings(db);
+  const imports = listImports(db);
   return (
     <>
       <PageHeader title="Your data">
@@ -58,6 +65,16 @@ export default async function DataPage() {
             The file is checked completely before anything is written, and imported in one step: a damaged or foreign file changes nothing. Your current book is backed up first.
           </p>
           <ImportBookForm action={importBookAction} maxBytes={maxBodyBytes()} />
+        </Card>
+
+        <Card title="Bring your history" id="history">
+          <p className="mb-3 text-sm text-stone-600 dark:text-stone-400">
+            Start with the work you have already done: import time from Toggl Track, Clockify or Harvest, or a sheet of past jobs. Each project becomes a quote of its client (matched by name, or
+            created), so their scores and your true hourly rate have something to say from day one. Preview first; the import is one step you can undo.
+          </p>
+          <HistoryImport preview={previewHistoryImportAction} apply={applyHistoryImportAction} undo={undoHistoryImportAction} locale={settings.locale} />
+          <h3 className="mt-6 text-sm font-semibold">Past imports</h3>
+          <PastImports imports={imports} undo={undoHistoryImportAction} />
         </Card>
 
         <Card title="Import clients from CSV" id="import-csv">

@@ -59,9 +59,10 @@ import { exportFileSchema } from "@/lib/export-schema";
 import * as entitySchemas from "@/lib/schemas";
 import * as offerSchemas from "@/lib/offer-check/schemas";
 import * as bookSetupSchemas from "@/lib/book-setup-schemas";
+import * as historyImportSchemas from "@/lib/history-import/schemas";
 
 /** every input schema of the app (lib/schemas.ts and the two built from it) */
-const schemas = { ...entitySchemas, ...offerSchemas, ...bookSetupSchemas };
+const schemas = { ...entitySchemas, ...offerSchemas, ...bookSetupSchemas, ...historyImportSchemas };
 import { CSV_ENTITIES } from "@/server/csv";
 
 // the app's database is a temp file; the body limit is small so oversized bodies cost little to
