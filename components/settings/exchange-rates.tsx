@@ -1,0 +1,128 @@
+"use client";
+/**
+ * Settings → Exchange rates: the rates the user keeps (1 EUR = 1.08 USD from a day on), and a form to
+ * add one. A quote in another currency takes the rate in force on its date unless one is typed on it.
+ * Changing a rate from a date is adding a row with that later date; the same currency and day replaces it.
+ */
+import { useState } from "react";
+import type { ActionState, FormAction } from "@/lib/action-state";
+import type { ExchangeRate } from "@/lib/domain";
+import { formatDay } from "@/lib/format-date";
+import { Badge, Card } from "@/components/ui/card";
+import { FormMessage, SelectField, TextField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { ConfirmButton } from "@/components/confirm-button";
+import { useForm } from "@/components/forms/use-form";
+
+export interface ExchangeRateActions {
+  add: FormAction;
+  remove: (id: number) => Promise<ActionState>;
+}
+
+export function ExchangeRatesSection({
+  rates,
+  bookCurrency,
+  currencies,
+  today,
+  locale,
+  actions,
+}: {
+  rates: ExchangeRate[];
+  bookCurrency: string;
+  /** ISO currencies with their names, the book's own left out */
+  currencies: { value: string; label: string }[];
+  /** the book's today: the default "effective from" */
+  today: string;
+  locale: string;
+  actions: ExchangeRateActions;
+}) {
+  return (
+    <Card title="Exchange rates" id="exchange-rates">
+      <p className="mb-3 text-sm text-stone-600 dark:text-stone-400">
+        For clients who pay in another currency. A quote in that currency takes the rate in force on its date (you can type another on the quote), so its money counts in {bookCurrency} on your
+        scores and dashboard. To change a rate from a date, add the new rate with that date: quotes before it keep the old one.
+      </p>
+      {rates.length === 0 ? (
+        <p className="mb-4 text-sm text-stone-700 dark:text-stone-300">No rates kept yet.</p>
+      ) : (
+        <div className="mb-4 overflow-x-auto" role="region" aria-label="Kept exchange rates" tabIndex={0}>
+          <table className="min-w-full text-left text-sm tabular-nums [&_td]:border-t [&_td]:border-stone-200 [&_td]:px-2 [&_td]:py-2 dark:[&_td]:border-stone-800 [&_th]:px-2 [&_th]:py-1.5 [&_th]:font-semibold">
+            <caption className="sr-only">Exchange rates you keep, by currency and date</caption>
+            <thead>
+              <tr>
+                <th scope="col">Currency</th>
+                <th scope="col">Rate</th>
+                <th scope="col">Effective from</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rates.map((r) => {
+                const current = latestOnOrBefore(rates, r.currency, today) === r.effectiveFrom;
+                return (
+                  <tr key={r.id} data-testid="exchange-rate-row">
+                    <td className="font-medium">{r.currency}</td>
+                    <td className="whitespace-nowrap">
+                      1 {r.currency} = {r.rate} {r.bookCurrency}
+                    </td>
+                    <td className="whitespace-nowrap">
+                      {formatDay(r.effectiveFrom, locale)} {current ? <Badge tone="good">In force today</Badge> : r.effectiveFrom > today ? <Badge tone="info">From a later day</Badge> : null}
+                    </td>
+                    <td className="text-right">
+                      <ConfirmButton
+                        action={actions.remove.bind(null, r.id)}
+                        label="Delete"
+                        confirm={`Delete the rate 1 ${r.currency} = ${r.rate} ${r.bookCurrency} from ${r.effectiveFrom}? Quotes that took it keep their own copy.`}
+                        variant="secondary"
+                      />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <AddRateForm action={actions.add} bookCurrency={bookCurrency} currencies={currencies} today={today} />
+    </Card>
+  );
+}
+
+/** The effective-from day of the row in force on `day` for `currency` (null: none), as lib/exchange-rates.ts rateInForce picks it. */
+function latestOnOrBefore(rates: ExchangeRate[], currency: string, day: string): string | null {
+  let best: string | null = null;
+  for (const r of rates) if (r.currency === currency && r.effectiveFrom <= day && (best == null || r.effectiveFrom > best)) best = r.effectiveFrom;
+  return best;
+}
+
+function AddRateForm({ action, bookCurrency, currencies, today }: { action: FormAction; bookCurrency: string; currencies: { value: string; label: string }[]; today: string }) {
+  const { state, formAction, onSubmit, pending, formKey, v, errors } = useForm(action);
+  const first = currencies.find((c) => c.value === "EUR")?.value ?? currencies[0]?.value ?? "";
+  const [currency, setCurrency] = useState(v("currency", first) ?? first);
+  return (
+    <form key={formKey} action={formAction} onSubmit={onSubmit} noValidate aria-label="Add an exchange rate" className="border-t border-stone-200 pt-4 dark:border-stone-800">
+      <h3 className="mb-2 text-sm font-semibold">Add a rate</h3>
+      <div className="grid gap-3 sm:grid-cols-3">
+        <SelectField name="currency" label="Currency" options={currencies} value={currency} onChange={setCurrency} errors={errors} />
+        <TextField
+          name="rate"
+          label={`1 ${currency || "…"} = how many ${bookCurrency}?`}
+          inputMode="decimal"
+          placeholder="e.g. 1.08"
+          defaultValue={v("rate")}
+          hint="A plain decimal: 1.08 or 1,08"
+          errors={errors}
+        />
+        <TextField name="effectiveFrom" label="Effective from" type="date" defaultValue={v("effectiveFrom", today)} errors={errors} hint="Quotes dated this day or later take it" />
+      </div>
+      <div className="mt-3 flex flex-wrap items-center gap-3">
+        <SubmitButton pending={pending} pendingText="Keeping the rate…">
+          Keep this rate
+        </SubmitButton>
+        <FormMessage state={state} />
+      </div>
+    </form>
+  );
+}
