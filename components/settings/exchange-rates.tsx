@@ -99,13 +99,14 @@ function latestOnOrBefore(rates: ExchangeRate[], currency: string, day: string):
 
 function AddRateForm({ action, bookCurrency, currencies, today }: { action: FormAction; bookCurrency: string; currencies: { value: string; label: string }[]; today: string }) {
   const { state, formAction, onSubmit, pending, formKey, v, errors } = useForm(action);
-  const first = currencies.find((c) => c.value === "EUR")?.value ?? currencies[0]?.value ?? "";
+  // a common currency to start on (never the book's own: it is not in the list)
+  const first = ["EUR", "USD", "GBP"].find((c) => currencies.some((o) => o.value === c)) ?? currencies[0]?.value ?? "";
   const [currency, setCurrency] = useState(v("currency", first) ?? first);
   return (
     <form key={formKey} action={formAction} onSubmit={onSubmit} noValidate aria-label="Add an exchange rate" className="border-t border-stone-200 pt-4 dark:border-stone-800">
       <h3 className="mb-2 text-sm font-semibold">Add a rate</h3>
       <div className="grid gap-3 sm:grid-cols-3">
-        <SelectField name="currency" label="Currency" options={currencies} value={currency} onChange={setCurrency} errors={errors} />
+        <SelectField name="currency" label="Paid in" hint="What your client pays in" options={currencies} value={currency} onChange={setCurrency} errors={errors} />
         <TextField
           name="rate"
           label={`1 ${currency || "…"} = how many ${bookCurrency}?`}
