@@ -7,6 +7,8 @@ import { addQuoteEventAction, deleteQuoteAction, deleteQuoteEventAction, setQuot
 import { requestDb } from "@/server/database";
 import { todayFor } from "@/server/clock";
 import { loadQuotePage } from "@/server/quote-page";
+import { listRates } from "@/server/exchange-rates";
+import { InBookCurrency } from "@/components/money/in-book-currency";
 import { isAppError } from "@/lib/errors";
 import { OPEN_QUOTE_STATUSES, label } from "@/lib/domain";
 import { effectiveRate, formatHours, formatMoney, formatPercentBp } from "@/lib/money";
@@ -76,11 +78,17 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
               <div>
                 {/* a quote opened from their offer: I never quoted that price */}
                 <dt className="text-stone-500 dark:text-stone-400">{openingOffer(quote) ? "Their offer" : "Quoted"}</dt>
-                <dd className="font-semibold tabular-nums">{money(quote.quotedAmount)}</dd>
+                <dd className="font-semibold tabular-nums">
+                  {money(quote.quotedAmount)}
+                  <InBookCurrency amount={quote.quotedAmount} quote={quote} bookCurrency={settings.currency} locale={settings.locale} />
+                </dd>
               </div>
               <div>
                 <dt className="text-stone-500 dark:text-stone-400">{quote.status === "accepted" ? "Agreed" : "On the table"}</dt>
-                <dd className="font-semibold tabular-nums" data-testid="current-price">{money(neg.currentPrice)}</dd>
+                <dd className="font-semibold tabular-nums">
+                  <span data-testid="current-price">{money(neg.currentPrice)}</span>
+                  <InBookCurrency amount={neg.currentPrice} quote={quote} bookCurrency={settings.currency} locale={settings.locale} />
+                </dd>
               </div>
               <div>
                 <dt className="text-stone-500 dark:text-stone-400">Scope</dt>
@@ -155,7 +163,7 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
           <details className="rounded-lg border border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
             <summary className="flex min-h-10 cursor-pointer items-center px-4 text-sm font-medium">Edit quote details</summary>
             <div className="border-t border-stone-200 p-4 dark:border-stone-800">
-              <QuoteForm today={today} action={updateQuoteAction.bind(null, quote.id)} clientId={quote.clientId} services={services} currency={quote.currency} quote={quote} locale={settings.locale} hoursPerDay={settings.hoursPerDay} />
+              <QuoteForm today={today} action={updateQuoteAction.bind(null, quote.id)} clientId={quote.clientId} services={services} currency={quote.currency} quote={quote} locale={settings.locale} hoursPerDay={settings.hoursPerDay} bookCurrency={settings.currency} rates={listRates(db)} />
               <div className="mt-6">
                 <ConfirmButton action={deleteQuoteAction.bind(null, quote.id)} label="Delete quote" confirm="Delete this quote and its negotiation?" />
               </div>
