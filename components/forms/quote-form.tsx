@@ -122,7 +122,7 @@ export function QuoteForm({
       />
       <TextField
         name="quotedAmount"
-        label={`Quoted amount (${cur})`}
+        label={`Quoted amount (${moneyCurrency})`}
         typed="money"
         currency={moneyCurrency}
         locale={locale}
