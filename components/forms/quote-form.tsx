@@ -161,7 +161,8 @@ export function QuoteForm({
           typed={fxTyped != null}
           amount={amount.ok ? amount.value : null}
           locale={locale}
-          errors={errors}
+          // an error about another currency's rate is stale once the currency changes
+          errors={state.status === "error" && (state.values?.currency ?? "").trim().toUpperCase() === moneyCurrency ? errors : undefined}
           className="sm:col-span-2"
         />
       ) : null}

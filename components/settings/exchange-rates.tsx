@@ -45,45 +45,28 @@ export function ExchangeRatesSection({
       {rates.length === 0 ? (
         <p className="mb-4 text-sm text-stone-700 dark:text-stone-300">No rates kept yet.</p>
       ) : (
-        <div className="mb-4 overflow-x-auto" role="region" aria-label="Kept exchange rates" tabIndex={0}>
-          <table className="min-w-full text-left text-sm tabular-nums [&_td]:border-t [&_td]:border-stone-200 [&_td]:px-2 [&_td]:py-2 dark:[&_td]:border-stone-800 [&_th]:px-2 [&_th]:py-1.5 [&_th]:font-semibold">
-            <caption className="sr-only">Exchange rates you keep, by currency and date</caption>
-            <thead>
-              <tr>
-                <th scope="col">Currency</th>
-                <th scope="col">Rate</th>
-                <th scope="col">Effective from</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rates.map((r) => {
-                const current = latestOnOrBefore(rates, r.currency, today) === r.effectiveFrom;
-                return (
-                  <tr key={r.id} data-testid="exchange-rate-row">
-                    <td className="font-medium">{r.currency}</td>
-                    <td className="whitespace-nowrap">
-                      1 {r.currency} = {r.rate} {r.bookCurrency}
-                    </td>
-                    <td className="whitespace-nowrap">
-                      {formatDay(r.effectiveFrom, locale)} {current ? <Badge tone="good">In force today</Badge> : r.effectiveFrom > today ? <Badge tone="info">From a later day</Badge> : null}
-                    </td>
-                    <td className="text-right">
-                      <ConfirmButton
-                        action={actions.remove.bind(null, r.id)}
-                        label="Delete"
-                        confirm={`Delete the rate 1 ${r.currency} = ${r.rate} ${r.bookCurrency} from ${r.effectiveFrom}? Quotes that took it keep their own copy.`}
-                        variant="secondary"
-                      />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <ul className="mb-4 divide-y divide-stone-200 border-y border-stone-200 text-sm dark:divide-stone-800 dark:border-stone-800" aria-label="Exchange rates you keep">
+          {rates.map((r) => {
+            const current = latestOnOrBefore(rates, r.currency, today) === r.effectiveFrom;
+            return (
+              <li key={r.id} data-testid="exchange-rate-row" className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 py-2">
+                <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                  <span className="font-medium tabular-nums">
+                    1 {r.currency} = {r.rate} {r.bookCurrency}
+                  </span>
+                  <span className="text-stone-700 dark:text-stone-300">from {formatDay(r.effectiveFrom, locale)}</span>
+                  {current ? <Badge tone="good">In force today</Badge> : r.effectiveFrom > today ? <Badge tone="info">From a later day</Badge> : null}
+                </div>
+                <ConfirmButton
+                  action={actions.remove.bind(null, r.id)}
+                  label="Delete"
+                  confirm={`Delete the rate 1 ${r.currency} = ${r.rate} ${r.bookCurrency} from ${r.effectiveFrom}? Quotes that took it keep their own copy.`}
+                  variant="secondary"
+                />
+              </li>
+            );
+          })}
+        </ul>
       )}
       <AddRateForm action={actions.add} bookCurrency={bookCurrency} currencies={currencies} today={today} />
     </Card>

@@ -76,6 +76,8 @@ test("keep a rate in Settings, quote in EUR at it, see ≈ $ on the quote and it
   await expect(form.getByLabel("Title")).toHaveValue("Shop rebuild");
   await form.getByLabel("Currency", { exact: true }).fill("EUR");
   await expect(fx).toHaveValue("1.08");
+  // the refusal was about GBP's rate: it goes once the currency changes
+  await expect(form.getByText(/This quote is in GBP/)).toHaveCount(0);
   await expect(form.getByTestId("fx-preview")).toHaveText("≈ $1,080.00 in your currency");
   await form.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/currencies-quote-form-desktop.png` });

@@ -9,6 +9,7 @@ import { todayFor } from "@/server/clock";
 import { loadQuotePage } from "@/server/quote-page";
 import { listRates } from "@/server/exchange-rates";
 import { InBookCurrency } from "@/components/money/in-book-currency";
+import { inBookCurrency } from "@/lib/book-currency";
 import { isAppError } from "@/lib/errors";
 import { OPEN_QUOTE_STATUSES, label } from "@/lib/domain";
 import { effectiveRate, formatHours, formatMoney, formatPercentBp } from "@/lib/money";
@@ -43,8 +44,10 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
   const { quote, client, settings, services, service, ratesOn, assessment, offerCheck } = page;
   const settling = assessment.settling.quotes.find((s) => s.quoteId === quote.id);
   const neg = replayNegotiation(quote);
-  const comparable = service && service.currency === quote.currency;
-  const rate = comparable ? effectiveRate(neg.currentPrice, neg.currentMinutes, service.unit, settings.hoursPerDay) : null;
+  // a quote in another currency is compared in the book's when its service is priced there (lib/book-currency.ts)
+  const counted = service && service.currency !== quote.currency ? inBookCurrency(quote, settings.currency) : quote;
+  const comparable = service && service.currency === counted.currency;
+  const rate = comparable ? effectiveRate(replayNegotiation(counted).currentPrice, neg.currentMinutes, service.unit, settings.hoursPerDay) : null;
   const money = (n: number) => formatMoney(n, quote.currency, settings.locale);
   const isOpen = OPEN_QUOTE_STATUSES.includes(quote.status);
   const forms: Record<string, EntryForm> = Object.fromEntries(quote.events.map((e) => [`e${e.id}`, quoteEventForm(e, quote.currency)]));
@@ -100,7 +103,7 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
               </div>
             </dl>
             {rate != null && service ? (
-              <RateRuler ratesOn={ratesOn} rate={rate} floor={service.floorRate} target={service.targetRate} market={service.marketRate} currency={quote.currency} unit={service.unit} locale={settings.locale} />
+              <RateRuler ratesOn={ratesOn} rate={rate} floor={service.floorRate} target={service.targetRate} market={service.marketRate} currency={counted.currency} unit={service.unit} locale={settings.locale} />
             ) : (
               <p className="text-sm text-stone-600 dark:text-stone-400" data-testid="effective-rate">
                 Effective rate {formatMoney(effectiveRate(neg.currentPrice, neg.currentMinutes), quote.currency, settings.locale)}/h.{" "}
@@ -118,7 +121,7 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
                       ))}
                     </ul>
                     <p className="mt-1">
-                      Money left on the table: <strong className="tabular-nums">{money(settling.moneyLeftOnTable)}</strong>
+                      Money left on the table: <strong className="tabular-nums">{formatMoney(settling.moneyLeftOnTable, inBookCurrency(quote, settings.currency).currency, settings.locale)}</strong>
                     </p>
                   </>
                 ) : (
