@@ -6,11 +6,13 @@
  *   - a new quote typed in GBP (no rate kept) is refused on its Exchange rate field; switched to EUR the
  *     field starts on the kept 1.08 and previews "≈ $1,080.00 in your currency"; saved, the quote shows
  *     "≈ $1,080.00" beside €1,000.00;
- *   - the dashboard counts it in USD: the API's revenue grows by exactly $1,080.00, and the client's row
- *     under "Where settling happens" shows the money left at the service's target rate.
+ *   - the dashboard counts it in USD: the API's revenue grows by exactly $1,080.00; with 30 h logged on
+ *     the 20 h job, "Estimate vs actual" charts it 50% over and "Where settling happens" shows the money
+ *     left on the 30 h at the service's target rate.
  * Axe clean in light and dark; screenshots (desktop 1280×800, phone 390×844) in test-results/screenshots/journeys/currencies-*.png.
  */
 import AxeBuilder from "@axe-core/playwright";
+import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
 
 const SHOTS = "test-results/screenshots/journeys";
@@ -89,7 +91,7 @@ test("keep a rate in Settings, quote in EUR at it, see ≈ $ on the quote and it
   // 3. the quote page: its own amount and ≈ $ in the book's currency
   await expect(page.getByTestId("current-price")).toHaveText("€1,000.00");
   await expect(page.getByTestId("in-book-currency").first()).toContainText("≈ $1,080.00");
-  const quote = (await (await request.get(`/api/v1/quotes/${quoteId}`)).json()) as { currency: string; fxRate: string; agreedAmount: number; status: string };
+  const quote = (await (await request.get(`/api/v1/quotes/${quoteId}`)).json()) as { currency: string; fxRate: string; agreedAmount: number; status: string; decidedOn: string };
   expect(quote).toMatchObject({ currency: "EUR", fxRate: "1.08", agreedAmount: 100000, status: "accepted" });
   await page.screenshot({ path: `${SHOTS}/currencies-quote-desktop.png` });
   await axeClean(page, "quote page");
@@ -99,18 +101,38 @@ test("keep a rate in Settings, quote in EUR at it, see ≈ $ on the quote and it
   expect(after.headline.settling.revenue - before.headline.settling.revenue).toBe(108000);
   expect(after.headline.settling.otherCurrencyQuotes).toBe(before.headline.settling.otherCurrencyQuotes);
   // 20 h at the $110/h target = $2,200.00; agreed $1,080.00: $1,120.00 left on the table
-  const mine = after.where.byClient.find((g) => g.clientId === client.id)!;
-  expect(mine.moneyLeft).toBe(20 * web.targetRate - 108000);
+  expect(after.where.byClient.find((g) => g.clientId === client.id)!.moneyLeft).toBe(20 * web.targetRate - 108000);
+
+  // 5. the job took 30 h: written straight into the e2e database as a time tracker's import would (the
+  // time-entry API is another part of this issue); the dashboard then judges it on the 30 h
+  const sqlite = new Database(process.env.E2E_DB!);
+  sqlite.pragma("busy_timeout = 5000");
+  const day = (back: number) => new Date(Date.parse(`${quote.decidedOn}T00:00:00Z`) - back * 86_400_000).toISOString().slice(0, 10);
+  const insert = sqlite.prepare("INSERT INTO time_entries (quote_id, occurred_on, minutes, note) VALUES (?, ?, ?, ?)");
+  for (const back of [0, 1, 2]) insert.run(quoteId, day(back), 600, "e2e: logged");
+  sqlite.close();
+  const timed = (await (await request.get("/api/v1/dashboard?range=all")).json()) as DashboardJson & { estimates: { byClient: { clientId: number; overrunBp: number; creptJobs: number; trueRate: number }[] } };
+  // $1,080.00 over 30 h = $36.00/h; 30 h at the $110/h target = $3,300.00: $2,220.00 left on the table
+  expect(timed.estimates.byClient.find((g) => g.clientId === client.id)).toMatchObject({ overrunBp: 5000, creptJobs: 1, trueRate: 3600 });
+  const mine = timed.where.byClient.find((g) => g.clientId === client.id)!;
+  expect(mine.moneyLeft).toBe(30 * web.targetRate - 108000);
+
   await page.goto("/?range=all");
   const where = page.locator("#where");
   await where.getByText("Show as table").last().click();
   const clientRow = where.getByRole("row", { name: new RegExp(name) });
   await expect(clientRow).toContainText(new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(mine.moneyLeft / 100));
-  await expect(page.locator("#estimates")).toBeVisible();
   await clientRow.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/currencies-dashboard-desktop.png` });
+  const estimates = page.locator("#estimates");
+  await expect(estimates.getByTestId("chart-estimates-client")).toBeVisible();
+  await estimates.getByText("Show as table").click();
+  await expect(estimates.getByRole("row", { name: new RegExp(name) })).toContainText("50% over");
+  await estimates.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/currencies-estimates-desktop.png` });
+  await axeClean(page, "dashboard with estimate vs actual");
 
-  // 5. the same on a phone
+  // 6. the same on a phone
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/quotes/${quoteId}`);
   await expect(page.getByTestId("in-book-currency").first()).toContainText("≈ $1,080.00");
@@ -129,5 +151,5 @@ test("keep a rate in Settings, quote in EUR at it, see ≈ $ on the quote and it
   await page.screenshot({ path: `${SHOTS}/currencies-quote-form-phone.png` });
   await page.goto("/?range=all");
   await page.locator("#estimates").scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `${SHOTS}/currencies-dashboard-phone.png` });
+  await page.screenshot({ path: `${SHOTS}/currencies-estimates-phone.png` });
 });

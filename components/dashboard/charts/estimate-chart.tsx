@@ -17,8 +17,9 @@ export interface EstimateDatum {
 export function EstimateChart({ data, locale, title, desc }: { data: EstimateDatum[]; locale: string; title: string; desc: string }) {
   const router = useRouter();
   const height = Math.max(150, data.length * 52 + 60);
-  // round hour ticks: 60 minutes is the smallest step
-  const scale = niceScale(0, maxOf(data, (d) => Math.max(d.estimate, d.logged), 60), 60);
+  // ticks on whole hours (1–2–2.5–5 steps of hours), the bars in minutes
+  const hours = niceScale(0, Math.ceil(maxOf(data, (d) => Math.max(d.estimate, d.logged), 60) / 60), 1);
+  const scale = { domain: hours.domain.map((h) => h * 60) as [number, number], ticks: hours.ticks.map((h) => h * 60) };
   const open = (d: { payload?: unknown }) => {
     const id = (d.payload as EstimateDatum | undefined)?.clientId;
     if (id != null) router.push(`/clients/${id}`);
