@@ -20,6 +20,7 @@ import {
   assessClients,
   chasingFigures,
   clientHistories,
+  estimateFigures,
   fitRows,
   keepOrLetGo,
   moneyLeftTrend,
@@ -36,6 +37,7 @@ import {
   type DashboardFilters,
 } from "@/lib/dashboard";
 import { invalidInput } from "@/lib/errors";
+import { lacksRate } from "@/lib/book-currency";
 import { cachedRead, type DeepReadonly } from "./cache";
 
 /** The dashboard as handed out: shared by every reader until the next write, so read-only. */
@@ -112,5 +114,9 @@ function computeDashboard(db: DbOrTx, filters: DashboardFilters, today: string):
     ),
     rejections: rejectionFigures(countRejections(db, scope)),
     chasing: chasingFigures(countFollowUps(db, scope), stops),
+    estimates: estimateFigures(settled),
+    lackingRate: scopedQuotes
+      .filter((q) => lacksRate(q, settings.currency))
+      .map((q) => ({ quoteId: q.id, clientId: q.clientId, clientName: q.clientName, title: q.title, currency: q.currency, status: q.status })),
   };
 }

@@ -11,6 +11,10 @@ import { listTemplates } from "@/server/templates";
 import { Card, PageHeader } from "@/components/ui/card";
 import { DemoDataCard, OtherCurrencies, SettingsForm } from "@/components/forms/settings-form";
 import { TemplatesSection } from "@/components/templates-section";
+import { ExchangeRatesSection } from "@/components/settings/exchange-rates";
+import { addExchangeRateAction, deleteExchangeRateAction } from "@/app/actions/exchange-rates";
+import { listRates } from "@/server/exchange-rates";
+import { todayFor } from "@/server/clock";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -31,6 +35,14 @@ export default async function SettingsPage() {
             inBook={usage.inBook}
           />
         </Card>
+        <ExchangeRatesSection
+          rates={listRates(db)}
+          bookCurrency={settings.currency}
+          currencies={currencyOptions(settings.locale, isoCurrencies().filter((c) => c !== settings.currency))}
+          today={todayFor(db)}
+          locale={settings.locale}
+          actions={{ add: addExchangeRateAction, remove: deleteExchangeRateAction }}
+        />
         <OtherCurrencies action={reexpressAction} book={usage.book} others={usage.others} />
         <DemoDataCard action={removeDemoAction} present={hasDemoData(db)} />
         <TemplatesSection templates={listTemplates(db)} actions={{ create: createTemplateAction, update: updateTemplateAction, remove: deleteTemplateAction }} />

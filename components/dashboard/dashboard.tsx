@@ -12,10 +12,12 @@ import { CHART_VARS } from "./charts/theme";
 import { FilterForm } from "./filter-form";
 import { formatters, type Fmt } from "./format";
 import { ChasingSection } from "./sections/chasing";
+import { EstimatesSection } from "./sections/estimates";
 import { FitSection } from "./sections/fit";
 import { GettingStarted } from "./sections/getting-started";
 import { Headline } from "./sections/headline";
 import { KeepSection } from "./sections/keep-or-let-go";
+import { LackingRateNotice } from "./sections/lacking-rate";
 import { NegotiationSection } from "./sections/negotiation";
 import { NothingInPeriod } from "./sections/nothing-in-period";
 import { TrendSection } from "./sections/over-time";
@@ -51,6 +53,7 @@ function Figures({ d, f }: { d: DashboardView; f: Fmt }) {
   return (
     <div className="space-y-6">
       {d.fit.length <= 1 ? <GettingStarted d={d} /> : null}
+      <LackingRateNotice d={d} f={f} />
       <Headline d={d} f={f} />
       <div className="grid gap-6 lg:grid-cols-2">
         <FitSection d={d} />
@@ -58,6 +61,7 @@ function Figures({ d, f }: { d: DashboardView; f: Fmt }) {
       </div>
       <TrendSection d={d} f={f} />
       <WhereSection d={d} f={f} />
+      <EstimatesSection d={d} f={f} />
       <div className="grid gap-6 lg:grid-cols-2">
         <NegotiationSection d={d} f={f} />
         <RejectionSection d={d} />

@@ -2,12 +2,14 @@
 import { useState } from "react";
 import { Gauge } from "lucide-react";
 import type { ActionState } from "@/lib/action-state";
-import { QUOTE_STATUSES, label, type Quote, type Service } from "@/lib/domain";
+import { QUOTE_STATUSES, label, type ExchangeRate, type Quote, type Service } from "@/lib/domain";
+import { convertAtTyped, fxField } from "@/lib/fx-preview";
 import { toDecimalString } from "@/lib/money";
 import { ratePreview, type RatePreview } from "@/lib/rate-preview";
 import { hoursText, parseTyped } from "@/lib/typed-input";
 import { FormMessage, SelectField, TextArea, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { FxRateField } from "@/components/money/fx-rate-field";
 import { useForm } from "./use-form";
 
 const TONES: Record<RatePreview["tone"], string> = {
@@ -28,6 +30,8 @@ export function QuoteForm({
   locale = "en-US",
   hoursPerDay = 8,
   usualServiceId = null,
+  bookCurrency = currency,
+  rates = [],
 }: {
   action: (p: ActionState, f: FormData) => Promise<ActionState>;
   clientId: number;
@@ -43,6 +47,10 @@ export function QuoteForm({
   hoursPerDay?: number;
   /** a new quote starts on the client's usual service (their latest quote's); with none, on the only service, else on none */
   usualServiceId?: number | null;
+  /** the book's currency (settings.currency): a quote in another one asks for its exchange rate */
+  bookCurrency?: string;
+  /** the exchange rates kept in Settings: the rate field starts on the one in force on the quote's date */
+  rates?: readonly Pick<ExchangeRate, "currency" | "effectiveFrom" | "rate">[];
 }) {
   const { state, formAction, onSubmit, pending, formKey, v, errors } = useForm(action);
   const cur = quote?.currency ?? currency;
@@ -52,13 +60,18 @@ export function QuoteForm({
     hours: v("estimatedHours", quote ? hoursText(quote.estimatedMinutes) : undefined) ?? "",
     amount: v("quotedAmount", quote ? toDecimalString(quote.quotedAmount, cur) : undefined) ?? "",
     currency: v("currency", cur) ?? cur,
+    sentOn: v("sentOn", quote?.sentOn ?? today) ?? "",
+    decidedOn: v("decidedOn", quote?.decidedOn) ?? "",
   };
   const [typed, setTyped] = useState(start);
+  // the exchange rate as typed; null: untouched, the field shows the rate it starts on
+  const [fxTyped, setFxTyped] = useState<string | null>(v("fxRate") ?? null);
   const [typedKey, setTypedKey] = useState(formKey);
   if (typedKey !== formKey) {
     // saved: the form starts afresh, and so does the preview
     setTypedKey(formKey);
     setTyped(start);
+    setFxTyped(null);
   }
   const set = (k: keyof typeof start) => (text: string) => setTyped((t) => ({ ...t, [k]: text }));
   // money is read in the currency the server will use: the one typed, else the quote's
@@ -66,8 +79,21 @@ export function QuoteForm({
   const amount = parseTyped("money", typed.amount, moneyCurrency, { locale });
   const minutes = parseTyped("duration", typed.hours, moneyCurrency, { locale, hoursPerDay, per: 60 });
   const service = services.find((s) => String(s.id) === typed.serviceId) ?? null;
+  // in another currency than the book's: the rate that counts it in the book's money (server/quotes.ts resolveFxRate)
+  const fx = fxField({
+    currency: moneyCurrency,
+    bookCurrency,
+    rates,
+    day: typed.decidedOn || typed.sentOn || today,
+    ownRate: quote?.fxRate,
+    ownCurrency: quote?.currency,
+  });
+  const fxRate = fxTyped ?? fx.startRate;
+  // a service priced in the book's currency is compared with the amount re-expressed at the rate
+  const converted = fx.asked && amount.ok && service?.currency === bookCurrency ? convertAtTyped(amount.value, fxRate, moneyCurrency, bookCurrency) : null;
+  const previewAmount = converted?.ok ? { value: converted.amount, currency: bookCurrency } : amount.ok ? { value: amount.value, currency: moneyCurrency } : null;
   const preview =
-    amount.ok && minutes.ok ? ratePreview({ amount: amount.value, minutes: minutes.value, currency: moneyCurrency, service, hoursPerDay, locale }) : null;
+    previewAmount && minutes.ok ? ratePreview({ amount: previewAmount.value, minutes: minutes.value, currency: previewAmount.currency, service, hoursPerDay, locale }) : null;
   return (
     <form key={formKey} action={formAction} onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-2" aria-label={quote ? "Edit quote" : "New quote"}>
       <input type="hidden" name="clientId" value={clientId} />
@@ -96,7 +122,7 @@ export function QuoteForm({
       />
       <TextField
         name="quotedAmount"
-        label={`Quoted amount (${cur})`}
+        label={`Quoted amount (${moneyCurrency})`}
         typed="money"
         currency={moneyCurrency}
         locale={locale}
@@ -124,7 +150,22 @@ export function QuoteForm({
           <p className="text-stone-600 dark:text-stone-300">Type the hours and the amount to see the effective rate.</p>
         )}
       </div>
-      <TextField name="currency" label="Currency" defaultValue={start.currency} onValueChange={set("currency")} errors={errors} />
+      <TextField name="currency" label="Currency" defaultValue={start.currency} onValueChange={set("currency")} errors={errors} hint={fx.asked ? undefined : `Your book is in ${bookCurrency}`} />
+      {fx.asked ? (
+        <FxRateField
+          currency={moneyCurrency}
+          bookCurrency={bookCurrency}
+          start={fx}
+          value={fxRate}
+          onValueChange={setFxTyped}
+          typed={fxTyped != null}
+          amount={amount.ok ? amount.value : null}
+          locale={locale}
+          // an error about another currency's rate is stale once the currency changes
+          errors={state.status === "error" && (state.values?.currency ?? "").trim().toUpperCase() === moneyCurrency ? errors : undefined}
+          className="sm:col-span-2"
+        />
+      ) : null}
       <SelectField
         name="status"
         label="Status"
@@ -132,14 +173,14 @@ export function QuoteForm({
         defaultValue={v("status", quote?.status ?? "sent")}
         errors={errors}
       />
-      <TextField name="sentOn" label="Sent on" type="date" defaultValue={v("sentOn", quote?.sentOn ?? today)} errors={errors} />
+      <TextField name="sentOn" label="Sent on" type="date" defaultValue={start.sentOn} onValueChange={set("sentOn")} errors={errors} />
       <TextArea name="scope" label="Scope" defaultValue={v("scope", quote?.scope)} errors={errors} className="sm:col-span-2" />
       {quote ? (
         <>
           <input type="hidden" name="agreedAmount" value={quote.agreedAmount != null ? toDecimalString(quote.agreedAmount, cur) : ""} />
           {/* shown once decided: a rule about it (never before "sent on") must have a field to point at */}
           {quote.decidedOn ? (
-            <TextField name="decidedOn" label="Decided on" type="date" defaultValue={v("decidedOn", quote.decidedOn)} errors={errors} />
+            <TextField name="decidedOn" label="Decided on" type="date" defaultValue={start.decidedOn} onValueChange={set("decidedOn")} errors={errors} />
           ) : (
             <input type="hidden" name="decidedOn" value="" />
           )}

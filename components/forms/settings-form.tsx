@@ -148,6 +148,7 @@ export function SettingsForm({
         {num("rushMultiplierPct", "Rush multiplier (%)", "150 = rush work costs 1.5×")}
         {num("halfLifeMonths", "Evidence half-life (months)", "Older evidence counts less: half as much after this many months (0: never)")}
         {num("redFlagsForWalkAway", "Red flags for “walk away”", "Criteria in the walk-away band that make the verdict “walk away” (0: never on their own)")}
+        {num("creepThresholdPct", "Scope creep after (%)", "A job has crept when its time logged passes the estimate by more than this share (0: any overrun)")}
         <div className="sm:col-span-2">
           <Checkbox
             name="capVerdictOnRedFlag"

@@ -8,6 +8,7 @@
  *   fit.ts              the worth model per client within the filters; verdict counts
  *   keep-or-let-go.ts   revenue against fit, the median and the quadrants
  *   negotiation.ts, rejections.ts, chasing.ts   the counted sections, from SQL counts to rows
+ *   estimates.ts        estimate vs actual: time logged against the estimate, by client and service
  *   samples.ts          small samples: a share of fewer than MIN_SAMPLE cases is "too few to tell"
  */
 export * from "./types";
@@ -39,3 +40,4 @@ export { negotiationFigures, responseRow } from "./negotiation";
 export { rejectionFigures } from "./rejections";
 export { chasingFigures } from "./chasing";
 export { MIN_SAMPLE, QUOTE_NOUN, TOO_FEW, compareSamples, sampleCounts, sampleShare, sampleText, settlingSamples, type CaseNoun } from "./samples";
+export { ESTIMATE_CHART_MAX, estimateFigures, estimateGroups, estimateTotals, isMeasuredJob, perHour } from "./estimates";

@@ -8,6 +8,8 @@ import { addQuoteEventAction, createQuoteAction, deleteQuoteEventAction, setQuot
 import { requestDb } from "@/server/database";
 import { todayFor } from "@/server/clock";
 import { loadClientPage } from "@/server/client-page";
+import { listRates } from "@/server/exchange-rates";
+import { InBookCurrency } from "@/components/money/in-book-currency";
 import { isAppError } from "@/lib/errors";
 import { OPEN_QUOTE_STATUSES, label } from "@/lib/domain";
 import { formatHours, formatMoney } from "@/lib/money";
@@ -168,6 +170,7 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
                           <td className="text-right tabular-nums sm:py-2 sm:pr-2">
                             <span className="sr-only sm:hidden">Price now: </span>
                             <span className="font-semibold sm:font-normal">{formatMoney(neg.currentPrice, q.currency, settings.locale)}</span>
+                            <InBookCurrency amount={neg.currentPrice} quote={q} bookCurrency={settings.currency} locale={settings.locale} />
                           </td>
                           <td className="tabular-nums text-stone-600 sm:py-2 sm:pr-2 sm:text-right sm:text-inherit dark:text-stone-400 sm:dark:text-inherit">
                             <span className="sm:hidden">Scope </span>
@@ -196,7 +199,7 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
                     Tip: <Link className="underline" href="/rates">add a service to your rate card</Link> to compare each quote with your floor, target and market rates.
                   </p>
                 ) : null}
-                <QuoteForm today={today} action={createQuoteAction} clientId={client.id} services={services} currency={settings.currency} locale={settings.locale} hoursPerDay={settings.hoursPerDay} usualServiceId={usualServiceOf(history.quotes)} submitLabel="Add quote" />
+                <QuoteForm today={today} action={createQuoteAction} clientId={client.id} services={services} currency={settings.currency} locale={settings.locale} hoursPerDay={settings.hoursPerDay} usualServiceId={usualServiceOf(history.quotes)} submitLabel="Add quote" bookCurrency={settings.currency} rates={listRates(db)} />
               </div>
             </details>
           </Card>

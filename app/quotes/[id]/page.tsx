@@ -7,6 +7,9 @@ import { addQuoteEventAction, deleteQuoteAction, deleteQuoteEventAction, setQuot
 import { requestDb } from "@/server/database";
 import { todayFor } from "@/server/clock";
 import { loadQuotePage } from "@/server/quote-page";
+import { listRates } from "@/server/exchange-rates";
+import { InBookCurrency } from "@/components/money/in-book-currency";
+import { inBookCurrency } from "@/lib/book-currency";
 import { isAppError } from "@/lib/errors";
 import { OPEN_QUOTE_STATUSES, label } from "@/lib/domain";
 import { effectiveRate, formatHours, formatMoney, formatPercentBp } from "@/lib/money";
@@ -41,8 +44,10 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
   const { quote, client, settings, services, service, ratesOn, assessment, offerCheck } = page;
   const settling = assessment.settling.quotes.find((s) => s.quoteId === quote.id);
   const neg = replayNegotiation(quote);
-  const comparable = service && service.currency === quote.currency;
-  const rate = comparable ? effectiveRate(neg.currentPrice, neg.currentMinutes, service.unit, settings.hoursPerDay) : null;
+  // a quote in another currency is compared in the book's when its service is priced there (lib/book-currency.ts)
+  const counted = service && service.currency !== quote.currency ? inBookCurrency(quote, settings.currency) : quote;
+  const comparable = service && service.currency === counted.currency;
+  const rate = comparable ? effectiveRate(replayNegotiation(counted).currentPrice, neg.currentMinutes, service.unit, settings.hoursPerDay) : null;
   const money = (n: number) => formatMoney(n, quote.currency, settings.locale);
   const isOpen = OPEN_QUOTE_STATUSES.includes(quote.status);
   const forms: Record<string, EntryForm> = Object.fromEntries(quote.events.map((e) => [`e${e.id}`, quoteEventForm(e, quote.currency)]));
@@ -76,11 +81,17 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
               <div>
                 {/* a quote opened from their offer: I never quoted that price */}
                 <dt className="text-stone-500 dark:text-stone-400">{openingOffer(quote) ? "Their offer" : "Quoted"}</dt>
-                <dd className="font-semibold tabular-nums">{money(quote.quotedAmount)}</dd>
+                <dd className="font-semibold tabular-nums">
+                  {money(quote.quotedAmount)}
+                  <InBookCurrency amount={quote.quotedAmount} quote={quote} bookCurrency={settings.currency} locale={settings.locale} />
+                </dd>
               </div>
               <div>
                 <dt className="text-stone-500 dark:text-stone-400">{quote.status === "accepted" ? "Agreed" : "On the table"}</dt>
-                <dd className="font-semibold tabular-nums" data-testid="current-price">{money(neg.currentPrice)}</dd>
+                <dd className="font-semibold tabular-nums">
+                  <span data-testid="current-price">{money(neg.currentPrice)}</span>
+                  <InBookCurrency amount={neg.currentPrice} quote={quote} bookCurrency={settings.currency} locale={settings.locale} />
+                </dd>
               </div>
               <div>
                 <dt className="text-stone-500 dark:text-stone-400">Scope</dt>
@@ -92,7 +103,7 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
               </div>
             </dl>
             {rate != null && service ? (
-              <RateRuler ratesOn={ratesOn} rate={rate} floor={service.floorRate} target={service.targetRate} market={service.marketRate} currency={quote.currency} unit={service.unit} locale={settings.locale} />
+              <RateRuler ratesOn={ratesOn} rate={rate} floor={service.floorRate} target={service.targetRate} market={service.marketRate} currency={counted.currency} unit={service.unit} locale={settings.locale} />
             ) : (
               <p className="text-sm text-stone-600 dark:text-stone-400" data-testid="effective-rate">
                 Effective rate {formatMoney(effectiveRate(neg.currentPrice, neg.currentMinutes), quote.currency, settings.locale)}/h.{" "}
@@ -110,7 +121,7 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
                       ))}
                     </ul>
                     <p className="mt-1">
-                      Money left on the table: <strong className="tabular-nums">{money(settling.moneyLeftOnTable)}</strong>
+                      Money left on the table: <strong className="tabular-nums">{formatMoney(settling.moneyLeftOnTable, inBookCurrency(quote, settings.currency).currency, settings.locale)}</strong>
                     </p>
                   </>
                 ) : (
@@ -155,7 +166,7 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
           <details className="rounded-lg border border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
             <summary className="flex min-h-10 cursor-pointer items-center px-4 text-sm font-medium">Edit quote details</summary>
             <div className="border-t border-stone-200 p-4 dark:border-stone-800">
-              <QuoteForm today={today} action={updateQuoteAction.bind(null, quote.id)} clientId={quote.clientId} services={services} currency={quote.currency} quote={quote} locale={settings.locale} hoursPerDay={settings.hoursPerDay} />
+              <QuoteForm today={today} action={updateQuoteAction.bind(null, quote.id)} clientId={quote.clientId} services={services} currency={quote.currency} quote={quote} locale={settings.locale} hoursPerDay={settings.hoursPerDay} bookCurrency={settings.currency} rates={listRates(db)} />
               <div className="mt-6">
                 <ConfirmButton action={deleteQuoteAction.bind(null, quote.id)} label="Delete quote" confirm="Delete this quote and its negotiation?" />
               </div>
