@@ -20,6 +20,7 @@ export { evaluateOffer } from "./decide";
 export { IMPLAUSIBLE_FACTOR, plausibility, type PlausibilityFinding, type PlausibilityHint } from "./plausibility";
 export { DEFAULT_ACCEPT_TEMPLATE, DEFAULT_COUNTER_TEMPLATE, DEFAULT_DECLINE_TEMPLATE, acceptMessage, fillTemplate, offerTemplateVars } from "./templates";
 export { counterPrice } from "./rates";
+export { overrunWarning, pastOverrunOf, type OverrunWarning, type PastOverrun } from "./overrun";
 export { deadlineIsRush, offerClientFrom, scopeToMinutes } from "./context";
 /** Was lib/offer-context.ts's private copy; kept re-exported for db/offers.ts. New code: import from lib/dates. */
 export { addDays } from "../dates";

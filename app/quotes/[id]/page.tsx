@@ -22,6 +22,14 @@ import { OutcomeForm, QuoteStatusSelect } from "@/components/forms/outcome-form"
 import { QuoteForm } from "@/components/forms/quote-form";
 import { ConfirmButton } from "@/components/confirm-button";
 import { QuoteOfferCheck } from "@/components/quote-offer-check";
+import { TimeSpentSummary } from "@/components/time/time-spent";
+import { LogTimeForm } from "@/components/time/log-time-form";
+import { TimeEntryList } from "@/components/time/time-entries";
+import { WorkDoneForm } from "@/components/time/work-done-form";
+import { deleteTimeEntryAction, logTimeAction, setWorkDoneAction } from "@/app/actions/time-entries";
+import { listQuoteTime } from "@/server/time-entries";
+import { loadClientHistory } from "@/server/history";
+import { quoteTimeView } from "@/lib/time-spent";
 import { TypedInputSettingsProvider } from "@/components/ui/typed-input-settings";
 
 export const metadata: Metadata = { title: "Quote" };
@@ -45,6 +53,9 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
   const rate = comparable ? effectiveRate(neg.currentPrice, neg.currentMinutes, service.unit, settings.hoursPerDay) : null;
   const money = (n: number) => formatMoney(n, quote.currency, settings.locale);
   const isOpen = OPEN_QUOTE_STATUSES.includes(quote.status);
+  // time spent: the model's judgement (settling) with both rates, and the unpaid asks logged on this quote
+  const timeView = quoteTimeView(quote, settling, service, settings, loadClientHistory(db, quote.clientId).interactions);
+  const timeEntries = listQuoteTime(db, quote.id);
   const forms: Record<string, EntryForm> = Object.fromEntries(quote.events.map((e) => [`e${e.id}`, quoteEventForm(e, quote.currency)]));
 
   return (
@@ -118,6 +129,22 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
                 )}
               </div>
             ) : null}
+          </Card>
+
+          <Card title="Time spent" id="time">
+            <TimeSpentSummary view={timeView} accepted={quote.status === "accepted"} locale={settings.locale}>
+              <div className="border-t border-stone-200 pt-4 dark:border-stone-800">
+                <h3 className="mb-2 text-sm font-semibold">Log time</h3>
+                <LogTimeForm action={logTimeAction} today={today} quoteId={quote.id} />
+              </div>
+              <div className="border-t border-stone-200 pt-4 dark:border-stone-800">
+                <WorkDoneForm action={setWorkDoneAction.bind(null, quote.id)} workDoneOn={quote.workDoneOn} today={today} />
+              </div>
+              <div className="border-t border-stone-200 pt-4 dark:border-stone-800">
+                <h3 className="mb-2 text-sm font-semibold">Time logged</h3>
+                <TimeEntryList entries={timeEntries} quoteId={quote.id} locale={settings.locale} deleteAction={deleteTimeEntryAction} />
+              </div>
+            </TimeSpentSummary>
           </Card>
 
           {isOpen && offerCheck ? <QuoteOfferCheck quoteId={quote.id} result={offerCheck} /> : null}
