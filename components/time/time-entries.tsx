@@ -3,6 +3,7 @@ import { useState, useTransition } from "react";
 import { Trash2 } from "lucide-react";
 import type { ActionState } from "@/lib/action-state";
 import type { TimeEntry } from "@/lib/domain";
+import { formatDay } from "@/lib/format-date";
 import { formatHours } from "@/lib/money";
 import { plural } from "@/lib/text";
 import { entryLabel } from "@/lib/time-words";
@@ -24,7 +25,9 @@ export function TimeEntryList({ entries, quoteId, locale, deleteAction }: { entr
           const what = entryLabel(e.minutes, e.occurredOn, locale);
           return (
             <li key={e.id} className="flex items-center gap-3 py-1">
-              <span className="w-24 shrink-0 tabular-nums text-stone-600 dark:text-stone-400">{e.occurredOn}</span>
+              <time dateTime={e.occurredOn} className="w-24 shrink-0 tabular-nums text-stone-600 dark:text-stone-400">
+                {formatDay(e.occurredOn, locale)}
+              </time>
               <span className="w-16 shrink-0 font-medium tabular-nums">{formatHours(e.minutes, locale)}</span>
               <span className="min-w-0 flex-1 break-words text-stone-700 dark:text-stone-300">{e.note}</span>
               <button

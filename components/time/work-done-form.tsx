@@ -1,5 +1,6 @@
 "use client";
 import type { ActionState } from "@/lib/action-state";
+import { formatDay } from "@/lib/format-date";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/ui/field";
@@ -9,7 +10,7 @@ import { useForm } from "@/components/forms/use-form";
 type Action = (p: ActionState, f: FormData) => Promise<ActionState>;
 
 /** "Mark the work done" (on a day, today by default) or, once done, "Not done yet". */
-export function WorkDoneForm({ action, workDoneOn, today }: { action: Action; workDoneOn: string | null | undefined; today: string }) {
+export function WorkDoneForm({ action, workDoneOn, today, locale }: { action: Action; workDoneOn: string | null | undefined; today: string; locale: string }) {
   const { state, formAction, onSubmit, pending, formKey, v, errors } = useForm(action);
   const done = workDoneOn != null && workDoneOn !== "";
   return (
@@ -18,7 +19,11 @@ export function WorkDoneForm({ action, workDoneOn, today }: { action: Action; wo
         <>
           <input type="hidden" name="workDoneOn" value="" />
           <p className="text-sm">
-            Work done on <span className="font-medium tabular-nums" data-testid="work-done-on">{workDoneOn}</span>.
+            Work done on{" "}
+            <time dateTime={workDoneOn} className="font-medium tabular-nums" data-testid="work-done-on">
+              {formatDay(workDoneOn, locale)}
+            </time>
+            .
           </p>
           <SubmitButton variant="secondary" pending={pending} pendingText="Saving…">
             Not done yet

@@ -78,7 +78,9 @@ test("time spent: log time on a quote until it creeps, see the notice, the true 
 
   // the work is done
   await page.getByRole("button", { name: "Mark the work done" }).click();
-  await expect(page.getByTestId("work-done-on")).toHaveText(today);
+  await expect(page.getByTestId("work-done-on")).toHaveAttribute("datetime", today);
+  await expect(page.getByTestId("effective-rate")).toHaveText("$57.14/h");
+  await expect(page.getByTestId("ruler-basis")).toContainText("The true rate, on the 70 h logged; on the 40 h estimate it was $100.00/h.");
   await expect(page.getByTestId("time-basis")).toHaveText("Judged on the 70 h logged: the work is done.");
   const notice = page.getByTestId("creep-notice");
   await expect(notice).toContainText("Ran 75% over its estimate: 70 h against 40 h. True rate $57.14/h — below your floor of $60.00/h.");
@@ -107,7 +109,7 @@ test("time spent: log time on a quote until it creeps, see the notice, the true 
   await expect(page.locator("#quotes").getByText("Below floor")).toBeVisible();
 
   // log time from the client page (accepted quotes first); the score change shows
-  await page.getByText("Log time", { exact: true }).click();
+  await page.locator("summary", { hasText: /^Log time$/ }).click();
   const quick = page.getByRole("form", { name: "Log time spent" });
   await expect(quick.getByLabel("Quote")).toHaveValue(String(quote.id));
   await quick.getByLabel("Time spent").fill("1h30");
@@ -139,4 +141,13 @@ test("time spent: log time on a quote until it creeps, see the notice, the true 
     currency: "USD",
   });
   expect(evaluated.evaluation.overrun?.text).toBe("Their job ran 75% over estimate (1 job): price the overrun in.");
+  await page.goto(`/offer?clientId=${client.id}`);
+  const offer = page.getByRole("form", { name: "Offer" });
+  await expect(offer.getByLabel("Client")).toHaveValue(String(client.id));
+  await expect(offer.getByLabel("Service")).toHaveValue(String(service.id));
+  await offer.getByLabel("Scope").fill("20");
+  await offer.getByLabel("They offer").fill("2000");
+  await offer.getByRole("button", { name: "Check this offer" }).click();
+  await expect(page.getByTestId("offer-overrun")).toHaveText("Their job ran 75% over estimate (1 job): price the overrun in.");
+  await page.screenshot({ path: `${SHOTS}/time-spent-offer-desktop.png`, fullPage: true });
 });
