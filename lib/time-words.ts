@@ -27,6 +27,12 @@ export function basisSentence(t: Pick<TimeJudgement, "basis" | "actualMinutes" |
   return `Judged on the ${logged} logged: the whole ${estimate} estimate is used and the work is still going.`;
 }
 
+/** A quote not accepted (yet): time may be logged, but only accepted work is judged. */
+export function notJudgedSentence(actualMinutes: number, locale: string): string {
+  const head = "Not accepted yet: the rate is judged once the quote is accepted.";
+  return actualMinutes > 0 ? `${head} ${formatHours(actualMinutes, locale)} logged so far.` : head;
+}
+
 /** "70 h logged against 40 h estimated" (or "12 h logged, no estimate of its own"). */
 export function loggedAgainstEstimate(t: Pick<TimeJudgement, "actualMinutes" | "estimateMinutes" | "estimateKnown">, locale: string): string {
   const logged = `${formatHours(t.actualMinutes, locale)} logged`;

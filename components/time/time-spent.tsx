@@ -8,7 +8,7 @@ import type { ReactNode } from "react";
 import { AlertTriangle } from "lucide-react";
 import { formatHours } from "@/lib/money";
 import { ratePosition, type QuoteTimeView, type RatePosition } from "@/lib/time-spent";
-import { basisSentence, creepNotice, loggedAgainstEstimate, overrunWords, perUnit, unpaidAsksCause } from "@/lib/time-words";
+import { basisSentence, creepNotice, loggedAgainstEstimate, notJudgedSentence, overrunWords, perUnit, unpaidAsksCause } from "@/lib/time-words";
 import { Badge } from "@/components/ui/card";
 
 const POSITION_BADGE: Record<RatePosition, { tone: "bad" | "warn" | "good"; text: string }> = {
@@ -77,7 +77,7 @@ export function TimeSpentSummary({ view, accepted, locale, children }: { view: Q
       ) : null}
       <TimeBarView view={view} locale={locale} />
       <p className="text-sm" data-testid="time-basis">
-        {view.judged ? basisSentence(time, locale) : `Not accepted yet: the rate is judged once the quote is accepted. ${formatHours(time.actualMinutes, locale)} logged so far.`}
+        {view.judged ? basisSentence(time, locale) : notJudgedSentence(time.actualMinutes, locale)}
       </p>
       {view.estimateRate != null || view.loggedRate != null ? (
         <dl className="divide-y divide-stone-100 text-sm dark:divide-stone-800">
@@ -91,7 +91,7 @@ export function TimeSpentSummary({ view, accepted, locale, children }: { view: Q
           {perUnit(view.rates.marketRate, view.currency, view.unit, locale)}.
         </p>
       ) : (
-        <p className="text-xs text-stone-600 dark:text-stone-400">No service rates in this currency to compare the rates with.</p>
+        <p className="text-xs text-stone-600 dark:text-stone-400">No service rates to compare with: the quote has no service, or its service is priced in another currency.</p>
       )}
       {children}
     </div>

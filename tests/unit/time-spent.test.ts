@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { settleClient, settleQuote } from "@/lib/settling";
 import { clientCreep, quoteTimeView, ratePosition, timeBar, unpaidAsksOn } from "@/lib/time-spent";
-import { basisSentence, clientCreepLine, creepNotice, loggedAgainstEstimate, overrunWords, pastOverrunWarning, unpaidAsksCause } from "@/lib/time-words";
+import { basisSentence, notJudgedSentence, clientCreepLine, creepNotice, loggedAgainstEstimate, overrunWords, pastOverrunWarning, unpaidAsksCause } from "@/lib/time-words";
 import { judgeTime } from "@/lib/true-rate";
 import { evaluateOffer, overrunWarning, pastOverrunOf, type OfferInput } from "@/lib/offer-check";
 import { makeHistory, makeInteraction, makeQuote, makeService, makeSettings } from "./fixtures";
@@ -64,6 +64,8 @@ describe("the words of creep", () => {
     expect(clientCreepLine(c, 20, "en-US")).toBe(text);
   });
   test("small words", () => {
+    expect(notJudgedSentence(0, "en-US")).toBe("Not accepted yet: the rate is judged once the quote is accepted.");
+    expect(notJudgedSentence(150, "en-US")).toBe("Not accepted yet: the rate is judged once the quote is accepted. 2.5 h logged so far.");
     expect(overrunWords(0, "en-US")).toBe("on the estimate");
     expect(overrunWords(-2500, "en-US")).toBe("25% under");
     expect(loggedAgainstEstimate({ actualMinutes: 70 * H, estimateMinutes: 40 * H, estimateKnown: true }, "en-US")).toBe("70 h logged against 40 h estimated");
