@@ -2,7 +2,8 @@
  * The offer check's public API (what lib/offer-check.ts and lib/offer-context.ts exported).
  * One job per file: rates.ts (arithmetic) → price.ts, client.ts, capacity.ts (the reasons, worded in
  * reasons.ts) → decide.ts (the rule order) → counter.ts (the counter-offer); templates.ts fills
- * messages; context.ts turns recorded history into an OfferClient.
+ * messages; context.ts turns recorded history into an OfferClient; overrun.ts warns when a client's past
+ * jobs ran over their estimates.
  */
 export type {
   OfferAnswer,
