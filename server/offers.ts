@@ -24,6 +24,7 @@ import {
   fillTemplate,
   offerClientFrom,
   offerTemplateVars,
+  pastOverrunOf,
   scopeToMinutes,
   type OfferEvaluation,
   type OfferInput,
@@ -116,7 +117,8 @@ function loadContext(db: DbOrTx, input: OfferCheckInput, today: string): Context
     rush: input.rush || deadlineIsRush(input.deadline, today, minutes, settings.weeklyCapacityHours),
     scopeUnit: input.scopeUnit,
     service,
-    client: offerClientFrom(history, assessment, input.newClientName),
+    // their past jobs against their estimates: the warning "price the overrun in" (lib/offer-check/overrun.ts)
+    client: { ...offerClientFrom(history, assessment, input.newClientName), pastOverrun: history ? pastOverrunOf(history.quotes, settings.creepThresholdPct) : null },
     capacity: { weeklyCapacityHours: settings.weeklyCapacityHours, committedMinutesNext4Weeks: cap.committedMinutes, openPipelineCount: cap.openPipelineCount, openPipelineValue: cap.openPipelineValue },
     settings,
   };

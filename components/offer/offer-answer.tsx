@@ -1,6 +1,6 @@
 /** The offer check's answer, as shown: the verdict, why, and the terms to trade on. Presentational: the form and recording live in ./offer-check.tsx. */
 import type { Ref } from "react";
-import { AlertTriangle, CheckCircle2, CircleAlert, Info, XCircle } from "lucide-react";
+import { AlertTriangle, CheckCircle2, CircleAlert, Hourglass, Info, XCircle } from "lucide-react";
 import { label } from "@/lib/domain";
 import type { OfferEvaluation } from "@/lib/offer-check";
 import type { OfferCheckResult } from "@/server/offers";
@@ -36,6 +36,12 @@ export function OfferVerdict({ evaluation: ev, client, headingRef }: { evaluatio
             <strong>Check the numbers: </strong>
             {ev.plausibility.text}
           </span>
+        </p>
+      ) : null}
+      {ev.overrun ? (
+        <p className="mt-3 flex gap-2 rounded-md border border-amber-600 bg-amber-100 p-2 text-sm text-amber-950 dark:border-amber-500 dark:bg-amber-950 dark:text-amber-100" data-testid="offer-overrun">
+          <Hourglass aria-hidden className="mt-0.5 size-4 shrink-0" />
+          <span>{ev.overrun.text}</span>
         </p>
       ) : null}
       {client.isNew ? null : (

@@ -13,6 +13,7 @@ import { offerWords } from "./format";
 import { plausibility } from "./plausibility";
 import { priceFindings } from "./price";
 import { plausibilityWarning } from "./reasons";
+import { overrunWarning } from "./overrun";
 import { offerTerms } from "./rates";
 import type { OfferAnswer, OfferEvaluation, OfferInput, OfferReason, OfferVerdict } from "./types";
 
@@ -107,6 +108,7 @@ export function evaluateOffer(input: OfferInput): OfferEvaluation {
   const slip = plausibility(terms, input.scopeUnit);
   const lead = client.verdict === "walk_away" ? fit.verdictReason : fullBlocksCheapWork ? room.fullReason : null;
   const conditions = [...price.conditions, ...fit.conditions, ...room.conditions];
+  const overrun = overrunWarning(client.pastOverrun, input.settings.creepThresholdPct ?? 20, terms.locale);
 
   return {
     answer: decision.answer,
@@ -118,6 +120,14 @@ export function evaluateOffer(input: OfferInput): OfferEvaluation {
     plausibility: slip ? { direction: slip.direction, text: plausibilityWarning(slip.direction, say.rate(slip.rate), say.rate(slip.floor), say.rate(slip.target), slip.hint) } : null,
     counter: counterOffer(terms, say, { service: input.service, verdict: client.verdict, answer: decision.answer, conditions }),
     capacity: { utilisationPct: room.utilisationPct, label: room.label },
-    questions: ["Do I want to choose this client?", ...price.questions, ...fit.questions, ...room.questions, ...decision.questions],
+    questions: [
+      "Do I want to choose this client?",
+      ...price.questions,
+      ...fit.questions,
+      ...room.questions,
+      ...decision.questions,
+      ...(overrun ? ["How long will this job really take, if it runs over like their last ones?"] : []),
+    ],
+    overrun,
   };
 }

@@ -3,6 +3,7 @@
  * internal shapes the steps hand to each other.
  */
 import type { Service, Settings, Unit } from "../domain";
+import type { OverrunWarning, PastOverrun } from "./overrun";
 
 export type OfferAnswer = "accept" | "counter" | "walk_away";
 /** Same strings as the worth model's Verdict. */
@@ -22,6 +23,8 @@ export interface OfferClient {
   /** unpaid one-way asks (favours, quick questions, scope creep, ...) in minutes */
   unpaidAskMinutes: number;
   unansweredFollowUpsInARow: number;
+  /** their past accepted jobs with time logged against an estimate, pooled (lib/offer-check/overrun.ts); absent: none known */
+  pastOverrun?: PastOverrun | null;
 }
 
 export interface OfferCapacity {
@@ -110,6 +113,8 @@ export interface OfferEvaluation {
   counter: OfferCounter;
   capacity: { utilisationPct: number; label: string };
   questions: string[];
+  /** their past jobs ran over their estimates by more than the creep threshold on average: price the overrun in */
+  overrun: OverrunWarning | null;
 }
 
 // --- internal: what the steps pass along (not re-exported from index.ts) ------------------------

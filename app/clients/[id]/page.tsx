@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { usualServiceOf } from "@/lib/quote-lifecycle";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AlertTriangle } from "lucide-react";
+import { AlertTriangle, Hourglass } from "lucide-react";
 import { addInteractionAction, deleteInteractionAction, updateInteractionAction } from "@/app/actions/interactions";
 import { addQuoteEventAction, createQuoteAction, deleteQuoteEventAction, setQuoteOutcomeAction, updateQuoteEventAction } from "@/app/actions/quotes";
 import { requestDb } from "@/server/database";
@@ -24,6 +24,10 @@ import { QuoteForm } from "@/components/forms/quote-form";
 import { DiscountRequestForm, MyAnswerForm } from "@/components/forms/negotiation-forms";
 import { AskForm, FollowUpForm, GiveForm, PaymentForm } from "@/components/forms/interaction-forms";
 import { TypedInputSettingsProvider } from "@/components/ui/typed-input-settings";
+import { LogTimeForm } from "@/components/time/log-time-form";
+import { logTimeAction } from "@/app/actions/time-entries";
+import { clientCreep } from "@/lib/time-spent";
+import { clientCreepLine } from "@/lib/time-words";
 
 export const metadata: Metadata = { title: "Client" };
 
@@ -62,6 +66,9 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
   // pickers offer open quotes first, then the most recent ones
   const quoteOptions = history.quotes.slice(0, QUOTES_MAX).map((q) => ({ id: q.id, title: q.title }));
   const openOptions = (openQuotes.length ? openQuotes : history.quotes).slice(0, QUOTES_MAX).map((q) => ({ id: q.id, title: q.title }));
+  // time is logged on work: accepted quotes first, then the rest (most recent first, as listed)
+  const timeOptions = [...history.quotes.filter((q) => q.status === "accepted"), ...history.quotes.filter((q) => q.status !== "accepted")].slice(0, QUOTES_MAX).map((q) => ({ id: q.id, title: q.title }));
+  const creepLine = clientCreepLine(clientCreep(assessment.settling.quotes), settings.creepThresholdPct, settings.locale);
   const shownQuotes = showAllQuotes ? history.quotes : history.quotes.slice(0, QUOTES_MAX);
   const shownTimeline = showAllTimeline ? timeline : timeline.slice(0, TIMELINE_MAX);
   // each shown entry's edit form, pre-filled with what is stored
@@ -103,6 +110,13 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
         </div>
       ) : null}
 
+      {creepLine ? (
+        <p className="mb-6 flex gap-3 rounded-lg border border-orange-300 bg-orange-50 p-4 text-sm text-orange-950 dark:border-orange-800 dark:bg-orange-950/40 dark:text-orange-100" data-testid="client-creep">
+          <Hourglass aria-hidden className="mt-0.5 size-5 shrink-0" />
+          <span>{creepLine}</span>
+        </p>
+      ) : null}
+
       <div className="grid gap-6 lg:grid-cols-5">
         <div className="min-w-0 space-y-6 lg:col-span-3">
           {/* phone first: what you came to do (log what happened) comes first; the score's breakdown follows the page */}
@@ -120,6 +134,11 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
                     <MyAnswerForm today={today} action={addQuoteEventAction} quotes={openOptions} currency={settings.currency} />
                   </QuickLog>
                 </>
+              ) : null}
+              {history.quotes.length ? (
+                <QuickLog title="Log time">
+                  <LogTimeForm action={logTimeAction} today={today} quotes={timeOptions} compact />
+                </QuickLog>
               ) : null}
               <QuickLog title="A one-way ask (favour, “quick question”, scope creep…)">
                 <AskForm today={today} action={addInteractionAction.bind(null, client.id)} quotes={quoteOptions} />
@@ -175,8 +194,18 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
                           <td className="tabular-nums text-stone-600 sm:py-2 sm:pr-2 sm:text-right sm:text-inherit dark:text-stone-400 sm:dark:text-inherit">
                             <span className="sm:hidden">Scope </span>
                             {formatHours(neg.currentMinutes, settings.locale)}
+                            {q.actualMinutes ? (
+                              <span className="block text-xs text-stone-600 dark:text-stone-400" data-testid="quote-logged">
+                                {formatHours(q.actualMinutes, settings.locale)} logged
+                              </span>
+                            ) : null}
                           </td>
                           <td className="text-right sm:py-2 sm:text-left">
+                            {s?.crept ? (
+                              <span className="mr-1" data-testid="crept-badge">
+                                <Badge tone="warn">Crept</Badge>
+                              </span>
+                            ) : null}
                             {s?.settlesHard ? <Badge tone="bad">Below floor</Badge> : s?.settles ? <Badge tone="warn">Settled</Badge> : s?.accepted && s.effectiveRate != null ? <Badge tone="good">At worth</Badge> : s?.accepted ? <span className="text-xs text-stone-600 dark:text-stone-400" title="No service rates to compare with (no service, another currency, or no time)">Not rated</span> : <span className="text-stone-500 dark:text-stone-400"><span aria-hidden>–</span><span className="sr-only">Not settled</span></span>}
                           </td>
                         </tr>

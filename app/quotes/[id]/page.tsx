@@ -25,6 +25,15 @@ import { OutcomeForm, QuoteStatusSelect } from "@/components/forms/outcome-form"
 import { QuoteForm } from "@/components/forms/quote-form";
 import { ConfirmButton } from "@/components/confirm-button";
 import { QuoteOfferCheck } from "@/components/quote-offer-check";
+import { TimeSpentSummary } from "@/components/time/time-spent";
+import { LogTimeForm } from "@/components/time/log-time-form";
+import { TimeEntryList } from "@/components/time/time-entries";
+import { WorkDoneForm } from "@/components/time/work-done-form";
+import { deleteTimeEntryAction, logTimeAction, setWorkDoneAction } from "@/app/actions/time-entries";
+import { listQuoteTime } from "@/server/time-entries";
+import { loadClientHistory } from "@/server/history";
+import { quoteTimeView } from "@/lib/time-spent";
+import { perUnit } from "@/lib/time-words";
 import { TypedInputSettingsProvider } from "@/components/ui/typed-input-settings";
 
 export const metadata: Metadata = { title: "Quote" };
@@ -47,9 +56,15 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
   // a quote in another currency is compared in the book's when its service is priced there (lib/book-currency.ts)
   const counted = service && service.currency !== quote.currency ? inBookCurrency(quote, settings.currency) : quote;
   const comparable = service && service.currency === counted.currency;
-  const rate = comparable ? effectiveRate(replayNegotiation(counted).currentPrice, neg.currentMinutes, service.unit, settings.hoursPerDay) : null;
+  const estimateRate = comparable ? effectiveRate(replayNegotiation(counted).currentPrice, neg.currentMinutes, service.unit, settings.hoursPerDay) : null;
   const money = (n: number) => formatMoney(n, quote.currency, settings.locale);
   const isOpen = OPEN_QUOTE_STATUSES.includes(quote.status);
+  // time spent: the model's judgement (settling) with both rates, and the unpaid asks logged on this quote
+  const timeView = quoteTimeView(quote, settling, service, settings, loadClientHistory(db, quote.clientId).interactions);
+  const timeEntries = listQuoteTime(db, quote.id);
+  // once the time logged is what the pay is judged on, the ruler shows that true rate (the model's, from settling)
+  const onLogged = comparable && timeView.judged && timeView.time.basis === "time_logged" && timeView.judgedRate != null && timeView.currency === counted.currency;
+  const rate = onLogged ? timeView.judgedRate : estimateRate;
   const forms: Record<string, EntryForm> = Object.fromEntries(quote.events.map((e) => [`e${e.id}`, quoteEventForm(e, quote.currency)]));
 
   return (
@@ -103,7 +118,15 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
               </div>
             </dl>
             {rate != null && service ? (
-              <RateRuler ratesOn={ratesOn} rate={rate} floor={service.floorRate} target={service.targetRate} market={service.marketRate} currency={counted.currency} unit={service.unit} locale={settings.locale} />
+              <>
+                <RateRuler ratesOn={ratesOn} rate={rate} floor={service.floorRate} target={service.targetRate} market={service.marketRate} currency={counted.currency} unit={service.unit} locale={settings.locale} />
+                {onLogged ? (
+                  <p className="mt-2 text-sm text-stone-700 dark:text-stone-300" data-testid="ruler-basis">
+                    The true rate, on the {formatHours(timeView.time.actualMinutes, settings.locale)} logged; on the {formatHours(timeView.time.estimateMinutes, settings.locale)} estimate it was{" "}
+                    {estimateRate != null ? perUnit(estimateRate, counted.currency, service.unit, settings.locale) : "not known"}. <a className="underline" href="#time">Time spent</a>
+                  </p>
+                ) : null}
+              </>
             ) : (
               <p className="text-sm text-stone-600 dark:text-stone-400" data-testid="effective-rate">
                 Effective rate {formatMoney(effectiveRate(neg.currentPrice, neg.currentMinutes), quote.currency, settings.locale)}/h.{" "}
@@ -129,6 +152,22 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
                 )}
               </div>
             ) : null}
+          </Card>
+
+          <Card title="Time spent" id="time">
+            <TimeSpentSummary view={timeView} accepted={quote.status === "accepted"} locale={settings.locale}>
+              <div className="border-t border-stone-200 pt-4 dark:border-stone-800">
+                <h3 className="mb-2 text-sm font-semibold">Log time</h3>
+                <LogTimeForm action={logTimeAction} today={today} quoteId={quote.id} />
+              </div>
+              <div className="border-t border-stone-200 pt-4 dark:border-stone-800">
+                <WorkDoneForm action={setWorkDoneAction.bind(null, quote.id)} workDoneOn={quote.workDoneOn} today={today} locale={settings.locale} />
+              </div>
+              <div className="border-t border-stone-200 pt-4 dark:border-stone-800">
+                <h3 className="mb-2 text-sm font-semibold">Time logged</h3>
+                <TimeEntryList entries={timeEntries} quoteId={quote.id} locale={settings.locale} deleteAction={deleteTimeEntryAction} />
+              </div>
+            </TimeSpentSummary>
           </Card>
 
           {isOpen && offerCheck ? <QuoteOfferCheck quoteId={quote.id} result={offerCheck} /> : null}
