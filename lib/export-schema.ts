@@ -339,18 +339,20 @@ export const exportFileSchema = z
   });
 
 /**
- * What an import also refuses, beyond the rules every stored row keeps: a quote priced in another
- * currency than its service's (the API refuses to save one; server/quotes.ts checkQuoteRefs). Kept out
- * of exportFileSchema because a book can still hold such quotes: PUT /api/v1/services/:id may change a
- * service's currency under quotes priced in the old one.
+ * What an import also refuses in a version 1 file, beyond the rules every stored row keeps: a quote
+ * priced in another currency than its service's (the API refuses to save one; server/quotes.ts
+ * checkQuoteRefs), which no book of that version could hold.
+ *
+ * Not in version 2: a quote in another currency may use a rate card in the book's currency at its own
+ * rate, and once the book's currency changes with "keep" (server/currency.ts) that rate card is in
+ * neither the quote's currency nor the book's. Such a book must still restore from its own export.
  */
 export const importFileSchema = exportFileSchema.superRefine((f, ctx) => {
+  if (f.version !== 1) return;
   const serviceCurrency = new Map(f.services.map((s) => [s.id, { name: s.name, currency: s.currency }] as const));
   f.quotes.forEach((q, i) => {
     const service = q.serviceId == null ? undefined : serviceCurrency.get(q.serviceId);
-    // a quote with a rate to the book's currency may use a rate card priced in the book's currency (as the API allows)
-    const priced = service && (service.currency === q.currency || (q.fxRate != null && service.currency === f.settings.currency));
-    if (service && !priced)
+    if (service && service.currency !== q.currency)
       ctx.addIssue({
         code: "custom",
         path: ["quotes", i, "currency"],

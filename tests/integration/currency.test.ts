@@ -30,6 +30,8 @@ import { loadDemoBook } from "@/server/demo";
 import { getDashboard } from "@/server/dashboard";
 import { call, jsonHeaders, type RouteFn } from "./data-helpers";
 import { upsertExchangeRate } from "@/db/exchange-rates";
+import { exportBook, importBook } from "@/server/book";
+import { parseExportFile, type ExportFile } from "@/lib/export-schema";
 import { createTestDb } from "./helpers";
 import * as q from "./use-cases";
 
@@ -228,6 +230,28 @@ describe("changing the currency", () => {
     // the euro quote takes the 1.1 kept for euros in dollars
     await changeSettings(ctx.db, settingsChangeSchema.parse({ ...q.getSettings(ctx.db), currency: "USD", currencyChange: "keep" }), backups);
     expect(snapshot(ctx.db).quotes).toEqual(before.quotes.map((r) => ({ ...r, fx_rate: r.id === eurQuote ? "1.1" : null })));
+  });
+
+  test("a book after any change of currency still restores from its own export (a euro job on the dollar rate card, then keep)", async () => {
+    // a EUR job judged against the USD rate card at its own rate: the API allows it in a USD book
+    const web = q.listServices(ctx.db).find((s) => s.name === "Web development")!;
+    const c = q.createClient(ctx.db, { name: "Euro job", leadSource: "other", status: "active" });
+    q.createQuote(ctx.db, { clientId: c.id, serviceId: web.id, title: "EUR on the USD card", estimatedMinutes: 600, quotedAmount: 100000, currency: "EUR", fxRate: "1.08", status: "sent" });
+    for (const currency of ["GBP", "USD"]) {
+      await changeSettings(ctx.db, settingsChangeSchema.parse({ ...q.getSettings(ctx.db), currency, currencyChange: "keep" }), backups);
+      const file = JSON.parse(JSON.stringify(exportBook(ctx.db)));
+      const parsed = parseExportFile(file);
+      expect(parsed.ok && parsed.file.quotes.length, `after keeping ${currency}`).toBe(file.quotes.length);
+      const other = await createTestDb();
+      try {
+        importBook(other.db, (parsed as { ok: true; file: ExportFile }).file, "replace");
+        const { exportedAt: _a, ...again } = exportBook(other.db);
+        const { exportedAt: _b, ...first } = file;
+        expect(JSON.parse(JSON.stringify(again))).toEqual(first);
+      } finally {
+        other.close();
+      }
+    }
   });
 
   test("the settings' currency is an ISO 4217 code from the list", () => {

@@ -132,7 +132,8 @@ describe("version 2: time spent, exchange rates, history imports", () => {
     const withRate = (q: Record<string, unknown>) => v2({ quotes: [{ ...file().quotes[0], ...q }] });
     expect(problems(withRate({ fxRate: "1.1" }))).toEqual(["quotes[0].fxRate"]); // the quote is in USD, the book's currency
     expect(problems(withRate({ currency: "EUR", fxRate: "1.08" }))).toEqual([]); // a EUR job on the USD rate card, counted at its rate
-    expect(problems(withRate({ currency: "EUR" }))).toEqual(["quotes[0].currency"]); // no rate: the rate card's currency must match
+    // no rate, rate card in another currency: a book whose currency changed with "keep" holds such quotes, and must restore
+    expect(problems(withRate({ currency: "EUR" }))).toEqual([]);
     expect(problems(withRate({ currency: "EUR", fxRate: "1,08" }))).toEqual([]);
     expect(problems(withRate({ currency: "EUR", fxRate: "abc" }))).toEqual(["quotes[0].fxRate"]);
   });
@@ -197,7 +198,8 @@ describe("as strict as the API: the quote's cross-field rules, each kind's rules
   test.each<[string, (f: File) => void, string[]]>([
     ["decided before it was sent", (f) => Object.assign(f.quotes[0], { sentOn: "2026-11-24", decidedOn: "2026-11-01" }), ["quotes[0].decidedOn"]],
     ["a rejection reason on an accepted quote", (f) => (f.quotes[0].rejectionReason = "price"), ["quotes[0].rejectionReason"]],
-    ["a quote in another currency than its service", (f) => (f.quotes[0].currency = "EUR"), ["quotes[0].currency"]],
+    // version 1 books could not hold one; version 2 books can (see "a quote's rate" below)
+    ["a quote in another currency than its service (version 1)", (f) => Object.assign(f, { version: 1 }, { quotes: [{ ...f.quotes[0], currency: "EUR" }] }), ["quotes[0].currency"]],
     ["a quote of an unknown service", (f) => (f.quotes[0].serviceId = 9), ["quotes[0].serviceId"]],
     ["zero estimated minutes", (f) => (f.quotes[0].estimatedMinutes = 0), ["quotes[0].estimatedMinutes"]],
     ["a title of spaces", (f) => (f.quotes[0].title = "   "), ["quotes[0].title"]],
@@ -226,11 +228,13 @@ describe("as strict as the API: the quote's cross-field rules, each kind's rules
     expect(refusedAt((f) => Object.assign(f.quotes[0], { serviceId: null, currency: "EUR" }))).toEqual([]);
   });
 
-  test("the currency rule is the importer's own: the stored-row schema alone does not apply it", () => {
-    const f = file();
+  test("the currency rule is the importer's own, for version 1 files: the stored-row schema alone does not apply it", () => {
+    const f = { ...file(), version: 1 };
     f.quotes[0].currency = "EUR";
     expect(exportFileSchema.safeParse(f).success).toBe(true);
     expect(parseExportFile(f).ok).toBe(false);
+    // a version 2 file may hold it (a book whose currency changed with "keep")
+    expect(parseExportFile({ ...f, version: 2 }).ok).toBe(true);
   });
 
   test("problems are named by row, up to 50, then counted", () => {
