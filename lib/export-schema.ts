@@ -97,12 +97,12 @@ export const timeEntryRowSchema = createTimeEntrySchema
   .safeExtend({ id: rowId, quoteId: rowId, occurredOn: isoDateSchema, minutes: timeSpentSchema, sourceKey: sourceKeySchema, createdAt: timestamp })
   .transform((e) => ({ ...e, note: e.note ?? null, billable: e.billable ?? null }));
 
-/** A rate kept in Settings: the API's rules (an ISO currency, a real day, an exact positive decimal), with the book currency it converts to. */
-export const exchangeRateRowSchema = exchangeRateSchema
-  .safeExtend({ id: rowId, bookCurrency: isoCurrencySchema, createdAt: timestamp })
-  .superRefine((r, ctx) => {
-    if (r.currency === r.bookCurrency) ctx.addIssue({ code: "custom", path: ["currency"], message: `A rate converts another currency than ${r.bookCurrency} into it` });
-  });
+/**
+ * A rate kept in Settings: the API's rules (an ISO currency, a real day, an exact positive decimal), with
+ * the book currency it converts to. A row of the book's own currency is useless but harmless (a later
+ * change of the book's currency can leave one): a backup holding it must still restore.
+ */
+export const exchangeRateRowSchema = exchangeRateSchema.safeExtend({ id: rowId, bookCurrency: isoCurrencySchema, createdAt: timestamp });
 
 /** The history import's sources and the tables its rows are in (db/schema.ts IMPORT_SOURCES, IMPORT_TABLES; db/book.ts checks they agree). */
 export const HISTORY_SOURCES = ["toggl", "clockify", "harvest", "jobs"] as const;

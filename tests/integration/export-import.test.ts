@@ -282,7 +282,7 @@ describe("bad files are refused and change nothing", () => {
       ["two quotes with one source key", edit((f) => (f.quotes[0].sourceKey = f.quotes.find((x) => x.sourceKey)!.sourceKey))],
       ["a rate that is not a number", edit((f) => (f.exchangeRates![0].rate = "abc"))],
       ["a rate of zero", edit((f) => (f.exchangeRates![0].rate = "0"))],
-      ["a rate to its own currency", edit((f) => (f.exchangeRates![0].bookCurrency = f.exchangeRates![0].currency))],
+      ["a rate in an unknown currency", edit((f) => (f.exchangeRates![0].bookCurrency = "ABC"))],
       ["two rates for one pair and day", edit((f) => f.exchangeRates!.push({ ...f.exchangeRates![0], id: 99_999 }))],
       ["a quote's rate as a float", edit((f) => ((f.quotes.find((x) => x.fxRate != null) as Record<string, unknown>).fxRate = 1.08))],
       ["a quote in the book's currency with a rate", edit((f) => (f.quotes.find((x) => x.currency === f.settings.currency)!.fxRate = "1.1"))],

@@ -121,7 +121,6 @@ describe("version 2: time spent, exchange rates, history imports", () => {
     ["exchangeRates[0].rate", { exchangeRates: [{ ...rate, rate: 1.08 }] }],
     ["exchangeRates[0].rate", { exchangeRates: [{ ...rate, rate: "0.00000000001" }] }],
     ["exchangeRates[0].currency", { exchangeRates: [{ ...rate, currency: "ABC" }] }],
-    ["exchangeRates[0].currency", { exchangeRates: [{ ...rate, currency: "USD" }] }],
     ["exchangeRates[1].effectiveFrom", { exchangeRates: [rate, { ...rate, id: 2 }] }],
     ["importRows[0].batchId", { importRows: [{ batchId: 4, tableName: "quotes", rowId: 1 }] }],
   ])("%s is refused", (path, extra) => {
