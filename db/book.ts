@@ -1,9 +1,29 @@
 /** The whole book as tables: read in one snapshot, cleared, written in chunks. For export and import. */
 import { asc, sql } from "drizzle-orm";
 import type { DbOrTx } from "./connection";
-import { clients, interactions, quoteEvents, quotes, serviceRates, services, templates } from "./schema";
+import { HISTORY_SOURCES, HISTORY_TABLES } from "@/lib/export-schema";
+import {
+  clients,
+  exchangeRates,
+  IMPORT_SOURCES,
+  IMPORT_TABLES,
+  importBatches,
+  importRows,
+  interactions,
+  quoteEvents,
+  quotes,
+  serviceRates,
+  services,
+  templates,
+  timeEntries,
+} from "./schema";
 
-export const BOOK_TABLES = { services, serviceRates, templates, clients, quotes, quoteEvents, interactions } as const;
+// the export file's lists of import sources and tables are the database's (lib/ cannot import db/)
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const listsAgree: [Same<(typeof IMPORT_SOURCES)[number], (typeof HISTORY_SOURCES)[number]>, Same<(typeof IMPORT_TABLES)[number], (typeof HISTORY_TABLES)[number]>] = [true, true];
+void listsAgree;
+
+export const BOOK_TABLES = { services, serviceRates, templates, clients, quotes, quoteEvents, interactions, timeEntries, exchangeRates, importBatches, importRows } as const;
 export type BookTable = keyof typeof BOOK_TABLES;
 export type BookRow<T extends BookTable> = (typeof BOOK_TABLES)[T]["$inferInsert"];
 export type BookCounts = Record<BookTable, number>;
@@ -18,17 +38,22 @@ export function readBookTables(db: DbOrTx) {
     quotes: db.select().from(quotes).orderBy(asc(quotes.id)).all(),
     quoteEvents: db.select().from(quoteEvents).orderBy(asc(quoteEvents.id)).all(),
     interactions: db.select().from(interactions).orderBy(asc(interactions.id)).all(),
+    timeEntries: db.select().from(timeEntries).orderBy(asc(timeEntries.id)).all(),
+    exchangeRates: db.select().from(exchangeRates).orderBy(asc(exchangeRates.id)).all(),
+    importBatches: db.select().from(importBatches).orderBy(asc(importBatches.id)).all(),
+    importRows: db.select().from(importRows).orderBy(asc(importRows.batchId), asc(importRows.tableName), asc(importRows.rowId)).all(),
   };
 }
 
 export function bookCounts(db: DbOrTx): BookCounts {
   const n = (t: BookTable) => db.select({ n: sql<number>`count(*)` }).from(BOOK_TABLES[t]).get()?.n ?? 0;
-  return { services: n("services"), serviceRates: n("serviceRates"), templates: n("templates"), clients: n("clients"), quotes: n("quotes"), quoteEvents: n("quoteEvents"), interactions: n("interactions") };
+  return Object.fromEntries((Object.keys(BOOK_TABLES) as BookTable[]).map((t) => [t, n(t)])) as BookCounts;
 }
 
-/** Delete every row of the user's (settings stay), children first. */
+/** Delete every row of the user's (settings stay), children first: time entries before their quotes, import rows before their batches. */
 export function clearBook(db: DbOrTx): void {
-  for (const t of ["interactions", "quoteEvents", "quotes", "clients", "templates", "serviceRates", "services"] as const) db.delete(BOOK_TABLES[t]).run();
+  for (const t of ["importRows", "importBatches", "timeEntries", "interactions", "quoteEvents", "quotes", "clients", "templates", "serviceRates", "services", "exchangeRates"] as const)
+    db.delete(BOOK_TABLES[t]).run();
 }
 
 const CHUNK = 200;
@@ -40,4 +65,18 @@ export function insertBookRows<T extends BookTable>(db: DbOrTx, table: T, rows: 
 /** Insert one row and return its new id. */
 export function insertBookRow<T extends BookTable>(db: DbOrTx, table: T, row: BookRow<T>): number {
   return Number(db.insert(BOOK_TABLES[table]).values(row as never).run().lastInsertRowid);
+}
+
+/** The source keys already in the book (quotes and time entries), for a merge that must not repeat one. */
+export function sourceKeysInBook(db: DbOrTx): { quotes: Set<string>; timeEntries: Set<string> } {
+  const keys = (rows: { k: string | null }[]) => new Set(rows.map((r) => r.k).filter((k): k is string => k != null));
+  return {
+    quotes: keys(db.select({ k: quotes.sourceKey }).from(quotes).where(sql`${quotes.sourceKey} IS NOT NULL`).all()),
+    timeEntries: keys(db.select({ k: timeEntries.sourceKey }).from(timeEntries).where(sql`${timeEntries.sourceKey} IS NOT NULL`).all()),
+  };
+}
+
+/** The exchange rates already kept, as "currency:bookCurrency:effectiveFrom" keys. */
+export function exchangeRateKeys(db: DbOrTx): Set<string> {
+  return new Set(db.select().from(exchangeRates).all().map((r) => `${r.currency}:${r.bookCurrency}:${r.effectiveFrom}`));
 }

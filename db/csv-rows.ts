@@ -1,7 +1,7 @@
 /** Rows for the CSV exports: each table joined with the names a spreadsheet reader needs. */
 import { asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "./connection";
-import { clients, interactions, quoteEvents, quotes, services } from "./schema";
+import { clients, interactions, quoteEvents, quotes, services, timeEntries } from "./schema";
 
 export function clientRows(db: DbOrTx) {
   return db.select().from(clients).orderBy(asc(clients.id)).all();
@@ -33,5 +33,15 @@ export function interactionRows(db: DbOrTx) {
     .from(interactions)
     .innerJoin(clients, eq(interactions.clientId, clients.id))
     .orderBy(asc(interactions.id))
+    .all();
+}
+
+export function timeEntryRows(db: DbOrTx) {
+  return db
+    .select({ e: timeEntries, title: quotes.title, clientId: quotes.clientId, clientName: clients.name })
+    .from(timeEntries)
+    .innerJoin(quotes, eq(timeEntries.quoteId, quotes.id))
+    .innerJoin(clients, eq(quotes.clientId, clients.id))
+    .orderBy(asc(timeEntries.id))
     .all();
 }

@@ -8,7 +8,7 @@
  */
 import { and, count, eq, isNotNull } from "drizzle-orm";
 import type { DbOrTx } from "./connection";
-import { interactions, now, quoteEvents, quotes, serviceRates, services } from "./schema";
+import { exchangeRates, interactions, now, quoteEvents, quotes, serviceRates, services } from "./schema";
 
 export interface RatesRow {
   id: number;
@@ -72,3 +72,19 @@ export function currencyCounts(db: DbOrTx): { currency: string; quotes: number; 
   return [...out.values()].sort((a, b) => a.currency.localeCompare(b.currency));
 }
 
+
+/** Every quote's currency and rate, with the day a kept rate would be looked up on (decided, sent, else created). */
+export function quoteRates(db: DbOrTx): { id: number; currency: string; fxRate: string | null; day: string }[] {
+  return db
+    .select({ id: quotes.id, currency: quotes.currency, fxRate: quotes.fxRate, decidedOn: quotes.decidedOn, sentOn: quotes.sentOn, createdAt: quotes.createdAt })
+    .from(quotes)
+    .all()
+    .map((q) => ({ id: q.id, currency: q.currency, fxRate: q.fxRate, day: q.decidedOn ?? q.sentOn ?? q.createdAt.slice(0, 10) }));
+}
+export function setQuoteFxRate(db: DbOrTx, id: number, fxRate: string | null): number {
+  return db.update(quotes).set({ fxRate, updatedAt: now }).where(eq(quotes.id, id)).run().changes;
+}
+/** Keep a rate unless one is already kept for the same currencies and day (that one stays). Rows added. */
+export function addExchangeRateIfNew(db: DbOrTx, values: { currency: string; bookCurrency: string; effectiveFrom: string; rate: string }): number {
+  return db.insert(exchangeRates).values(values).onConflictDoNothing().run().changes;
+}

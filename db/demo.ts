@@ -63,6 +63,7 @@ export function bookLinks(db: DbOrTx) {
     events: db.select({ id: quoteEvents.id, quoteId: quoteEvents.quoteId }).from(quoteEvents).all(),
     interactions: db.select({ id: interactions.id, clientId: interactions.clientId, quoteId: interactions.quoteId }).from(interactions).all(),
     serviceRates: db.select({ id: serviceRates.id, serviceId: serviceRates.serviceId }).from(serviceRates).all(),
+    timeEntries: db.select({ id: timeEntries.id, quoteId: timeEntries.quoteId }).from(timeEntries).all(),
   };
 }
 export type BookLinks = ReturnType<typeof bookLinks>;

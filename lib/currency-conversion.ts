@@ -78,6 +78,64 @@ export function formatRate(r: Rate): string {
   return `${r.numerator}/${r.denominator}`;
 }
 
+/** a × b, exact (1 X = a Y and 1 Y = b Z: 1 X = a × b Z). */
+export function multiplyRates(a: Rate, b: Rate): Rate {
+  return reduce({ numerator: a.numerator * b.numerator, denominator: a.denominator * b.denominator });
+}
+
+/** a ÷ b, exact (1 X = a Z and 1 X = b Y: 1 Y = a ÷ b Z). */
+export function divideRates(a: Rate, b: Rate): Rate {
+  return reduce({ numerator: a.numerator * b.denominator, denominator: a.denominator * b.numerator });
+}
+
+/**
+ * A rate as the decimal text a quote or a kept rate stores ("0.8532"): at most RATE_MAX_DECIMALS digits
+ * after the point, rounded ONCE half away from zero, trailing zeros dropped; so parseRate reads it back.
+ * Refused when it rounds to zero or needs more than 9 digits before the point.
+ */
+export function rateToText(r: Rate): { ok: true; text: string } | { ok: false; error: "not_positive" | "too_large" } {
+  const scale = 10n ** BigInt(RATE_MAX_DECIMALS);
+  const scaled = divHalfAwayFromZero(r.numerator * scale, r.denominator);
+  if (scaled <= 0n) return { ok: false, error: "not_positive" };
+  const digits = scaled.toString().padStart(RATE_MAX_DECIMALS + 1, "0");
+  const whole = digits.slice(0, -RATE_MAX_DECIMALS);
+  if (whole.length > RATE_MAX_WHOLE_DIGITS) return { ok: false, error: "too_large" };
+  const frac = digits.slice(-RATE_MAX_DECIMALS).replace(/0+$/, "");
+  return { ok: true, text: frac ? `${whole}.${frac}` : whole };
+}
+
+/**
+ * How amounts move from one currency to another: `book` when the book's own currency is converted (its
+ * amounts re-expressed, the book's currency becomes `to`); `amounts` when amounts of another currency
+ * are re-expressed and the book's currency stays `book`. 1 `from` = `rate` `to`.
+ */
+export type CurrencyMove = { kind: "book"; from: string; to: string; rate: Rate } | { kind: "amounts"; from: string; to: string; rate: Rate; book: string };
+
+/**
+ * The rate a quote (or a kept rate of `currency`) carries after a move: book-currency units per one unit
+ * of its currency, as stored text, or null when it is in the book's currency (or had no rate to carry).
+ * `currency` and `fxRate` are the quote's before the move.
+ *
+ * - the book converted A → B at r: a quote in A or B is in the book's currency (none); one in C with
+ *   1 C = f A now has 1 C = f × r B;
+ * - amounts of X re-expressed in Y at r, the book staying in A: a quote in X is now in Y; with
+ *   1 X = f A it has 1 Y = f ÷ r A (none when Y is A); other quotes do not move.
+ * Rounded once to RATE_MAX_DECIMALS (rateToText); what rounds to zero or is too large is an error.
+ */
+export function rateAfterMove(currency: string, fxRate: string | null, move: CurrencyMove): { ok: true; fxRate: string | null } | { ok: false; error: "not_positive" | "too_large" } {
+  const f = fxRate == null ? null : parseRate(fxRate);
+  if (move.kind === "book") {
+    if (currency === move.from || currency === move.to) return { ok: true, fxRate: null };
+    if (!f?.ok) return { ok: true, fxRate: null };
+    const t = rateToText(multiplyRates(f.rate, move.rate));
+    return t.ok ? { ok: true, fxRate: t.text } : t;
+  }
+  if (currency !== move.from) return { ok: true, fxRate: currency === move.book ? null : fxRate };
+  if (move.to === move.book || !f?.ok) return { ok: true, fxRate: null };
+  const t = rateToText(divideRates(f.rate, move.rate));
+  return t.ok ? { ok: true, fxRate: t.text } : t;
+}
+
 /** n / d rounded half away from zero; d > 0. */
 function divHalfAwayFromZero(n: bigint, d: bigint): bigint {
   const neg = n < 0n;

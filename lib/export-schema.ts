@@ -10,14 +10,22 @@
  *
  * `serviceRates` (the rate card's history) came later within version 1: it is optional, and a file
  * without it (or a service without rows in it) gets each service's rates as its history from 1970-01-01.
+ *
+ * Version 2 (time spent and money in other currencies) adds `timeEntries`, `exchangeRates`,
+ * `importBatches` and `importRows` (the history imports, so one can still be undone after a restore),
+ * the quotes' `fxRate`, `workDoneOn`, `estimateKnown` and `sourceKey`, and `settings.creepThresholdPct`.
+ * A version 1 file still imports: the new lists are optional (none), the new columns take their
+ * defaults (no rate, work not marked done, the estimate known, no source key; creep at 20%).
  */
 import { z } from "zod";
 import { DATE_MAX, DATE_MIN, isDateInBounds } from "./dates";
 import { ANSWERS, ASK_KINDS, EVENT_KINDS, GIVE_KINDS, INTERACTION_KINDS, type EventKind, type InteractionKind } from "./domain";
+import { createTimeEntrySchema, exchangeRateSchema, timeSpentSchema } from "./time-and-money-schemas";
 import { serviceRatesChangeSchema } from "./rates";
 import {
   createInteractionSchema,
   createQuoteEventSchema,
+  isoCurrencySchema,
   isoDateSchema,
   quoteFields,
   quoteRules,
@@ -29,7 +37,9 @@ import {
 } from "./schemas";
 
 export const EXPORT_FORMAT = "walkaway-export";
-export const EXPORT_VERSION = 1;
+export const EXPORT_VERSION = 2;
+/** the versions this Walkaway reads: 1 (before time spent and other currencies) and the current one */
+export const READABLE_VERSIONS = [1, 2] as const;
 /** per table: far above a working life of negotiations, far below what would exhaust memory */
 export const MAX_ROWS = 200_000;
 
@@ -56,9 +66,19 @@ export const clientRowSchema = upsertClientSchema.safeExtend({ id: rowId, ...sta
 
 export const templateRowSchema = upsertTemplateSchema.safeExtend({ id: rowId, ...stamps });
 
+/** a history import's key for the row it made (the same file imported twice adds nothing) */
+const sourceKeySchema = z.string({ error: "A source key is text" }).min(1, "A source key is not empty").max(2_000, "At most 2000 characters").nullable().default(null);
+
 /** A quote: the API's fields and cross-field rules (decided no earlier than sent, a reason only when rejected or declined), as stored. */
 export const quoteRowSchema = quoteFields
-  .safeExtend({ id: rowId, ...stamps })
+  .safeExtend({
+    id: rowId,
+    ...stamps,
+    // version 2: the day the work was finished, whether the estimate is the user's own, the history import's key
+    workDoneOn: isoDateSchema.nullable().default(null),
+    estimateKnown: z.boolean({ error: "estimateKnown is true or false" }).default(true),
+    sourceKey: sourceKeySchema,
+  })
   .superRefine(quoteRules)
   .transform((q) => ({
     ...q,
@@ -69,7 +89,45 @@ export const quoteRowSchema = quoteFields
     decidedOn: q.decidedOn ?? null,
     rejectionReason: q.rejectionReason ?? null,
     cameBackAtMyPrice: q.cameBackAtMyPrice ?? false,
+    fxRate: q.fxRate ?? null,
   }));
+
+/** Time spent on a quote: the API's rules for a time entry (minutes 1..1440, a real day, a short note), as stored. */
+export const timeEntryRowSchema = createTimeEntrySchema
+  .safeExtend({ id: rowId, quoteId: rowId, occurredOn: isoDateSchema, minutes: timeSpentSchema, sourceKey: sourceKeySchema, createdAt: timestamp })
+  .transform((e) => ({ ...e, note: e.note ?? null, billable: e.billable ?? null }));
+
+/**
+ * A rate kept in Settings: the API's rules (an ISO currency, a real day, an exact positive decimal), with
+ * the book currency it converts to. A row of the book's own currency is useless but harmless (a later
+ * change of the book's currency can leave one): a backup holding it must still restore.
+ */
+export const exchangeRateRowSchema = exchangeRateSchema.safeExtend({ id: rowId, bookCurrency: isoCurrencySchema, createdAt: timestamp });
+
+/** The history import's sources and the tables its rows are in (db/schema.ts IMPORT_SOURCES, IMPORT_TABLES; db/book.ts checks they agree). */
+export const HISTORY_SOURCES = ["toggl", "clockify", "harvest", "jobs"] as const;
+export const HISTORY_TABLES = ["clients", "quotes", "time_entries"] as const;
+const count = (what: string) => z.number({ error: `${what} is a number` }).int(`${what} is a whole number`).min(0, `${what} is never negative`).max(Number.MAX_SAFE_INTEGER);
+
+/** One history import (a batch that can be undone as one). */
+export const importBatchRowSchema = z.object({
+  id: rowId,
+  source: z.enum(HISTORY_SOURCES, { error: "Unknown import source" }),
+  fileName: z.string({ error: "Must be text" }).max(1_000, "At most 1000 characters").nullable().default(null),
+  clientsAdded: count("clientsAdded"),
+  quotesAdded: count("quotesAdded"),
+  timeEntriesAdded: count("timeEntriesAdded"),
+  rowsSkipped: count("rowsSkipped"),
+  undoneAt: timestamp.nullable().default(null),
+  createdAt: timestamp,
+});
+
+/** A row one history import created (by table and id), so the batch can be undone. */
+export const importRowRowSchema = z.object({
+  batchId: rowId,
+  tableName: z.enum(HISTORY_TABLES, { error: "Unknown table" }),
+  rowId: rowId,
+});
 
 const text = (max: number) => z.string({ error: "Must be text" }).max(max, `At most ${max} characters`);
 const nullableText = (max: number) => text(max).nullable().default(null);
@@ -174,7 +232,7 @@ const rows = <T extends z.ZodType>(schema: T, what: string) => z.array(schema, {
 export const exportFileSchema = z
   .object({
     format: z.literal(EXPORT_FORMAT),
-    version: z.literal(EXPORT_VERSION),
+    version: z.union(READABLE_VERSIONS.map((v) => z.literal(v))),
     exportedAt: timestamp,
     settings: settingsSchema,
     services: rows(serviceRowSchema, "services"),
@@ -185,6 +243,11 @@ export const exportFileSchema = z
     quotes: rows(quoteRowSchema, "quotes"),
     quoteEvents: rows(quoteEventRowSchema, "negotiation events"),
     interactions: rows(interactionRowSchema, "interactions"),
+    // version 2; optional so that version 1 files (which have none) still parse
+    timeEntries: rows(timeEntryRowSchema, "time entries").optional(),
+    exchangeRates: rows(exchangeRateRowSchema, "exchange rates").optional(),
+    importBatches: rows(importBatchRowSchema, "import batches").optional(),
+    importRows: rows(importRowRowSchema, "import rows").optional(),
   })
   .superRefine((f, ctx) => {
     const unique = (list: { id: number }[], table: string) => {
@@ -235,15 +298,57 @@ export const exportFileSchema = z
       if (it.quoteId != null && quoteClient.get(it.quoteId) !== it.clientId)
         ctx.addIssue({ code: "custom", path: ["interactions", i, "quoteId"], message: `Quote ${it.quoteId} is not a quote of client ${it.clientId} in this file` });
     });
+
+    // a quote in the book's own currency is counted as it is: it carries no rate
+    f.quotes.forEach((q, i) => {
+      if (q.currency === f.settings.currency && q.fxRate != null)
+        ctx.addIssue({ code: "custom", path: ["quotes", i, "fxRate"], message: `This quote is in the book's currency (${q.currency}): it has no exchange rate` });
+    });
+    // source keys are unique per table, as the database keeps them
+    const uniqueKeys = (list: { sourceKey: string | null }[], table: string) => {
+      const keys = new Set<string>();
+      list.forEach((r, i) => {
+        if (r.sourceKey == null) return;
+        if (keys.has(r.sourceKey)) ctx.addIssue({ code: "custom", path: [table, i, "sourceKey"], message: "Two rows have this source key" });
+        keys.add(r.sourceKey);
+      });
+    };
+    uniqueKeys(f.quotes, "quotes");
+    const timeEntries = f.timeEntries ?? [];
+    unique(timeEntries, "timeEntries");
+    uniqueKeys(timeEntries, "timeEntries");
+    timeEntries.forEach((e, i) => {
+      if (!quoteIds.has(e.quoteId)) ctx.addIssue({ code: "custom", path: ["timeEntries", i, "quoteId"], message: `No quote ${e.quoteId} in this file` });
+    });
+    const rates = f.exchangeRates ?? [];
+    unique(rates, "exchangeRates");
+    const pairs = new Set<string>();
+    rates.forEach((r, i) => {
+      const key = `${r.currency}:${r.bookCurrency}:${r.effectiveFrom}`;
+      if (pairs.has(key)) ctx.addIssue({ code: "custom", path: ["exchangeRates", i, "effectiveFrom"], message: `Two rates for ${r.currency} in ${r.bookCurrency} from ${r.effectiveFrom}` });
+      pairs.add(key);
+    });
+    const batchIds = unique(f.importBatches ?? [], "importBatches");
+    const marked = new Set<string>();
+    (f.importRows ?? []).forEach((r, i) => {
+      if (!batchIds.has(r.batchId)) ctx.addIssue({ code: "custom", path: ["importRows", i, "batchId"], message: `No import batch ${r.batchId} in this file` });
+      const key = `${r.tableName}:${r.rowId}`;
+      if (marked.has(key)) ctx.addIssue({ code: "custom", path: ["importRows", i, "rowId"], message: `Row ${r.rowId} of ${r.tableName} is marked twice` });
+      marked.add(key);
+    });
   });
 
 /**
- * What an import also refuses, beyond the rules every stored row keeps: a quote priced in another
- * currency than its service's (the API refuses to save one; server/quotes.ts checkQuoteRefs). Kept out
- * of exportFileSchema because a book can still hold such quotes: PUT /api/v1/services/:id may change a
- * service's currency under quotes priced in the old one.
+ * What an import also refuses in a version 1 file, beyond the rules every stored row keeps: a quote
+ * priced in another currency than its service's (the API refuses to save one; server/quotes.ts
+ * checkQuoteRefs), which no book of that version could hold.
+ *
+ * Not in version 2: a quote in another currency may use a rate card in the book's currency at its own
+ * rate, and once the book's currency changes with "keep" (server/currency.ts) that rate card is in
+ * neither the quote's currency nor the book's. Such a book must still restore from its own export.
  */
 export const importFileSchema = exportFileSchema.superRefine((f, ctx) => {
+  if (f.version !== 1) return;
   const serviceCurrency = new Map(f.services.map((s) => [s.id, { name: s.name, currency: s.currency }] as const));
   f.quotes.forEach((q, i) => {
     const service = q.serviceId == null ? undefined : serviceCurrency.get(q.serviceId);
@@ -290,12 +395,12 @@ export function parseExportFile(value: unknown): ParsedExport {
   const head = value as Record<string, unknown>;
   if (head.format !== EXPORT_FORMAT)
     return { ok: false, message: `This is not a Walkaway export file (no "format": "${EXPORT_FORMAT}").`, fields: { format: [`Expected "${EXPORT_FORMAT}"`] } };
-  if (head.version !== EXPORT_VERSION) {
+  if (!(READABLE_VERSIONS as readonly unknown[]).includes(head.version)) {
     const v = typeof head.version === "number" || typeof head.version === "string" ? String(head.version).slice(0, 20) : "missing";
     return {
       ok: false,
-      message: `This file is format version ${v}; this Walkaway reads version ${EXPORT_VERSION}.${typeof head.version === "number" && head.version > EXPORT_VERSION ? " Update Walkaway to import it." : ""}`,
-      fields: { version: [`Expected ${EXPORT_VERSION}`] },
+      message: `This file is format version ${v}; this Walkaway reads versions ${READABLE_VERSIONS.join(" and ")}.${typeof head.version === "number" && head.version > EXPORT_VERSION ? " Update Walkaway to import it." : ""}`,
+      fields: { version: [`Expected ${READABLE_VERSIONS.join(" or ")}`] },
     };
   }
   const parsed = importFileSchema.safeParse(value);

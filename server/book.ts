@@ -7,9 +7,25 @@
  * them to the new services (a service reused from the book keeps the book's own history). A service the
  * file gives no history (a file from before the history, or a service without rows) gets its rates as
  * its history from 1970-01-01, as the migration did for the books there were.
+ *
+ * Time spent, exchange rates and the history imports (version 2 of the file):
+ * - replace keeps every id, so an import batch can still be undone after a restore; a batch's row that
+ *   the file does not hold (undone, or deleted since) is not marked again (it could name another row later);
+ * - merge gives time entries their quote's new id and import batches their rows' new ids. A source key
+ *   (the history import's "already imported" mark) that the book already holds is dropped from the added
+ *   copy (the row is added, without the key): the book's own row keeps the key, so a history file imported
+ *   again still adds nothing, and merging a book into itself never breaks the keys' uniqueness.
+ *   Exchange rates are added unless the book already keeps a rate for the same currencies and day (yours stays).
+ *   A quote's rate converts it to the file's book currency: when that is yours, it stays; when it is not,
+ *   a quote in your currency has none, and any other takes the rate you keep in force on its date
+ *   (decided, sent, else created), or none — then it is counted apart until you give it one.
+ * - the demo's marks are forgotten by a replace: the ids they name now belong to the file's rows.
  */
 import { writeTransaction, type DB, type DbOrTx } from "@/db/connection";
-import { bookCounts, clearBook, insertBookRow, insertBookRows, readBookTables, type BookCounts } from "@/db/book";
+import { bookCounts, clearBook, exchangeRateKeys, insertBookRow, insertBookRows, readBookTables, sourceKeysInBook, type BookCounts } from "@/db/book";
+import { clearDemoMarks } from "@/db/demo";
+import { listExchangeRates } from "@/db/exchange-rates";
+import { rateInForce } from "@/lib/exchange-rates";
 import { listServices } from "@/db/services";
 import { getSettings, saveSettings } from "@/db/settings";
 import { listTemplates } from "@/db/templates";
@@ -40,6 +56,10 @@ export interface ImportResult {
   renamedServices: { from: string; to: string }[];
   /** merge: templates identical to one you already had */
   skippedTemplates: number;
+  /** merge: exchange rates you already kept for the same currencies and day (yours stayed) */
+  skippedExchangeRates: number;
+  /** merge: source keys the book already held, dropped from the rows added */
+  droppedSourceKeys: number;
   settingsReplaced: boolean;
 }
 
@@ -64,11 +84,17 @@ function ratesFromTheBeginning(file: ExportFile, ids: ReadonlySet<number>) {
  */
 export function importBook(db: DbOrTx, file: ExportFile, mode: ImportMode): ImportResult {
   return writeTransaction(db, (t) => {
-    const created: BookCounts = { services: 0, serviceRates: 0, templates: 0, clients: 0, quotes: 0, quoteEvents: 0, interactions: 0 };
-    const result: ImportResult = { mode, created, reusedServices: 0, renamedServices: [], skippedTemplates: 0, settingsReplaced: false };
+    const created: BookCounts = {
+      services: 0, serviceRates: 0, templates: 0, clients: 0, quotes: 0, quoteEvents: 0, interactions: 0, timeEntries: 0, exchangeRates: 0, importBatches: 0, importRows: 0,
+    };
+    const result: ImportResult = { mode, created, reusedServices: 0, renamedServices: [], skippedTemplates: 0, skippedExchangeRates: 0, droppedSourceKeys: 0, settingsReplaced: false };
+    const timeEntries = file.timeEntries ?? [];
+    const exchangeRates = file.exchangeRates ?? [];
+    const batches = file.importBatches ?? [];
 
     if (mode === "replace") {
       clearBook(t);
+      clearDemoMarks(t);
       saveSettings(t, file.settings);
       result.settingsReplaced = true;
       insertBookRows(t, "services", file.services);
@@ -80,6 +106,20 @@ export function importBook(db: DbOrTx, file: ExportFile, mode: ImportMode): Impo
       insertBookRows(t, "quotes", file.quotes);
       insertBookRows(t, "quoteEvents", file.quoteEvents);
       insertBookRows(t, "interactions", file.interactions);
+      insertBookRows(t, "timeEntries", timeEntries);
+      insertBookRows(t, "exchangeRates", exchangeRates);
+      insertBookRows(t, "importBatches", batches);
+      const held = {
+        clients: new Set(file.clients.map((c) => c.id)),
+        quotes: new Set(file.quotes.map((q) => q.id)),
+        time_entries: new Set(timeEntries.map((e) => e.id)),
+      };
+      const marks = (file.importRows ?? []).filter((r) => held[r.tableName].has(r.rowId));
+      insertBookRows(t, "importRows", marks);
+      created.timeEntries = timeEntries.length;
+      created.exchangeRates = exchangeRates.length;
+      created.importBatches = batches.length;
+      created.importRows = marks.length;
       created.services = file.services.length;
       created.templates = file.templates.length;
       created.clients = file.clients.length;
@@ -141,9 +181,49 @@ export function importBook(db: DbOrTx, file: ExportFile, mode: ImportMode): Impo
       created.clients++;
     }
 
+    // exchange rates first: a quote from a book in another currency takes the rate kept in force on its date
+    const keptRates = exchangeRateKeys(t);
+    for (const { id: _id, ...r } of exchangeRates) {
+      const key = `${r.currency}:${r.bookCurrency}:${r.effectiveFrom}`;
+      if (keptRates.has(key)) {
+        result.skippedExchangeRates++;
+        continue;
+      }
+      insertBookRow(t, "exchangeRates", r);
+      keptRates.add(key);
+      created.exchangeRates++;
+    }
+    const book = getSettings(t).currency;
+    const sameBook = file.settings.currency === book;
+    const myRates = sameBook ? [] : listExchangeRates(t, book);
+    const fxRateHere = (q: ExportFile["quotes"][number]): string | null => {
+      if (q.currency === book) return null;
+      if (sameBook) return q.fxRate;
+      return rateInForce(myRates, q.currency, q.decidedOn ?? q.sentOn ?? q.createdAt.slice(0, 10)) ?? null;
+    };
+    const keys = sourceKeysInBook(t);
+    const freshKey = (key: string | null, taken: Set<string>): string | null => {
+      if (key == null) return null;
+      if (taken.has(key)) {
+        result.droppedSourceKeys++;
+        return null;
+      }
+      taken.add(key);
+      return key;
+    };
+
     const quoteMap = new Map<number, number>();
     for (const { id, ...qt } of file.quotes) {
-      quoteMap.set(id, insertBookRow(t, "quotes", { ...qt, clientId: clientMap.get(qt.clientId)!, serviceId: qt.serviceId == null ? null : serviceMap.get(qt.serviceId)! }));
+      quoteMap.set(
+        id,
+        insertBookRow(t, "quotes", {
+          ...qt,
+          clientId: clientMap.get(qt.clientId)!,
+          serviceId: qt.serviceId == null ? null : serviceMap.get(qt.serviceId)!,
+          fxRate: fxRateHere({ id, ...qt }),
+          sourceKey: freshKey(qt.sourceKey, keys.quotes),
+        }),
+      );
       created.quotes++;
     }
 
@@ -151,6 +231,26 @@ export function importBook(db: DbOrTx, file: ExportFile, mode: ImportMode): Impo
     created.quoteEvents = file.quoteEvents.length;
     insertBookRows(t, "interactions", file.interactions.map(({ id: _id, ...i }) => ({ ...i, clientId: clientMap.get(i.clientId)!, quoteId: i.quoteId == null ? null : quoteMap.get(i.quoteId)! })));
     created.interactions = file.interactions.length;
+
+    const entryMap = new Map<number, number>();
+    for (const { id, ...e } of timeEntries) {
+      entryMap.set(id, insertBookRow(t, "timeEntries", { ...e, quoteId: quoteMap.get(e.quoteId)!, sourceKey: freshKey(e.sourceKey, keys.timeEntries) }));
+      created.timeEntries++;
+    }
+
+    // the file's history imports, on the rows they made as they are now in this book
+    const batchMap = new Map<number, number>();
+    for (const { id, ...b } of batches) {
+      batchMap.set(id, insertBookRow(t, "importBatches", b));
+      created.importBatches++;
+    }
+    const newId = { clients: clientMap, quotes: quoteMap, time_entries: entryMap };
+    const marks = (file.importRows ?? []).flatMap((r) => {
+      const rowId = newId[r.tableName].get(r.rowId);
+      return rowId == null ? [] : [{ batchId: batchMap.get(r.batchId)!, tableName: r.tableName, rowId }];
+    });
+    insertBookRows(t, "importRows", marks);
+    created.importRows = marks.length;
     return result;
   });
 }

@@ -8,12 +8,26 @@
  * amounts (they have no currency column: they are in the book's currency, so they convert only when
  * the book's own currency is converted). Each amount is rounded once, half away from zero, to the
  * target currency's minor unit (lib/currency-conversion.ts).
+ *
+ * Quotes in other currencies carry a rate to the book's currency (fxRate), and the user keeps rates in
+ * Settings; both follow the money (lib/currency-conversion.ts rateAfterMove):
+ * - converting the book A → B at r: quotes now in B carry no rate; a quote in C with 1 C = f A gets
+ *   f × r (rounded once to 10 decimals); each rate kept for C in A is also kept for C in B at x × r
+ *   (a rate already kept for the same currencies and day stays as it is; the rows in A stay too);
+ * - re-expressing amounts of X in Y at r (the book stays A): quotes now in Y get f ÷ r (none when Y is A);
+ * - keeping the amounts while the book's currency changes A → B: quotes in B carry no rate; every other
+ *   quote takes the rate kept for its currency in B in force on its date, else (a quote in C whose
+ *   rate was to A) f × the rate kept for A in B, else none: it is counted apart until given one.
+ * A rate that would round to zero or be too large refuses the whole change before anything is written.
  */
 import type { DB, DbOrTx } from "@/db/connection";
 import { writeTransaction } from "@/db/connection";
 import {
+  addExchangeRateIfNew,
   currencyCounts,
   moneyRowsIn,
+  quoteRates,
+  setQuoteFxRate,
   setEventAmount,
   setInteractionAmount,
   setQuoteMoney,
@@ -21,8 +35,10 @@ import {
   setServiceRateMoney,
   type RatesRow,
 } from "@/db/currency";
+import { listExchangeRates } from "@/db/exchange-rates";
 import { getSettings, saveSettings } from "@/db/settings";
-import { convertMaybe, convertMinor, formatRate, parseRate, type Rate } from "@/lib/currency-conversion";
+import { convertMaybe, convertMinor, formatRate, multiplyRates, parseRate, rateAfterMove, rateToText, type CurrencyMove, type Rate } from "@/lib/currency-conversion";
+import { rateInForce } from "@/lib/exchange-rates";
 import type { Settings } from "@/lib/domain";
 import { invalidInput } from "@/lib/errors";
 import { reexpressSchema, type SettingsChange } from "@/lib/book-setup-schemas";
@@ -64,6 +80,10 @@ export interface Converted {
   quotes: number;
   events: number;
   interactions: number;
+  /** quotes in other currencies whose rate to the book's currency changed (re-expressed, or none now) */
+  fxRates: number;
+  /** rates kept in Settings re-expressed for the new book currency */
+  exchangeRates: number;
 }
 
 export interface ReexpressResult {
@@ -99,11 +119,29 @@ function convertRates(r: RatesRow, rate: Rate, from: string, to: string): Omit<R
   return out;
 }
 
+function rateOrRefuse(r: ReturnType<typeof rateAfterMove>): string | null {
+  if (r.ok) return r.fxRate;
+  const message = r.error === "too_large" ? TOO_LARGE : TOO_SMALL;
+  throw invalidInput(message, { rate: [message] });
+}
+
 /**
- * Inside a transaction: every amount in `from` becomes `to` at `rate`. Everything is computed before
- * the first write, so a refused rate changes nothing even outside a transaction.
+ * Inside a transaction: every amount in `from` becomes `to` at `rate`, and the rates of quotes in other
+ * currencies (and, when the book's own currency moves, the rates kept in Settings) follow. Everything
+ * is computed before the first write, so a refused rate changes nothing even outside a transaction.
  */
 function convertRows(tx: DbOrTx, from: string, to: string, rate: Rate, bookCurrency: string): Converted {
+  const move: CurrencyMove = from === bookCurrency ? { kind: "book", from, to, rate } : { kind: "amounts", from, to, rate, book: bookCurrency };
+  const fxRates = quoteRates(tx).flatMap((q) => {
+    const fxRate = rateOrRefuse(rateAfterMove(q.currency, q.fxRate, move));
+    return fxRate === q.fxRate ? [] : [{ id: q.id, fxRate }];
+  });
+  const keptRates =
+    move.kind === "book"
+      ? listExchangeRates(tx, from)
+          .filter((r) => r.currency !== to)
+          .map((r) => ({ currency: r.currency, bookCurrency: to, effectiveFrom: r.effectiveFrom, rate: rateOrRefuse(rateAfterMove(r.currency, r.rate, move))! }))
+      : [];
   const rows = moneyRowsIn(tx, from, from === bookCurrency);
   const services = rows.services.map((s) => ({ id: s.id, ...convertRates(s, rate, from, to) }));
   const serviceRates = rows.serviceRates.map((s) => ({ id: s.id, ...convertRates(s, rate, from, to) }));
@@ -119,7 +157,36 @@ function convertRows(tx: DbOrTx, from: string, to: string, rate: Rate, bookCurre
   for (const q of quotes) setQuoteMoney(tx, q.id, to, q.quoted, q.agreed);
   for (const e of events) setEventAmount(tx, e.id, e.amount);
   for (const i of interactions) setInteractionAmount(tx, i.id, i.amount);
-  return { services: services.length, serviceRates: serviceRates.length, quotes: quotes.length, events: events.length, interactions: interactions.length };
+  for (const q of fxRates) setQuoteFxRate(tx, q.id, q.fxRate);
+  let exchangeRates = 0;
+  for (const r of keptRates) exchangeRates += addExchangeRateIfNew(tx, r);
+  return { services: services.length, serviceRates: serviceRates.length, quotes: quotes.length, events: events.length, interactions: interactions.length, fxRates: fxRates.length, exchangeRates };
+}
+
+/**
+ * Inside a transaction: the book's currency goes from `oldBook` to `newBook` and the amounts stay as
+ * they are. Quotes in the new currency carry no rate; every other quote takes the rate kept for its
+ * currency in the new one on its date, else (a rate to the old currency) its rate times the rate kept
+ * for the old currency, else none. Returns how many quotes' rates changed.
+ */
+function rebaseRates(tx: DbOrTx, oldBook: string, newBook: string): number {
+  const kept = listExchangeRates(tx, newBook);
+  let changed = 0;
+  for (const q of quoteRates(tx)) {
+    let fxRate: string | null = null;
+    if (q.currency !== newBook) {
+      fxRate = rateInForce(kept, q.currency, q.day);
+      const oldToNew = fxRate == null && q.currency !== oldBook && q.fxRate != null ? rateInForce(kept, oldBook, q.day) : null;
+      if (oldToNew != null) {
+        const f = parseRate(q.fxRate!);
+        const k = parseRate(oldToNew);
+        const t = f.ok && k.ok ? rateToText(multiplyRates(f.rate, k.rate)) : null;
+        fxRate = t?.ok ? t.text : null;
+      }
+    }
+    if (fxRate !== q.fxRate) changed += setQuoteFxRate(tx, q.id, fxRate);
+  }
+  return changed;
 }
 
 function parsedRate(text: string): Rate {
@@ -164,7 +231,13 @@ export async function changeSettings(db: DB, input: SettingsChange, backupDir: s
   const current = getSettings(db);
   const old = current.currency;
   const inOld = currencyCounts(db).find((c) => c.currency === old) ?? { quotes: 0, services: 0 };
-  const save = () => writeTransaction(db, (tx) => (saveSettings(tx, settings), getSettings(tx)));
+  const save = () =>
+    writeTransaction(db, (tx) => {
+      // the amounts stay; the quotes' rates now convert to the new currency
+      if (settings.currency !== old) rebaseRates(tx, old, settings.currency);
+      saveSettings(tx, settings);
+      return getSettings(tx);
+    });
   if (settings.currency === old || inOld.quotes + inOld.services === 0 || currencyChange === "keep") return { settings: save(), reexpressed: null };
   if (currencyChange !== "convert") {
     const message = `Your book has ${describeUse(inOld)} in ${old}. Convert them to ${settings.currency} at a rate you enter, or keep them in ${old}.`;

@@ -1,6 +1,11 @@
 /**
  * The demo book's data: a dozen clients, some good and some draining, with quotes, negotiations and
  * interactions spread over the last year (days before today). Loaded by server/demo.ts.
+ *
+ * Time spent tells three stories: Juniper's ticketing integration ran 60% over its estimate (72 h for
+ * 45 h quoted, with an unpaid scope-creep ask on that job), so its true rate fell below the floor;
+ * Lumen's security review finished a little under its estimate; Fjord's Q4 landing pages are in
+ * progress, under their estimate.
  */
 import type { QuoteStatus, RejectionReason } from "@/lib/domain";
 import type { CreateInteraction, CreateQuoteEvent, UpsertClient } from "@/lib/schemas";
@@ -19,15 +24,22 @@ export interface DemoQuote {
   agreed?: number;
   reason?: RejectionReason;
   events?: (DistributiveOmit<CreateQuoteEvent, "occurredOn"> & { at: number })[];
+  /** time spent: days before today, hours (whole or half) */
+  time?: { at: number; hours: number; note?: string }[];
+  /** the work was finished this many days ago */
+  doneAt?: number;
 }
 export interface DemoClient {
   client: UpsertClient;
   quotes: DemoQuote[];
-  interactions?: (CreateInteraction & { at: number })[];
+  /** `onQuote`: the title of this client's quote the interaction is about */
+  interactions?: (CreateInteraction & { at: number; onQuote?: string })[];
 }
 
-const ask = (subtype: "unpaid_favour" | "quick_question" | "scope_creep" | "rush_demand" | "free_consult", minutes: number, at: number, note?: string, paid = false) =>
-  ({ kind: "ask", subtype, minutes, paid, at, note }) as const;
+const ask = (subtype: "unpaid_favour" | "quick_question" | "scope_creep" | "rush_demand" | "free_consult", minutes: number, at: number, note?: string, paid = false, onQuote?: string) =>
+  ({ kind: "ask", subtype, minutes, paid, at, note, onQuote }) as const;
+/** a working day: `hours` on the day `at` days ago */
+const day = (at: number, hours: number, note?: string) => ({ at, hours, note });
 const give = (subtype: "referral" | "testimonial" | "repeat_work" | "prompt_payment", at: number, note?: string) => ({ kind: "give", subtype, at, note }) as const;
 const chase = (answered: boolean, at: number) => ({ kind: "follow_up", answered, at }) as const;
 const paid = (daysLate: number, at: number) => ({ kind: "payment", daysLate, at }) as const;
@@ -47,7 +59,17 @@ export const DEMO_BOOK: DemoClient[] = [
     quotes: [
       { service: "brand", title: "Brand refresh", hours: 48, quoted: 5000, status: "accepted", sent: 190, decided: 185 },
       { service: "copy", title: "Website copy", hours: 20, quoted: 1800, status: "accepted", sent: 90, decided: 88 },
-      { service: "web", title: "Landing pages Q4", hours: 24, quoted: 2700, status: "accepted", sent: 20, decided: 18 },
+      {
+        service: "web",
+        title: "Landing pages Q4",
+        hours: 24,
+        quoted: 2700,
+        status: "accepted",
+        sent: 20,
+        decided: 18,
+        // in progress: 10 h of 24 so far
+        time: [day(15, 3, "Wireframes"), day(12, 4), day(8, 3, "First page built")],
+      },
     ],
     interactions: [give("repeat_work", 90), give("repeat_work", 20), paid(0, 160), paid(2, 60), give("referral", 30, "Sent Lumen Health my way")],
   },
@@ -67,7 +89,18 @@ export const DEMO_BOOK: DemoClient[] = [
           { kind: "my_answer", answer: "cut_scope", scopeMinutes: 4320, at: 113, note: "Dropped the admin dashboard instead" },
         ],
       },
-      { service: "consult", title: "Security review", hours: 10, quoted: 1500, status: "accepted", sent: 25, decided: 22 },
+      {
+        service: "consult",
+        title: "Security review",
+        hours: 10,
+        quoted: 1500,
+        status: "accepted",
+        sent: 25,
+        decided: 22,
+        // done a little under the estimate: 9.5 h
+        time: [day(20, 4, "Threat model"), day(19, 3.5, "Code and config review"), day(18, 2, "Report")],
+        doneAt: 18,
+      },
     ],
     interactions: [paid(5, 80), ask("quick_question", 30, 60), chase(true, 50)],
   },
@@ -193,10 +226,37 @@ export const DEMO_BOOK: DemoClient[] = [
   {
     client: { name: "Juniper Events", company: "Juniper Events", email: "team@juniper.example", leadSource: "inbound", status: "paused", notes: "Everything is urgent." },
     quotes: [
-      { service: "web", title: "Ticketing integration", hours: 45, quoted: 4950, status: "accepted", sent: 170, decided: 165 },
+      {
+        service: "web",
+        title: "Ticketing integration",
+        hours: 45,
+        quoted: 4950,
+        status: "accepted",
+        sent: 170,
+        decided: 165,
+        // quoted 45 h, took 72 h: a second payment provider asked for on the way (the scope-creep ask below)
+        time: [
+          day(163, 8, "Ticket API"),
+          day(162, 8),
+          day(161, 8),
+          day(158, 8, "Checkout"),
+          day(155, 8),
+          day(150, 8, "Second payment provider"),
+          day(149, 8, "Second payment provider"),
+          day(145, 8, "Fixes after launch"),
+          day(142, 8, "Fixes after launch"),
+        ],
+        doneAt: 142,
+      },
       { service: "copy", title: "Event brochure", hours: 12, quoted: 1020, status: "rejected", sent: 45, decided: 40, reason: "wrong_fit" },
     ],
-    interactions: [ask("rush_demand", 240, 160), ask("scope_creep", 180, 150), ask("quick_question", 45, 120), paid(7, 140), chase(true, 100)],
+    interactions: [
+      ask("rush_demand", 240, 160),
+      ask("scope_creep", 180, 150, "A second payment provider, \"same thing really\"", false, "Ticketing integration"),
+      ask("quick_question", 45, 120),
+      paid(7, 140),
+      chase(true, 100),
+    ],
   },
   {
     client: { name: "Orbit Coffee", company: "Orbit Coffee Roasters", email: "owner@orbit.example", leadSource: "referral", status: "walked_away", notes: "Wanted a full brand for half price. Declined politely." },

@@ -16,6 +16,7 @@ import { addInteraction } from "./interactions";
 import { addQuoteEvent, createQuote, setQuoteOutcome } from "./quotes";
 import { createService } from "./services";
 import { createTemplate } from "./templates";
+import { addTimeEntry, setWorkDone } from "./time-entries";
 
 export { DEMO_BOOK };
 
@@ -24,8 +25,8 @@ function daysAgo(n: number, from = new Date()): string {
 }
 
 /** Load the demo book into a database (adds to what is there; one transaction). Returns counts. */
-export function loadDemoBook(db: DbOrTx, now = new Date()): { clients: number; quotes: number; events: number; interactions: number } {
-  const counts = { clients: 0, quotes: 0, events: 0, interactions: 0 };
+export function loadDemoBook(db: DbOrTx, now = new Date()): { clients: number; quotes: number; events: number; interactions: number; timeEntries: number } {
+  const counts = { clients: 0, quotes: 0, events: 0, interactions: 0, timeEntries: 0 };
   const today = isoDateOf(now);
   writeTransaction(db, (t) => {
     // the transaction is IMMEDIATE: every row with a higher id at its end is one the demo wrote
@@ -46,6 +47,7 @@ export function loadDemoBook(db: DbOrTx, now = new Date()): { clients: number; q
     for (const entry of DEMO_BOOK) {
       const client = createClient(t, entry.client);
       counts.clients++;
+      const quoteIds = new Map<string, number>();
       for (const dq of entry.quotes) {
         const quote = createQuote(t, {
           clientId: client.id,
@@ -59,6 +61,7 @@ export function loadDemoBook(db: DbOrTx, now = new Date()): { clients: number; q
           sentOn: daysAgo(dq.sent, now),
         }, today);
         counts.quotes++;
+        quoteIds.set(dq.title, quote.id);
         for (const ev of dq.events ?? []) {
           const { at, ...rest } = ev;
           addQuoteEvent(t, quote.id, { ...rest, occurredOn: daysAgo(at, now) } as CreateQuoteEvent, today);
@@ -72,10 +75,17 @@ export function loadDemoBook(db: DbOrTx, now = new Date()): { clients: number; q
             rejectionReason: dq.reason ?? null,
           }, today);
         }
+        for (const d of dq.time ?? []) {
+          addTimeEntry(t, quote.id, { occurredOn: daysAgo(d.at, now), minutes: Math.round(d.hours * 60), note: d.note ?? null }, today);
+          counts.timeEntries++;
+        }
+        if (dq.doneAt != null) setWorkDone(t, quote.id, { workDoneOn: daysAgo(dq.doneAt, now) }, today);
       }
       for (const it of entry.interactions ?? []) {
-        const { at, ...rest } = it;
-        addInteraction(t, client.id, { ...rest, occurredOn: daysAgo(at, now) } as CreateInteraction, today);
+        const { at, onQuote, ...rest } = it;
+        const quoteId = onQuote == null ? undefined : quoteIds.get(onQuote);
+        if (onQuote != null && quoteId == null) throw new Error(`demo book: ${entry.client.name} has no quote "${onQuote}"`);
+        addInteraction(t, client.id, { ...rest, ...(quoteId != null ? { quoteId } : {}), occurredOn: daysAgo(at, now) } as CreateInteraction, today);
         counts.interactions++;
       }
     }
@@ -90,14 +100,15 @@ export function hasDemoData(db: DbOrTx): boolean {
 }
 
 export interface DemoRemoval {
-  removed: { clients: number; quotes: number; events: number; interactions: number; services: number; templates: number };
+  removed: { clients: number; quotes: number; events: number; interactions: number; timeEntries: number; services: number; templates: number };
   /** demo rows kept because something of the user's hangs on them; they are the user's from now on */
   kept: { clients: string[]; quotes: number; services: string[] };
 }
 
 /**
  * Remove exactly the rows the demo book wrote, and nothing the user added, in one transaction:
- * - a demo quote the user added a negotiation step or an interaction to is kept, with its steps;
+ * - a demo quote the user added a negotiation step, an interaction or time spent to is kept, with its
+ *   steps and its time;
  * - a demo client the user added a quote or an interaction to (or whose quote is kept) is kept, with
  *   the user's rows — the demo's own other quotes and interactions on it go;
  * - a demo service that a remaining quote uses, or whose rates the user changed, is kept with its history;
@@ -111,6 +122,7 @@ export function removeDemoData(db: DbOrTx): DemoRemoval {
     const keepQuotes = new Set<number>();
     for (const e of links.events) if (demo.quotes.has(e.quoteId) && !demo.quote_events.has(e.id)) keepQuotes.add(e.quoteId);
     for (const i of links.interactions) if (i.quoteId != null && demo.quotes.has(i.quoteId) && !demo.interactions.has(i.id)) keepQuotes.add(i.quoteId);
+    for (const e of links.timeEntries) if (demo.quotes.has(e.quoteId) && !demo.time_entries.has(e.id)) keepQuotes.add(e.quoteId);
     const keepClients = new Set<number>();
     for (const q of links.quotes) if (demo.clients.has(q.clientId) && (!demo.quotes.has(q.id) || keepQuotes.has(q.id))) keepClients.add(q.clientId);
     for (const i of links.interactions) if (demo.clients.has(i.clientId) && !demo.interactions.has(i.id)) keepClients.add(i.clientId);
@@ -120,15 +132,17 @@ export function removeDemoData(db: DbOrTx): DemoRemoval {
 
     const keptQuoteIds = [...keepQuotes];
     const eventsOfKept = new Set(links.events.filter((e) => keepQuotes.has(e.quoteId)).map((e) => e.id));
+    const timeOfKept = new Set(links.timeEntries.filter((e) => keepQuotes.has(e.quoteId)).map((e) => e.id));
     const goingQuotes = [...demo.quotes].filter((id) => !keepQuotes.has(id));
     const goingClients = [...demo.clients].filter((id) => !keepClients.has(id));
     const goingServices = [...demo.services].filter((id) => !keepServices.has(id));
     const keptClientNames = [...keepClients].map((id) => getClient(t, id).name).sort();
     const keptServiceNames = listServices(t).filter((s) => keepServices.has(s.id)).map((s) => s.name);
 
-    const removed = { clients: 0, quotes: 0, events: 0, interactions: 0, services: 0, templates: 0 };
+    const removed = { clients: 0, quotes: 0, events: 0, interactions: 0, timeEntries: 0, services: 0, templates: 0 };
     // children first, counted one by one; the cascades below then find nothing of the demo's left
     removed.events = deleteRows(t, "quote_events", [...demo.quote_events].filter((id) => !eventsOfKept.has(id)));
+    removed.timeEntries = deleteRows(t, "time_entries", [...demo.time_entries].filter((id) => !timeOfKept.has(id)));
     removed.interactions = deleteRows(t, "interactions", [...demo.interactions]);
     removed.quotes = deleteRows(t, "quotes", goingQuotes);
     removed.clients = deleteRows(t, "clients", goingClients);

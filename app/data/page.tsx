@@ -49,6 +49,7 @@ export default async function DataPage() {
                 ["quotes", "Quotes"],
                 ["events", "Negotiation events"],
                 ["interactions", "Interactions"],
+                ["time-entries", "Time spent"],
               ].map(([entity, name]) => (
                 <li key={entity}>
                   <a href={`/api/v1/export/csv/${entity}`} download className={linkClass}>

@@ -48,7 +48,8 @@ describe("CSV export per entity", () => {
     expect(text.endsWith("\r\n")).toBe(true);
     const parsed = parseCsv(text);
     const counts = bookCounts(db);
-    const expected = { clients: counts.clients, quotes: counts.quotes, events: counts.quoteEvents, interactions: counts.interactions }[entity];
+    const expected = { clients: counts.clients, quotes: counts.quotes, events: counts.quoteEvents, interactions: counts.interactions, "time-entries": counts.timeEntries }[entity];
+    expect(expected).toBeGreaterThan(0);
     expect(parsed.records).toHaveLength(expected);
     expect(parsed.records.every((r) => r.cells.length === parsed.header.length)).toBe(true);
     // no cell a spreadsheet would run as a formula
@@ -71,6 +72,19 @@ describe("CSV export per entity", () => {
     expect(jpy.cells[qcol("title")]).toBe("'-dash title");
     const eur = quotes.records.find((r) => r.cells[qcol("currency")] === "EUR")!;
     expect(eur.cells[qcol("quoted_amount")]).toBe("0.01");
+
+    // a quote's rate as its exact text; a quote in the book's currency has none
+    expect(eur.cells[qcol("fx_rate")]).toBe("1.08");
+    expect(quotes.records.find((r) => r.cells[qcol("currency")] === "USD")!.cells[qcol("fx_rate")]).toBe("");
+
+    const time = parseCsv(await (await call(exportCsvRoute.GET, { params: { entity: "time-entries" } })).text());
+    const tcol = (name: string) => time.header.indexOf(name);
+    expect(time.header).toEqual(["id", "quote_id", "quote_title", "client_id", "client_name", "occurred_on", "minutes", "billable", "note", "source_key", "created_at"]);
+    const allDay = time.records.find((r) => r.cells[tcol("minutes")] === "1440")!;
+    expect(allDay.cells[tcol("quote_title")]).toBe("'-dash title");
+    expect(allDay.cells[tcol("note")]).toBe("'=SUM(A1:A9) \"all day\"\nnight too");
+    expect(allDay.cells[tcol("billable")]).toBe("true");
+    expect(time.records.find((r) => r.cells[tcol("minutes")] === "95")!.cells[tcol("billable")]).toBe("");
 
     const events = parseCsv(await (await call(exportCsvRoute.GET, { params: { entity: "events" } })).text());
     expect(events.records.some((r) => r.cells[events.header.indexOf("percent_off")] === "12.5")).toBe(true);

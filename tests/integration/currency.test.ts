@@ -6,7 +6,9 @@
  *   - amounts in a third currency are left alone; JPY (no minor unit) is respected;
  *   - a bad rate ("abc", "0", "-1", …) is a field error on `rate` and changes nothing, not even a backup;
  *   - a failure half-way (a trigger on the last table written) rolls everything back;
- *   - "keep" leaves the amounts in the old currency, and the dashboard counts them apart.
+ *   - "keep" leaves the amounts in the old currency, and the dashboard counts them apart;
+ *   - the rate of a quote in another currency (and the rates kept in Settings) follow the book's currency:
+ *     re-expressed exactly (f × r, f ÷ r, 10 decimals), none in the book's own currency.
  * Also through the API: PUT /api/v1/settings and POST /api/v1/settings/reexpress.
  */
 import fs from "node:fs";
@@ -27,6 +29,9 @@ import { changeSettings, currencyUsage, reexpressBook } from "@/server/currency"
 import { loadDemoBook } from "@/server/demo";
 import { getDashboard } from "@/server/dashboard";
 import { call, jsonHeaders, type RouteFn } from "./data-helpers";
+import { upsertExchangeRate } from "@/db/exchange-rates";
+import { exportBook, importBook } from "@/server/book";
+import { parseExportFile, type ExportFile } from "@/lib/export-schema";
 import { createTestDb } from "./helpers";
 import * as q from "./use-cases";
 
@@ -37,10 +42,11 @@ function snapshot(db: DB): Snapshot {
   return {
     services: s.prepare("SELECT id, currency, market_rate, target_rate, floor_rate FROM services ORDER BY id").all() as Record<string, unknown>[],
     serviceRates: s.prepare("SELECT id, service_id, market_rate, target_rate, floor_rate FROM service_rates ORDER BY id").all() as Record<string, unknown>[],
-    quotes: s.prepare("SELECT id, currency, quoted_amount, agreed_amount FROM quotes ORDER BY id").all() as Record<string, unknown>[],
+    quotes: s.prepare("SELECT id, currency, quoted_amount, agreed_amount, fx_rate FROM quotes ORDER BY id").all() as Record<string, unknown>[],
     events: s.prepare("SELECT e.id, q.currency, e.amount FROM quote_events e JOIN quotes q ON q.id = e.quote_id ORDER BY e.id").all() as Record<string, unknown>[],
     interactions: s.prepare("SELECT id, amount FROM interactions ORDER BY id").all() as Record<string, unknown>[],
     settings: s.prepare("SELECT currency FROM settings").all() as Record<string, unknown>[],
+    exchangeRates: s.prepare("SELECT currency, book_currency, effective_from, rate FROM exchange_rates ORDER BY id").all() as Record<string, unknown>[],
   };
 }
 
@@ -55,7 +61,9 @@ beforeEach(async () => {
   backups = path.join(ctx.dir, "backups");
   loadDemoBook(ctx.db);
   const c = q.createClient(ctx.db, { name: "Euro client", leadSource: "other", status: "active" });
-  const eq = q.createQuote(ctx.db, { clientId: c.id, title: "In euros", estimatedMinutes: 600, quotedAmount: 123457, currency: "EUR", status: "sent" });
+  // 1 EUR = 1.08 USD, typed on the quote; and a rate kept in Settings for euros in dollars
+  const eq = q.createQuote(ctx.db, { clientId: c.id, title: "In euros", estimatedMinutes: 600, quotedAmount: 123457, currency: "EUR", fxRate: "1.08", status: "sent" });
+  upsertExchangeRate(ctx.db, { currency: "EUR", bookCurrency: "USD", effectiveFrom: "2020-01-01", rate: "1.1" });
   q.addQuoteEvent(ctx.db, eq.id, { kind: "client_counter", amount: 100001 });
   eurQuote = eq.id;
   // an interaction amount (in the book's currency) and a rate change with history
@@ -77,7 +85,7 @@ describe("changing the currency", () => {
     expect(fs.existsSync(backups)).toBe(false);
   });
 
-  test("convert: every money column in USD, exactly once, half up to the penny; EUR left alone; backup first", async () => {
+  test("convert: every money column in USD, exactly once, half up to the penny; EUR amounts left alone, their rate re-expressed; backup first", async () => {
     const before = snapshot(ctx.db);
     const usage = currencyUsage(ctx.db);
     expect(usage.inBook).toEqual({ quotes: 24, services: 4 });
@@ -89,12 +97,22 @@ describe("changing the currency", () => {
     expect(after.services).toEqual(before.services.map((s) => ({ ...s, currency: "GBP", market_rate: conv(s.market_rate), target_rate: conv(s.target_rate), floor_rate: conv(s.floor_rate) })));
     expect(after.serviceRates).toEqual(before.serviceRates.map((s) => ({ ...s, market_rate: conv(s.market_rate), target_rate: conv(s.target_rate), floor_rate: conv(s.floor_rate) })));
     expect(after.quotes).toEqual(
-      before.quotes.map((r) => (r.currency === "USD" ? { ...r, currency: "GBP", quoted_amount: conv(r.quoted_amount), agreed_amount: r.agreed_amount == null ? null : conv(r.agreed_amount) } : r)),
+      before.quotes.map((r) =>
+        r.currency === "USD"
+          ? { ...r, currency: "GBP", quoted_amount: conv(r.quoted_amount), agreed_amount: r.agreed_amount == null ? null : conv(r.agreed_amount) }
+          : // 1 EUR = 1.08 USD and 1 USD = 0.79 GBP: 1 EUR = 0.8532 GBP
+            { ...r, fx_rate: "0.8532" },
+      ),
     );
+    // the rate kept for euros in dollars is kept for euros in pounds too (1.1 × 0.79); the dollar one stays
+    expect(after.exchangeRates).toEqual([
+      { currency: "EUR", book_currency: "USD", effective_from: "2020-01-01", rate: "1.1" },
+      { currency: "EUR", book_currency: "GBP", effective_from: "2020-01-01", rate: "0.869" },
+    ]);
     expect(after.events).toEqual(before.events.map((e) => (e.currency === "USD" ? { ...e, currency: "GBP", amount: e.amount == null ? null : conv(e.amount) } : e)));
     expect(after.interactions).toEqual(before.interactions.map((i) => ({ ...i, amount: i.amount == null ? null : conv(i.amount) })));
     // the EUR quote and its counter did not move
-    expect(after.quotes.find((r) => r.id === eurQuote)).toEqual({ id: eurQuote, currency: "EUR", quoted_amount: 123457, agreed_amount: null });
+    expect(after.quotes.find((r) => r.id === eurQuote)).toEqual({ id: eurQuote, currency: "EUR", quoted_amount: 123457, agreed_amount: null, fx_rate: "0.8532" });
     // rounding as documented: 33333 cents × 0.79 = 26333.07 → 26333; a half rounds up (checked in the unit tests too)
     expect(after.interactions.find((i) => i.amount != null)?.amount).toBe(26333);
     // the counts say what was converted: every row once
@@ -105,13 +123,15 @@ describe("changing the currency", () => {
       quotes: 24,
       events: before.events.filter((e) => e.currency === "USD" && e.amount != null).length,
       interactions: 1,
+      fxRates: 1,
+      exchangeRates: 1,
     });
     expect(r.rate).toBe("0.79");
     // the backup holds the book as it was
     expect(r.backup).toMatch(/pre-currency-.*\.db$/);
     const copy = new Database(r.backup!, { readonly: true });
     try {
-      expect(copy.prepare("SELECT id, currency, quoted_amount, agreed_amount FROM quotes ORDER BY id").all()).toEqual(before.quotes);
+      expect(copy.prepare("SELECT id, currency, quoted_amount, agreed_amount, fx_rate FROM quotes ORDER BY id").all()).toEqual(before.quotes);
     } finally {
       copy.close();
     }
@@ -131,6 +151,31 @@ describe("changing the currency", () => {
     expect(after.settings).toEqual([{ currency: "JPY" }]);
     // its current rates are the 2020 row (9001 cents × 151.5 / 100 = 13636.5 yen → 13637)
     expect(q.listServices(ctx.db).find((s) => s.name === "Web development")).toMatchObject({ currency: "JPY", targetRate: 13637 });
+    // the euro quote: 1 EUR = 1.08 × 151.5 = 163.62 JPY
+    expect(after.quotes.find((r) => r.id === eurQuote)).toMatchObject({ currency: "EUR", fx_rate: "163.62" });
+  });
+
+  test("amounts of a foreign currency re-expressed in another: the quotes' rate follows (f ÷ r); in the book's currency, none", async () => {
+    // the book stays in USD; EUR amounts become GBP at 1 EUR = 0.86 GBP: 1 GBP = 1.08 ÷ 0.86 USD
+    const result = await reexpressBook(ctx.db, { from: "EUR", to: "GBP", rate: "0.86" }, backups);
+    expect(result.converted).toMatchObject({ quotes: 1, events: 1, fxRates: 1, exchangeRates: 0 });
+    expect(snapshot(ctx.db).quotes.find((r) => r.id === eurQuote)).toEqual({ id: eurQuote, currency: "GBP", quoted_amount: 106173, agreed_amount: null, fx_rate: "1.2558139535" });
+    // the rates kept in Settings are about currencies, not these amounts: they stay
+    expect(snapshot(ctx.db).exchangeRates).toEqual([{ currency: "EUR", book_currency: "USD", effective_from: "2020-01-01", rate: "1.1" }]);
+    // GBP → USD (the book's): the quote is in the book's currency now and carries no rate
+    await reexpressBook(ctx.db, { from: "GBP", to: "USD", rate: "1.2558139535" }, backups);
+    expect(snapshot(ctx.db).quotes.find((r) => r.id === eurQuote)).toMatchObject({ currency: "USD", fx_rate: null });
+    expect(getDashboard(ctx.db, { ...DEFAULT_FILTERS, range: "all" }, q.today()).headline.settling.otherCurrencyQuotes).toBe(0);
+  });
+
+  test("a conversion whose re-expressed quote rate would round to zero is refused before anything is written", async () => {
+    const c = q.createClient(ctx.db, { name: "Tiny rate", leadSource: "other", status: "active" });
+    q.createQuote(ctx.db, { clientId: c.id, title: "In yen", estimatedMinutes: 60, quotedAmount: 1000, currency: "JPY", fxRate: "0.0000000001", status: "sent" });
+    const before = snapshot(ctx.db);
+    const err = await reexpressBook(ctx.db, { from: "USD", to: "GBP", rate: "0.4" }, backups).catch((e: unknown) => e);
+    expect(isAppError(err, "invalid_input")).toBe(true);
+    expect((err as { fields: Record<string, string[]> }).fields.rate[0]).toMatch(/round to zero/);
+    expect(snapshot(ctx.db)).toEqual(before);
   });
 
   test.each(["abc", "0", "-1", "", "1e3", "0.00000000001"])("rate %j: a field error on the rate, nothing changed, no backup", async (rate) => {
@@ -166,9 +211,47 @@ describe("changing the currency", () => {
     expect(settings.currency).toBe("GBP");
     expect(reexpressed).toBeNull();
     const after = snapshot(ctx.db);
-    expect({ ...after, settings: [] }).toEqual({ ...before, settings: [] });
+    // the amounts stay; the euro quote's rate was to dollars and no rate is kept in pounds: it has none now
+    expect({ ...after, settings: [] }).toEqual({ ...before, settings: [], quotes: before.quotes.map((r) => (r.id === eurQuote ? { ...r, fx_rate: null } : r)) });
     expect(getDashboard(ctx.db, { ...DEFAULT_FILTERS, range: "all" }, q.today()).headline.settling.otherCurrencyQuotes).toBe(18);
     expect(currencyUsage(ctx.db)).toEqual({ book: "GBP", inBook: { quotes: 0, services: 0 }, others: [{ currency: "EUR", quotes: 1, services: 0 }, { currency: "USD", quotes: 24, services: 4 }] });
+  });
+
+  test("keep, with rates kept in the new currency: every quote takes the one in force on its date", async () => {
+    upsertExchangeRate(ctx.db, { currency: "USD", bookCurrency: "GBP", effectiveFrom: "2000-01-01", rate: "0.8" });
+    const before = snapshot(ctx.db);
+    await changeSettings(ctx.db, settingsChangeSchema.parse({ ...q.getSettings(ctx.db), currency: "GBP", currencyChange: "keep" }), backups);
+    const after = snapshot(ctx.db);
+    // dollar quotes: the kept 0.8; the euro quote: its 1.08 dollars × 0.8 = 0.864 pounds
+    expect(after.quotes).toEqual(before.quotes.map((r) => ({ ...r, fx_rate: r.id === eurQuote ? "0.864" : "0.8" })));
+    // counted in pounds now: none left out
+    expect(getDashboard(ctx.db, { ...DEFAULT_FILTERS, range: "all" }, q.today()).headline.settling.otherCurrencyQuotes).toBe(0);
+    // and back to dollars, keeping: the dollar quotes are in the book's currency again and carry no rate;
+    // the euro quote takes the 1.1 kept for euros in dollars
+    await changeSettings(ctx.db, settingsChangeSchema.parse({ ...q.getSettings(ctx.db), currency: "USD", currencyChange: "keep" }), backups);
+    expect(snapshot(ctx.db).quotes).toEqual(before.quotes.map((r) => ({ ...r, fx_rate: r.id === eurQuote ? "1.1" : null })));
+  });
+
+  test("a book after any change of currency still restores from its own export (a euro job on the dollar rate card, then keep)", async () => {
+    // a EUR job judged against the USD rate card at its own rate: the API allows it in a USD book
+    const web = q.listServices(ctx.db).find((s) => s.name === "Web development")!;
+    const c = q.createClient(ctx.db, { name: "Euro job", leadSource: "other", status: "active" });
+    q.createQuote(ctx.db, { clientId: c.id, serviceId: web.id, title: "EUR on the USD card", estimatedMinutes: 600, quotedAmount: 100000, currency: "EUR", fxRate: "1.08", status: "sent" });
+    for (const currency of ["GBP", "USD"]) {
+      await changeSettings(ctx.db, settingsChangeSchema.parse({ ...q.getSettings(ctx.db), currency, currencyChange: "keep" }), backups);
+      const file = JSON.parse(JSON.stringify(exportBook(ctx.db)));
+      const parsed = parseExportFile(file);
+      expect(parsed.ok && parsed.file.quotes.length, `after keeping ${currency}`).toBe(file.quotes.length);
+      const other = await createTestDb();
+      try {
+        importBook(other.db, (parsed as { ok: true; file: ExportFile }).file, "replace");
+        const { exportedAt: _a, ...again } = exportBook(other.db);
+        const { exportedAt: _b, ...first } = file;
+        expect(JSON.parse(JSON.stringify(again))).toEqual(first);
+      } finally {
+        other.close();
+      }
+    }
   });
 
   test("the settings' currency is an ISO 4217 code from the list", () => {

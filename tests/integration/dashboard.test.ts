@@ -50,6 +50,7 @@ function quote(
   sentOn: string | null,
   events: (CreateQuoteEvent & { occurredOn: string })[] = [],
   outcome?: QuoteOutcome,
+  fxRate?: string,
 ): number {
   const created = q.createQuote(ctx.db, {
     clientId,
@@ -60,6 +61,7 @@ function quote(
     currency,
     status: sentOn ? "sent" : "draft",
     sentOn,
+    fxRate,
   });
   for (const e of events) q.addQuoteEvent(ctx.db, created.id, e);
   if (outcome) q.setQuoteOutcome(ctx.db, created.id, outcome);
@@ -88,7 +90,8 @@ beforeAll(async () => {
     { kind: "discount_request", percentBp: 3000, occurredOn: "2025-06-16" },
     { kind: "my_answer", answer: "held_firm", occurredOn: "2025-06-17" },
   ], { status: "declined_by_me", decidedOn: "2025-06-18", rejectionReason: "price" });
-  ids.q8 = quote(acme.id, euro.id, 10, 90000, "EUR", "2025-05-20", [], { status: "accepted", agreedAmount: 80000, decidedOn: "2025-05-22" });
+  // in euros, counted in the book's dollars at its own rate: 1 EUR = 1.08 USD
+  ids.q8 = quote(acme.id, euro.id, 10, 90000, "EUR", "2025-05-20", [], { status: "accepted", agreedAmount: 80000, decidedOn: "2025-05-22" }, "1.08");
 
   ids.q2 = quote(bolt.id, web.id, 20, 200000, "USD", "2025-05-10", [
     { kind: "discount_request", percentBp: 2500, occurredOn: "2025-05-11" },
@@ -161,9 +164,10 @@ describe("last 90 days, no other filter", () => {
       belowFloorMinutes: 600,
       belowTargetShareBp: 6452, // 2400 / 3720
       belowFloorShareBp: 1613, // 600 / 3720
-      moneyLeft: 85000, // Q2 $2,000 − $1,500 + Q3 $1,000 − $650; Q8's €100 is another currency
-      revenue: 509000, // 1000 + 1500 + 650 + 1440 + 500 (USD only)
-      otherCurrencyQuotes: 1,
+      // Q2 $2,000 − $1,500 + Q3 $1,000 − $650 + Q8 in dollars at 1.08: 10 h × (€90 × 1.08 = $97.20) − (€800 × 1.08 = $864) = $108
+      moneyLeft: 95800,
+      revenue: 595400, // 1000 + 1500 + 650 + 1440 + 500 + Q8's $864
+      otherCurrencyQuotes: 0,
       concededQuotes: 3, // Q2 25%, Q3 35%, Q8 11.11%
       averageConcessionBp: 1185, // (2500 + 3500 + 1111) / 6
     });
@@ -176,8 +180,8 @@ describe("last 90 days, no other filter", () => {
   test("trend against the previous 90 days", () => {
     expect(d.headline.previous).toMatchObject({ from: "2025-01-02", to: "2025-04-01", unpaid: { asks: 2, minutes: 150 } });
     expect(d.headline.previous!.settling).toMatchObject({ acceptedQuotes: 1, moneyLeft: 10000, belowTargetShareBp: 10000 });
-    expect(d.headline.moneyLeftChange).toBe(75000);
-    expect(d.headline.moneyLeftChangeBp).toBe(75000); // +750% of $100
+    expect(d.headline.moneyLeftChange).toBe(85800); // $958 − $100
+    expect(d.headline.moneyLeftChangeBp).toBe(85800); // +858% of $100
   });
 
   test("fit by client, worst first, from the worth model on the period's history", () => {
@@ -194,11 +198,11 @@ describe("last 90 days, no other filter", () => {
   });
 
   test("keep or let go: revenue, hours and the painful corner", () => {
-    expect(d.keepOrLetGo.revenueMedian).toBe(147000); // median of 0, 100000, 194000, 215000
+    expect(d.keepOrLetGo.revenueMedian).toBe(190200); // median of 0, 186400, 194000, 215000
     expect(d.keepOrLetGo.points.map((p) => [p.name, p.score, p.revenue, p.paidMinutes, p.unpaidMinutes, p.minutes, p.quadrant])).toEqual([
       ["Bolt", 44, 215000, 1800, 150, 1950, "painful"],
       ["Cobalt", 79, 194000, 1020, 45, 1065, "keep"],
-      ["Acme", 80, 100000, 1200, 0, 1200, "grow"],
+      ["Acme", 80, 186400, 1200, 0, 1200, "grow"], // Q1 $1,000 + Q8 €800 at 1.08
       ["Echo", 70, 0, 0, 0, 0, "grow"],
     ]);
   });
@@ -210,7 +214,8 @@ describe("last 90 days, no other filter", () => {
       // Q4: $96,000/day against a target of $80,000
       { month: "2025-04", acceptedQuotes: 1, ratedMinutes: 720, moneyLeft: 0, effective: 12000, target: 10000, floor: 7043, market: 11711 },
       // (600·100% + 1200·75% + 600·88.89%) / 2400
-      { month: "2025-05", acceptedQuotes: 3, ratedMinutes: 2400, moneyLeft: 50000, effective: 8472, target: 10000, floor: 7043, market: 11711 },
+      // money left: Q2 $500 + Q8 $108 (in dollars at its rate)
+      { month: "2025-05", acceptedQuotes: 3, ratedMinutes: 2400, moneyLeft: 60800, effective: 8472, target: 10000, floor: 7043, market: 11711 },
       // Q3 at 65%; Q12 has no service
       { month: "2025-06", acceptedQuotes: 2, ratedMinutes: 600, moneyLeft: 35000, effective: 6500, target: 10000, floor: 7043, market: 11711 },
     ]);
@@ -220,18 +225,18 @@ describe("last 90 days, no other filter", () => {
     const pick = (g: Dashboard["where"]["byService"]) => g.map((x) => [x.label, x.acceptedQuotes, x.moneyLeft, x.belowTargetShareBp, x.belowFloorShareBp]);
     expect(pick(d.where.byService)).toEqual([
       ["Web", 3, 85000, 7500, 2500],
-      ["Euro work", 1, 0, 10000, 0],
+      ["Euro work", 1, 10800, 10000, 0],
       ["Brand", 1, 0, 0, 0],
       ["No service", 1, 0, null, null],
     ]);
     expect(pick(d.where.byLeadSource)).toEqual([
       ["Platform", 2, 85000, 10000, 3333],
-      ["Referral", 2, 0, 5000, 0],
+      ["Referral", 2, 10800, 5000, 0],
       ["Inbound", 2, 0, 0, 0],
     ]);
     expect(d.where.byClient.map((x) => [x.label, x.clientId, x.moneyLeft, x.belowTargetShareBp])).toEqual([
       ["Bolt", ids.bolt, 85000, 10000],
-      ["Acme", ids.acme, 0, 5000],
+      ["Acme", ids.acme, 10800, 5000],
       ["Cobalt", ids.cobalt, 0, 0],
     ]);
     expect(d.where.byService[0]).toMatchObject({ concededQuotes: 2, averageConcessionBp: 2000, revenue: 315000 });
@@ -305,18 +310,18 @@ describe("other periods", () => {
     const d = dash({ range: "30d" });
     expect(d.period).toMatchObject({ from: "2025-06-01", previous: { from: "2025-05-02", to: "2025-05-31" } });
     expect(d.headline.settling.moneyLeft).toBe(35000); // Q3
-    expect(d.headline.previous!.settling.moneyLeft).toBe(50000); // Q1 + Q2 (+ Q8 in euros, not added)
-    expect(d.headline.moneyLeftChange).toBe(-15000);
-    expect(d.headline.moneyLeftChangeBp).toBe(-3000);
+    expect(d.headline.previous!.settling.moneyLeft).toBe(60800); // Q1 + Q2 + Q8 ($108 at its rate)
+    expect(d.headline.moneyLeftChange).toBe(-25800);
+    expect(d.headline.moneyLeftChangeBp).toBe(-4243); // −25800 / 60800 = −42.43%
   });
 
   test("custom May: the previous period has nothing left on the table, so no relative change", () => {
     const d = dash({ from: "2025-05-01", to: "2025-05-31" });
     expect(d.period).toMatchObject({ range: "custom", days: 31, previous: { from: "2025-03-31", to: "2025-04-30" } });
-    expect(d.headline.settling).toMatchObject({ acceptedQuotes: 3, moneyLeft: 50000 });
+    expect(d.headline.settling).toMatchObject({ acceptedQuotes: 3, moneyLeft: 60800 });
     expect(d.headline.unpaid).toEqual({ asks: 1, minutes: 120 });
     expect(d.headline.previous).toMatchObject({ settling: { acceptedQuotes: 1, moneyLeft: 0 }, unpaid: { asks: 1, minutes: 45 } });
-    expect([d.headline.moneyLeftChange, d.headline.moneyLeftChangeBp]).toEqual([50000, null]);
+    expect([d.headline.moneyLeftChange, d.headline.moneyLeftChangeBp]).toEqual([60800, null]);
     expect(d.overTime.months.map((m) => m.month)).toEqual(["2025-05"]);
   });
 
@@ -326,7 +331,7 @@ describe("other periods", () => {
     expect(d.headline.previous).toBeNull();
     expect(d.headline.moneyLeftChange).toBeNull();
     expect(d.counts).toMatchObject({ clients: 5, quotes: 13, acceptedQuotes: 7 });
-    expect(d.headline.settling.moneyLeft).toBe(95000);
+    expect(d.headline.settling.moneyLeft).toBe(105800); // 95800 + Q9's $100
     expect(d.negotiation.pricedQuotes).toBe(12);
     expect(d.chasing.byClient.find((r) => r.name === "Dune")).toMatchObject({ sent: 1, unanswered: 1 });
     // months with work only (the period is unbounded): March to June
@@ -455,6 +460,7 @@ describe("GET /api/v1/dashboard and POST /api/v1/demo", () => {
         quotes: quotes.length,
         events: quotes.reduce((s, x) => s + (x.events?.length ?? 0), 0),
         interactions: DEMO_BOOK.reduce((s, c) => s + (c.interactions?.length ?? 0), 0),
+        timeEntries: quotes.reduce((s, x) => s + (x.time?.length ?? 0), 0),
       });
       const again = await POST(new Request("http://x/api/v1/demo", { method: "POST" }), { params: Promise.resolve({}) });
       expect(again.status).toBe(409);

@@ -6,6 +6,12 @@ import type { DB } from "@/db/connection";
 import * as q from "./use-cases";
 import { loadDemoBook } from "@/server/demo";
 import type { ExportFile } from "@/lib/export-schema";
+import { addTimeEntry, setWorkDone } from "@/server/time-entries";
+import { upsertExchangeRate } from "@/db/exchange-rates";
+import { updateQuoteRow } from "@/db/quotes";
+import { insertTimeEntry } from "@/db/time-entries";
+import { importBatches, importRows } from "@/db/schema";
+import { addDays } from "@/lib/dates";
 
 
 /** The demo book plus the content that breaks naive exporters: formulas, markup, quotes, emoji, CJK, long notes. */
@@ -23,7 +29,30 @@ export function loadAwkwardBook(db: DB) {
   q.addInteraction(db, c2.id, { kind: "payment", daysLate: 12, amount: 1 });
   q.addInteraction(db, c2.id, { kind: "follow_up", answered: false });
   q.createTemplate(db, { kind: "counter", name: "Trade, \"don't\" give", body: "Line 1\nLine 2 — ✓", isDefault: false });
-  return { c1, c2, quote, q2 };
+  // time spent (awkward notes, every billable answer), the work marked done, rates kept in Settings
+  const today = q.today();
+  addTimeEntry(db, quote.id, { occurredOn: addDays(today, -3), minutes: 1440, note: "=SUM(A1:A9) \"all day\"\nnight too", billable: true });
+  addTimeEntry(db, quote.id, { occurredOn: addDays(today, -2), minutes: 1, note: null, billable: false });
+  addTimeEntry(db, q2.id, { occurredOn: today, minutes: 95, note: "Zoë 😀", billable: null });
+  setWorkDone(db, quote.id, { workDoneOn: addDays(today, -2) });
+  upsertExchangeRate(db, { currency: "EUR", bookCurrency: "USD", effectiveFrom: "2026-01-01", rate: "1.08" });
+  upsertExchangeRate(db, { currency: "JPY", bookCurrency: "USD", effectiveFrom: "2025-06-30", rate: "0.0067" });
+  upsertExchangeRate(db, { currency: "USD", bookCurrency: "EUR", effectiveFrom: "2026-01-01", rate: "0.9259259259" });
+  // what a history import leaves: a quote made from imported time (no estimate of its own), its entry, the batch and its rows
+  const imported = q.createClient(db, { name: "Imported via Toggl", leadSource: "other", status: "active" });
+  const job = q.createQuote(db, { clientId: imported.id, title: "Imported: Website", estimatedMinutes: 180, quotedAmount: 45000, currency: "USD", status: "accepted", sentOn: addDays(today, -40), decidedOn: addDays(today, -40) });
+  updateQuoteRow(db, job.id, { estimateKnown: false, sourceKey: "toggl:project:Website|client:Imported via Toggl", workDoneOn: addDays(today, -30) });
+  const entry = insertTimeEntry(db, { quoteId: job.id, occurredOn: addDays(today, -35), minutes: 180, note: "Imported", billable: true, sourceKey: "toggl:2026-10-20|09:00|180|Website" });
+  const batch = Number(db.insert(importBatches).values({ source: "toggl", fileName: "toggl \"detailed\".csv", clientsAdded: 1, quotesAdded: 1, timeEntriesAdded: 1, rowsSkipped: 2 }).run().lastInsertRowid);
+  db.insert(importRows)
+    .values([
+      { batchId: batch, tableName: "clients", rowId: imported.id },
+      { batchId: batch, tableName: "quotes", rowId: job.id },
+      { batchId: batch, tableName: "time_entries", rowId: entry },
+    ])
+    .run();
+  db.insert(importBatches).values({ source: "harvest", fileName: null, undoneAt: "2026-11-01T10:00:00.000Z" }).run();
+  return { c1, c2, quote, q2, imported, job, entry, batch };
 }
 
 /** Strip what an export legitimately changes between runs. */
@@ -46,6 +75,14 @@ export function withoutIds(f: ExportFile) {
     quotes: f.quotes.map((r) => ({ ...strip(r), clientId: c.get(r.clientId), serviceId: r.serviceId == null ? null : s.get(r.serviceId) })),
     quoteEvents: f.quoteEvents.map((r) => ({ ...strip(r), quoteId: qs.get(r.quoteId) })),
     interactions: f.interactions.map((r) => ({ ...strip(r), clientId: c.get(r.clientId), quoteId: r.quoteId == null ? null : qs.get(r.quoteId) })),
+    timeEntries: (f.timeEntries ?? []).map((r) => ({ ...strip(r), quoteId: qs.get(r.quoteId) })),
+    exchangeRates: (f.exchangeRates ?? []).map(strip),
+    importBatches: (f.importBatches ?? []).map(strip),
+    importRows: (f.importRows ?? []).map((r) => ({
+      batchId: pos(f.importBatches ?? []).get(r.batchId),
+      tableName: r.tableName,
+      rowId: { clients: c, quotes: qs, time_entries: pos(f.timeEntries ?? []) }[r.tableName].get(r.rowId),
+    })),
   };
 }
 

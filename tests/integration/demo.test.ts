@@ -5,6 +5,8 @@
  *   - a demo client the user added a quote to is kept with that quote; the demo's own quotes and
  *     interactions on it go;
  *   - a demo quote the user added a negotiation step to is kept, whole, with its client;
+ *   - a demo quote the user logged time on is kept with the demo's time and the user's; the demo's
+ *     other time entries go;
  *   - a demo client the user logged an interaction on is kept with that interaction only;
  *   - demo services a remaining quote uses are kept; the others go with their rate history; demo
  *     templates go; a service the user had before loading the demo is never marked.
@@ -21,12 +23,14 @@ vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 import type { DB } from "@/db/connection";
 import { DEMO_BOOK, SERVICES } from "@/server/demo-book";
 import { hasDemoData, loadDemoBook, removeDemoData } from "@/server/demo";
+import { computeAllScores } from "@/server/scores";
 import { call, jsonHeaders, type RouteFn } from "./data-helpers";
 import { createTestDb } from "./helpers";
+import { addTimeEntry, listQuoteTime } from "@/server/time-entries";
 import * as q from "./use-cases";
 
 const count = (db: DB, table: string) => (db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n; // sql-safe: test, constant table names
-const counts = (db: DB) => Object.fromEntries(["clients", "quotes", "quote_events", "interactions", "services", "service_rates", "templates", "demo_rows"].map((t) => [t, count(db, t)]));
+const counts = (db: DB) => Object.fromEntries(["clients", "quotes", "quote_events", "interactions", "services", "service_rates", "templates", "time_entries", "demo_rows"].map((t) => [t, count(db, t)]));
 
 let ctx: Awaited<ReturnType<typeof createTestDb>>;
 beforeEach(async () => {
@@ -37,6 +41,32 @@ afterEach(() => ctx.close());
 const demoQuotes = DEMO_BOOK.reduce((n, c) => n + c.quotes.length, 0);
 const demoEvents = DEMO_BOOK.reduce((n, c) => n + c.quotes.reduce((m, dq) => m + (dq.events?.length ?? 0), 0), 0);
 const demoInteractions = DEMO_BOOK.reduce((n, c) => n + (c.interactions?.length ?? 0), 0);
+const demoTime = DEMO_BOOK.reduce((n, c) => n + c.quotes.reduce((m, dq) => m + (dq.time?.length ?? 0), 0), 0);
+
+describe("the demo's time spent tells three true stories", () => {
+  test("Juniper's ticketing integration crept below the floor, with the unpaid scope creep on it; Lumen's review came in under; Fjord's pages are in progress", () => {
+    loadDemoBook(ctx.db);
+    const scores = new Map(computeAllScores(ctx.db).map((s) => [s.client.name, s]));
+    const quoteOf = (client: string, title: string) => {
+      const score = scores.get(client)!;
+      const quote = q.listQuotes(ctx.db, { clientId: score.client.id }).find((x) => x.title === title)!;
+      return { quote, settling: score.assessment.settling.quotes.find((x) => x.quoteId === quote.id)! };
+    };
+    // 72 h logged for 45 h quoted (60% over): $4,950 / 72 h = $68.75 an hour, under the $85 floor (the estimate said $110)
+    const ticketing = quoteOf("Juniper Events", "Ticketing integration");
+    expect(ticketing.settling.time).toMatchObject({ estimateMinutes: 2700, actualMinutes: 4320, basis: "time_logged", overrunBp: 6000, crept: true });
+    expect(ticketing.settling).toMatchObject({ crept: true, effectiveRate: 6875, estimateRate: 11000, belowFloor: true, settlesHard: true });
+    const creep = q.loadClientHistory(ctx.db, ticketing.quote.clientId).interactions.filter((i) => i.quoteId === ticketing.quote.id);
+    expect(creep.map((i) => [i.kind, i.subtype, i.paid])).toEqual([["ask", "scope_creep", false]]);
+    // Lumen: 9.5 h of 10, done: $1,500 / 9.5 h = $157.89 (target $140)
+    const review = quoteOf("Lumen Health", "Security review");
+    expect(review.settling.time).toMatchObject({ estimateMinutes: 600, actualMinutes: 570, basis: "time_logged", crept: false });
+    expect(review.settling).toMatchObject({ belowTarget: false, effectiveRate: 15789 });
+    // Fjord: 10 h of 24 so far, not done: judged on the estimate while in progress
+    const pages = quoteOf("Fjord & Co", "Landing pages Q4");
+    expect(pages.settling.time).toMatchObject({ estimateMinutes: 1440, actualMinutes: 600, basis: "estimate_while_in_progress", workDone: false, crept: false });
+  });
+});
 
 describe("remove demo data", () => {
   test("on an untouched demo book: removes every row it wrote, and the book is empty again", () => {
@@ -45,7 +75,7 @@ describe("remove demo data", () => {
     expect(hasDemoData(ctx.db)).toBe(true);
     const r = removeDemoData(ctx.db);
     expect(r).toEqual({
-      removed: { clients: DEMO_BOOK.length, quotes: demoQuotes, events: demoEvents, interactions: demoInteractions, services: 4, templates: 2 },
+      removed: { clients: DEMO_BOOK.length, quotes: demoQuotes, events: demoEvents, interactions: demoInteractions, timeEntries: demoTime, services: 4, templates: 2 },
       kept: { clients: [], quotes: 0, services: [] },
     });
     expect(counts(ctx.db)).toEqual(empty);
@@ -72,11 +102,22 @@ describe("remove demo data", () => {
     // a user interaction on a demo client
     const kestrel = byName.get("Kestrel Labs")!;
     const myNote = q.addInteraction(ctx.db, kestrel.id, { kind: "follow_up", answered: true });
+    // time the user logged on a demo quote (Fjord's landing pages, in progress with the demo's 10 h)
+    const fjord = byName.get("Fjord & Co")!;
+    const landing = q.listQuotes(ctx.db, { clientId: fjord.id }).find((x) => x.title === "Landing pages Q4")!;
+    const fjordTime = DEMO_BOOK.find((c) => c.client.name === "Fjord & Co")!.quotes.find((x) => x.title === "Landing pages Q4")!.time!.length;
+    const myTime = addTimeEntry(ctx.db, landing.id, { minutes: 120, note: "Mine" });
 
     const r = removeDemoData(ctx.db);
 
-    expect(r.kept).toEqual({ clients: ["Brightline Media", "Kestrel Labs", "Sable Fitness"], quotes: 1, services: [SERVICES.web.name] });
-    expect(q.listClients(ctx.db).map((c) => c.name).sort()).toEqual(["Brightline Media", "Kestrel Labs", "My own client", "Sable Fitness"]);
+    expect(r.kept).toEqual({ clients: ["Brightline Media", "Fjord & Co", "Kestrel Labs", "Sable Fitness"], quotes: 2, services: [SERVICES.web.name] });
+    expect(q.listClients(ctx.db).map((c) => c.name).sort()).toEqual(["Brightline Media", "Fjord & Co", "Kestrel Labs", "My own client", "Sable Fitness"]);
+    // Fjord: only the quote the user logged time on, with the demo's time and the user's
+    expect(q.listQuotes(ctx.db, { clientId: fjord.id }).map((x) => x.id)).toEqual([landing.id]);
+    const time = listQuoteTime(ctx.db, landing.id);
+    expect(time).toHaveLength(fjordTime + 1);
+    expect(time.some((e) => e.id === myTime.id)).toBe(true);
+    expect(count(ctx.db, "time_entries")).toBe(fjordTime + 1);
     // Brightline: only the user's quote, none of the demo's interactions
     expect(q.listQuotes(ctx.db, { clientId: brightline.id }).map((x) => x.id)).toEqual([onDemoClient.id]);
     expect(count(ctx.db, "interactions")).toBe(1);
@@ -95,17 +136,18 @@ describe("remove demo data", () => {
     expect(q.listTemplates(ctx.db)).toEqual([]);
     // the counts add up: the demo's rows minus what was kept
     expect(r.removed).toEqual({
-      clients: DEMO_BOOK.length - 3,
-      quotes: demoQuotes - 1,
+      clients: DEMO_BOOK.length - 4,
+      quotes: demoQuotes - 2,
       events: demoEvents - 1, // the kept quote's own step stays
       interactions: demoInteractions,
+      timeEntries: demoTime - fjordTime, // the kept quote's own time stays
       services: 2, // brand, consult: copywriting was the user's, web is kept
       templates: 2,
     });
     // what was kept is the user's now: no demo data left, a second removal removes nothing
     expect(hasDemoData(ctx.db)).toBe(false);
     const before = counts(ctx.db);
-    expect(removeDemoData(ctx.db).removed).toEqual({ clients: 0, quotes: 0, events: 0, interactions: 0, services: 0, templates: 0 });
+    expect(removeDemoData(ctx.db).removed).toEqual({ clients: 0, quotes: 0, events: 0, interactions: 0, timeEntries: 0, services: 0, templates: 0 });
     expect(counts(ctx.db)).toEqual(before);
   });
 

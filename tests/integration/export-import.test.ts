@@ -9,6 +9,8 @@ import { bookCounts, exportBook, importBook, importUntrusted } from "@/server/bo
 import * as q from "./use-cases";
 import { EXPORT_VERSION, exportFileSchema, parseExportFile, type ExportFile } from "@/lib/export-schema";
 import { createTestDb } from "./helpers";
+import { loadDemoBook, removeDemoData } from "@/server/demo";
+import { upsertExchangeRate } from "@/db/exchange-rates";
 import { call, content, jsonHeaders, loadAwkwardBook, tempDir, withoutIds, type RouteFn } from "./data-helpers";
 
 let a: Awaited<ReturnType<typeof createTestDb>>;
@@ -111,6 +113,125 @@ describe("round trip", () => {
   });
 });
 
+describe("time spent, exchange rates and history imports travel (version 2)", () => {
+  test("the awkward book holds every new table and column, and they survive export → replace → export exactly", () => {
+    loadAwkwardBook(a.db);
+    const first = exportBook(a.db);
+    expect(first.version).toBe(2);
+    expect(first.timeEntries!.length).toBeGreaterThanOrEqual(4);
+    expect(first.exchangeRates).toHaveLength(3);
+    expect(first.importBatches).toHaveLength(2);
+    expect(first.importRows).toHaveLength(3);
+    expect(first.quotes.filter((x) => x.fxRate != null).length).toBeGreaterThanOrEqual(2);
+    expect(first.quotes.some((x) => x.workDoneOn != null && x.estimateKnown === false && x.sourceKey != null)).toBe(true);
+    // replace into a book that holds other time, rates and imports of its own: they are gone after
+    loadAwkwardBook(b.db);
+    importBook(b.db, parse(viaJson(first)), "replace");
+    expect(content(exportBook(b.db))).toEqual(content(first));
+  });
+
+  test("a merge of a book into itself: every row added once more, the source keys stay unique, the import batches point at the copies", () => {
+    const { job, entry } = loadAwkwardBook(a.db);
+    const before = exportBook(a.db);
+    const result = importBook(a.db, parse(viaJson(before)), "merge");
+    const after = exportBook(a.db);
+    expect(exportFileSchema.safeParse(viaJson(after)).success).toBe(true);
+    // the copies came without the keys the book already held (1 quote, 1 time entry); the originals keep theirs
+    expect(result.droppedSourceKeys).toBe(2);
+    expect(after.quotes.find((x) => x.id === job.id)?.sourceKey).toBe(before.quotes.find((x) => x.id === job.id)!.sourceKey);
+    expect(after.timeEntries!.find((e) => e.id === entry)?.sourceKey).toBe(before.timeEntries!.find((e) => e.id === entry)!.sourceKey);
+    expect(after.quotes.filter((x) => x.sourceKey != null)).toHaveLength(1);
+    expect(after.timeEntries).toHaveLength(2 * before.timeEntries!.length);
+    expect(result.created).toMatchObject({ timeEntries: before.timeEntries!.length, importBatches: 2, importRows: 3, exchangeRates: 0 });
+    // the rates were already kept: the book's stay, none added twice
+    expect(result.skippedExchangeRates).toBe(3);
+    expect(after.exchangeRates).toEqual(before.exchangeRates);
+    // the new batch marks the copies: the new client, its quote and its time entry
+    const newBatch = after.importBatches!.find((x) => !before.importBatches!.some((y) => y.id === x.id) && x.source === "toggl")!;
+    const marks = after.importRows!.filter((r) => r.batchId === newBatch.id);
+    const newClient = after.clients.find((c) => c.name === "Imported via Toggl" && !before.clients.some((x) => x.id === c.id))!;
+    const newQuote = after.quotes.find((x) => x.clientId === newClient.id)!;
+    const newEntry = after.timeEntries!.find((e) => e.quoteId === newQuote.id)!;
+    expect(marks.map((m) => [m.tableName, m.rowId])).toEqual([
+      ["clients", newClient.id],
+      ["quotes", newQuote.id],
+      ["time_entries", newEntry.id],
+    ]);
+    // every time entry copied onto the copy of its quote
+    const added = after.timeEntries!.slice(before.timeEntries!.length);
+    expect(added.map((e) => [after.quotes.find((x) => x.id === e.quoteId)!.title, e.minutes, e.note])).toEqual(
+      before.timeEntries!.map((e) => [before.quotes.find((x) => x.id === e.quoteId)!.title, e.minutes, e.note]),
+    );
+    expect(added.every((e) => !before.quotes.some((x) => x.id === e.quoteId))).toBe(true);
+  });
+
+  test("a version 1 file (before time spent and other currencies) still imports, with the defaults", () => {
+    loadAwkwardBook(a.db);
+    const v2 = viaJson(exportBook(a.db)) as Record<string, unknown> & ExportFile;
+    const { timeEntries: _t, exchangeRates: _e, importBatches: _b, importRows: _r, ...rest } = v2;
+    const { creepThresholdPct: _c, ...settings } = v2.settings;
+    const v1 = {
+      ...rest,
+      version: 1,
+      settings,
+      // version 1 had no rates on quotes, and no quote in another currency needed one
+      quotes: v2.quotes.map(({ fxRate: _f, workDoneOn: _w, estimateKnown: _k, sourceKey: _s, ...x }) => x),
+    };
+    const parsed = parse(v1);
+    importBook(b.db, parsed, "replace");
+    const back = exportBook(b.db);
+    expect(back.version).toBe(2);
+    expect(back.settings.creepThresholdPct).toBe(20);
+    expect(back.timeEntries).toEqual([]);
+    expect(back.exchangeRates).toEqual([]);
+    expect(back.quotes.every((x) => x.fxRate === null && x.workDoneOn === null && x.estimateKnown === true && x.sourceKey === null)).toBe(true);
+    expect(back.quotes.map(({ fxRate: _f, workDoneOn: _w, estimateKnown: _k, sourceKey: _s, ...x }) => x)).toEqual(
+      v2.quotes.map(({ fxRate: _f, workDoneOn: _w, estimateKnown: _k, sourceKey: _s, ...x }) => x),
+    );
+    expect(back.clients).toEqual(v2.clients);
+    // merge too
+    const merged = importBook(a.db, parse(v1), "merge");
+    expect(merged.created.quotes).toBe(v2.quotes.length);
+  });
+
+  test("replace: a batch's mark on a row the file does not hold is not restored (the id could name another row later)", () => {
+    const { batch } = loadAwkwardBook(a.db);
+    const file = viaJson(exportBook(a.db)) as ExportFile;
+    file.importRows!.push({ batchId: batch, tableName: "time_entries", rowId: 987_654 });
+    const result = importBook(b.db, parse(file), "replace");
+    expect(result.created.importRows).toBe(3);
+    expect(exportBook(b.db).importRows!.some((r) => r.rowId === 987_654)).toBe(false);
+  });
+
+  test("replace forgets the demo's marks: the ids now name the file's rows, which 'Remove demo data' must not take", () => {
+    loadAwkwardBook(a.db);
+    const file = parse(viaJson(exportBook(a.db)));
+    q.createClient(b.db, { name: "Before the demo", leadSource: "other", status: "active" });
+    loadDemoBook(b.db);
+    importBook(b.db, file, "replace");
+    removeDemoData(b.db);
+    expect(content(exportBook(b.db))).toEqual(content(file));
+  });
+
+  test("merge from a book in another currency: a quote's rate to that currency is not reused; your kept rates are", () => {
+    // the file: a USD book with a EUR quote at 1.08 and a GBP quote at 1.25
+    const c = q.createClient(a.db, { name: "Abroad", leadSource: "other", status: "active" });
+    const eur = q.createQuote(a.db, { clientId: c.id, title: "In euros", estimatedMinutes: 60, quotedAmount: 10000, currency: "EUR", fxRate: "1.08", status: "sent", sentOn: "2026-03-01" });
+    const gbp = q.createQuote(a.db, { clientId: c.id, title: "In pounds", estimatedMinutes: 60, quotedAmount: 10000, currency: "GBP", fxRate: "1.25", status: "sent", sentOn: "2026-03-01" });
+    const usd = q.createQuote(a.db, { clientId: c.id, title: "In dollars", estimatedMinutes: 60, quotedAmount: 10000, currency: "USD", status: "sent", sentOn: "2026-03-01" });
+    // the target: a EUR book keeping a rate for pounds from 2026-01-01 (none for dollars)
+    q.updateSettings(b.db, { ...q.getSettings(b.db), currency: "EUR" });
+    upsertExchangeRate(b.db, { currency: "GBP", bookCurrency: "EUR", effectiveFrom: "2026-01-01", rate: "1.17" });
+    importBook(b.db, parse(viaJson(exportBook(a.db))), "merge");
+    const byTitle = new Map(exportBook(b.db).quotes.map((x) => [x.title, x]));
+    expect([eur, gbp, usd].map((x) => [x.title, byTitle.get(x.title)!.currency, byTitle.get(x.title)!.fxRate])).toEqual([
+      ["In euros", "EUR", null], // the book's own currency now
+      ["In pounds", "GBP", "1.17"], // the rate you keep, in force on its date
+      ["In dollars", "USD", null], // no rate kept for dollars: counted apart until given one
+    ]);
+  });
+});
+
 describe("bad files are refused and change nothing", () => {
   function hostileVariants(good: ExportFile): [string, unknown][] {
     const g = viaJson(good) as Record<string, unknown> & ExportFile;
@@ -150,6 +271,26 @@ describe("bad files are refused and change nothing", () => {
       ["an id beyond 2^53", edit((f) => (f.clients[0].id = 2 ** 60))],
       ["settings out of range", edit((f) => (f.settings.hoursPerDay = 25))],
       ["a table that is an object", edit((f) => ((f as Record<string, unknown>).clients = { 0: f.clients[0] }))],
+      // version 2: time spent, exchange rates, the history imports, the quotes' new columns
+      ["a time entry of zero minutes", edit((f) => (f.timeEntries![0].minutes = 0))],
+      ["a time entry over 24 h", edit((f) => (f.timeEntries![0].minutes = 1441))],
+      ["a time entry in fractional minutes", edit((f) => (f.timeEntries![0].minutes = 30.5))],
+      ["a time entry of an unknown quote", edit((f) => (f.timeEntries![0].quoteId = 999_999))],
+      ["a time entry on a bad date", edit((f) => (f.timeEntries![0].occurredOn = "2026-13-01"))],
+      ["duplicate time entry ids", edit((f) => (f.timeEntries![1].id = f.timeEntries![0].id))],
+      ["two time entries with one source key", edit((f) => (f.timeEntries![0].sourceKey = f.timeEntries!.find((e) => e.sourceKey)!.sourceKey))],
+      ["two quotes with one source key", edit((f) => (f.quotes[0].sourceKey = f.quotes.find((x) => x.sourceKey)!.sourceKey))],
+      ["a rate that is not a number", edit((f) => (f.exchangeRates![0].rate = "abc"))],
+      ["a rate of zero", edit((f) => (f.exchangeRates![0].rate = "0"))],
+      ["a rate in an unknown currency", edit((f) => (f.exchangeRates![0].bookCurrency = "ABC"))],
+      ["two rates for one pair and day", edit((f) => f.exchangeRates!.push({ ...f.exchangeRates![0], id: 99_999 }))],
+      ["a quote's rate as a float", edit((f) => ((f.quotes.find((x) => x.fxRate != null) as Record<string, unknown>).fxRate = 1.08))],
+      ["a quote in the book's currency with a rate", edit((f) => (f.quotes.find((x) => x.currency === f.settings.currency)!.fxRate = "1.1"))],
+      ["a work-done day that is no date", edit((f) => (f.quotes[0].workDoneOn = "yesterday"))],
+      ["an import row of an unknown batch", edit((f) => (f.importRows![0].batchId = 999_999))],
+      ["an import row of an unknown table", edit((f) => ((f.importRows![0] as Record<string, unknown>).tableName = "settings"))],
+      ["an unknown import source", edit((f) => ((f.importBatches![0] as Record<string, unknown>).source = "excel"))],
+      ["a creep threshold out of range", edit((f) => (f.settings.creepThresholdPct = 501))],
     ];
   }
 
@@ -168,7 +309,7 @@ describe("bad files are refused and change nothing", () => {
     }
     expect(content(exportBook(b.db))).toEqual(content(before));
     // the wrong version says which one
-    expect((parseExportFile({ ...(viaJson(good) as object), version: 7 }) as { message: string }).message).toMatch(/version 7.*version 1/);
+    expect((parseExportFile({ ...(viaJson(good) as object), version: 7 }) as { message: string }).message).toMatch(/version 7.*versions 1 and 2/);
   });
 
   test("a __proto__ key in the file is dropped, never merged into objects", () => {
@@ -249,7 +390,7 @@ describe("API: GET /api/v1/export and POST /api/v1/import", () => {
       { what: "truncated", body: good.slice(0, Math.floor(good.length / 2)), status: 400, message: /Malformed JSON/ },
       { what: "not JSON", body: "<html>", status: 400, message: /Malformed JSON/ },
       { what: "empty", body: "", status: 400, message: /Empty body/ },
-      { what: "wrong version", body: good.replace(`"version": ${EXPORT_VERSION}`, `"version": 2`), status: 400, message: /version 2.*version 1/ },
+      { what: "wrong version", body: good.replace(`"version": ${EXPORT_VERSION}`, `"version": 3`), status: 400, message: /version 3.*versions 1 and 2/ },
       { what: "not an export", body: JSON.stringify({ hello: "world" }), status: 400, message: /not a Walkaway export/ },
       { what: "bad mode", body: good, path: "/api/v1/import?mode=overwrite", status: 400, message: /import mode/ },
       { what: "wrong content type", body: good, headers: { "content-type": "text/plain" }, status: 415, message: /application\/json/ },

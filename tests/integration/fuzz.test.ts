@@ -64,6 +64,7 @@ import * as historyImportSchemas from "@/lib/history-import/schemas";
 /** every input schema of the app (lib/schemas.ts and the two built from it) */
 const schemas = { ...entitySchemas, ...offerSchemas, ...bookSetupSchemas, ...historyImportSchemas };
 import { CSV_ENTITIES } from "@/server/csv";
+import { BOOK_TABLES } from "@/db/book";
 
 // the app's database is a temp file; the body limit is small so oversized bodies cost little to
 // generate (both read lazily: the connection on first use, the limit when http.ts is imported below)
@@ -121,7 +122,9 @@ function assertBookIsValid(where: string) {
   expect(sqlite.pragma("integrity_check", { simple: true }), where).toBe("ok");
   expect(sqlite.pragma("foreign_key_check"), where).toEqual([]);
   const book = JSON.parse(JSON.stringify(exportBook(db)));
-  stats.rowsChecked += ["services", "serviceRates", "templates", "clients", "quotes", "quoteEvents", "interactions"].reduce((n, t) => n + book[t].length, 1);
+  // every table the export carries (db/book.ts BOOK_TABLES), the new ones of version 2 included
+  expect(Object.keys(BOOK_TABLES).filter((t) => !Array.isArray(book[t])), where).toEqual([]);
+  stats.rowsChecked += Object.keys(BOOK_TABLES).reduce((n, t) => n + book[t].length, 1);
   const parsed = exportFileSchema.safeParse(book);
   if (!parsed.success) throw new Error(`${where}: a stored row breaks the rules:\n${parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".")}: ${i.message}`).join("\n")}`);
 }

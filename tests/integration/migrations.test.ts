@@ -28,7 +28,9 @@ interface Entry {
 }
 const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as { entries: Entry[] } & Record<string, unknown>;
 const REAL = journal.entries;
-const TABLES = ["settings", "services", "templates", "clients", "quotes", "quote_events", "interactions"];
+// parents before children; the tables of 0006 (time spent, kept rates, history imports) once they exist
+const TABLES = ["settings", "services", "templates", "clients", "quotes", "quote_events", "interactions", "time_entries", "exchange_rates", "import_batches", "import_rows"];
+const exists = (sqlite: Database.Database, t: string) => sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t) !== undefined;
 type Rows = Record<string, Record<string, unknown>[]>;
 
 const dirs: string[] = [];
@@ -97,7 +99,7 @@ async function syntheticMigrations(): Promise<Entry[]> {
 }
 
 function snapshot(sqlite: Database.Database): Rows {
-  return Object.fromEntries(TABLES.map((t) => [t, sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all() as Record<string, unknown>[]]));
+  return Object.fromEntries(TABLES.filter((t) => exists(sqlite, t)).map((t) => [t, sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all() as Record<string, unknown>[]]));
 }
 
 /** Copy rows into an (older) schema: only the columns it has. A NOT NULL column it lacks fails loudly. */
@@ -105,6 +107,7 @@ function insertRows(sqlite: Database.Database, rows: Rows) {
   sqlite.transaction(() => {
     sqlite.prepare("DELETE FROM settings").run();
     for (const t of TABLES) {
+      if (!exists(sqlite, t)) continue;
       const have = new Set((sqlite.prepare(`PRAGMA table_info(${t})`).all() as { name: string }[]).map((c) => c.name));
       for (const row of rows[t]) {
         const cols = Object.keys(row).filter((c) => have.has(c));
@@ -116,7 +119,7 @@ function insertRows(sqlite: Database.Database, rows: Rows) {
 
 /** Every column that existed before keeps its value, row by row; no row appears or disappears. */
 function expectRowsKept(before: Rows, after: Rows) {
-  for (const t of TABLES) {
+  for (const t of Object.keys(before)) {
     expect(after[t].length, `${t}: row count`).toBe(before[t].length);
     before[t].forEach((row, i) => {
       const kept = Object.fromEntries(Object.keys(row).map((c) => [c, after[t][i][c]]));
@@ -187,6 +190,26 @@ describe("migrating a database with data", () => {
     expect(db.$client.prepare("SELECT effective_from, target_rate FROM service_rates WHERE service_id = ?").all(added.id)).toEqual([{ effective_from: "1970-01-01", target_rate: 80000 }]);
     deleteService(db, added.id);
     expect(db.$client.prepare("SELECT count(*) AS n FROM service_rates WHERE service_id = ?").get(added.id)).toEqual({ n: 0 });
+  });
+
+  test("time spent and other currencies (0006): a book from before keeps every row; its quotes have no rate, their estimate, no import key; creep at 20%", async () => {
+    const at = REAL.findIndex((e) => e.tag.endsWith("_time_spent_and_currencies"));
+    expect(at).toBeGreaterThan(0);
+    const fixture = snapshot((await latestWithBook()).$client);
+    expect(fixture.time_entries.length).toBeGreaterThan(0);
+    const dir = scratch();
+    const db = openAt(path.join(dir, "book.db"));
+    await migrateDatabase(db, { folder: migrationsFolder(REAL.slice(0, at)) });
+    insertRows(db.$client, fixture);
+    const before = snapshot(db.$client);
+    expect(before.time_entries).toBeUndefined();
+    await migrateDatabase(db, { folder: migrationsFolder(REAL), backupTo: path.join(dir, "backups") });
+    const after = snapshot(db.$client);
+    expectRowsKept(before, after);
+    expect(after.quotes.every((x) => x.fx_rate === null && x.work_done_on === null && x.estimate_known === 1 && x.source_key === null)).toBe(true);
+    expect(after.time_entries).toEqual([]);
+    expect(db.$client.prepare("SELECT creep_threshold_pct AS pct FROM settings").all()).toEqual([{ pct: 20 }]);
+    expect(db.$client.pragma("foreign_key_check")).toEqual([]);
   });
 
   test("the real migration files are the ones the journal names", () => {

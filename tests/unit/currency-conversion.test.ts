@@ -9,10 +9,14 @@ import {
   convertMinor,
   currencyForLocale,
   currencyOptions,
+  divideRates,
   formatRate,
   isIsoCurrency,
+  multiplyRates,
   parseRate,
+  RATE_MAX_DECIMALS,
   RATE_ONE,
+  rateToText,
   roundingError,
   type Rate,
 } from "@/lib/currency-conversion";
@@ -173,5 +177,66 @@ describe("currencies", () => {
     ["en-AQ", "USD"],
   ])("%s → %s", (locale, code) => {
     expect(currencyForLocale(locale)).toBe(code);
+  });
+});
+
+describe("a quote's rate re-expressed when the book's currency changes (multiplyRates, divideRates, rateToText)", () => {
+  const text = (r: Rate) => {
+    const t = rateToText(r);
+    if (!t.ok) throw new Error(t.error);
+    return t.text;
+  };
+  test.each([
+    // 1 EUR = 1.08 USD, and the book goes USD → GBP at 1 USD = 0.79 GBP: 1 EUR = 0.8532 GBP
+    ["1.08", "0.79", "0.8532"],
+    ["1.5", "2", "3"],
+    ["0.0067", "151.5", "1.01505"],
+    // twenty decimals of product: rounded once, half away from zero, to ten
+    ["0.1234567891", "0.1234567891", "0.0152415788"],
+    ["0.0000000005", "0.5", "0.0000000003"],
+  ])("%s × %s = %s", (a, b, out) => {
+    expect(text(multiplyRates(rate(a), rate(b)))).toBe(out);
+  });
+
+  test.each([
+    // 1 EUR = 1.08 USD (the book), EUR amounts re-expressed in GBP at 1 EUR = 0.86 GBP: 1 GBP = 1.08 / 0.86 USD
+    ["1.08", "0.86", "1.2558139535"],
+    ["3", "2", "1.5"],
+    ["1", "3", "0.3333333333"],
+    ["2", "3", "0.6666666667"],
+  ])("%s ÷ %s = %s", (a, b, out) => {
+    expect(text(divideRates(rate(a), rate(b)))).toBe(out);
+  });
+
+  test("what rounds to zero or is too large is refused, not stored", () => {
+    expect(rateToText(multiplyRates(rate("0.0000000001"), rate("0.1")))).toEqual({ ok: false, error: "not_positive" });
+    expect(rateToText(multiplyRates(rate("999999999"), rate("10")))).toEqual({ ok: false, error: "too_large" });
+    expect(rateToText(rate("999999999.9999999999"))).toEqual({ ok: true, text: "999999999.9999999999" });
+  });
+
+  test("property: the text reads back within half a unit of the last decimal, and exactly when it fits", () => {
+    const decimal = fc
+      .tuple(fc.bigInt({ min: 0n, max: 99_999n }), fc.integer({ min: 0, max: RATE_MAX_DECIMALS }))
+      .filter(([n]) => n > 0n)
+      .map(([n, k]) => (k === 0 ? n.toString() : `${n / 10n ** BigInt(k)}.${(n % 10n ** BigInt(k)).toString().padStart(k, "0")}`));
+    fc.assert(
+      fc.property(decimal, decimal, (a, b) => {
+        const exact = multiplyRates(rate(a), rate(b));
+        const t = rateToText(exact);
+        // refused only when it is at least 10^9, or under half of 10^-10
+        if (!t.ok)
+          return t.error === "too_large"
+            ? exact.numerator >= 10n ** 9n * exact.denominator
+            : exact.numerator * 2n * 10n ** BigInt(RATE_MAX_DECIMALS) < exact.denominator;
+        const back = rate(t.text);
+        // |back − exact| ≤ ½ × 10^-10, in integers: |back.n × exact.d − exact.n × back.d| × 2 × 10^10 ≤ back.d × exact.d
+        const diff = back.numerator * exact.denominator - exact.numerator * back.denominator;
+        const abs = diff < 0n ? -diff : diff;
+        expect(abs * 2n * 10n ** BigInt(RATE_MAX_DECIMALS) <= back.denominator * exact.denominator).toBe(true);
+        if (10n ** BigInt(RATE_MAX_DECIMALS) % exact.denominator === 0n) expect(diff).toBe(0n);
+        return true;
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -79,7 +79,62 @@ describe("the hand-built file", () => {
     expect(p.ok && p.file.quotes[0]).toEqual({
       id: 1, clientId: 1, serviceId: null, title: "Bare", scope: null, estimatedMinutes: 60, quotedAmount: 100, currency: "EUR", status: "draft",
       agreedAmount: null, sentOn: null, decidedOn: null, rejectionReason: null, cameBackAtMyPrice: false, createdAt: T, updatedAt: T,
+      // version 2: no rate, work not marked done, the estimate the user's own, no import key
+      fxRate: null, workDoneOn: null, estimateKnown: true, sourceKey: null,
     });
+  });
+});
+
+describe("version 2: time spent, exchange rates, history imports", () => {
+  const entry = { id: 1, quoteId: 1, occurredOn: "2026-11-20", minutes: 90, note: null, billable: null, sourceKey: null, createdAt: T };
+  const rate = { id: 1, currency: "EUR", bookCurrency: "USD", effectiveFrom: "2026-01-01", rate: "1.08", createdAt: T };
+  const v2 = (extra: Record<string, unknown>) => ({ ...file(), ...extra });
+  const problems = (f: unknown) => {
+    const p = parseExportFile(JSON.parse(JSON.stringify(f)));
+    return p.ok ? [] : Object.keys(p.fields);
+  };
+
+  test("a good file with every new list parses; a version 1 file without them too", () => {
+    const good = v2({
+      timeEntries: [entry, { ...entry, id: 2, minutes: 1440, note: "all day", billable: true, sourceKey: "toggl:1" }],
+      exchangeRates: [rate],
+      importBatches: [{ id: 1, source: "toggl", fileName: "t.csv", clientsAdded: 0, quotesAdded: 0, timeEntriesAdded: 1, rowsSkipped: 0, undoneAt: null, createdAt: T }],
+      importRows: [{ batchId: 1, tableName: "time_entries", rowId: 2 }],
+    });
+    expect(problems(good)).toEqual([]);
+    const { creepThresholdPct: _c, ...settings } = DEFAULT_SETTINGS;
+    const p = parseExportFile(JSON.parse(JSON.stringify({ ...file(), version: 1, settings })));
+    expect(p.ok && [p.file.version, p.file.settings.creepThresholdPct, p.file.timeEntries]).toEqual([1, 20, undefined]);
+  });
+
+  test.each([
+    ["timeEntries[0].minutes", { timeEntries: [{ ...entry, minutes: 0 }] }],
+    ["timeEntries[0].minutes", { timeEntries: [{ ...entry, minutes: 1441 }] }],
+    ["timeEntries[0].minutes", { timeEntries: [{ ...entry, minutes: -30 }] }],
+    ["timeEntries[0].minutes", { timeEntries: [{ ...entry, minutes: 1.5 }] }],
+    ["timeEntries[0].minutes", { timeEntries: [{ ...entry, minutes: "90" }] }],
+    ["timeEntries[0].note", { timeEntries: [{ ...entry, note: "x".repeat(501) }] }],
+    ["timeEntries[0].occurredOn", { timeEntries: [{ ...entry, occurredOn: "2026-02-30" }] }],
+    ["timeEntries[0].quoteId", { timeEntries: [{ ...entry, quoteId: 7 }] }],
+    ["timeEntries[1].sourceKey", { timeEntries: [{ ...entry, sourceKey: "k" }, { ...entry, id: 2, sourceKey: "k" }] }],
+    ["exchangeRates[0].rate", { exchangeRates: [{ ...rate, rate: "-1" }] }],
+    ["exchangeRates[0].rate", { exchangeRates: [{ ...rate, rate: 1.08 }] }],
+    ["exchangeRates[0].rate", { exchangeRates: [{ ...rate, rate: "0.00000000001" }] }],
+    ["exchangeRates[0].currency", { exchangeRates: [{ ...rate, currency: "ABC" }] }],
+    ["exchangeRates[1].effectiveFrom", { exchangeRates: [rate, { ...rate, id: 2 }] }],
+    ["importRows[0].batchId", { importRows: [{ batchId: 4, tableName: "quotes", rowId: 1 }] }],
+  ])("%s is refused", (path, extra) => {
+    expect(problems(v2(extra))).toContain(path);
+  });
+
+  test("a quote's rate: exact text, none in the book's currency; with one it may use a rate card in the book's currency", () => {
+    const withRate = (q: Record<string, unknown>) => v2({ quotes: [{ ...file().quotes[0], ...q }] });
+    expect(problems(withRate({ fxRate: "1.1" }))).toEqual(["quotes[0].fxRate"]); // the quote is in USD, the book's currency
+    expect(problems(withRate({ currency: "EUR", fxRate: "1.08" }))).toEqual([]); // a EUR job on the USD rate card, counted at its rate
+    // no rate, rate card in another currency: a book whose currency changed with "keep" holds such quotes, and must restore
+    expect(problems(withRate({ currency: "EUR" }))).toEqual([]);
+    expect(problems(withRate({ currency: "EUR", fxRate: "1,08" }))).toEqual([]);
+    expect(problems(withRate({ currency: "EUR", fxRate: "abc" }))).toEqual(["quotes[0].fxRate"]);
   });
 });
 
@@ -142,7 +197,8 @@ describe("as strict as the API: the quote's cross-field rules, each kind's rules
   test.each<[string, (f: File) => void, string[]]>([
     ["decided before it was sent", (f) => Object.assign(f.quotes[0], { sentOn: "2026-11-24", decidedOn: "2026-11-01" }), ["quotes[0].decidedOn"]],
     ["a rejection reason on an accepted quote", (f) => (f.quotes[0].rejectionReason = "price"), ["quotes[0].rejectionReason"]],
-    ["a quote in another currency than its service", (f) => (f.quotes[0].currency = "EUR"), ["quotes[0].currency"]],
+    // version 1 books could not hold one; version 2 books can (see "a quote's rate" below)
+    ["a quote in another currency than its service (version 1)", (f) => Object.assign(f, { version: 1 }, { quotes: [{ ...f.quotes[0], currency: "EUR" }] }), ["quotes[0].currency"]],
     ["a quote of an unknown service", (f) => (f.quotes[0].serviceId = 9), ["quotes[0].serviceId"]],
     ["zero estimated minutes", (f) => (f.quotes[0].estimatedMinutes = 0), ["quotes[0].estimatedMinutes"]],
     ["a title of spaces", (f) => (f.quotes[0].title = "   "), ["quotes[0].title"]],
@@ -171,11 +227,13 @@ describe("as strict as the API: the quote's cross-field rules, each kind's rules
     expect(refusedAt((f) => Object.assign(f.quotes[0], { serviceId: null, currency: "EUR" }))).toEqual([]);
   });
 
-  test("the currency rule is the importer's own: the stored-row schema alone does not apply it", () => {
-    const f = file();
+  test("the currency rule is the importer's own, for version 1 files: the stored-row schema alone does not apply it", () => {
+    const f = { ...file(), version: 1 };
     f.quotes[0].currency = "EUR";
     expect(exportFileSchema.safeParse(f).success).toBe(true);
     expect(parseExportFile(f).ok).toBe(false);
+    // a version 2 file may hold it (a book whose currency changed with "keep")
+    expect(parseExportFile({ ...f, version: 2 }).ok).toBe(true);
   });
 
   test("problems are named by row, up to 50, then counted", () => {
