@@ -159,11 +159,16 @@ export interface Capacity {
   openPipelineValue: number;
 }
 
-/** Minutes of accepted work agreed since `since` and the open pipeline: the offer check's capacity inputs. */
+/**
+ * The offer check's capacity inputs: the work still to do on accepted quotes agreed since `since` — each
+ * job's estimate less the time already logged on it, none once its work is marked done — and the open
+ * pipeline.
+ */
 export function readCapacity(db: DbOrTx, since: string): Capacity {
   const committed = rawStatement(
     db,
-    "SELECT coalesce(sum(estimated_minutes), 0) FROM quotes WHERE status = 'accepted' AND coalesce(decided_on, substr(created_at, 1, 10)) >= ?",
+    `SELECT coalesce(sum(max(0, q.estimated_minutes - coalesce((SELECT sum(t.minutes) FROM time_entries t WHERE t.quote_id = q.id), 0))), 0)
+     FROM quotes q WHERE q.status = 'accepted' AND q.work_done_on IS NULL AND coalesce(q.decided_on, substr(q.created_at, 1, 10)) >= ?`,
   ).get(since) as [number];
   const open = rawStatement(
     db,

@@ -66,7 +66,8 @@ export async function importBookAction(_prev: DataActionState, formData: FormDat
     okAt: Date.now(),
     message:
       `${form.data.mode === "replace" ? "Replaced your book" : "Added to your book"}: ${plural(c.clients, "client")}, ${plural(c.quotes, "quote")}, ${plural(c.quoteEvents, "negotiation event")}, ` +
-      `${plural(c.interactions, "interaction")}, ${plural(c.services, "service")}, ${plural(c.templates, "template")}.` +
+      `${plural(c.interactions, "interaction")}, ${plural(c.timeEntries, "time entry", "time entries")}, ${plural(c.services, "service")}, ${plural(c.templates, "template")}` +
+      `${c.exchangeRates > 0 ? `, ${plural(c.exchangeRates, "exchange rate")}` : ""}.` +
       (outcome.result.renamedServices.length ? ` Renamed: ${outcome.result.renamedServices.map((r) => `${r.from} → ${r.to}`).join(", ")}.` : "") +
       (outcome.backup ? ` Your previous book was backed up first.` : ""),
   };

@@ -33,7 +33,8 @@ export default async function DataPage() {
         <Card title="Export" id="export">
           <p className="text-sm text-stone-700 dark:text-stone-300" data-testid="book-counts">
             {plural(counts.clients, "client")}, {plural(counts.quotes, "quote")}, {plural(counts.quoteEvents, "negotiation event")}, {plural(counts.interactions, "interaction")},{" "}
-            {plural(counts.services, "service")}, {plural(counts.templates, "template")}.
+            {plural(counts.timeEntries, "time entry", "time entries")}, {plural(counts.services, "service")}, {plural(counts.templates, "template")}
+            {counts.exchangeRates > 0 ? `, ${plural(counts.exchangeRates, "exchange rate")}` : ""}.
           </p>
           <div className="mt-3 flex flex-wrap items-center gap-2">
             <a href="/api/v1/export" download className={linkClass}>

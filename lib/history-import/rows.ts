@@ -129,7 +129,8 @@ export function readTimeRows(rows: readonly SourceRow[], ctx: Ctx): { records: T
         amount = null;
       } else if (amount === 0) amount = null;
     }
-    const note = cell(row, ctx.map, "note").slice(0, 1000) || null;
+    // a time entry's note is at most 500 characters (lib/time-and-money-schemas.ts), so an export of it imports back
+    const note = cell(row, ctx.map, "note").slice(0, 500) || null;
     if (mine.length || date == null || client == null || project == null || minutes == null || currency == null) {
       problems.push(...mine);
       continue;

@@ -477,6 +477,13 @@ const fileEntry = fc.oneof(
   fc.tuple(fc.constantFrom("file", "csv"), bodyArb([])).map(([k, b]) => [k, b.text ?? ""] as const),
 );
 
+/** The object an action takes as `input`: shaped for any of the app's schemas, one of them broken, or any JSON. */
+const actionInput = fc.oneof(
+  fc.oneof(...inputSchemas.map((s) => s.arb)),
+  fc.tuple(fc.oneof(...inputSchemas.map((s) => s.arb)), fc.constantFrom(...KNOWN_KEYS), hostile, fc.boolean()).map(([o, k, v, drop]) => breakOne(o, k, v, drop)),
+  fc.jsonValue({ maxDepth: 3 }),
+);
+
 function paramNames(fn: (...args: unknown[]) => unknown): string[] {
   const m = /^[^(]*\(([^)]*)\)/.exec(fn.toString());
   return (m?.[1] ?? "")
@@ -507,17 +514,19 @@ describe("every server action", () => {
         const params = paramNames(action);
         // an action without inputs has no parsing path to fuzz
         if (params.length === 0) continue;
-        const unknown = params.filter((p) => !/^(_?prev|_?prevState|_?state|formData|fd|id|\w+Id)$/.test(p));
+        const unknown = params.filter((p) => !/^(_?prev|_?prevState|_?state|formData|fd|input|id|\w+Id)$/.test(p));
         expect(unknown, `${name}: teach the fuzz how to fill ${unknown.join(", ")}`).toEqual([]);
         seed();
         await fc.assert(
-          fc.asyncProperty(fc.array(idArg, { minLength: params.length, maxLength: params.length }), formEntries, fileEntry, async (ids, entries, extra) => {
+          fc.asyncProperty(fc.array(idArg, { minLength: params.length, maxLength: params.length }), formEntries, fileEntry, actionInput, async (ids, entries, extra, objectArg) => {
             const fd = new FormData();
             for (const [k, v] of entries) fd.append(k, v);
             if (extra) fd.set(extra[0], extra[1]);
             const args = params.map((p, i) => {
               if (/prev|state/i.test(p)) return { status: "idle" };
               if (p === "formData" || p === "fd") return fd;
+              // an action called with an object (the history import's mapper): any schema's shape, or junk
+              if (p === "input") return objectArg;
               return ids[i] === SEED ? (p === "id" ? liveIdForAction(name) : /^(parent|child)Id$/.test(p) ? liveChildIds(name)[p as "parentId" | "childId"] : liveId(p)) : ids[i];
             });
             const errorsBefore = errorLog.length;

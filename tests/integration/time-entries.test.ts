@@ -168,3 +168,23 @@ describe("the client's pay, judged on the time logged", () => {
     expect(after.score!).toBeLessThan(before.score!);
   });
 });
+
+describe("the offer check's booked time counts the work still to do", () => {
+  test("a job agreed this week books its estimate, less the time logged on it, and nothing once done", async () => {
+    const { readCapacity } = await import("@/db/history");
+    const { addTimeEntry, setWorkDone } = await import("@/server/time-entries");
+    const since = addDays(today, -28);
+    const base = readCapacity(db, since).committedMinutes;
+    const service = createService(db, { name: "Capacity work", unit: "hour", currency: "USD", marketRate: 12000, targetRate: 10000, floorRate: 6000 });
+    const q = createQuote(db, { clientId, serviceId: service.id, title: "Booked job", estimatedMinutes: 20 * 60, quotedAmount: 200000, currency: "USD", status: "sent", sentOn: addDays(today, -3) });
+    setQuoteOutcome(db, q.id, { status: "accepted", agreedAmount: 200000, decidedOn: addDays(today, -2) });
+    expect(readCapacity(db, since).committedMinutes - base).toBe(20 * 60);
+    addTimeEntry(db, q.id, { occurredOn: addDays(today, -10), minutes: 6 * 60 });
+    expect(readCapacity(db, since).committedMinutes - base).toBe(14 * 60);
+    // past the estimate: nothing left, never negative
+    for (const back of [11, 12, 13]) addTimeEntry(db, q.id, { occurredOn: addDays(today, -back), minutes: 6 * 60 });
+    expect(readCapacity(db, since).committedMinutes - base).toBe(0);
+    setWorkDone(db, q.id, { workDoneOn: today });
+    expect(readCapacity(db, since).committedMinutes - base).toBe(0);
+  });
+});
