@@ -6,26 +6,8 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-
-const unique = () => Math.random().toString(36).slice(2, 8);
-const SHOTS = "test-results/screenshots/journeys";
-
-async function axeClean(page: Page, where: string) {
-  for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), `${where} (${scheme})`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-}
-
-async function api<T>(request: APIRequestContext, method: "post" | "get", url: string, data?: unknown): Promise<T> {
-  const res = method === "post" ? await request.post(url, { data }) : await request.get(url);
-  expect(res.ok(), `${method} ${url}: ${await res.text()}`).toBe(true);
-  return (await res.json()) as T;
-}
+import { expect, test } from "@playwright/test";
+import { SHOTS, api, axeClean, unique } from "./helpers";
 
 type Score = { score: number | null; criteria: { key: string; score: number | null; evidence: string[] }[] };
 
