@@ -6,7 +6,7 @@
  * (+ quotes.currency), quote_events.amount (in its quote's currency) and interactions.amount (no
  * currency column: in the book's currency). Clients, templates and settings hold no money.
  */
-import { and, count, eq, isNotNull } from "drizzle-orm";
+import { and, count, eq, isNotNull, isNull } from "drizzle-orm";
 import type { DbOrTx } from "./connection";
 import { exchangeRates, interactions, now, quoteEvents, quotes, serviceRates, services } from "./schema";
 
@@ -63,11 +63,15 @@ export function setInteractionAmount(db: DbOrTx, id: number, amount: number): nu
   return db.update(interactions).set({ amount }).where(eq(interactions.id, id)).run().changes;
 }
 
-/** How many quotes and services are in each currency. */
-export function currencyCounts(db: DbOrTx): { currency: string; quotes: number; services: number }[] {
+/**
+ * How many quotes and services are in each currency; with `lackingRate`, only the quotes that carry no
+ * exchange rate (those not counted in the book's money, lib/book-currency.ts).
+ */
+export function currencyCounts(db: DbOrTx, opts: { lackingRate?: boolean } = {}): { currency: string; quotes: number; services: number }[] {
   const out = new Map<string, { currency: string; quotes: number; services: number }>();
   const row = (c: string) => out.get(c) ?? (out.set(c, { currency: c, quotes: 0, services: 0 }), out.get(c)!);
-  for (const r of db.select({ currency: quotes.currency, n: count() }).from(quotes).groupBy(quotes.currency).all()) row(r.currency).quotes = r.n;
+  const q = db.select({ currency: quotes.currency, n: count() }).from(quotes);
+  for (const r of (opts.lackingRate ? q.where(isNull(quotes.fxRate)) : q).groupBy(quotes.currency).all()) row(r.currency).quotes = r.n;
   for (const r of db.select({ currency: services.currency, n: count() }).from(services).groupBy(services.currency).all()) row(r.currency).services = r.n;
   return [...out.values()].sort((a, b) => a.currency.localeCompare(b.currency));
 }

@@ -151,6 +151,8 @@ export function countNegotiationResponses(db: DbOrTx, scope: DashboardScope): Ne
         end as response
       from ${quotes} left join ${quoteEvents} on ${quoteEvents.quoteId} = ${quotes.id}
       where ${where} and (${quotes.status} <> 'draft' or ${quoteEvents.id} is not null)
+        -- an imported job with no step logged on it says nothing about haggling (lib/worth/price-pressure.ts)
+        and (${quotes.sourceKey} is null or ${quoteEvents.id} is not null)
       group by ${quotes.id}
     )
     group by response

@@ -19,6 +19,8 @@ export function perUnit(rate: number, currency: string, unit: Unit | null, local
 export function basisSentence(t: Pick<TimeJudgement, "basis" | "actualMinutes" | "estimateMinutes" | "estimateKnown" | "workDone">, locale: string): string {
   const logged = formatHours(t.actualMinutes, locale);
   const estimate = formatHours(t.estimateMinutes, locale);
+  // a past job brought in with the hours it took (the jobs import): those hours are the time, not an estimate
+  if (t.actualMinutes <= 0 && !t.estimateKnown && t.estimateMinutes > 0) return `Judged on the ${formatHours(t.estimateMinutes, locale)} the job took, as the imported file says.`;
   if (t.actualMinutes <= 0) return t.estimateMinutes > 0 ? "No time logged yet: judged on the estimate." : "No time logged yet and no estimate: the rate cannot be judged.";
   if (t.basis === "estimate_while_in_progress") return `Judged on the ${estimate} estimate while the work is in progress: ${logged} logged so far.`;
   if (!t.estimateKnown) return `Judged on the ${logged} logged: the quote has no estimate of its own.`;
@@ -36,6 +38,7 @@ export function notJudgedSentence(actualMinutes: number, locale: string): string
 /** "70 h logged against 40 h estimated" (or "12 h logged, no estimate of its own"). */
 export function loggedAgainstEstimate(t: Pick<TimeJudgement, "actualMinutes" | "estimateMinutes" | "estimateKnown">, locale: string): string {
   const logged = `${formatHours(t.actualMinutes, locale)} logged`;
+  if (!t.estimateKnown && t.actualMinutes <= 0) return `${formatHours(t.estimateMinutes, locale)} taken, as imported; no estimate of its own`;
   if (!t.estimateKnown) return `${logged}, no estimate of its own`;
   return `${logged} against ${formatHours(t.estimateMinutes, locale)} estimated`;
 }

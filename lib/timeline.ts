@@ -39,8 +39,11 @@ export function quoteTimeline(quote: QuoteWithEvents, locale = "en-US"): Timelin
     // a quote opened from the client's offer was never priced by me: say so, not "Quoted"
     title: opener
       ? `Opened from their offer, for ${formatHours(quote.estimatedMinutes, locale)}`
-      : `Quoted ${money(quote.quotedAmount)} for ${formatHours(quote.estimatedMinutes, locale)}`,
-    detail: null,
+      : quote.sourceKey != null
+        ? // brought in by a history import: what the file says, never a quote I sent
+          `Imported: ${money(quote.quotedAmount)} for ${formatHours(quote.estimatedMinutes, locale)}${quote.estimateKnown === false ? " of work" : ""}`
+        : `Quoted ${money(quote.quotedAmount)} for ${formatHours(quote.estimatedMinutes, locale)}`,
+    detail: quote.sourceKey != null ? "From an imported file: how it was negotiated is not known" : null,
     note: null,
     tone: "info",
     source: { type: "quote", id: quote.id },

@@ -57,13 +57,14 @@ export interface CurrencyUsage {
   book: string;
   /** what is in the book's currency */
   inBook: { quotes: number; services: number };
-  /** every other currency that holds quotes or services, with its counts */
+  /** every other currency that holds services or quotes with no exchange rate, with their counts */
   others: CurrencyUse[];
 }
 
 export function currencyUsage(db: DbOrTx): CurrencyUsage {
   const book = getSettings(db).currency;
-  const all = currencyCounts(db);
+  // a quote with its exchange rate already counts in the book's money: only the others are offered for re-expressing
+  const all = currencyCounts(db, { lackingRate: true });
   const mine = all.find((c) => c.currency === book);
   return { book, inBook: { quotes: mine?.quotes ?? 0, services: mine?.services ?? 0 }, others: all.filter((c) => c.currency !== book && c.quotes + c.services > 0) };
 }

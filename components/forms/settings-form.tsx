@@ -185,7 +185,7 @@ export function ReexpressForm({ action, from, to, use }: { action: (p: ActionSta
         <span className="font-medium">
           {describeUse(use)} in {from}
         </span>{" "}
-        — not added to your {to} totals.
+        {use.quotes > 0 ? "with no exchange rate " : ""}— not added to your {to} totals.
       </p>
       <input type="hidden" name="from" value={from} />
       <input type="hidden" name="to" value={to} />

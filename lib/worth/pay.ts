@@ -69,8 +69,10 @@ export function measurePay(quotes: QuoteWithEvents[], settling: ClientSettling, 
     const s = byId.get(q.id);
     if (!s || s.effectiveRate == null) continue;
     const pts = quotePayCentiPoints(s.effectiveRate, svc);
-    // a job weighs by the time it took once that time counts (lib/true-rate.ts), else its estimate
-    const mass = decayWeight(clock, quoteDate(q)) * quoteSizeBp(s.time?.basisMinutes ?? safeReplay(q).currentMinutes);
+    // a job weighs by the work agreed, or by the time it took when that was more (lib/true-rate.ts):
+    // finishing early never makes a good job count for less
+    const estimate = safeReplay(q).currentMinutes;
+    const mass = decayWeight(clock, quoteDate(q)) * quoteSizeBp(Math.max(estimate, s.time?.basisMinutes ?? estimate));
     const g = divRound(mass * quotePayGoodBp(pts), BP);
     good += g;
     bad += mass - g;

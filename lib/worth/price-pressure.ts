@@ -38,6 +38,9 @@ export function measurePricePressure(quotes: QuoteWithEvents[], settings: Settin
   let bad = 0;
   const outcomes: HaggleQuote[] = [];
   for (const q of quotes) {
+    // a job brought in from a time tracker or a sheet says what was paid, not how it was negotiated:
+    // no evidence about haggling either way, until a negotiation step is logged on it
+    if (q.sourceKey != null && q.events.length === 0) continue;
     const s = safeReplay(q);
     const badBp = quoteHaggleBadBp(s.deepestAskBp, s.concededBp);
     const accepted = q.status === "accepted";

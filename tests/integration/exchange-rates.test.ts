@@ -234,3 +234,20 @@ describe("a quote in another currency counts in the book's", () => {
     expect(dash.headline.settling.moneyLeft).toBe(52800);
   });
 });
+
+describe("Settings' amounts in other currencies", () => {
+  test("a quote that carries its exchange rate is not offered for re-expressing; one without a rate is", async () => {
+    const { currencyUsage } = await import("@/server/currency");
+    const { insertQuote } = await import("@/db/quotes");
+    const client = db.$client.prepare("SELECT id FROM clients LIMIT 1").get() as { id: number };
+    const usd = db.$client.prepare("SELECT currency FROM settings WHERE id = 1").get() as { currency: string } | undefined;
+    expect(usd?.currency ?? "USD").toBe("USD");
+    const chf = () => currencyUsage(db).others.find((o) => o.currency === "CHF")?.quotes ?? 0;
+    const base = { clientId: client.id, serviceId: null, title: "Swiss job", estimatedMinutes: 600, quotedAmount: 100000, currency: "CHF", status: "accepted" as const, agreedAmount: 100000, sentOn: "2026-01-05", decidedOn: "2026-01-06" };
+    insertQuote(db, { ...base, fxRate: "1.12" });
+    expect(chf()).toBe(0);
+    // an old quote from before exchange rates (no rate): named, and offered for converting
+    insertQuote(db, { ...base, fxRate: null });
+    expect(chf()).toBe(1);
+  });
+});

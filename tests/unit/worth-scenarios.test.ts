@@ -410,3 +410,20 @@ describe("time really spent (lib/true-rate.ts) in the stories", () => {
     expect(a.settling.quotes[0]).toMatchObject({ effectiveRate: 8000, belowTarget: true, belowFloor: false, crept: true, moneyLeftOnTable: 100000 });
   });
 });
+
+describe("imported history and finishing early", () => {
+  test("a job brought in by an import says nothing about haggling until a step is logged on it", () => {
+    const imported = { ...job("2025-05-01"), sourceKey: "toggl:abc" };
+    const a = assess(story([imported], [paid("2025-05-20")]));
+    expect(crit(a, "pricePressure").evidenceCount).toBe(0);
+    const asked = { ...job("2025-05-01", { ask: 20, answer: "conceded", agreedRate: 80 }), sourceKey: "toggl:abc" };
+    expect(crit(assess(story([asked])), "pricePressure").evidenceCount).toBe(1);
+  });
+
+  test("a job done in half its estimate never lowers the client's pay score", () => {
+    const others = [job("2025-03-01", { rate: 60 }), job("2025-04-01", { rate: 60 })];
+    const onTime = assess(story([...others, job("2025-06-01", { hours: 10, logged: 10, done: true })]));
+    const early = assess(story([...others, job("2025-06-01", { hours: 10, logged: 5, done: true })]));
+    expect(crit(early, "pay").score!).toBeGreaterThanOrEqual(crit(onTime, "pay").score!);
+  });
+});
