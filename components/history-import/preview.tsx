@@ -1,4 +1,5 @@
-import { formatHours, formatMoney } from "@/lib/money";
+import { formatMoney } from "@/lib/money";
+import { formatDuration } from "@/lib/typed-input";
 import { FIELD_LABELS, type ImportField } from "@/lib/history-import/presets";
 import { plural } from "@/lib/text";
 import type { ImportPreview } from "@/server/history-import";
@@ -47,7 +48,7 @@ export function ImportPreviewView({ preview, locale }: { preview: ImportPreview;
                   <td className={cellClass}>
                     {q.title} <span className="text-stone-600 dark:text-stone-400">({q.id == null ? "new" : "in your book"})</span>
                   </td>
-                  <td className={`${cellClass} tabular-nums`}>{formatHours(q.minutes, locale)}</td>
+                  <td className={`${cellClass} tabular-nums`}>{formatDuration(q.minutes, locale)}</td>
                   <td className={`${cellClass} tabular-nums`}>{q.id == null ? formatMoney(q.amount, q.currency, locale) : "as agreed"}</td>
                 </tr>
               ))}
@@ -103,7 +104,7 @@ export function ImportPreviewView({ preview, locale }: { preview: ImportPreview;
                   <td className={`${cellClass} whitespace-nowrap tabular-nums`}>{r.date}</td>
                   <td className={cellClass}>{r.client}</td>
                   <td className={cellClass}>{r.title}</td>
-                  <td className={`${cellClass} tabular-nums`}>{formatHours(r.minutes, locale)}</td>
+                  <td className={`${cellClass} tabular-nums`}>{formatDuration(r.minutes, locale)}</td>
                   <td className={`${cellClass} tabular-nums`}>{r.amount == null ? "—" : formatMoney(r.amount, r.currency, locale)}</td>
                   <td className={cellClass}>{r.outcome}</td>
                 </tr>

@@ -4,7 +4,7 @@ import { Trash2 } from "lucide-react";
 import type { ActionState } from "@/lib/action-state";
 import type { TimeEntry } from "@/lib/domain";
 import { formatDay } from "@/lib/format-date";
-import { formatHours } from "@/lib/money";
+import { formatDuration } from "@/lib/typed-input";
 import { plural } from "@/lib/text";
 import { entryLabel } from "@/lib/time-words";
 
@@ -18,7 +18,7 @@ export function TimeEntryList({ entries, quoteId, locale, deleteAction }: { entr
   return (
     <div>
       <p className="mb-2 text-sm text-stone-700 dark:text-stone-300">
-        {plural(entries.length, "entry", "entries")}, {formatHours(total, locale)} in all
+        {plural(entries.length, "entry", "entries")}, {formatDuration(total, locale)} in all
       </p>
       <ul className="divide-y divide-stone-100 text-sm dark:divide-stone-800" data-testid="time-entries">
         {shown.map((e) => {
@@ -28,7 +28,7 @@ export function TimeEntryList({ entries, quoteId, locale, deleteAction }: { entr
               <time dateTime={e.occurredOn} className="w-24 shrink-0 tabular-nums text-stone-600 dark:text-stone-400">
                 {formatDay(e.occurredOn, locale)}
               </time>
-              <span className="w-16 shrink-0 font-medium tabular-nums">{formatHours(e.minutes, locale)}</span>
+              <span className="w-20 shrink-0 font-medium tabular-nums">{formatDuration(e.minutes, locale)}</span>
               <span className="min-w-0 flex-1 break-words text-stone-700 dark:text-stone-300">{e.note}</span>
               <button
                 type="button"

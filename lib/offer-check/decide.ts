@@ -108,7 +108,12 @@ export function evaluateOffer(input: OfferInput): OfferEvaluation {
   const slip = plausibility(terms, input.scopeUnit);
   const lead = client.verdict === "walk_away" ? fit.verdictReason : fullBlocksCheapWork ? room.fullReason : null;
   const conditions = [...price.conditions, ...fit.conditions, ...room.conditions];
-  const overrun = overrunWarning(client.pastOverrun, input.settings.creepThresholdPct ?? 20, terms.locale);
+  const overrun = overrunWarning(client.pastOverrun, input.settings.creepThresholdPct ?? 20, terms.locale, {
+    rate: terms.rates ? terms.rate : null,
+    floor: terms.rates?.floor ?? null,
+    target: terms.rates?.target ?? null,
+    format: say.rate,
+  });
 
   return {
     answer: decision.answer,

@@ -8,6 +8,7 @@ import type { QuoteWithEvents } from "../domain";
 import { safeReplay } from "../settling";
 import { pastOverrunWarning } from "../time-words";
 import { judgeTime, pooledOverrun } from "../true-rate";
+import { divRound } from "../money";
 
 /** What the warning needs: the client's past jobs pooled (overrun in basis points, how many jobs). */
 export interface PastOverrun {
@@ -33,8 +34,25 @@ export function pastOverrunOf(quotes: readonly QuoteWithEvents[], creepThreshold
 }
 
 /** The rule: warn when the pooled overrun is above the creep threshold (at it exactly is not creep). */
-export function overrunWarning(past: PastOverrun | null | undefined, creepThresholdPct: number, locale: string): OverrunWarning | null {
+export function overrunWarning(
+  past: PastOverrun | null | undefined,
+  creepThresholdPct: number,
+  locale: string,
+  offer?: { rate: number | null; floor: number | null; target: number | null; format: (rate: number) => string },
+): OverrunWarning | null {
   if (!past || past.overrunBp == null || past.jobs <= 0) return null;
   if (past.overrunBp <= Math.max(0, creepThresholdPct) * 100) return null;
-  return { overrunBp: past.overrunBp, jobs: past.jobs, text: pastOverrunWarning(past.overrunBp, past.jobs, locale) };
+  let text = pastOverrunWarning(past.overrunBp, past.jobs, locale);
+  // what this offer pays if the job runs over as much: the rate over (1 + overrun) of the scope
+  if (offer && offer.rate != null && offer.rate > 0) {
+    const ifOver = divRound(offer.rate * 10000, 10000 + past.overrunBp);
+    const where =
+      offer.floor != null && ifOver < offer.floor
+        ? ` — below your floor of ${offer.format(offer.floor)}`
+        : offer.target != null && ifOver < offer.target
+          ? ` — below your target of ${offer.format(offer.target)}`
+          : "";
+    text += ` If this one runs over as much, it pays ${offer.format(ifOver)}${where}.`;
+  }
+  return { overrunBp: past.overrunBp, jobs: past.jobs, text };
 }

@@ -122,7 +122,7 @@ test("time spent: log time on a quote until it creeps, see the notice, the true 
     offeredAmount: 200000,
     currency: "USD",
   });
-  expect(evaluated.evaluation.overrun?.text).toBe("Their job ran 75% over estimate (1 job): price the overrun in.");
+  expect(evaluated.evaluation.overrun?.text).toBe("Their job ran 75% over estimate (1 job): price the overrun in. If this one runs over as much, it pays $57.14/h — below your floor of $60.00/h.");
   await page.goto(`/offer?clientId=${client.id}`);
   const offer = page.getByRole("form", { name: "Offer" });
   await expect(offer.getByLabel("Client")).toHaveValue(String(client.id));
@@ -130,6 +130,6 @@ test("time spent: log time on a quote until it creeps, see the notice, the true 
   await offer.getByLabel("Scope").fill("20");
   await offer.getByLabel("They offer").fill("2000");
   await offer.getByRole("button", { name: "Check this offer" }).click();
-  await expect(page.getByTestId("offer-overrun")).toHaveText("Their job ran 75% over estimate (1 job): price the overrun in.");
+  await expect(page.getByTestId("offer-overrun")).toHaveText("Their job ran 75% over estimate (1 job): price the overrun in. If this one runs over as much, it pays $57.14/h — below your floor of $60.00/h.");
   await page.screenshot({ path: `${SHOTS}/time-spent-offer-desktop.png`, fullPage: true });
 });

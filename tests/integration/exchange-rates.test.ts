@@ -243,7 +243,7 @@ describe("Settings' amounts in other currencies", () => {
     const usd = db.$client.prepare("SELECT currency FROM settings WHERE id = 1").get() as { currency: string } | undefined;
     expect(usd?.currency ?? "USD").toBe("USD");
     const chf = () => currencyUsage(db).others.find((o) => o.currency === "CHF")?.quotes ?? 0;
-    const base = { clientId: client.id, serviceId: null, title: "Swiss job", estimatedMinutes: 600, quotedAmount: 100000, currency: "CHF", status: "accepted" as const, agreedAmount: 100000, sentOn: "2026-01-05", decidedOn: "2026-01-06" };
+    const base = { clientId: client.id, serviceId: null, scope: null, rejectionReason: null, cameBackAtMyPrice: false, title: "Swiss job", estimatedMinutes: 600, quotedAmount: 100000, currency: "CHF", status: "accepted" as const, agreedAmount: 100000, sentOn: "2026-01-05", decidedOn: "2026-01-06" };
     insertQuote(db, { ...base, fxRate: "1.12" });
     expect(chf()).toBe(0);
     // an old quote from before exchange rates (no rate): named, and offered for converting

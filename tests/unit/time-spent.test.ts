@@ -191,7 +191,15 @@ describe("the offer check's overrun warning", () => {
       settings,
     };
     const e = evaluateOffer(input);
-    expect(e.overrun).toEqual({ overrunBp: 3500, jobs: 3, text: "Their jobs ran 35% over estimate on average (3 jobs): price the overrun in." });
+    // $4,000 for 40 h is $100/h; 35% more time: $4,000 / 54 h = $74.07/h, below the $100 target, above the $60 floor
+    expect(e.overrun).toEqual({
+      overrunBp: 3500,
+      jobs: 3,
+      text: "Their jobs ran 35% over estimate on average (3 jobs): price the overrun in. If this one runs over as much, it pays $74.07/h — below your target of $100.00/h.",
+    });
+    // 80% over: $4,000 / 72 h = $55.56/h, below the floor
+    const worse = evaluateOffer({ ...input, client: { ...input.client, pastOverrun: { overrunBp: 8000, jobs: 2 } } });
+    expect(worse.overrun!.text).toContain("it pays $55.56/h — below your floor of $60.00/h.");
     expect(e.questions).toContain("How long will this job really take, if it runs over like their last ones?");
     expect(e.answer).toBe("accept"); // a warning, not a rule: the answer stands
     const none = evaluateOffer({ ...input, client: { ...input.client, pastOverrun: undefined } });
