@@ -37,7 +37,8 @@ import {
 import { insertQuote } from "@/db/quotes";
 import { getSettings } from "@/db/settings";
 import { insertTimeEntry } from "@/db/time-entries";
-import { AppError, conflict, isAppError, notFound } from "@/lib/errors";
+import { AppError, conflict, invalidInput, isAppError, notFound } from "@/lib/errors";
+import { findService } from "@/db/services";
 import { groupTimeRecords } from "@/lib/history-import/group";
 import { nameKey } from "@/lib/history-import/keys";
 import type { ColumnMapping } from "@/lib/history-import/mapping";
@@ -157,6 +158,12 @@ function fxProblem(db: DbOrTx, input: HistoryImportInput, currency: string, day:
 
 /** Read the file and match it against the book: what an import would write. Writes nothing. */
 function planImport(db: DbOrTx, input: HistoryImportInput, today: string): Plan {
+  // the rate-card service the new quotes are priced on: compared with your rates when the currencies allow
+  const service = input.serviceId != null ? findService(db, input.serviceId) : undefined;
+  if (input.serviceId != null && !service) throw invalidInput("Unknown service", { serviceId: [`No service with id ${input.serviceId}`] });
+  const serviceFor = (currency: string, fxRate: string | null): number | null =>
+    service && (service.currency === currency || (fxRate != null && service.currency === getSettings(db).currency)) ? service.id : null;
+
   const book = getSettings(db).currency;
   const file = readImportFile({ csv: input.csv, source: input.source, mapping: input.mapping as ColumnMapping | undefined, dateFormat: input.dateFormat }, book);
   const problems: RowProblem[] = [...file.problems];
@@ -215,7 +222,7 @@ function planImport(db: DbOrTx, input: HistoryImportInput, today: string): Plan 
           continue;
         }
         plan.values = {
-          serviceId: null,
+          serviceId: serviceFor(g.currency, fx.fxRate),
           title: g.project,
           scope: null,
           estimatedMinutes: 0,
@@ -290,7 +297,7 @@ function planImport(db: DbOrTx, input: HistoryImportInput, today: string): Plan 
         entries: [],
         currency: j.currency,
         values: {
-          serviceId: null,
+          serviceId: serviceFor(j.currency, fx.fxRate),
           title: j.title,
           scope: null,
           estimatedMinutes: j.minutes,

@@ -11,6 +11,7 @@ import { ClientsCsvImport } from "@/components/data/clients-csv-import";
 import { BackupsCard } from "@/components/data/backups-card";
 import { applyHistoryImportAction, previewHistoryImportAction, undoHistoryImportAction } from "@/app/actions/history-import";
 import { listImports } from "@/server/history-import";
+import { listServices } from "@/server/services";
 import { getSettings } from "@/server/settings";
 import { HistoryImport } from "@/components/history-import/history-import";
 import { PastImports } from "@/components/history-import/past-imports";
@@ -74,7 +75,13 @@ export default async function DataPage() {
             Start with the work you have already done: import time from Toggl Track, Clockify or Harvest, or a sheet of past jobs. Each project becomes a quote of its client (matched by name, or
             created), so their scores and your true hourly rate have something to say from day one. Preview first; the import is one step you can undo.
           </p>
-          <HistoryImport preview={previewHistoryImportAction} apply={applyHistoryImportAction} undo={undoHistoryImportAction} locale={settings.locale} />
+          <HistoryImport
+            preview={previewHistoryImportAction}
+            apply={applyHistoryImportAction}
+            undo={undoHistoryImportAction}
+            locale={settings.locale}
+            services={listServices(db).map((sv) => ({ id: sv.id, name: sv.name, currency: sv.currency, unit: sv.unit }))}
+          />
           <h3 className="mt-6 text-sm font-semibold">Past imports</h3>
           <PastImports imports={imports} undo={undoHistoryImportAction} />
         </Card>

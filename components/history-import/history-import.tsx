@@ -47,7 +47,27 @@ const JOB_HELP: Partial<Record<ImportField, string>> = {
  * "Bring your history": pick (or paste) a CSV, check what made it and how its columns map, preview what
  * it would add, import it as one batch, and undo it if it was not what you wanted.
  */
-export function HistoryImport({ preview, apply, undo, locale }: { preview: HistoryImportAction; apply: HistoryImportAction; undo: UndoImportAction; locale: string }) {
+/** A rate-card service the new quotes can be priced on. */
+export interface ImportServiceOption {
+  id: number;
+  name: string;
+  currency: string;
+  unit: string;
+}
+
+export function HistoryImport({
+  preview,
+  apply,
+  undo,
+  locale,
+  services = [],
+}: {
+  preview: HistoryImportAction;
+  apply: HistoryImportAction;
+  undo: UndoImportAction;
+  locale: string;
+  services?: readonly ImportServiceOption[];
+}) {
   const id = useId();
   const [file, setFile] = useState<FileState | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
@@ -57,6 +77,8 @@ export function HistoryImport({ preview, apply, undo, locale }: { preview: Histo
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [dateFormat, setDateFormat] = useState<DateFormat>("YYYY-MM-DD");
   const [rates, setRates] = useState<Record<string, string>>({});
+  // the rate-card service new quotes are priced on; the only one when there is one, else the user's choice
+  const [serviceId, setServiceId] = useState<string>(services.length === 1 ? String(services[0].id) : "");
   const [state, setState] = useState<HistoryImportState>({ status: "idle" });
   const [pending, start] = useTransition();
   const [which, setWhich] = useState<"preview" | "apply" | null>(null);
@@ -93,7 +115,7 @@ export function HistoryImport({ preview, apply, undo, locale }: { preview: Histo
     const m: Record<string, string> = {};
     for (const f of fields) if (mapping[f]) m[f] = mapping[f]!;
     const fxRates = Object.fromEntries(Object.entries(rates).filter(([, v]) => v.trim()));
-    return { csv: file.text, source, mapping: m, dateFormat, fileName: file.name ?? undefined, ...(Object.keys(fxRates).length ? { fxRates } : {}) };
+    return { csv: file.text, source, mapping: m, dateFormat, fileName: file.name ?? undefined, serviceId: serviceId === "" ? null : Number(serviceId), ...(Object.keys(fxRates).length ? { fxRates } : {}) };
   };
 
   const run = (kind: "preview" | "apply") => {
@@ -196,6 +218,22 @@ export function HistoryImport({ preview, apply, undo, locale }: { preview: Histo
                   </option>
                 ))}
               </select>
+            </div>
+            <div>
+              <label htmlFor={`${id}-service`} className="block text-sm font-medium">
+                New quotes are work of
+              </label>
+              <select id={`${id}-service`} value={serviceId} onChange={(e) => setServiceId(e.target.value)} className={control} aria-describedby={`${id}-service-hint`}>
+                <option value="">No service: not compared with your rates</option>
+                {services.map((sv) => (
+                  <option key={sv.id} value={sv.id}>
+                    {sv.name} ({sv.currency}/{sv.unit})
+                  </option>
+                ))}
+              </select>
+              <p id={`${id}-service-hint`} className="mt-1 text-xs text-stone-600 dark:text-stone-400">
+                The service on your rate card the imported jobs are judged against (floor, target, market). Quotes already in your book keep their own.
+              </p>
             </div>
           </div>
 

@@ -16,6 +16,7 @@ export interface HistoryImportRequest {
   fileName?: string;
   dateFormat?: string;
   fxRates?: Record<string, string>;
+  serviceId?: number | null;
 }
 
 export type HistoryImportAction = (input: HistoryImportRequest) => Promise<HistoryImportState>;

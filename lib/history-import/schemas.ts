@@ -4,7 +4,7 @@
  * format (absent: the preset's), rates for amounts in other currencies, and whether to only preview.
  */
 import { z } from "zod";
-import { currencySchema, fxRateSchema, optionalText } from "../schemas";
+import { currencySchema, fxRateSchema, idSchema, optionalText } from "../schemas";
 import { DATE_FORMATS, IMPORT_SOURCES, JOB_FIELDS, TIME_FIELDS, type ImportField } from "./presets";
 
 /** Largest file read (characters): about 2 MB, some 10,000 rows of a time tracker's export. */
@@ -29,6 +29,8 @@ export const historyImportSchema = z.object({
   dateFormat: z.enum(DATE_FORMATS, { error: `Choose a date format: ${DATE_FORMATS.join(", ")}` }).optional(),
   /** currency → what 1 unit of it is in the book's currency, for amounts in the file in that currency */
   fxRates: z.record(currencySchema, fxRateSchema).optional(),
+  /** the rate-card service the quotes this import creates are priced on (absent: none, not compared with your rates) */
+  serviceId: z.preprocess((v) => (v === "" || v === undefined ? null : v), idSchema.nullable()).optional(),
   /** true (the default): read and count, write nothing */
   dryRun: z.boolean({ error: "dryRun is true or false" }).default(true),
 });

@@ -293,3 +293,28 @@ describe("API", () => {
     expect((await call(undo.POST, { method: "POST", params: { id: "abc" } })).status).toBe(404);
   });
 });
+
+describe("the rate-card service of the new quotes", () => {
+  test("quotes an import creates are priced on the chosen service, so their true rate meets your floor; matched quotes keep theirs", async () => {
+    const { computeClientScore } = await import("@/server/scores");
+    const { quote } = brightline();
+    const other = q.createService(db, { name: "Design", unit: "hour", currency: "USD", marketRate: 9000, targetRate: 8000, floorRate: 7000 });
+    const r = applyImport(db, input(fixture("toggl-detailed.csv"), { serviceId: other.id }), TODAY);
+    const northwind = r.created.quotes[0];
+    expect(q.getQuote(db, northwind.id).serviceId).toBe(other.id);
+    expect(q.getQuote(db, quote.id).serviceId).toBe(serviceId);
+    // Northwind: $731.25 for 9 h 45 min = $75.00/h — between the $70 floor and the $80 target: it settles, and pay is rated
+    const clientId = q.getQuote(db, northwind.id).clientId;
+    const score = computeClientScore(db, clientId, TODAY).assessment;
+    expect(score.settling.quotes[0]).toMatchObject({ effectiveRate: 7500, belowTarget: true, belowFloor: false });
+    expect(score.criteria.find((c) => c.key === "pay")!.evidenceCount).toBe(1);
+  });
+
+  test("without a service the new quotes are not compared (and say so); an unknown service is a field error, nothing written", () => {
+    const r = applyImport(db, input(fixture("toggl-detailed.csv")), TODAY);
+    expect(q.getQuote(db, r.created.quotes[0].id).serviceId).toBeNull();
+    const before = count(db, "quotes");
+    expect(() => applyImport(db, input(fixture("clockify-detailed.csv"), { serviceId: 99999 }), TODAY)).toThrow(/Unknown service/);
+    expect(count(db, "quotes")).toBe(before);
+  });
+});
