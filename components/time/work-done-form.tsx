@@ -9,8 +9,8 @@ import { useForm } from "@/components/forms/use-form";
 
 type Action = (p: ActionState, f: FormData) => Promise<ActionState>;
 
-/** "Mark the work done" (on a day, today by default) or, once done, "Not done yet". */
-export function WorkDoneForm({ action, workDoneOn, today, locale }: { action: Action; workDoneOn: string | null | undefined; today: string; locale: string }) {
+/** "Mark the work done" (on a day: by default the last day time was logged, else today) or, once done, "Not done yet". */
+export function WorkDoneForm({ action, workDoneOn, defaultDay, locale }: { action: Action; workDoneOn: string | null | undefined; defaultDay: string; locale: string }) {
   const { state, formAction, onSubmit, pending, formKey, v, errors } = useForm(action);
   const done = workDoneOn != null && workDoneOn !== "";
   return (
@@ -31,7 +31,7 @@ export function WorkDoneForm({ action, workDoneOn, today, locale }: { action: Ac
         </>
       ) : (
         <>
-          <TextField name="workDoneOn" label="Work done on" type="date" defaultValue={v("workDoneOn", today)} errors={errors} className="w-44" />
+          <TextField name="workDoneOn" label="Work done on" type="date" defaultValue={v("workDoneOn", defaultDay)} errors={errors} className="w-44" />
           <SubmitButton variant="secondary" pending={pending} pendingText="Saving…">
             Mark the work done
           </SubmitButton>

@@ -59,8 +59,10 @@ test("time spent: log time on a quote until it creeps, see the notice, the true 
   await expect(form.getByLabel("Time spent")).toHaveValue("10h");
 
   // the work is done
+  // the day offered is the last day time was logged: the work ended then
+  await expect(page.getByLabel("Work done on")).toHaveValue(minusDays(today, 2));
   await page.getByRole("button", { name: "Mark the work done" }).click();
-  await expect(page.getByTestId("work-done-on")).toHaveAttribute("datetime", today);
+  await expect(page.getByTestId("work-done-on")).toHaveAttribute("datetime", minusDays(today, 2));
   await expect(page.getByTestId("effective-rate")).toHaveText("$57.14/h");
   await expect(page.getByTestId("ruler-basis")).toContainText("The true rate, on the 70 h logged; on the 40 h estimate it was $100.00/h.");
   await expect(page.getByTestId("time-basis")).toHaveText("Judged on the 70 h logged: the work is done.");

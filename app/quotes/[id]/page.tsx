@@ -161,7 +161,12 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
                 <LogTimeForm action={logTimeAction} today={today} quoteId={quote.id} />
               </div>
               <div className="border-t border-stone-200 pt-4 dark:border-stone-800">
-                <WorkDoneForm action={setWorkDoneAction.bind(null, quote.id)} workDoneOn={quote.workDoneOn} today={today} locale={settings.locale} />
+                <WorkDoneForm
+                  action={setWorkDoneAction.bind(null, quote.id)}
+                  workDoneOn={quote.workDoneOn}
+                  defaultDay={timeEntries.length ? timeEntries.reduce((last, e) => (e.occurredOn > last ? e.occurredOn : last), timeEntries[0].occurredOn) : today}
+                  locale={settings.locale}
+                />
               </div>
               <div className="border-t border-stone-200 pt-4 dark:border-stone-800">
                 <h3 className="mb-2 text-sm font-semibold">Time logged</h3>

@@ -57,7 +57,7 @@ export function EstimatesSection({ d, f }: { d: DashboardView; f: Fmt }) {
             Data page
           </Link>
           ) to see where estimates run over.
-          {e.loggedWithoutEstimate > 0 ? ` ${f.n(e.loggedWithoutEstimate, "job")} with time logged ${e.loggedWithoutEstimate === 1 ? "has" : "have"} no estimate of its own to compare with.` : ""}
+          {e.loggedWithoutEstimate > 0 ? ` ${f.n(e.loggedWithoutEstimate, "job")} with time logged ${e.loggedWithoutEstimate === 1 ? "has no estimate of its own" : "have no estimates of their own"} to compare with.` : ""}
         </Empty>
       ) : (
         <>
@@ -91,7 +91,7 @@ export function EstimatesSection({ d, f }: { d: DashboardView; f: Fmt }) {
           <ServiceTable groups={e.byService} cols={cols} />
           {e.loggedWithoutEstimate > 0 ? (
             <p className="mt-3 text-xs text-stone-700 dark:text-stone-300">
-              {f.n(e.loggedWithoutEstimate, "job")} with time logged {e.loggedWithoutEstimate === 1 ? "has" : "have"} no estimate of its own (made from imported time) and {e.loggedWithoutEstimate === 1 ? "is" : "are"} not compared here.
+              {f.n(e.loggedWithoutEstimate, "job")} with time logged {e.loggedWithoutEstimate === 1 ? "has no estimate of its own" : "have no estimates of their own"} (made from imported time) and {e.loggedWithoutEstimate === 1 ? "is" : "are"} not compared here.
             </p>
           ) : null}
         </>
