@@ -1,6 +1,6 @@
 /**
- * Estimate vs actual: over the accepted quotes of the period that have time logged and an estimate of
- * their own, how far the time logged ran from the estimate, by client and by service. Overruns are
+ * Estimate vs actual: over the accepted quotes of the period that have time logged that counts (done, or
+ * past the estimate) and an estimate of their own, how far the time logged ran from the estimate, by client and by service. Overruns are
  * pooled (total logged against total estimated, lib/true-rate.ts pooledOverrun: a big job weighs more
  * than a small one). Rates are the agreed money per hour, on the estimate and on the time logged,
  * over the jobs whose money counts in the book's currency. Pure: integers in, integers out.
@@ -12,9 +12,12 @@ import type { EstimateFigures, EstimateGroup, EstimateTotals, SettledQuote } fro
 /** The chart draws this many clients at most: those that ran over the most. The table keeps everyone. */
 export const ESTIMATE_CHART_MAX = 8;
 
-/** A job with time logged against an estimate of its own. */
+/**
+ * A job with time logged against an estimate of its own, whose logged time counts (lib/true-rate.ts: the
+ * work is done, or the time logged reached the estimate): a job under way, 10 h into 24, is not "58% under".
+ */
 export function isMeasuredJob(r: SettledQuote): boolean {
-  return r.actualMinutes > 0 && r.estimateMinutes != null && r.estimateMinutes > 0;
+  return r.actualMinutes > 0 && r.estimateMinutes != null && r.estimateMinutes > 0 && r.minutes === r.actualMinutes;
 }
 
 /** Money per hour: price minor units over minutes, × 60, rounded half away from zero; null without minutes. */

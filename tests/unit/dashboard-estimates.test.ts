@@ -7,15 +7,18 @@ import { ESTIMATE_CHART_MAX, estimateFigures, estimateGroups, estimateTotals, is
 import { convertAtTyped, fxField } from "@/lib/fx-preview";
 import { BRAND, row } from "./dashboard-fixtures";
 
-// a job: 10 h estimated, $1,000 agreed unless said otherwise
+// a finished job: 10 h estimated, $1,000 agreed unless said otherwise; judged on the time logged once any is
+// (minutes = the basis, lib/true-rate.ts), on the estimate otherwise
 const job = (estimateH: number | null, loggedH: number, patch: Parameters<typeof row>[0] = {}) =>
-  row({ estimateMinutes: estimateH == null ? null : estimateH * 60, actualMinutes: loggedH * 60, ...patch });
+  row({ estimateMinutes: estimateH == null ? null : estimateH * 60, actualMinutes: loggedH * 60, minutes: loggedH > 0 ? loggedH * 60 : (estimateH ?? 0) * 60, ...patch });
 
 describe("estimateTotals: pooled overrun, crept jobs, the two rates", () => {
   const cases: { name: string; jobs: ReturnType<typeof row>[]; want: Partial<ReturnType<typeof estimateTotals>> }[] = [
     { name: "empty", jobs: [], want: { jobs: 0, estimateMinutes: 0, actualMinutes: 0, overrunBp: null, creptJobs: 0, pricedJobs: 0, estimateRate: null, trueRate: null } },
     { name: "no time logged is not a measured job", jobs: [job(10, 0)], want: { jobs: 0, overrunBp: null, trueRate: null } },
     { name: "no estimate of its own is not a measured job", jobs: [job(null, 12)], want: { jobs: 0, overrunBp: null } },
+    // 10 h logged into a 24 h job still going: judged on the estimate, not "58% under" at $270/h
+    { name: "a job under way is not a measured job", jobs: [job(24, 10, { minutes: 24 * 60 })], want: { jobs: 0, overrunBp: null, trueRate: null } },
     // 15 h on a 10 h job: +50%; $1,000 / 10 h = $100/h on the estimate, / 15 h = $66.67/h (6666.67 → 6667)
     { name: "one job over", jobs: [job(10, 15, { crept: true })], want: { jobs: 1, estimateMinutes: 600, actualMinutes: 900, overrunBp: 5000, creptJobs: 1, estimateRate: 10000, trueRate: 6667 } },
     // pooled, not averaged: 40 h → 70 h (+75%) and 10 h → 5 h (−50%): 75 logged of 50 estimated = +50% (the mean of the two would be +12.5%)
