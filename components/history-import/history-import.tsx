@@ -7,12 +7,13 @@ import { control } from "@/components/ui/field-shell";
 import { parseCsv } from "@/lib/csv";
 import { detectPreset } from "@/lib/history-import/detect";
 import { defaultMapping, type ColumnMapping } from "@/lib/history-import/mapping";
-import { DATE_FORMATS, FIELD_LABELS, fieldsOf, IMPORT_SOURCES, PRESETS, type DateFormat, type ImportField, type ImportSource } from "@/lib/history-import/presets";
+import { DATE_FORMATS, fieldsOf, IMPORT_SOURCES, PRESETS, type DateFormat, type ImportSource } from "@/lib/history-import/presets";
 import { MAX_IMPORT_CHARS } from "@/lib/history-import/schemas";
 import { plural } from "@/lib/text";
 import { ImportPreviewView } from "./preview";
 import type { HistoryImportAction, HistoryImportRequest, HistoryImportState, UndoImportAction } from "./state";
 import { UndoImportButton } from "./undo-button";
+import { ColumnMapper } from "./column-mapper";
 
 interface FileState {
   text: string;
@@ -31,17 +32,6 @@ function headerOf(text: string): { header: string[] } | { error: string } {
   }
 }
 
-const TIME_HELP: Partial<Record<ImportField, string>> = {
-  duration: "hh:mm:ss or decimal hours",
-  amount: "billable amount of the row",
-  currency: "else the one in the amount column's name, or your book's",
-};
-const JOB_HELP: Partial<Record<ImportField, string>> = {
-  amount: "what the job paid",
-  currency: "else your book's",
-  hours: "the time the job took",
-  status: "empty means accepted",
-};
 
 /**
  * "Bring your history": pick (or paste) a CSV, check what made it and how its columns map, preview what
@@ -238,52 +228,17 @@ export function HistoryImport({
           </div>
 
           {preset ? (
-            <fieldset>
-              <legend className="text-sm font-semibold">Columns</legend>
-              <p className="text-xs text-stone-600 dark:text-stone-400">Each field reads the column chosen here. Fields marked * are needed on every row.</p>
-              <div className="mt-2 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-                {fieldsOf(preset.kind).map((f) => {
-                  const required = preset.required.includes(f);
-                  const err = errorFor(`mapping.${f}`);
-                  const help = (preset.kind === "time" ? TIME_HELP : JOB_HELP)[f];
-                  return (
-                    <div key={f}>
-                      <label htmlFor={`${id}-map-${f}`} className="block text-sm font-medium">
-                        {FIELD_LABELS[f]}
-                        {required ? " *" : ""}
-                      </label>
-                      <select
-                        id={`${id}-map-${f}`}
-                        value={mapping[f] ?? ""}
-                        aria-invalid={!!err}
-                        aria-describedby={err ? `${id}-map-${f}-err` : help ? `${id}-map-${f}-help` : undefined}
-                        onChange={(e) => {
-                          setMapping({ ...mapping, [f]: e.target.value });
-                          setState({ status: "idle" });
-                        }}
-                        className={control}
-                      >
-                        <option value="">{required ? "Choose a column…" : "Not in this file"}</option>
-                        {file.header.map((h, i) => (
-                          <option key={`${h}-${i}`} value={h}>
-                            {h || `(column ${i + 1})`}
-                          </option>
-                        ))}
-                      </select>
-                      {err ? (
-                        <p id={`${id}-map-${f}-err`} className="mt-1 text-xs text-red-700 dark:text-red-300">
-                          {err}
-                        </p>
-                      ) : help ? (
-                        <p id={`${id}-map-${f}-help`} className="mt-1 text-xs text-stone-600 dark:text-stone-400">
-                          {help}
-                        </p>
-                      ) : null}
-                    </div>
-                  );
-                })}
-              </div>
-            </fieldset>
+            <ColumnMapper
+              id={id}
+              preset={preset}
+              header={file.header}
+              mapping={mapping}
+              errorFor={errorFor}
+              onChange={(next) => {
+                setMapping(next);
+                setState({ status: "idle" });
+              }}
+            />
           ) : null}
 
           {needRates.length ? (
