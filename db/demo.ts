@@ -4,7 +4,7 @@
  */
 import { gt, inArray, max } from "drizzle-orm";
 import type { DbOrTx } from "./connection";
-import { clients, DEMO_TABLES, demoRows, interactions, quoteEvents, quotes, serviceRates, services, templates, timeEntries, type DemoTable } from "./schema";
+import { clientRates, clients, DEMO_TABLES, demoRows, interactions, quoteEvents, quotes, ratePlans, serviceRates, services, templates, timeEntries, type DemoTable } from "./schema";
 
 const TABLES = {
   clients,
@@ -15,6 +15,8 @@ const TABLES = {
   service_rates: serviceRates,
   templates,
   time_entries: timeEntries,
+  client_rates: clientRates,
+  rate_plans: ratePlans,
 } as const satisfies Record<DemoTable, unknown>;
 
 export type RowIds = Record<DemoTable, number>;

@@ -52,6 +52,11 @@ export const settings = sqliteTable(
     firstRunDone: integer("first_run_done", { mode: "boolean" }).notNull().default(false),
     /** a job whose logged time passes its estimate by more than this share (percent) has crept */
     creepThresholdPct: integer("creep_threshold_pct").notNull().default(DEFAULT_SETTINGS.creepThresholdPct),
+    followUpAfterDays: integer("follow_up_after_days").notNull().default(DEFAULT_SETTINGS.followUpAfterDays),
+    paymentTermsDays: integer("payment_terms_days").notNull().default(DEFAULT_SETTINGS.paymentTermsDays),
+    raiseAfterMonths: integer("raise_after_months").notNull().default(DEFAULT_SETTINGS.raiseAfterMonths),
+    raiseNoticeMonths: integer("raise_notice_months").notNull().default(DEFAULT_SETTINGS.raiseNoticeMonths),
+    raiseByPct: integer("raise_by_pct").notNull().default(DEFAULT_SETTINGS.raiseByPct),
     ...timestamps,
   },
   (t) => [check("settings_singleton", sql`${t.id} = 1`)],
@@ -114,6 +119,8 @@ export const clients = sqliteTable(
     leadSource: text("lead_source", { enum: LEAD_SOURCES }).notNull().default("other"),
     status: text("status", { enum: CLIENT_STATUSES }).notNull().default("prospect"),
     notes: text("notes"),
+    /** their own payment terms in days; NULL: the book's setting */
+    paymentTermsDays: integer("payment_terms_days"),
     ...timestamps,
   },
   (t) => [index("clients_name_idx").on(t.name), index("clients_status_idx").on(t.status)],
@@ -151,6 +158,8 @@ export const quotes = sqliteTable(
     estimateKnown: integer("estimate_known", { mode: "boolean" }).notNull().default(true),
     /** a quote created by a history import: the row's key, so the same file imported twice adds nothing */
     sourceKey: text("source_key"),
+    /** payment terms agreed at acceptance (days after the work is done, or accepted); NULL: payment not tracked */
+    paymentTermsDays: integer("payment_terms_days"),
     ...timestamps,
   },
   (t) => [
@@ -163,6 +172,75 @@ export const quotes = sqliteTable(
     uniqueIndex("quotes_source_key_unique").on(t.sourceKey),
   ],
 );
+
+/**
+ * A client's own rate for a service from a day on, until their next row (what they are charged; the
+ * rate card's target is what everyone else is quoted). In the service's currency and unit.
+ */
+export const clientRates = sqliteTable(
+  "client_rates",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    clientId: integer("client_id")
+      .notNull()
+      .references(() => clients.id, { onDelete: "cascade" }),
+    serviceId: integer("service_id")
+      .notNull()
+      .references(() => services.id, { onDelete: "cascade" }),
+    /** ISO date YYYY-MM-DD */
+    effectiveFrom: text("effective_from").notNull(),
+    rate: integer("rate").notNull(),
+    /** the rate plan that set it (the plan is kept when the rate row is deleted) */
+    ratePlanId: integer("rate_plan_id"),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex("client_rates_client_service_from_unique").on(t.clientId, t.serviceId, t.effectiveFrom),
+    check("client_rates_positive", sql`${t.rate} > 0`),
+  ],
+);
+
+export const RAISE_OUTCOME_VALUES = ["accepted", "negotiated", "left"] as const;
+/** A planned rate increase: notice given, new rate from a day, the client's answer. */
+export const ratePlans = sqliteTable(
+  "rate_plans",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    clientId: integer("client_id")
+      .notNull()
+      .references(() => clients.id, { onDelete: "cascade" }),
+    serviceId: integer("service_id")
+      .notNull()
+      .references(() => services.id, { onDelete: "cascade" }),
+    currency: text("currency").notNull(),
+    currentRate: integer("current_rate").notNull(),
+    targetRate: integer("target_rate").notNull(),
+    newRate: integer("new_rate").notNull(),
+    noticeOn: text("notice_on").notNull(),
+    effectiveFrom: text("effective_from").notNull(),
+    letter: text("letter").notNull(),
+    outcome: text("outcome", { enum: RAISE_OUTCOME_VALUES }),
+    outcomeRate: integer("outcome_rate"),
+    outcomeOn: text("outcome_on"),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [
+    index("rate_plans_client_idx").on(t.clientId, t.effectiveFrom),
+    check("rate_plans_rates_positive", sql`${t.currentRate} >= 0 AND ${t.targetRate} > 0 AND ${t.newRate} > 0`),
+  ],
+);
+
+/**
+ * What the user said about a Today item (done / snoozed / not relevant), by the item's key. It holds
+ * while the item's facts are those it was said about (fingerprint); new facts bring the item back.
+ */
+export const todayItemStates = sqliteTable("today_item_states", {
+  itemKey: text("item_key").primaryKey(),
+  state: text("state", { enum: ["done", "snoozed", "not_relevant"] }).notNull(),
+  fingerprint: text("fingerprint").notNull(),
+  snoozedUntil: text("snoozed_until"),
+  createdAt: text("created_at").notNull().default(now),
+});
 
 /** Time actually spent on a quote's work, a day at a time (never more than a day's 24 h in one entry). */
 export const timeEntries = sqliteTable(
@@ -308,7 +386,7 @@ export const templates = sqliteTable("templates", {
  * nothing the user added. Ids are AUTOINCREMENT (never reused), so an entry whose row the user already
  * deleted simply matches nothing.
  */
-export const DEMO_TABLES = ["clients", "quotes", "quote_events", "interactions", "services", "service_rates", "templates", "time_entries"] as const;
+export const DEMO_TABLES = ["clients", "quotes", "quote_events", "interactions", "services", "service_rates", "templates", "time_entries", "client_rates", "rate_plans"] as const;
 export type DemoTable = (typeof DEMO_TABLES)[number];
 export const demoRows = sqliteTable(
   "demo_rows",

@@ -47,7 +47,8 @@ export type AskKind = (typeof ASK_KINDS)[number];
 export const GIVE_KINDS = ["referral", "testimonial", "repeat_work", "prompt_payment"] as const;
 export type GiveKind = (typeof GIVE_KINDS)[number];
 
-export const TEMPLATE_KINDS = ["decline", "counter"] as const;
+/** decline / counter: the offer check; follow_up_message: Today's "follow up once"; raise: the rate-increase notice letter. */
+export const TEMPLATE_KINDS = ["decline", "counter", "follow_up_message", "raise"] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
 export const LABELS: Record<string, string> = {
@@ -98,6 +99,13 @@ export const LABELS: Record<string, string> = {
   prompt_payment: "Prompt payment",
   decline: "Decline",
   counter: "Counter-offer",
+  follow_up_message: "Follow-up message",
+  raise: "Rate increase notice",
+  negotiated: "Negotiated",
+  left: "Left",
+  done: "Done",
+  snoozed: "Snoozed",
+  not_relevant: "Not relevant",
 };
 
 export function label(value: string | null | undefined): string {
@@ -131,6 +139,16 @@ export interface Settings {
   redFlagsForWalkAway: number;
   /** a job whose logged time passes its estimate by more than this percent has crept (lib/true-rate.ts) */
   creepThresholdPct: number;
+  /** Today: a quote sent this many days ago with no reply is due its one follow-up */
+  followUpAfterDays: number;
+  /** days after the work is done (or accepted) that payment is due; a client may have their own */
+  paymentTermsDays: number;
+  /** Today: a client whose rate has not been raised for this many months is due a raise */
+  raiseAfterMonths: number;
+  /** the rate-increase planner's notice: the new rate starts this many months after the letter */
+  raiseNoticeMonths: number;
+  /** the planner's suggested raise when the client already pays the target, in percent */
+  raiseByPct: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -152,6 +170,11 @@ export const DEFAULT_SETTINGS: Settings = {
   capVerdictOnRedFlag: true,
   redFlagsForWalkAway: 2,
   creepThresholdPct: 20,
+  followUpAfterDays: 7,
+  paymentTermsDays: 30,
+  raiseAfterMonths: 12,
+  raiseNoticeMonths: 3,
+  raiseByPct: 10,
 };
 
 export interface Service {
@@ -173,6 +196,8 @@ export interface Client {
   leadSource: LeadSource;
   status: ClientStatus;
   notes: string | null;
+  /** their own payment terms in days (null: the book's setting) */
+  paymentTermsDays?: number | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -214,6 +239,11 @@ export interface Quote {
   estimateKnown?: boolean;
   /** a quote created by a history import: the file row's key */
   sourceKey?: string | null;
+  /**
+   * the payment terms agreed when the quote was accepted (the client's, else the book's), in days after
+   * the work is done (or, until then, after acceptance); null: not tracked (accepted before terms existed, imported)
+   */
+  paymentTermsDays?: number | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -272,4 +302,57 @@ export interface ClientHistory {
   client: Client;
   quotes: QuoteWithEvents[];
   interactions: Interaction[];
+}
+
+/** A client's own rate for a service from a day on (until their next row): what they are charged, in the service's currency and unit. */
+export interface ClientRate {
+  id: number;
+  clientId: number;
+  serviceId: number;
+  /** ISO date YYYY-MM-DD */
+  effectiveFrom: string;
+  /** minor units per the service's unit */
+  rate: number;
+  /** the rate plan that set it, if any */
+  ratePlanId: number | null;
+  createdAt: string;
+}
+
+export const RAISE_OUTCOMES = ["accepted", "negotiated", "left"] as const;
+export type RaiseOutcome = (typeof RAISE_OUTCOMES)[number];
+
+/** A planned rate increase: the letter sent, the new rate from a day, and what the client answered. */
+export interface RatePlan {
+  id: number;
+  clientId: number;
+  serviceId: number;
+  currency: string;
+  /** what they paid per unit when the raise was planned (minor units) */
+  currentRate: number;
+  /** the target in force on the planning day (minor units per unit), to say "paid 62% of target" */
+  targetRate: number;
+  newRate: number;
+  /** the day the notice letter was given (the planning day) */
+  noticeOn: string;
+  /** the day the new rate starts */
+  effectiveFrom: string;
+  letter: string;
+  outcome: RaiseOutcome | null;
+  /** negotiated: the rate agreed */
+  outcomeRate: number | null;
+  outcomeOn: string | null;
+  createdAt: string;
+}
+
+export const TODAY_STATES = ["done", "snoozed", "not_relevant"] as const;
+export type TodayState = (typeof TODAY_STATES)[number];
+
+/** What the user said about a Today item; it holds while the item's facts (fingerprint) are unchanged. */
+export interface TodayItemState {
+  itemKey: string;
+  state: TodayState;
+  fingerprint: string;
+  /** snoozed: hidden until this day (it shows again on it) */
+  snoozedUntil: string | null;
+  createdAt: string;
 }

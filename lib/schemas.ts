@@ -120,6 +120,13 @@ export const fxRateSchema = z
   })
   .transform((v) => v.replace(",", "."));
 
+/** Payment terms in whole days after the work is done: 0 (on delivery) to a year. */
+export const paymentTermsSchema = z
+  .number({ error: "Enter days, e.g. 30" })
+  .int("Whole days")
+  .min(0, "Payment terms cannot be negative: 0 means on delivery")
+  .max(365, "At most 365 days");
+
 // ---- settings ----
 /** A book's currency: an ISO 4217 code from the list (Intl formats any three letters; "ABC" is no currency). */
 export const isoCurrencySchema = currencySchema.refine(isIsoCurrency, "Choose a currency from the list: an ISO 4217 code like USD, EUR or GBP");
@@ -150,6 +157,11 @@ export const settingsSchema = z
       .min(0, "0: any overrun is creep")
       .max(500, "At most 500%")
       .default(DEFAULT_SETTINGS.creepThresholdPct),
+    followUpAfterDays: z.number({ error: "Enter days" }).int("Whole days").min(1, "At least 1 day").max(90, "At most 90 days").default(DEFAULT_SETTINGS.followUpAfterDays),
+    paymentTermsDays: paymentTermsSchema.default(DEFAULT_SETTINGS.paymentTermsDays),
+    raiseAfterMonths: z.number({ error: "Enter months" }).int("Whole months").min(1, "At least 1 month").max(60, "At most 60 months").default(DEFAULT_SETTINGS.raiseAfterMonths),
+    raiseNoticeMonths: z.number({ error: "Enter months" }).int("Whole months").min(0, "0: the new rate starts the day you tell them").max(24, "At most 24 months").default(DEFAULT_SETTINGS.raiseNoticeMonths),
+    raiseByPct: z.number({ error: "Enter a percentage" }).int("A whole percentage").min(1, "At least 1%").max(100, "At most 100%").default(DEFAULT_SETTINGS.raiseByPct),
   })
   .superRefine((s, ctx) => {
     if (s.weightPricePressure + s.weightReciprocity + s.weightPay + s.weightChasing + s.weightPayment === 0)
@@ -183,6 +195,8 @@ export const upsertClientSchema = z.object({
   leadSource: z.enum(LEAD_SOURCES, { error: "Choose a lead source" }).default("other"),
   status: z.enum(CLIENT_STATUSES, { error: "Choose a status" }).default("prospect"),
   notes: optionalText(10_000, "Notes"),
+  /** their own payment terms; empty: the book's setting */
+  paymentTermsDays: z.preprocess((v) => (v === "" || v === undefined ? null : v), paymentTermsSchema.nullable()).optional(),
 });
 export type UpsertClient = z.infer<typeof upsertClientSchema>;
 export const clientListQuerySchema = z.object({
@@ -307,7 +321,7 @@ export type CreateInteraction = z.infer<typeof createInteractionSchema>;
 
 // ---- templates ----
 export const upsertTemplateSchema = z.object({
-  kind: z.enum(TEMPLATE_KINDS, { error: "Choose decline or counter" }),
+  kind: z.enum(TEMPLATE_KINDS, { error: "Choose decline, counter, follow-up message or rate increase notice" }),
   name: trimmed(100, "Name").min(1, "Give the template a name"),
   body: trimmed(5_000, "Message").min(1, "Write the message"),
   isDefault: z.boolean().default(false),
