@@ -3,6 +3,7 @@ import { asc, sql } from "drizzle-orm";
 import type { DbOrTx } from "./connection";
 import { HISTORY_SOURCES, HISTORY_TABLES } from "@/lib/export-schema";
 import {
+  clientRates,
   clients,
   exchangeRates,
   IMPORT_SOURCES,
@@ -12,10 +13,12 @@ import {
   interactions,
   quoteEvents,
   quotes,
+  ratePlans,
   serviceRates,
   services,
   templates,
   timeEntries,
+  todayItemStates,
 } from "./schema";
 
 // the export file's lists of import sources and tables are the database's (lib/ cannot import db/)
@@ -23,7 +26,22 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const listsAgree: [Same<(typeof IMPORT_SOURCES)[number], (typeof HISTORY_SOURCES)[number]>, Same<(typeof IMPORT_TABLES)[number], (typeof HISTORY_TABLES)[number]>] = [true, true];
 void listsAgree;
 
-export const BOOK_TABLES = { services, serviceRates, templates, clients, quotes, quoteEvents, interactions, timeEntries, exchangeRates, importBatches, importRows } as const;
+export const BOOK_TABLES = {
+  services,
+  serviceRates,
+  templates,
+  clients,
+  quotes,
+  quoteEvents,
+  interactions,
+  timeEntries,
+  exchangeRates,
+  importBatches,
+  importRows,
+  ratePlans,
+  clientRates,
+  todayItemStates,
+} as const;
 export type BookTable = keyof typeof BOOK_TABLES;
 export type BookRow<T extends BookTable> = (typeof BOOK_TABLES)[T]["$inferInsert"];
 export type BookCounts = Record<BookTable, number>;
@@ -42,6 +60,9 @@ export function readBookTables(db: DbOrTx) {
     exchangeRates: db.select().from(exchangeRates).orderBy(asc(exchangeRates.id)).all(),
     importBatches: db.select().from(importBatches).orderBy(asc(importBatches.id)).all(),
     importRows: db.select().from(importRows).orderBy(asc(importRows.batchId), asc(importRows.tableName), asc(importRows.rowId)).all(),
+    ratePlans: db.select().from(ratePlans).orderBy(asc(ratePlans.id)).all(),
+    clientRates: db.select().from(clientRates).orderBy(asc(clientRates.id)).all(),
+    todayItemStates: db.select().from(todayItemStates).orderBy(asc(todayItemStates.itemKey)).all(),
   };
 }
 
@@ -52,7 +73,7 @@ export function bookCounts(db: DbOrTx): BookCounts {
 
 /** Delete every row of the user's (settings stay), children first: time entries before their quotes, import rows before their batches. */
 export function clearBook(db: DbOrTx): void {
-  for (const t of ["importRows", "importBatches", "timeEntries", "interactions", "quoteEvents", "quotes", "clients", "templates", "serviceRates", "services", "exchangeRates"] as const)
+  for (const t of ["todayItemStates", "clientRates", "ratePlans", "importRows", "importBatches", "timeEntries", "interactions", "quoteEvents", "quotes", "clients", "templates", "serviceRates", "services", "exchangeRates"] as const)
     db.delete(BOOK_TABLES[t]).run();
 }
 

@@ -16,6 +16,9 @@ import {
   createQuoteEventSchema,
   isoCurrencySchema,
   isoDateSchema,
+  paymentTermsSchema,
+  positiveMoneySchema,
+  moneySchema,
   quoteFields,
   quoteRules,
   upsertClientSchema,
@@ -42,7 +45,10 @@ export const serviceRowSchema = upsertServiceSchema.safeExtend({ id: rowId, ...s
 /** A service's rates from a day on: the API's rules for a rate change (POST /services/:id/rates), as stored. */
 export const serviceRateRowSchema = serviceRatesChangeSchema.safeExtend({ id: rowId, serviceId: rowId, createdAt: timestamp });
 
-export const clientRowSchema = upsertClientSchema.safeExtend({ id: rowId, ...stamps });
+/** version 3: a client's own payment terms (none before) */
+export const clientRowSchema = upsertClientSchema
+  .safeExtend({ id: rowId, ...stamps })
+  .transform((c) => ({ ...c, paymentTermsDays: c.paymentTermsDays ?? null }));
 
 export const templateRowSchema = upsertTemplateSchema.safeExtend({ id: rowId, ...stamps });
 
@@ -58,6 +64,8 @@ export const quoteRowSchema = quoteFields
     workDoneOn: isoDateSchema.nullable().default(null),
     estimateKnown: z.boolean({ error: "estimateKnown is true or false" }).default(true),
     sourceKey: sourceKeySchema,
+    // version 3: the payment terms agreed at acceptance (none: payment not tracked)
+    paymentTermsDays: paymentTermsSchema.nullable().default(null),
   })
   .superRefine(quoteRules)
   .transform((q) => ({
@@ -83,6 +91,50 @@ export const timeEntryRowSchema = createTimeEntrySchema
  * change of the book's currency can leave one): a backup holding it must still restore.
  */
 export const exchangeRateRowSchema = exchangeRateSchema.safeExtend({ id: rowId, bookCurrency: isoCurrencySchema, createdAt: timestamp });
+
+/** Version 3: a client's own rate for a service from a day on. */
+export const clientRateRowSchema = z.object({
+  id: rowId,
+  clientId: rowId,
+  serviceId: rowId,
+  effectiveFrom: isoDateSchema,
+  rate: positiveMoneySchema,
+  ratePlanId: rowId.nullable().default(null),
+  createdAt: timestamp,
+});
+
+/** Version 3: a planned rate increase and the client's answer. */
+export const ratePlanRowSchema = z
+  .object({
+    id: rowId,
+    clientId: rowId,
+    serviceId: rowId,
+    currency: isoCurrencySchema,
+    currentRate: moneySchema,
+    targetRate: positiveMoneySchema,
+    newRate: positiveMoneySchema,
+    noticeOn: isoDateSchema,
+    effectiveFrom: isoDateSchema,
+    letter: z.string({ error: "The letter is text" }).max(10_000, "At most 10000 characters"),
+    outcome: z.enum(["accepted", "negotiated", "left"], { error: "Use accepted, negotiated or left" }).nullable().default(null),
+    outcomeRate: positiveMoneySchema.nullable().default(null),
+    outcomeOn: isoDateSchema.nullable().default(null),
+    createdAt: timestamp,
+  })
+  .superRefine((p, ctx) => {
+    if (p.effectiveFrom < p.noticeOn) ctx.addIssue({ code: "custom", path: ["effectiveFrom"], message: "The new rate cannot start before the notice was given" });
+    if (p.outcome === "negotiated" && p.outcomeRate == null) ctx.addIssue({ code: "custom", path: ["outcomeRate"], message: "A negotiated raise has the rate agreed" });
+    if (p.outcome == null && (p.outcomeRate != null || p.outcomeOn != null)) ctx.addIssue({ code: "custom", path: ["outcome"], message: "An answer's rate or day needs the answer" });
+  });
+
+/** Version 3: what the user said about a Today item (done / snoozed / not relevant), by its key. */
+export const todayItemStateRowSchema = z.object({
+  itemKey: z.string({ error: "An item key is text" }).min(1, "An item key is not empty").max(200, "At most 200 characters"),
+  state: z.enum(["done", "snoozed", "not_relevant"], { error: "Use done, snoozed or not_relevant" }),
+  fingerprint: z.string({ error: "A fingerprint is text" }).max(2_000, "At most 2000 characters"),
+  snoozedUntil: isoDateSchema.nullable().default(null),
+  createdAt: timestamp,
+});
 
 /** The history import's sources and the tables its rows are in (db/schema.ts IMPORT_SOURCES, IMPORT_TABLES; db/book.ts checks they agree). */
 export const HISTORY_SOURCES = ["toggl", "clockify", "harvest", "jobs"] as const;

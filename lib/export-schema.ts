@@ -13,10 +13,15 @@
  * the quotes' `fxRate`, `workDoneOn`, `estimateKnown` and `sourceKey`, and `settings.creepThresholdPct`.
  * A version 1 file still imports: the new lists are optional (none), the new columns take their
  * defaults (no rate, work not marked done, the estimate known, no source key; creep at 20%).
+ *
+ * Version 3 (Today, payment terms, raises) adds `clientRates`, `ratePlans` and `todayItemStates`, the
+ * clients' and quotes' `paymentTermsDays`, and the settings of Today (follow-up days, payment terms,
+ * raises). Older files import with none of them (payment not tracked on their quotes) and the defaults.
  */
 import { z } from "zod";
 import { settingsSchema, type FieldErrors } from "./schemas";
 import {
+  clientRateRowSchema,
   clientRowSchema,
   exchangeRateRowSchema,
   importBatchRowSchema,
@@ -24,20 +29,22 @@ import {
   interactionRowSchema,
   quoteEventRowSchema,
   quoteRowSchema,
+  ratePlanRowSchema,
   serviceRateRowSchema,
   serviceRowSchema,
   templateRowSchema,
   timeEntryRowSchema,
   timestampSchema,
+  todayItemStateRowSchema,
 } from "./export-rows";
 
 // each table's row schema lives in lib/export-rows.ts; the ones callers name are re-exported here
 export { HISTORY_SOURCES, HISTORY_TABLES, timestampSchema } from "./export-rows";
 
 export const EXPORT_FORMAT = "walkaway-export";
-export const EXPORT_VERSION = 2;
-/** the versions this Walkaway reads: 1 (before time spent and other currencies) and the current one */
-export const READABLE_VERSIONS = [1, 2] as const;
+export const EXPORT_VERSION = 3;
+/** the versions this Walkaway reads: 1 (before time spent and other currencies), 2 (before Today) and the current one */
+export const READABLE_VERSIONS = [1, 2, 3] as const;
 /** per table: far above a working life of negotiations, far below what would exhaust memory */
 export const MAX_ROWS = 200_000;
 
@@ -62,6 +69,10 @@ export const exportFileSchema = z
     exchangeRates: rows(exchangeRateRowSchema, "exchange rates").optional(),
     importBatches: rows(importBatchRowSchema, "import batches").optional(),
     importRows: rows(importRowRowSchema, "import rows").optional(),
+    // version 3; optional so that older files still parse
+    ratePlans: rows(ratePlanRowSchema, "rate plans").optional(),
+    clientRates: rows(clientRateRowSchema, "client rates").optional(),
+    todayItemStates: rows(todayItemStateRowSchema, "Today item states").optional(),
   })
   .superRefine((f, ctx) => {
     const unique = (list: { id: number }[], table: string) => {
@@ -142,6 +153,26 @@ export const exportFileSchema = z
       if (pairs.has(key)) ctx.addIssue({ code: "custom", path: ["exchangeRates", i, "effectiveFrom"], message: `Two rates for ${r.currency} in ${r.bookCurrency} from ${r.effectiveFrom}` });
       pairs.add(key);
     });
+    const planIds = unique(f.ratePlans ?? [], "ratePlans");
+    const refs = (table: "ratePlans" | "clientRates", r: { clientId: number; serviceId: number }, i: number) => {
+      if (!clientIds.has(r.clientId)) ctx.addIssue({ code: "custom", path: [table, i, "clientId"], message: `No client ${r.clientId} in this file` });
+      if (!serviceIds.has(r.serviceId)) ctx.addIssue({ code: "custom", path: [table, i, "serviceId"], message: `No service ${r.serviceId} in this file` });
+    };
+    (f.ratePlans ?? []).forEach((p, i) => refs("ratePlans", p, i));
+    unique(f.clientRates ?? [], "clientRates");
+    const clientRateDays = new Set<string>();
+    (f.clientRates ?? []).forEach((r, i) => {
+      refs("clientRates", r, i);
+      if (r.ratePlanId != null && !planIds.has(r.ratePlanId)) ctx.addIssue({ code: "custom", path: ["clientRates", i, "ratePlanId"], message: `No rate plan ${r.ratePlanId} in this file` });
+      const key = `${r.clientId}:${r.serviceId}:${r.effectiveFrom}`;
+      if (clientRateDays.has(key)) ctx.addIssue({ code: "custom", path: ["clientRates", i, "effectiveFrom"], message: `Client ${r.clientId} has two rates for service ${r.serviceId} from ${r.effectiveFrom}` });
+      clientRateDays.add(key);
+    });
+    const itemKeys = new Set<string>();
+    (f.todayItemStates ?? []).forEach((r, i) => {
+      if (itemKeys.has(r.itemKey)) ctx.addIssue({ code: "custom", path: ["todayItemStates", i, "itemKey"], message: `Two states for the item ${r.itemKey}` });
+      itemKeys.add(r.itemKey);
+    });
     const batchIds = unique(f.importBatches ?? [], "importBatches");
     const marked = new Set<string>();
     (f.importRows ?? []).forEach((r, i) => {
@@ -213,8 +244,8 @@ export function parseExportFile(value: unknown): ParsedExport {
     const v = typeof head.version === "number" || typeof head.version === "string" ? String(head.version).slice(0, 20) : "missing";
     return {
       ok: false,
-      message: `This file is format version ${v}; this Walkaway reads versions ${READABLE_VERSIONS.join(" and ")}.${typeof head.version === "number" && head.version > EXPORT_VERSION ? " Update Walkaway to import it." : ""}`,
-      fields: { version: [`Expected ${READABLE_VERSIONS.join(" or ")}`] },
+      message: `This file is format version ${v}; this Walkaway reads versions ${READABLE_VERSIONS.slice(0, -1).join(", ")} and ${READABLE_VERSIONS[READABLE_VERSIONS.length - 1]}.${typeof head.version === "number" && head.version > EXPORT_VERSION ? " Update Walkaway to import it." : ""}`,
+      fields: { version: [`Expected ${READABLE_VERSIONS.slice(0, -1).join(", ")} or ${READABLE_VERSIONS[READABLE_VERSIONS.length - 1]}`] },
     };
   }
   const parsed = importFileSchema.safeParse(value);

@@ -20,6 +20,10 @@
  *   a quote in your currency has none, and any other takes the rate you keep in force on its date
  *   (decided, sent, else created), or none — then it is counted apart until you give it one.
  * - the demo's marks are forgotten by a replace: the ids they name now belong to the file's rows.
+ *
+ * Version 3: rate plans and client rates travel with their client and service (merge remaps both, and a
+ * client rate its plan). Today's done / snoozed marks name items by id: a replace keeps them, a merge
+ * drops them (the ids are new, and the merged items are new to this book).
  */
 import { writeTransaction, type DB, type DbOrTx } from "@/db/connection";
 import { bookCounts, clearBook, exchangeRateKeys, insertBookRow, insertBookRows, readBookTables, sourceKeysInBook, type BookCounts } from "@/db/book";
@@ -86,6 +90,7 @@ export function importBook(db: DbOrTx, file: ExportFile, mode: ImportMode): Impo
   return writeTransaction(db, (t) => {
     const created: BookCounts = {
       services: 0, serviceRates: 0, templates: 0, clients: 0, quotes: 0, quoteEvents: 0, interactions: 0, timeEntries: 0, exchangeRates: 0, importBatches: 0, importRows: 0,
+      ratePlans: 0, clientRates: 0, todayItemStates: 0,
     };
     const result: ImportResult = { mode, created, reusedServices: 0, renamedServices: [], skippedTemplates: 0, skippedExchangeRates: 0, droppedSourceKeys: 0, settingsReplaced: false };
     const timeEntries = file.timeEntries ?? [];
@@ -120,6 +125,11 @@ export function importBook(db: DbOrTx, file: ExportFile, mode: ImportMode): Impo
       created.exchangeRates = exchangeRates.length;
       created.importBatches = batches.length;
       created.importRows = marks.length;
+      for (const table of ["ratePlans", "clientRates", "todayItemStates"] as const) {
+        const list = file[table] ?? [];
+        insertBookRows(t, table, list);
+        created[table] = list.length;
+      }
       created.services = file.services.length;
       created.templates = file.templates.length;
       created.clients = file.clients.length;
@@ -251,6 +261,21 @@ export function importBook(db: DbOrTx, file: ExportFile, mode: ImportMode): Impo
     });
     insertBookRows(t, "importRows", marks);
     created.importRows = marks.length;
+
+    const planMap = new Map<number, number>();
+    for (const { id, ...p } of file.ratePlans ?? []) {
+      planMap.set(id, insertBookRow(t, "ratePlans", { ...p, clientId: clientMap.get(p.clientId)!, serviceId: serviceMap.get(p.serviceId)! }));
+      created.ratePlans++;
+    }
+    for (const { id: _id, ...r } of file.clientRates ?? []) {
+      insertBookRow(t, "clientRates", {
+        ...r,
+        clientId: clientMap.get(r.clientId)!,
+        serviceId: serviceMap.get(r.serviceId)!,
+        ratePlanId: r.ratePlanId == null ? null : (planMap.get(r.ratePlanId) ?? null),
+      });
+      created.clientRates++;
+    }
     return result;
   });
 }

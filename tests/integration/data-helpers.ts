@@ -10,7 +10,8 @@ import { addTimeEntry, setWorkDone } from "@/server/time-entries";
 import { upsertExchangeRate } from "@/db/exchange-rates";
 import { updateQuoteRow } from "@/db/quotes";
 import { insertTimeEntry } from "@/db/time-entries";
-import { importBatches, importRows } from "@/db/schema";
+import { clientRates, clients as clientsTable, importBatches, importRows, quotes as quotesTable, ratePlans, todayItemStates } from "@/db/schema";
+import { eq } from "drizzle-orm";
 import { addDays } from "@/lib/dates";
 
 
@@ -52,6 +53,20 @@ export function loadAwkwardBook(db: DB) {
     ])
     .run();
   db.insert(importBatches).values({ source: "harvest", fileName: null, undoneAt: "2026-11-01T10:00:00.000Z" }).run();
+  // version 3: payment terms, a raise planned with its letter and the client's rates, a Today item snoozed
+  db.update(clientsTable).set({ paymentTermsDays: 14 }).where(eq(clientsTable.id, c1.id)).run();
+  db.update(quotesTable).set({ paymentTermsDays: 14 }).where(eq(quotesTable.id, quote.id)).run();
+  const plan = Number(
+    db
+      .insert(ratePlans)
+      .values({ clientId: c1.id, serviceId: jpy.id, currency: "JPY", currentRate: 90000, targetRate: 100000, newRate: 100000, noticeOn: addDays(today, -100), effectiveFrom: addDays(today, -10), letter: "Dear \"client\",\nfrom {date} — ✓", outcome: "negotiated", outcomeRate: 95000, outcomeOn: addDays(today, -50) })
+      .run().lastInsertRowid,
+  );
+  db.insert(clientRates).values([
+    { clientId: c1.id, serviceId: jpy.id, effectiveFrom: "2025-01-01", rate: 90000, ratePlanId: null },
+    { clientId: c1.id, serviceId: jpy.id, effectiveFrom: addDays(today, -10), rate: 95000, ratePlanId: plan },
+  ]).run();
+  db.insert(todayItemStates).values({ itemKey: `chase:quote:${q2.id}`, state: "snoozed", fingerprint: "sent|0|2026-11-01", snoozedUntil: addDays(today, 7) }).run();
   return { c1, c2, quote, q2, imported, job, entry, batch };
 }
 
@@ -77,6 +92,13 @@ export function withoutIds(f: ExportFile) {
     interactions: f.interactions.map((r) => ({ ...strip(r), clientId: c.get(r.clientId), quoteId: r.quoteId == null ? null : qs.get(r.quoteId) })),
     timeEntries: (f.timeEntries ?? []).map((r) => ({ ...strip(r), quoteId: qs.get(r.quoteId) })),
     exchangeRates: (f.exchangeRates ?? []).map(strip),
+    ratePlans: (f.ratePlans ?? []).map((r) => ({ ...strip(r), clientId: c.get(r.clientId), serviceId: s.get(r.serviceId) })),
+    clientRates: (f.clientRates ?? []).map((r) => ({
+      ...strip(r),
+      clientId: c.get(r.clientId),
+      serviceId: s.get(r.serviceId),
+      ratePlanId: r.ratePlanId == null ? null : pos(f.ratePlans ?? []).get(r.ratePlanId),
+    })),
     importBatches: (f.importBatches ?? []).map(strip),
     importRows: (f.importRows ?? []).map((r) => ({
       batchId: pos(f.importBatches ?? []).get(r.batchId),

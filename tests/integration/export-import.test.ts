@@ -117,7 +117,12 @@ describe("time spent, exchange rates and history imports travel (version 2)", ()
   test("the awkward book holds every new table and column, and they survive export → replace → export exactly", () => {
     loadAwkwardBook(a.db);
     const first = exportBook(a.db);
-    expect(first.version).toBe(2);
+    expect(first.version).toBe(EXPORT_VERSION);
+    expect(first.ratePlans).toHaveLength(1);
+    expect(first.clientRates).toHaveLength(2);
+    expect(first.todayItemStates).toHaveLength(1);
+    expect(first.clients.some((c) => c.paymentTermsDays === 14)).toBe(true);
+    expect(first.quotes.some((x) => x.paymentTermsDays === 14)).toBe(true);
     expect(first.timeEntries!.length).toBeGreaterThanOrEqual(4);
     expect(first.exchangeRates).toHaveLength(3);
     expect(first.importBatches).toHaveLength(2);
@@ -180,7 +185,7 @@ describe("time spent, exchange rates and history imports travel (version 2)", ()
     const parsed = parse(v1);
     importBook(b.db, parsed, "replace");
     const back = exportBook(b.db);
-    expect(back.version).toBe(2);
+    expect(back.version).toBe(EXPORT_VERSION);
     expect(back.settings.creepThresholdPct).toBe(20);
     expect(back.timeEntries).toEqual([]);
     expect(back.exchangeRates).toEqual([]);
@@ -291,6 +296,19 @@ describe("bad files are refused and change nothing", () => {
       ["an import row of an unknown table", edit((f) => ((f.importRows![0] as Record<string, unknown>).tableName = "settings"))],
       ["an unknown import source", edit((f) => ((f.importBatches![0] as Record<string, unknown>).source = "excel"))],
       ["a creep threshold out of range", edit((f) => (f.settings.creepThresholdPct = 501))],
+      // version 3: payment terms, raises, client rates, Today's marks
+      ["payment terms of −3 days on a client", edit((f) => (f.clients[0].paymentTermsDays = -3))],
+      ["payment terms of −3 days on a quote", edit((f) => (f.quotes[0].paymentTermsDays = -3))],
+      ["follow-up days of 0 in the settings", edit((f) => (f.settings.followUpAfterDays = 0))],
+      ["a client rate of an unknown client", edit((f) => (f.clientRates![0].clientId = 999_999))],
+      ["a client rate of zero", edit((f) => (f.clientRates![0].rate = 0))],
+      ["two client rates for one day", edit((f) => f.clientRates!.push({ ...f.clientRates![0], id: 99_999 }))],
+      ["a client rate of an unknown plan", edit((f) => (f.clientRates![0].ratePlanId = 999_999))],
+      ["a raise starting before its notice", edit((f) => (f.ratePlans![0].effectiveFrom = "2000-01-01"))],
+      ["a negotiated raise without its rate", edit((f) => (f.ratePlans![0].outcomeRate = null))],
+      ["an unknown raise answer", edit((f) => ((f.ratePlans![0] as Record<string, unknown>).outcome = "maybe"))],
+      ["an unknown Today state", edit((f) => ((f.todayItemStates![0] as Record<string, unknown>).state = "ignored"))],
+      ["two states for one Today item", edit((f) => f.todayItemStates!.push({ ...f.todayItemStates![0] }))],
     ];
   }
 
@@ -309,7 +327,7 @@ describe("bad files are refused and change nothing", () => {
     }
     expect(content(exportBook(b.db))).toEqual(content(before));
     // the wrong version says which one
-    expect((parseExportFile({ ...(viaJson(good) as object), version: 7 }) as { message: string }).message).toMatch(/version 7.*versions 1 and 2/);
+    expect((parseExportFile({ ...(viaJson(good) as object), version: 7 }) as { message: string }).message).toMatch(/version 7.*versions 1, 2 and 3/);
   });
 
   test("a __proto__ key in the file is dropped, never merged into objects", () => {
@@ -390,7 +408,7 @@ describe("API: GET /api/v1/export and POST /api/v1/import", () => {
       { what: "truncated", body: good.slice(0, Math.floor(good.length / 2)), status: 400, message: /Malformed JSON/ },
       { what: "not JSON", body: "<html>", status: 400, message: /Malformed JSON/ },
       { what: "empty", body: "", status: 400, message: /Empty body/ },
-      { what: "wrong version", body: good.replace(`"version": ${EXPORT_VERSION}`, `"version": 3`), status: 400, message: /version 3.*versions 1 and 2/ },
+      { what: "wrong version", body: good.replace(`"version": ${EXPORT_VERSION}`, `"version": 4`), status: 400, message: /version 4.*versions 1, 2 and 3/ },
       { what: "not an export", body: JSON.stringify({ hello: "world" }), status: 400, message: /not a Walkaway export/ },
       { what: "bad mode", body: good, path: "/api/v1/import?mode=overwrite", status: 400, message: /import mode/ },
       { what: "wrong content type", body: good, headers: { "content-type": "text/plain" }, status: 415, message: /application\/json/ },
