@@ -6,6 +6,9 @@
  * 45 h quoted, with an unpaid scope-creep ask on that job), so its true rate fell below the floor;
  * Lumen's security review finished a little under its estimate; Fjord's Q4 landing pages are in
  * progress, under their estimate.
+ *
+ * Today has something to show: Sable and Brightline wait on an answer, Atlas's new quote is due its one
+ * follow-up, Kestrel ignored two follow-ups (stop chasing), Marlow's intranet work is overdue (30-day terms).
  */
 import type { QuoteStatus, RejectionReason } from "@/lib/domain";
 import type { CreateInteraction, CreateQuoteEvent, UpsertClient } from "@/lib/schemas";
@@ -28,6 +31,8 @@ export interface DemoQuote {
   time?: { at: number; hours: number; note?: string }[];
   /** the work was finished this many days ago */
   doneAt?: number;
+  /** accepted: the payment terms agreed (days); absent: payment not tracked (the demo's older work, paid before Walkaway) */
+  terms?: number;
 }
 export interface DemoClient {
   client: UpsertClient;
@@ -121,6 +126,7 @@ export const DEMO_BOOK: DemoClient[] = [
         ],
       },
       { service: "copy", title: "Product descriptions", hours: 30, quoted: 2550, status: "accepted", sent: 70, decided: 65 },
+      { service: "web", title: "Spring catalogue pages", hours: 24, quoted: 2640, status: "sent", sent: 9 },
     ],
     interactions: [paid(10, 150), paid(0, 40), give("testimonial", 35)],
   },
@@ -220,8 +226,15 @@ export const DEMO_BOOK: DemoClient[] = [
   },
   {
     client: { name: "Kestrel Labs", company: "Kestrel Labs", email: "cto@kestrel.example", leadSource: "cold_outreach", status: "prospect", notes: "Revisit in spring." },
-    quotes: [{ service: "consult", title: "Architecture review", hours: 20, quoted: 2800, status: "rejected", sent: 60, decided: 50, reason: "wrong_timing" }],
-    interactions: [chase(true, 55)],
+    quotes: [
+      { service: "consult", title: "Architecture review", hours: 20, quoted: 2800, status: "rejected", sent: 60, decided: 50, reason: "wrong_timing" },
+      { service: "consult", title: "Platform migration plan", hours: 16, quoted: 2240, status: "sent", sent: 30 },
+    ],
+    interactions: [
+      chase(true, 55),
+      { kind: "follow_up", answered: false, at: 21, onQuote: "Platform migration plan" },
+      { kind: "follow_up", answered: false, at: 12, onQuote: "Platform migration plan" },
+    ],
   },
   {
     client: { name: "Juniper Events", company: "Juniper Events", email: "team@juniper.example", leadSource: "inbound", status: "paused", notes: "Everything is urgent." },
@@ -278,7 +291,7 @@ export const DEMO_BOOK: DemoClient[] = [
     client: { name: "Marlow Legal", company: "Marlow & Partners", email: "office@marlow.example", leadSource: "inbound", status: "active", notes: "Pays well, pays slowly." },
     quotes: [
       { service: "consult", title: "Compliance tooling advice", hours: 24, quoted: 3600, status: "accepted", sent: 130, decided: 125 },
-      { service: "web", title: "Intranet refresh", hours: 60, quoted: 7200, status: "accepted", sent: 55, decided: 50 },
+      { service: "web", title: "Intranet refresh", hours: 60, quoted: 7200, status: "accepted", sent: 55, decided: 50, terms: 30 },
     ],
     interactions: [paid(30, 95), paid(21, 20), chase(true, 25), chase(false, 10)],
   },

@@ -16,6 +16,7 @@ import { addInteraction } from "./interactions";
 import { addQuoteEvent, createQuote, setQuoteOutcome } from "./quotes";
 import { createService } from "./services";
 import { createTemplate } from "./templates";
+import { updateQuoteRow } from "@/db/quotes";
 import { addTimeEntry, setWorkDone } from "./time-entries";
 
 export { DEMO_BOOK };
@@ -80,6 +81,8 @@ export function loadDemoBook(db: DbOrTx, now = new Date()): { clients: number; q
           counts.timeEntries++;
         }
         if (dq.doneAt != null) setWorkDone(t, quote.id, { workDoneOn: daysAgo(dq.doneAt, now) }, today);
+        // the demo's older work was paid before it was kept here: only the quotes that say so track payment
+        if (dq.status === "accepted") updateQuoteRow(t, quote.id, { paymentTermsDays: dq.terms ?? null });
       }
       for (const it of entry.interactions ?? []) {
         const { at, onQuote, ...rest } = it;

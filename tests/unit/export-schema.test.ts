@@ -81,6 +81,8 @@ describe("the hand-built file", () => {
       agreedAmount: null, sentOn: null, decidedOn: null, rejectionReason: null, cameBackAtMyPrice: false, createdAt: T, updatedAt: T,
       // version 2: no rate, work not marked done, the estimate the user's own, no import key
       fxRate: null, workDoneOn: null, estimateKnown: true, sourceKey: null,
+      // version 3: payment not tracked
+      paymentTermsDays: null,
     });
   });
 });
