@@ -66,6 +66,8 @@ export function bookLinks(db: DbOrTx) {
     interactions: db.select({ id: interactions.id, clientId: interactions.clientId, quoteId: interactions.quoteId }).from(interactions).all(),
     serviceRates: db.select({ id: serviceRates.id, serviceId: serviceRates.serviceId }).from(serviceRates).all(),
     timeEntries: db.select({ id: timeEntries.id, quoteId: timeEntries.quoteId }).from(timeEntries).all(),
+    ratePlans: db.select({ id: ratePlans.id, clientId: ratePlans.clientId, serviceId: ratePlans.serviceId }).from(ratePlans).all(),
+    clientRates: db.select({ id: clientRates.id, clientId: clientRates.clientId, serviceId: clientRates.serviceId }).from(clientRates).all(),
   };
 }
 export type BookLinks = ReturnType<typeof bookLinks>;

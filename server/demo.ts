@@ -114,6 +114,7 @@ export interface DemoRemoval {
  *   steps and its time;
  * - a demo client the user added a quote or an interaction to (or whose quote is kept) is kept, with
  *   the user's rows — the demo's own other quotes and interactions on it go;
+ * - a demo client or service the user planned a raise for or gave an own rate is kept, with those;
  * - a demo service that a remaining quote uses, or whose rates the user changed, is kept with its history;
  * - the demo's templates go.
  * What is kept stops being demo data. Every rule is decided before the first delete.
@@ -129,9 +130,12 @@ export function removeDemoData(db: DbOrTx): DemoRemoval {
     const keepClients = new Set<number>();
     for (const q of links.quotes) if (demo.clients.has(q.clientId) && (!demo.quotes.has(q.id) || keepQuotes.has(q.id))) keepClients.add(q.clientId);
     for (const i of links.interactions) if (demo.clients.has(i.clientId) && !demo.interactions.has(i.id)) keepClients.add(i.clientId);
+    const usersRates = [...links.ratePlans.filter((p) => !demo.rate_plans.has(p.id)), ...links.clientRates.filter((r) => !demo.client_rates.has(r.id))];
+    for (const r of usersRates) if (demo.clients.has(r.clientId)) keepClients.add(r.clientId);
     const keepServices = new Set<number>();
     for (const q of links.quotes) if (q.serviceId != null && demo.services.has(q.serviceId) && (!demo.quotes.has(q.id) || keepQuotes.has(q.id))) keepServices.add(q.serviceId);
     for (const r of links.serviceRates) if (demo.services.has(r.serviceId) && !demo.service_rates.has(r.id)) keepServices.add(r.serviceId);
+    for (const r of usersRates) if (demo.services.has(r.serviceId)) keepServices.add(r.serviceId);
 
     const keptQuoteIds = [...keepQuotes];
     const eventsOfKept = new Set(links.events.filter((e) => keepQuotes.has(e.quoteId)).map((e) => e.id));

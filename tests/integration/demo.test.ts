@@ -28,6 +28,7 @@ import { call, jsonHeaders, type RouteFn } from "./data-helpers";
 import { createTestDb } from "./helpers";
 import { addTimeEntry, listQuoteTime } from "@/server/time-entries";
 import * as q from "./use-cases";
+import { clientRates, ratePlans } from "@/db/schema";
 
 const count = (db: DB, table: string) => (db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n; // sql-safe: test, constant table names
 const counts = (db: DB) => Object.fromEntries(["clients", "quotes", "quote_events", "interactions", "services", "service_rates", "templates", "time_entries", "demo_rows"].map((t) => [t, count(db, t)]));
@@ -149,6 +150,28 @@ describe("remove demo data", () => {
     const before = counts(ctx.db);
     expect(removeDemoData(ctx.db).removed).toEqual({ clients: 0, quotes: 0, events: 0, interactions: 0, timeEntries: 0, services: 0, templates: 0 });
     expect(counts(ctx.db)).toEqual(before);
+  });
+
+  test("a demo client the user planned a raise for, or gave an own rate, is kept with them (and the demo service they use)", () => {
+    loadDemoBook(ctx.db);
+    const byName = new Map(q.listClients(ctx.db).map((c) => [c.name, c]));
+    const consult = q.listServices(ctx.db).find((s) => s.name === SERVICES.consult.name)!;
+    const marlow = byName.get("Marlow Legal")!;
+    const tidewater = byName.get("Tidewater NGO")!;
+    const plan = Number(
+      ctx.db
+        .insert(ratePlans)
+        .values({ clientId: marlow.id, serviceId: consult.id, currency: "USD", currentRate: 15000, targetRate: 14000, newRate: 16500, noticeOn: "2026-11-01", effectiveFrom: "2027-02-01", letter: "Dear Marlow" })
+        .run().lastInsertRowid,
+    );
+    ctx.db.insert(clientRates).values({ clientId: tidewater.id, serviceId: consult.id, effectiveFrom: "2026-01-01", rate: 12000 }).run();
+    const r = removeDemoData(ctx.db);
+    expect(r.kept.clients).toEqual(["Marlow Legal", "Tidewater NGO"]);
+    expect(r.kept.services).toEqual([SERVICES.consult.name]);
+    expect(ctx.db.select().from(ratePlans).all().map((p) => p.id)).toEqual([plan]);
+    expect(ctx.db.select().from(clientRates).all()).toHaveLength(1);
+    // the demo's own quotes and interactions on them are gone
+    expect(q.listQuotes(ctx.db, { clientId: marlow.id })).toEqual([]);
   });
 
   test("a demo row the user already deleted is simply not there to remove", () => {
