@@ -3,7 +3,7 @@
  * API parse them with these schemas (lib/schemas.ts conventions: field-level messages, minor units).
  */
 import { z } from "zod";
-import { idSchema, isoDateSchema, optionalText, paymentTermsSchema, positiveMoneySchema } from "./schemas";
+import { isoDateSchema, optionalText, paymentTermsSchema, positiveMoneySchema } from "./schemas";
 
 /** The client paid: on a day (the book's today when absent), an amount (the agreed amount when absent). */
 export const logPaymentSchema = z.object({
@@ -12,9 +12,6 @@ export const logPaymentSchema = z.object({
   note: optionalText(500, "Note"),
 });
 export type LogPayment = z.infer<typeof logPaymentSchema>;
-
-/** The same from a form that names its quote (the quote page, Today). */
-export const logPaymentFormSchema = z.intersection(z.object({ quoteId: idSchema }), logPaymentSchema);
 
 /** The payment terms of one quote, in days after the work is done (0: on delivery). */
 export const quotePaymentTermsSchema = z.object({

@@ -1,15 +1,18 @@
 "use server";
-import { logPaymentFormSchema, quotePaymentTermsSchema, type LogPayment } from "@/lib/payment-schemas";
+import { logPaymentSchema, quotePaymentTermsSchema } from "@/lib/payment-schemas";
 import { logPayment, setQuotePaymentTerms } from "@/server/payments";
 import { getQuote } from "@/server/quotes";
 import { withScoreChange } from "@/server/score-change";
-import { formAction, formActionFor } from "./_lib/safe-action";
+import { formActionFor } from "./_lib/safe-action";
 
-/** Log a quote's payment; the quote comes from the form (the quote page, Today). The answer says how the score moved. */
-export const logPaymentAction = formAction({
-  schema: logPaymentFormSchema,
-  currency: (db, values) => getQuote(db, Number(values.quoteId)).currency,
-  run: (db, { quoteId, ...input }) => withScoreChange(db, getQuote(db, quoteId).clientId, () => logPayment(db, quoteId, input as LogPayment)),
+/**
+ * Log a quote's payment: `logPaymentAction.bind(null, quoteId)` (the quote page, Today's log_payment).
+ * Money is read in the quote's currency; the answer says how the client's score moved.
+ */
+export const logPaymentAction = formActionFor({
+  schema: logPaymentSchema,
+  currency: (db, _values, quoteId) => getQuote(db, quoteId).currency,
+  run: (db, input, quoteId) => withScoreChange(db, getQuote(db, quoteId).clientId, () => logPayment(db, quoteId, input)),
   okState: ({ scoreChange }) => ({ scoreChange }),
   message: "Payment logged.",
 });

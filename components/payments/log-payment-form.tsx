@@ -8,8 +8,8 @@ import { useForm } from "@/components/forms/use-form";
 
 /**
  * "Log payment" for one accepted quote: paid on (today by default; empty also means today), the amount
- * (the agreed amount by default). The quote page and Today's log_payment action both render it; the
- * action is app/actions/payments.ts `logPaymentAction` (the quote id travels in the form).
+ * (the agreed amount by default). The quote page and Today's log_payment action both render it, with
+ * app/actions/payments.ts `logPaymentAction.bind(null, quoteId)` as the action.
  */
 export function LogPaymentForm({
   quoteId,
@@ -20,6 +20,7 @@ export function LogPaymentForm({
   locale,
   withNote = false,
 }: {
+  /** the quote paid (the action is bound to it; the form is labelled with it) */
   quoteId: number;
   /** minor units of `currency` */
   defaultAmount: number;
@@ -33,8 +34,7 @@ export function LogPaymentForm({
 }) {
   const { state, formAction, onSubmit, pending, formKey, v, errors } = useForm(action);
   return (
-    <form key={formKey} action={formAction} onSubmit={onSubmit} noValidate className="flex flex-wrap items-start gap-3" aria-label="Log payment" data-testid="log-payment-form">
-      <input type="hidden" name="quoteId" value={quoteId} />
+    <form key={formKey} action={formAction} onSubmit={onSubmit} noValidate className="flex flex-wrap items-start gap-3" aria-label="Log payment" data-testid="log-payment-form" data-quote-id={quoteId}>
       <TextField name="paidOn" label="Paid on" type="date" defaultValue={v("paidOn", today)} errors={errors} className="w-44" hint={today ? undefined : "Empty: today"} />
       <TextField
         name="amount"

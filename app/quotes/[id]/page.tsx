@@ -163,7 +163,7 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
             defaultTermsDays={client.paymentTermsDays ?? settings.paymentTermsDays}
             today={today}
             locale={settings.locale}
-            actions={{ logPayment: logPaymentAction, setTerms: setPaymentTermsAction.bind(null, quote.id) }}
+            actions={{ logPayment: logPaymentAction.bind(null, quote.id), setTerms: setPaymentTermsAction.bind(null, quote.id) }}
           />
 
           <Card title="Time spent" id="time">
