@@ -36,7 +36,7 @@ test("payments: an overdue job on the quote page, logged late; the client's paym
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(`/quotes/${id}`);
   const card = page.locator("#payment");
-  await expect(card.getByRole("heading", { name: "Payment" })).toBeVisible();
+  await expect(card.getByRole("heading", { name: "Payment", exact: true })).toBeVisible();
   await expect(card.getByTestId("payment-terms")).toHaveText("14 days after the work is done");
   await expect(card.getByTestId("payment-status")).toContainText("Overdue: 30 days");
   await expect(card.getByTestId("payment-due").locator("time")).toHaveAttribute("datetime", minusDays(today, 30));
