@@ -12,6 +12,8 @@ import { listInteractions } from "@/db/interactions";
 import { listTodayItemStates } from "@/db/today-states";
 import { upsertClientSchema, upsertQuoteSchema } from "@/lib/schemas";
 import type { TodayList } from "@/lib/today";
+import { exportFileSchema } from "@/lib/export-schema";
+import { exportBook } from "@/server/book";
 import { readyDb } from "@/server/database";
 import { computeClientScore } from "@/server/scores";
 import { getToday, todayCount } from "@/server/today";
@@ -190,6 +192,14 @@ describe("follow up once, stop chasing, walk away", () => {
     followUpOnce(db, q.id, "2026-11-10");
     const out = stopChasing(db, q.id, "walked_away", TODAY);
     expect(out).toMatchObject({ status: "rejected", rejectionReason: null, decidedOn: TODAY });
+  });
+
+  test("a follow-up waiting for its answer is a valid row of the book's export", () => {
+    const c = book(db, "Pending");
+    const q = sentQuote(db, c.id, "2026-11-01");
+    followUpOnce(db, q.id, "2026-11-10");
+    const parsed = exportFileSchema.safeParse(JSON.parse(JSON.stringify(exportBook(db))));
+    expect(parsed.success, parsed.success ? "" : JSON.stringify(parsed.error.issues.slice(0, 3))).toBe(true);
   });
 
   test("a client who replied to a follow-up is not chased", () => {
