@@ -11,12 +11,13 @@ import { openDatabase, type DB } from "@/db/connection";
 import { listInteractions } from "@/db/interactions";
 import { listTodayItemStates } from "@/db/today-states";
 import { upsertClientSchema, upsertQuoteSchema } from "@/lib/schemas";
-import type { TodayList } from "@/lib/today";
+import { TODAY_ORDER, type TodayItem, type TodayList } from "@/lib/today";
 import { exportFileSchema } from "@/lib/export-schema";
 import { exportBook } from "@/server/book";
 import { readyDb } from "@/server/database";
 import { computeClientScore } from "@/server/scores";
-import { getToday, todayCount } from "@/server/today";
+import { TODAY_SOURCES, findTodayItem, getToday, todayCount } from "@/server/today";
+import { loadDemoBook } from "@/server/demo";
 import { followUpOnce, setTodayItemState, stopChasing } from "@/server/today-actions";
 import { call, jsonHeaders, type RouteFn } from "./data-helpers";
 import { createTestDb } from "./helpers";
@@ -234,6 +235,45 @@ describe("follow up once, stop chasing, walk away", () => {
     expect((await call(POST as RouteFn, { method: "POST", params: { id: String(d.id) } })).status).toBe(409);
     expect((await call(POST as RouteFn, { method: "POST", params: { id: "999999" } })).status).toBe(404);
     expect(listInteractions(db, c.id)).toEqual([]);
+  });
+});
+
+describe("one list, however it is made", () => {
+  test("the demo book: every item found by its key is the list's item; walk-away clients are listed", async () => {
+    const t = await createTestDb();
+    try {
+      loadDemoBook(t.db, new Date(`${TODAY}T12:00:00Z`));
+      const list = getToday(t.db, TODAY);
+      expect(list.items.length).toBeGreaterThan(0);
+      for (const item of list.items) expect(findTodayItem(t.db, item.key, TODAY)).toEqual(item);
+      expect(todayCount(t.db, TODAY)).toBe(list.items.length);
+      const kinds = list.items.map((i) => i.kind);
+      expect(kinds).toContain("answer_owed");
+      expect(kinds).toContain("walk_away");
+      expect(kinds).toEqual([...kinds].sort((a, b) => TODAY_ORDER.indexOf(a) - TODAY_ORDER.indexOf(b)));
+    } finally {
+      t.close();
+    }
+  });
+
+  test("items from another part (TODAY_SOURCES) are ordered, marked and found like the rules' own", async () => {
+    const t = await createTestDb();
+    const c = book(t.db, "Sourced", "active");
+    const source = (): TodayItem[] => [
+      { key: `payment:quote:77`, kind: "payment_overdue", clientId: c.id, clientName: c.name, quoteId: 77, title: "Paid?", reason: "12 days late", since: "2026-11-18", days: 12, fingerprint: "due|2026-11-18", actions: [] },
+      { key: `raise:client:${c.id}:1`, kind: "raise_due", clientId: c.id, clientName: c.name, quoteId: null, title: "Raise", reason: "13 months", since: "2025-10-01", days: 425, fingerprint: "r1", actions: [] },
+    ];
+    TODAY_SOURCES.push(source);
+    try {
+      const q = sentQuote(t.db, c.id, "2026-11-01");
+      expect(getToday(t.db, TODAY).items.map((i) => i.key)).toEqual([`chase:quote:${q.id}`, "payment:quote:77", `raise:client:${c.id}:1`]);
+      setTodayItemState(t.db, `raise:client:${c.id}:1`, { state: "not_relevant" }, TODAY);
+      expect(getToday(t.db, TODAY).items.map((i) => i.key)).toEqual([`chase:quote:${q.id}`, "payment:quote:77"]);
+      expect(() => setTodayItemState(t.db, "payment:quote:78", { state: "done" }, TODAY)).toThrow(/No Today item/);
+    } finally {
+      TODAY_SOURCES.splice(TODAY_SOURCES.indexOf(source), 1);
+      t.close();
+    }
   });
 });
 

@@ -118,6 +118,8 @@ describe("inputs", () => {
   test.each([
     ["answer:quote:12", true],
     ["walk_away:client:3", true],
+    ["raise:client:3:2", true],
+    ["raise:client:3:", false],
     ["answer:quote:", false],
     ["answer:quote:12; DROP", false],
     ["../../etc", false],
