@@ -7,14 +7,15 @@
 import { findClient } from "@/db/clients";
 import type { DbOrTx } from "@/db/connection";
 import { findQuote } from "@/db/quotes";
+import { readOpenQuoteFacts } from "@/db/today";
 import { getSettings } from "@/db/settings";
 import { listTemplates } from "@/db/templates";
 import { listTodayItemStates } from "@/db/today-states";
-import type { ClientHistory, Settings } from "@/lib/domain";
+import type { Client, ClientHistory, Interaction, QuoteWithEvents, Settings } from "@/lib/domain";
 import { answerOwedItem, applyStates, chaseItem, orderToday, walkAwayItem, type TodayItem, type TodayList } from "@/lib/today";
 import { cachedRead, type Cached } from "./cache";
 import { todayFor } from "./clock";
-import { loadAllHistories, loadClientHistory } from "./history";
+import { loadClientHistory } from "./history";
 import { computeAllScores, computeClientScore, scoreAllClients, scoreClient, type ClientScore } from "./scores";
 
 /** Items made by other parts of the app (payments overdue, raises due): the same shape, ordered and marked with the rest. */
@@ -54,35 +55,51 @@ interface RuleInputs {
   scoreOf: (clientId: number) => ClientScore | undefined;
 }
 
-/** The items the rules make from one client's history. */
-function clientItems(h: ClientHistory, today: string, { settings, template, scoreOf }: RuleInputs): TodayItem[] {
-  const items: TodayItem[] = [];
-  for (const q of h.quotes) {
-    if (q.status !== "sent" && q.status !== "negotiating") continue;
-    const answer = answerOwedItem(q, h.client, today, settings.locale);
-    if (answer) items.push(answer);
-    const chase = chaseItem(q, h.client, h.interactions, settings, today, { template, locale: settings.locale });
-    if (chase) items.push(chase);
-  }
+/** The items the rules make from one open quote: an answer owed, a chase (each or neither). */
+function quoteItems(q: QuoteWithEvents, client: Client, interactions: readonly Interaction[], today: string, { settings, template }: Omit<RuleInputs, "scoreOf">): TodayItem[] {
+  if (q.status !== "sent" && q.status !== "negotiating") return [];
+  const answer = answerOwedItem(q, client, today, settings.locale);
+  const chase = chaseItem(q, client, interactions, settings, today, { template, locale: settings.locale });
+  return [answer, chase].filter((i) => i !== null);
+}
+
+/** The items the rules make from one client's history (the finder's way: one client at a time). */
+function clientItems(h: ClientHistory, today: string, inputs: RuleInputs): TodayItem[] {
+  const items = h.quotes.flatMap((q) => quoteItems(q, h.client, h.interactions, today, inputs));
   if (h.client.status === "active") {
-    const score = scoreOf(h.client.id);
+    const score = inputs.scoreOf(h.client.id);
     const item = score ? walkAwayItem(h.client, score.assessment, today, lastActivity(h)) : null;
     if (item) items.push(item);
   }
   return items;
 }
 
-/** Every item the rules and the sources make today, marks not applied, in no particular order. */
+/**
+ * Every item the rules and the sources make today, marks not applied, in no particular order. Reads only
+ * the open quotes (db/today.ts) and the whole-book scores the other pages share (server/scores.ts); a
+ * client's whole history only for the few in the walk-away band (their latest day).
+ */
 export function todayItems(db: DbOrTx, today: string): Cached<TodayItem[]> {
   return cachedRead(db, `today:items:${today}`, () => {
     const settings = getSettings(db);
-    let scores: Map<number, ClientScore> | null = null;
-    const inputs: RuleInputs = {
-      settings,
-      template: followUpTemplate(db),
-      scoreOf: (id) => (scores ??= new Map(scoresOn(db, today).map((s) => [s.client.id, s]))).get(id),
-    };
-    const items = loadAllHistories(db).flatMap((h) => clientItems(h, today, inputs));
+    const template = followUpTemplate(db);
+    const open = readOpenQuoteFacts(db);
+    const owners = new Map(open.clients.map((c) => [c.id, c]));
+    const followUps = new Map<number, Interaction[]>();
+    for (const f of open.followUps) {
+      const list = followUps.get(f.quoteId!);
+      if (list) list.push(f);
+      else followUps.set(f.quoteId!, [f]);
+    }
+    const items = open.quotes.flatMap((q) => {
+      const client = owners.get(q.clientId);
+      return client ? quoteItems(q, client, followUps.get(q.id) ?? [], today, { settings, template }) : [];
+    });
+    for (const { client, assessment } of scoresOn(db, today)) {
+      if (client.status !== "active" || assessment.verdict !== "walk_away") continue;
+      const item = walkAwayItem(client, assessment, today, lastActivity(loadClientHistory(db, client.id) as ClientHistory));
+      if (item) items.push(item);
+    }
     for (const source of TODAY_SOURCES) items.push(...source(db, today, settings));
     return items;
   });
