@@ -21,7 +21,7 @@ import { loadDemoBook } from "@/server/demo";
 import { followUpOnce, setTodayItemState, stopChasing } from "@/server/today-actions";
 import { call, jsonHeaders, type RouteFn } from "./data-helpers";
 import { createTestDb } from "./helpers";
-import { addQuoteEvent, createClient, createQuote, getClient, getQuote } from "./use-cases";
+import { addQuoteEvent, createClient, createQuote, createTemplate, getClient, getQuote } from "./use-cases";
 
 const TODAY = "2026-11-30";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "walkaway-today-api-"));
@@ -201,6 +201,20 @@ describe("follow up once, stop chasing, walk away", () => {
     followUpOnce(db, q.id, "2026-11-10");
     const parsed = exportFileSchema.safeParse(JSON.parse(JSON.stringify(exportBook(db))));
     expect(parsed.success, parsed.success ? "" : JSON.stringify(parsed.error.issues.slice(0, 3))).toBe(true);
+  });
+
+  test("follow up once: the message is the user's default follow-up template, filled in", async () => {
+    const t = await createTestDb();
+    try {
+      const c = book(t.db, "Templated");
+      const q = sentQuote(t.db, c.id, "2026-11-02", "Logo");
+      const key = `chase:quote:${q.id}`;
+      expect(getToday(t.db, TODAY).items.find((i) => i.key === key)?.message).toMatch(/^Hi Templated \d+, following up on my quote for Logo \(\$4,000\.00\), sent on Nov 2, 2026\./);
+      createTemplate(t.db, { kind: "follow_up_message", name: "Mine", body: "{client}: still keen on {quote}?", isDefault: true });
+      expect(getToday(t.db, TODAY).items.find((i) => i.key === key)?.message).toBe(`${c.name}: still keen on Logo?`);
+    } finally {
+      t.close();
+    }
   });
 
   test("a client who replied to a follow-up is not chased", () => {
