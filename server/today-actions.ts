@@ -8,7 +8,7 @@ import { findClient, setClientStatus, touchClient } from "@/db/clients";
 import { findInteraction, insertInteraction, listInteractions, updateInteractionRow } from "@/db/interactions";
 import { deleteTodayItemStateRow, deleteTodayItemStateRows, findTodayItemState, listTodayItemStates, upsertTodayItemState } from "@/db/today-states";
 import type { Client, Interaction, QuoteWithEvents, TodayItemState } from "@/lib/domain";
-import { conflict, invalidInput, notFound } from "@/lib/errors";
+import { AppError, conflict, invalidInput, notFound } from "@/lib/errors";
 import { formatDay } from "@/lib/format-date";
 import { interactionValues } from "@/lib/quote-lifecycle";
 import { applyStates, defaultSnoozeUntil } from "@/lib/today";
@@ -26,7 +26,7 @@ export function setTodayItemState(db: DbOrTx, key: string, input: TodayItemState
   return writeTransaction(db, (tx) => {
     const find = todayItemFinder(tx, today);
     const item = find(key);
-    if (!item) throw notFound("Today item", key);
+    if (!item) throw new AppError("not_found", "That item is not on Today any more: its quote or client changed. Reload to see the list as it is now.", {}, "Today item");
     let snoozedUntil: string | null = null;
     if (input.state === "snoozed") {
       snoozedUntil = input.snoozedUntil ?? defaultSnoozeUntil(today);

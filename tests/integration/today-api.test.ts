@@ -283,7 +283,7 @@ describe("one list, however it is made", () => {
       expect(getToday(t.db, TODAY).items.map((i) => i.key)).toEqual([`chase:quote:${q.id}`, "payment:quote:77", `raise:client:${c.id}:1`]);
       setTodayItemState(t.db, `raise:client:${c.id}:1`, { state: "not_relevant" }, TODAY);
       expect(getToday(t.db, TODAY).items.map((i) => i.key)).toEqual([`chase:quote:${q.id}`, "payment:quote:77"]);
-      expect(() => setTodayItemState(t.db, "payment:quote:78", { state: "done" }, TODAY)).toThrow(/No Today item/);
+      expect(() => setTodayItemState(t.db, "payment:quote:78", { state: "done" }, TODAY)).toThrow(/not on Today any more/);
     } finally {
       TODAY_SOURCES.splice(TODAY_SOURCES.indexOf(source), 1);
       t.close();
