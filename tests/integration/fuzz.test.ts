@@ -61,9 +61,11 @@ import * as offerSchemas from "@/lib/offer-check/schemas";
 import * as bookSetupSchemas from "@/lib/book-setup-schemas";
 import * as historyImportSchemas from "@/lib/history-import/schemas";
 import * as paymentSchemas from "@/lib/payment-schemas";
+import * as todaySchemas from "@/lib/today/schemas";
+import * as raiseSchemas from "@/lib/raise-schemas";
 
-/** every input schema of the app (lib/schemas.ts and the two built from it) */
-const schemas = { ...entitySchemas, ...offerSchemas, ...bookSetupSchemas, ...historyImportSchemas, ...paymentSchemas };
+/** every input schema of the app (lib/schemas.ts and the modules built from it) */
+const schemas = { ...entitySchemas, ...offerSchemas, ...bookSetupSchemas, ...historyImportSchemas, ...paymentSchemas, ...todaySchemas, ...raiseSchemas };
 import { CSV_ENTITIES } from "@/server/csv";
 import { BOOK_TABLES } from "@/db/book";
 
