@@ -75,7 +75,7 @@ function clientOr404(db: DbOrTx, id: number): Client {
 function floorCheck(db: DbOrTx, service: Service, rate: number, from: string, confirmed: boolean, field: string, locale: string) {
   const floor = ratesIn(listAllServiceRates(db), service, from).floorRate;
   if (rate < floor && !confirmed)
-    throw invalidInput("Below your floor", { [field]: [`Below your floor of ${rateWords(floor, service.currency, service.unit, locale)}: confirm to set it anyway`] });
+    throw invalidInput("That rate is below your floor", { [field]: [`Below your floor of ${rateWords(floor, service.currency, service.unit, locale)}: confirm to set it anyway`] });
 }
 
 // ---- client rates ---------------------------------------------------------------------------------
@@ -149,7 +149,7 @@ export function planRaise(db: DbOrTx, input: PlanRaiseInput, today: string): Rat
     const settings = getSettings(tx);
     const client = clientOr400(tx, input.clientId);
     const service = serviceOr400(tx, input.serviceId);
-    if (input.effectiveFrom < today) throw invalidInput("The new rate cannot start before today", { effectiveFrom: ["The new rate cannot start before today"] });
+    if (input.effectiveFrom < today) throw invalidInput("The new rate starts in the past", { effectiveFrom: ["The new rate cannot start before today"] });
     floorCheck(tx, service, input.newRate, input.effectiveFrom, input.confirmBelowFloor, "newRate", settings.locale);
     const plans = listRatePlans(tx, { clientId: client.id, serviceId: service.id });
     const pending = pendingPlan(plans, today);

@@ -72,15 +72,22 @@ function PlannerFields({
     locale,
   });
   const shownLetter = letter ?? filled;
-  const belowFloor = (parsedRate != null && parsedRate < facts.floorRate) || Boolean(errors?.newRate?.[0]?.startsWith("Below your floor"));
+  const belowFloor = parsedRate != null && parsedRate < facts.floorRate;
+  // a field's error from the last submission holds only while the field still says what was sent
+  const fresh = (field: string, now: string) => (kept && kept[field] === now ? errors?.[field] : undefined);
+  const shown: Record<string, string[]> = {};
+  for (const [field, now] of [["newRate", rateText], ["effectiveFrom", from], ["letter", shownLetter]] as const) {
+    const e = fresh(field, now);
+    if (e) shown[field] = e;
+  }
 
   const suggest = (m: RaiseMode, p: string) => {
     const n = Number(p);
     setRateText(money(suggestRate(facts.currentRate, facts.targetRate, m, Number.isFinite(n) ? n : facts.suggestion.pct)));
   };
-  const rateErr = errors?.newRate;
-  const fromErr = errors?.effectiveFrom;
-  const letterErr = errors?.letter;
+  const rateErr = shown.newRate;
+  const fromErr = shown.effectiveFrom;
+  const letterErr = shown.letter;
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="grid gap-4" aria-label={`Plan a raise for ${facts.clientName}`}>
@@ -120,7 +127,7 @@ function PlannerFields({
           <label htmlFor={ids.pct} className="sr-only">
             Raise by this percentage
           </label>
-          <span className="flex items-center gap-1">
+          <span className="flex items-center gap-1 whitespace-nowrap">
             <input
               id={ids.pct}
               name="pct"
@@ -131,14 +138,14 @@ function PlannerFields({
                 setMode("by_pct");
                 suggest("by_pct", e.target.value);
               }}
-              className={`${control} mt-0 w-20`}
+              className={control.replace("mt-1 block w-full", "block w-20")}
             />
             <span aria-hidden>%</span>
           </span>
         </div>
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
-        <FieldShell id={ids.rate} name="newRate" label={`New rate (${service.currency} per ${service.unit})`} errors={errors} hint={parsedRate != null ? `Reads as ${rateWords(parsedRate, service.currency, service.unit, locale)}` : undefined}>
+        <FieldShell id={ids.rate} name="newRate" label={`New rate (${service.currency} per ${service.unit})`} errors={shown} hint={parsedRate != null ? `Reads as ${rateWords(parsedRate, service.currency, service.unit, locale)}` : undefined}>
           <input
             id={ids.rate}
             name="newRate"
@@ -150,7 +157,7 @@ function PlannerFields({
             className={control}
           />
         </FieldShell>
-        <FieldShell id={ids.from} name="effectiveFrom" label="New rate from" errors={errors} hint="The letter gives them notice until this day">
+        <FieldShell id={ids.from} name="effectiveFrom" label="New rate from" errors={shown} hint="The letter gives them notice until this day">
           <input
             id={ids.from}
             name="effectiveFrom"
@@ -169,11 +176,11 @@ function PlannerFields({
           <input type="checkbox" name="confirmBelowFloor" className="size-4 accent-sky-700" />I know it is below my floor of {rateWords(facts.floorRate, service.currency, service.unit, locale)}
         </label>
       ) : null}
-      <FieldShell id={ids.letter} name="letter" label="The notice letter" errors={errors} hint={letter == null ? "Filled in from your raise template; edit it as you like. What is here is what is recorded." : "Edited by you: it no longer follows the rate and date."}>
+      <FieldShell id={ids.letter} name="letter" label="The notice letter" errors={shown} hint={letter == null ? "Filled in from your raise template; edit it as you like. What is here is what is recorded." : "Edited by you: it no longer follows the rate and date."}>
         <textarea
           id={ids.letter}
           name="letter"
-          rows={9}
+          rows={12}
           value={shownLetter}
           onChange={(e) => setLetter(e.target.value)}
           aria-invalid={letterErr ? true : undefined}

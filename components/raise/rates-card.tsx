@@ -25,7 +25,7 @@ export function RatesCard({ clientId, card, locale }: { clientId: number; card: 
               )}
               {l.next ? (
                 <span data-testid="next-rate">
-                  {rateWords(l.next.rate, l.service.currency, l.service.unit, locale)} from {formatDay(l.next.effectiveFrom, locale)}
+                  Next: {rateWords(l.next.rate, l.service.currency, l.service.unit, locale)} from {formatDay(l.next.effectiveFrom, locale)}
                 </span>
               ) : null}
               <Link href={`/clients/${clientId}/raise?serviceId=${l.service.id}`} className="inline-flex min-h-10 items-center gap-1 text-sky-800 underline dark:text-sky-300">

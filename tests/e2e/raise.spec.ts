@@ -65,6 +65,8 @@ test("raise: a client paying below target for over a year → the planner from t
   // back to the target; the letter edited by hand is what is stored
   await rate.fill("100");
   await expect(letter).toHaveValue(/will be \$100\.00\/h/);
+  await expect(form.getByText("Below your floor of $80.00/h: confirm to set it anyway")).toHaveCount(0);
+  await expect(form.getByLabel("I know it is below my floor of $80.00/h")).toHaveCount(0);
   await letter.fill(`${await letter.inputValue()}\n\nP.S. Thanks for a great year.`);
   await axeClean(page, "raise planner");
   await page.screenshot({ path: `${SHOTS}/raise-planner-desktop.png`, fullPage: true });
@@ -84,7 +86,7 @@ test("raise: a client paying below target for over a year → the planner from t
   // the client page shows the new rate from its day
   await page.getByRole("link", { name: `Back to ${name}` }).click();
   const day = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${startDay}T00:00:00Z`));
-  await expect(page.locator("#rates").getByTestId("next-rate")).toHaveText(`$100.00/h from ${day}`);
+  await expect(page.locator("#rates").getByTestId("next-rate")).toHaveText(`Next: $100.00/h from ${day}`);
   await axeClean(page, "client page with the Rates card");
   await page.locator("#rates").scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/raise-client-desktop.png`, fullPage: true });
