@@ -85,7 +85,7 @@ export function raiseStats(plans: readonly PlanForStats[], today: string): Raise
   const from = addMonths(today, -12);
   const recent = plans.filter((p) => p.noticeOn > from && p.noticeOn <= today);
   const count = (o: RatePlan["outcome"]) => recent.filter((p) => p.outcome === o).length;
-  const leavers = recent.filter((p) => p.outcome === "left" && p.targetRate > 0);
+  const leavers = recent.filter((p) => p.outcome === "left" && p.targetRate > 0 && p.currentRate > 0); // 0: what they paid was not known
   const pct = leavers.length ? divRound(leavers.reduce((s, p) => s + divRound(p.currentRate * 10000, p.targetRate), 0), leavers.length * 100) : null;
   const stats: RaiseStats = {
     total: recent.length,

@@ -214,6 +214,7 @@ describe("raiseStats", () => {
     },
     { name: "one raise, waiting", plans: [p("2026-12-01", null)], words: "Of 1 raise in the last 12 months, 1 waiting for an answer." },
     { name: "two who left: the average", plans: [p("2026-06-01", "left", 6000, 10000), p("2026-07-01", "left", 7000, 10000), p("2025-12-01", "accepted")], words: "Of 2 raises in the last 12 months, 2 left; the 2 who left paid 65% of target on average." },
+    { name: "one who left without a known rate: no share of target", plans: [p("2026-06-01", "left", 0, 10000)], words: "Of 1 raise in the last 12 months, 1 left." },
     { name: "the notice day 12 months ago to the day is out, the day after is in", plans: [p("2025-12-01", "accepted"), p("2025-12-02", "accepted")], words: "Of 1 raise in the last 12 months, 1 accepted." },
   ])("$name", ({ plans, words }) => {
     expect(raiseStats(plans, "2026-12-01").words).toBe(words);
