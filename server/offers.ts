@@ -37,6 +37,7 @@ import { createClient } from "./clients";
 import { loadCapacity, loadClientHistory } from "./history";
 import { addQuoteEvent, createQuote, getQuote, setQuoteOutcome } from "./quotes";
 import { scoreClient } from "./scores";
+import { clientRateInForce } from "./raises";
 
 /** The offer check page's form state: the answer, or what was recorded. */
 export interface OfferActionState extends ActionState {
@@ -104,6 +105,9 @@ function loadContext(db: DbOrTx, input: OfferCheckInput, today: string): Context
     // the offer is recorded on this quote: it must be about the same work
     if (quote.serviceId !== (service?.id ?? null)) throw invalidInput("That quote is for another service", { serviceId: ["Choose the quote's own service: the offer is recorded on that quote"] });
   }
+  // the client's own rate (server/raises.ts) replaces the target for them, never below the floor (docs/offer-check.md)
+  const ownRate = client && service ? clientRateInForce(db, client.id, service.id, quote ? quoteRatesDate(quote) : today) : undefined;
+  if (service && ownRate) service = { ...service, targetRate: Math.max(ownRate.rate, service.floorRate) };
   // the cached whole-book assessment when nothing changed since (computed fresh inside a transaction)
   const assessment = history ? (scoreClient(db, history.client.id).assessment as FitAssessment) : null;
   const minutes = scopeToMinutes(input.scopeAmount, input.scopeUnit, settings.hoursPerDay);
@@ -121,6 +125,7 @@ function loadContext(db: DbOrTx, input: OfferCheckInput, today: string): Context
     client: { ...offerClientFrom(history, assessment, input.newClientName), pastOverrun: history ? pastOverrunOf(history.quotes, settings.creepThresholdPct) : null },
     capacity: { weeklyCapacityHours: settings.weeklyCapacityHours, committedMinutesNext4Weeks: cap.committedMinutes, openPipelineCount: cap.openPipelineCount, openPipelineValue: cap.openPipelineValue },
     settings,
+    clientRate: ownRate ? { rate: ownRate.rate, effectiveFrom: ownRate.effectiveFrom } : null,
   };
   return { settings, client, service, quote, offerInput };
 }

@@ -15,6 +15,7 @@ import { priceFindings } from "./price";
 import { plausibilityWarning } from "./reasons";
 import { overrunWarning } from "./overrun";
 import { offerTerms } from "./rates";
+import { formatDay } from "../format-date";
 import type { OfferAnswer, OfferEvaluation, OfferInput, OfferReason, OfferVerdict } from "./types";
 
 /** What the rules look at, already worked out by the steps. */
@@ -84,6 +85,13 @@ export function leadWith(reasons: OfferReason[], lead: OfferReason | null): Offe
   return lead ? [lead, ...reasons.filter((r) => r !== lead)] : reasons;
 }
 
+/** "Your rate for Acme: $95.00/h (from Mar 1, 2027)": the client's own rate stands in for the target. */
+function clientRateReasons(input: OfferInput, rate: (n: number) => string): OfferReason[] {
+  const own = input.clientRate;
+  if (!own || !input.service) return [];
+  return [{ tone: "info", text: `Your rate for ${input.client.name}: ${rate(own.rate)} (from ${formatDay(own.effectiveFrom, input.settings.locale || "en-US")})` }];
+}
+
 /** Evaluate an offer: the steps in order (each adds its reasons), then the rules, then the counter. */
 export function evaluateOffer(input: OfferInput): OfferEvaluation {
   const { client } = input;
@@ -121,7 +129,7 @@ export function evaluateOffer(input: OfferInput): OfferEvaluation {
     effectiveRate: terms.rate,
     unit: terms.unit,
     rates: terms.rates,
-    reasons: leadWith([...price.reasons, ...fit.reasons, ...room.reasons], lead),
+    reasons: leadWith([...clientRateReasons(input, say.rate), ...price.reasons, ...fit.reasons, ...room.reasons], lead),
     plausibility: slip ? { direction: slip.direction, text: plausibilityWarning(slip.direction, say.rate(slip.rate), say.rate(slip.floor), say.rate(slip.target), slip.hint) } : null,
     counter: counterOffer(terms, say, { service: input.service, verdict: client.verdict, answer: decision.answer, conditions }),
     capacity: { utilisationPct: room.utilisationPct, label: room.label },

@@ -51,6 +51,11 @@ export interface OfferInput {
   client: OfferClient;
   capacity: OfferCapacity;
   settings: Settings;
+  /**
+   * the client's own rate for this service in force on the offer's day (server/raises.ts): it has already
+   * replaced the service's target (never below the floor); here to say so in the reasons
+   */
+  clientRate?: { rate: number; effectiveFrom: string } | null;
 }
 
 /** One line of the explanation, in plain words with its numbers. */

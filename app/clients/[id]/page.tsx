@@ -29,6 +29,8 @@ import { LogTimeForm } from "@/components/time/log-time-form";
 import { logTimeAction } from "@/app/actions/time-entries";
 import { clientCreep } from "@/lib/time-spent";
 import { clientCreepLine } from "@/lib/time-words";
+import { loadClientRatesCard } from "@/server/raises";
+import { RatesCard } from "@/components/raise/rates-card";
 
 export const metadata: Metadata = { title: "Client" };
 
@@ -254,6 +256,7 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
         </div>
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <ScoreCard assessment={assessment} currency={settings.currency} locale={settings.locale} bands={{ keep: settings.bandKeep, walkAway: settings.bandWalkAway, capVerdictOnRedFlag: settings.capVerdictOnRedFlag, redFlagsForWalkAway: settings.redFlagsForWalkAway }} />
+          <RatesCard clientId={client.id} card={loadClientRatesCard(db, client.id, today)} locale={settings.locale} />
           {client.notes ? (
             <Card title="Notes">
               <p className="whitespace-pre-wrap break-words text-sm">{client.notes}</p>

@@ -1,0 +1,205 @@
+"use client";
+import { useId, useState } from "react";
+import type { ActionState } from "@/lib/action-state";
+import type { Unit } from "@/lib/domain";
+import { parseMoney, toDecimalString } from "@/lib/money";
+import { fillRaiseLetter, rateWords, suggestRate, type RaiseMode } from "@/lib/raise";
+import { control, describedBy, FieldShell } from "@/components/ui/field-shell";
+import { FormMessage } from "@/components/ui/field";
+import { CopyButton } from "@/components/ui/copy-button";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useForm } from "@/components/forms/use-form";
+
+export interface PlannerFacts {
+  clientId: number;
+  clientName: string;
+  service: { id: number; name: string; unit: Unit; currency: string };
+  /** what they pay now; null: not known */
+  currentRate: number | null;
+  targetRate: number;
+  floorRate: number;
+  suggestion: { mode: RaiseMode; pct: number; rate: number };
+  defaultEffectiveFrom: string;
+  today: string;
+  templateBody: string;
+  locale: string;
+}
+
+/**
+ * The planner's form: the new rate (to the target, or by a percentage), its first day, and the notice
+ * letter filled in from the template as they change, until the letter is edited by hand; what is in the
+ * box is what is stored. A new rate below the floor needs the "I know" box.
+ */
+export function RaisePlannerForm({ facts, action }: { facts: PlannerFacts; action: (p: ActionState, f: FormData) => Promise<ActionState> }) {
+  const { state, onSubmit, formAction, pending, formKey, errors } = useForm(action);
+  return <PlannerFields key={formKey} facts={facts} state={state} onSubmit={onSubmit} formAction={formAction} pending={pending} errors={errors} />;
+}
+
+function PlannerFields({
+  facts,
+  state,
+  onSubmit,
+  formAction,
+  pending,
+  errors,
+}: {
+  facts: PlannerFacts;
+  state: ActionState;
+  onSubmit: ReturnType<typeof useForm>["onSubmit"];
+  formAction: ReturnType<typeof useForm>["formAction"];
+  pending: boolean;
+  errors?: Record<string, string[]>;
+}) {
+  const { service, locale } = facts;
+  const money = (n: number) => toDecimalString(n, service.currency);
+  const kept = state.status === "error" ? state.values : undefined;
+  const [mode, setMode] = useState<RaiseMode>(facts.suggestion.mode);
+  const [pct, setPct] = useState(String(facts.suggestion.pct));
+  const [rateText, setRateText] = useState(kept?.newRate ?? money(facts.suggestion.rate));
+  const [from, setFrom] = useState(kept?.effectiveFrom ?? facts.defaultEffectiveFrom);
+  const [letter, setLetter] = useState<string | null>(kept?.letter ?? null);
+  const ids = { rate: useId(), from: useId(), letter: useId(), pct: useId() };
+
+  const parsedRate = parseMoney(rateText, service.currency);
+  const filled = fillRaiseLetter(facts.templateBody, {
+    client: facts.clientName,
+    service: service.name,
+    currency: service.currency,
+    unit: service.unit,
+    currentRate: facts.currentRate,
+    newRate: parsedRate ?? facts.suggestion.rate,
+    effectiveFrom: /^\d{4}-\d{2}-\d{2}$/.test(from) ? from : facts.defaultEffectiveFrom,
+    locale,
+  });
+  const shownLetter = letter ?? filled;
+  const belowFloor = parsedRate != null && parsedRate < facts.floorRate;
+  // a field's error from the last submission holds only while the field still says what was sent
+  const fresh = (field: string, now: string) => (kept && kept[field] === now ? errors?.[field] : undefined);
+  const shown: Record<string, string[]> = {};
+  for (const [field, now] of [["newRate", rateText], ["effectiveFrom", from], ["letter", shownLetter]] as const) {
+    const e = fresh(field, now);
+    if (e) shown[field] = e;
+  }
+
+  const suggest = (m: RaiseMode, p: string) => {
+    const n = Number(p);
+    setRateText(money(suggestRate(facts.currentRate, facts.targetRate, m, Number.isFinite(n) ? n : facts.suggestion.pct)));
+  };
+  const rateErr = shown.newRate;
+  const fromErr = shown.effectiveFrom;
+  const letterErr = shown.letter;
+
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="grid gap-4" aria-label={`Plan a raise for ${facts.clientName}`}>
+      <input type="hidden" name="clientId" value={facts.clientId} />
+      <input type="hidden" name="serviceId" value={service.id} />
+      <fieldset className="grid gap-2">
+        <legend className="text-sm font-medium">Suggest the new rate</legend>
+        <div className="flex flex-wrap items-center gap-4 text-sm">
+          <label className="flex min-h-10 items-center gap-2">
+            <input
+              type="radio"
+              name="mode"
+              value="to_target"
+              checked={mode === "to_target"}
+              onChange={() => {
+                setMode("to_target");
+                suggest("to_target", pct);
+              }}
+              className="size-4 accent-sky-700"
+            />
+            To target ({rateWords(facts.targetRate, service.currency, service.unit, locale)})
+          </label>
+          <label className="flex min-h-10 items-center gap-2">
+            <input
+              type="radio"
+              name="mode"
+              value="by_pct"
+              checked={mode === "by_pct"}
+              onChange={() => {
+                setMode("by_pct");
+                suggest("by_pct", pct);
+              }}
+              className="size-4 accent-sky-700"
+            />
+            By
+          </label>
+          <label htmlFor={ids.pct} className="sr-only">
+            Raise by this percentage
+          </label>
+          <span className="flex items-center gap-1 whitespace-nowrap">
+            <input
+              id={ids.pct}
+              name="pct"
+              inputMode="numeric"
+              value={pct}
+              onChange={(e) => {
+                setPct(e.target.value);
+                setMode("by_pct");
+                suggest("by_pct", e.target.value);
+              }}
+              className={control.replace("mt-1 block w-full", "block w-20")}
+            />
+            <span aria-hidden>%</span>
+          </span>
+        </div>
+      </fieldset>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FieldShell id={ids.rate} name="newRate" label={`New rate (${service.currency} per ${service.unit})`} errors={shown} hint={parsedRate != null ? `Reads as ${rateWords(parsedRate, service.currency, service.unit, locale)}` : undefined}>
+          <input
+            id={ids.rate}
+            name="newRate"
+            inputMode="decimal"
+            value={rateText}
+            onChange={(e) => setRateText(e.target.value)}
+            aria-invalid={rateErr ? true : undefined}
+            aria-describedby={describedBy(ids.rate, parsedRate != null, rateErr)}
+            className={control}
+          />
+        </FieldShell>
+        <FieldShell id={ids.from} name="effectiveFrom" label="New rate from" errors={shown} hint="The letter gives them notice until this day">
+          <input
+            id={ids.from}
+            name="effectiveFrom"
+            type="date"
+            min={facts.today}
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            aria-invalid={fromErr ? true : undefined}
+            aria-describedby={describedBy(ids.from, true, fromErr)}
+            className={control}
+          />
+        </FieldShell>
+      </div>
+      {belowFloor ? (
+        <label className="flex min-h-10 items-center gap-2 rounded-md border border-orange-300 bg-orange-50 px-3 text-sm text-orange-950 dark:border-orange-800 dark:bg-orange-950/40 dark:text-orange-100">
+          <input type="checkbox" name="confirmBelowFloor" className="size-4 accent-sky-700" />I know it is below my floor of {rateWords(facts.floorRate, service.currency, service.unit, locale)}
+        </label>
+      ) : null}
+      <FieldShell id={ids.letter} name="letter" label="The notice letter" errors={shown} hint={letter == null ? "Filled in from your raise template; edit it as you like. What is here is what is recorded." : "Edited by you: it no longer follows the rate and date."}>
+        <textarea
+          id={ids.letter}
+          name="letter"
+          rows={12}
+          value={shownLetter}
+          onChange={(e) => setLetter(e.target.value)}
+          aria-invalid={letterErr ? true : undefined}
+          aria-describedby={describedBy(ids.letter, true, letterErr)}
+          className={control}
+        />
+      </FieldShell>
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton pending={pending} pendingText="Recording…">
+          Record the raise
+        </SubmitButton>
+        <CopyButton text={shownLetter} selectId={ids.letter} label="Copy the letter" announce="The letter is copied" />
+        {letter != null ? (
+          <button type="button" className="min-h-10 text-sm underline" onClick={() => setLetter(null)}>
+            Start the letter again from the template
+          </button>
+        ) : null}
+      </div>
+      <FormMessage state={state} />
+    </form>
+  );
+}

@@ -1,0 +1,98 @@
+/**
+ * Rates due a raise (docs/today.md, "Rates due a raise"): a pure rule per client and service.
+ *
+ * Due when the client is active, has accepted work on the service, has no planned raise still to take
+ * effect (a plan starting after today that did not end with "left"), and either
+ *   (a) the rate they pay now is below the target in force today, or
+ *   (b) their rate has not been raised for `raiseAfterMonths` months: since the start of their last
+ *       raise (the latest plan's effectiveFrom, a plan they left not counting), else since their first
+ *       accepted job of that service. Exactly 12 months is due (Dec 1, 2025 → Dec 1, 2026).
+ */
+import type { ClientStatus, RatePlan, Settings } from "../domain";
+import { discountBp, formatPercentBp } from "../money";
+import { plural } from "../text";
+import { monthWords, rateWords, type RateNow } from "./rates";
+
+/** `iso` plus `months` calendar months; a day past the month's end is clamped to it (Jan 31 + 1 → Feb 28). */
+export function addMonths(iso: string, months: number): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  const index = y * 12 + (m - 1) + months;
+  const ny = Math.floor(index / 12);
+  const nm = index - ny * 12 + 1;
+  const day = Math.min(d, new Date(Date.UTC(ny, nm, 0)).getUTCDate());
+  return `${String(ny).padStart(4, "0")}-${String(nm).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** Whole calendar months from `from` to `to` (0 when `to` is before a full month has passed). */
+export function wholeMonthsBetween(from: string, to: string): number {
+  if (to <= from) return 0;
+  const [fy, fm] = from.split("-").map(Number);
+  const [ty, tm] = to.split("-").map(Number);
+  let n = (ty - fy) * 12 + (tm - fm);
+  while (n > 0 && addMonths(from, n) > to) n -= 1;
+  return n;
+}
+
+export type PlanLike = Pick<RatePlan, "effectiveFrom" | "outcome" | "noticeOn">;
+
+/** A raise announced and still to take effect: it starts after today and the client did not leave over it. */
+export function pendingPlan<P extends PlanLike>(plans: readonly P[], today: string): P | undefined {
+  return plans.find((p) => p.effectiveFrom > today && p.outcome !== "left");
+}
+
+/** The day their rate was last raised (the latest plan that was not left), else null. */
+export function lastRaiseOn(plans: readonly PlanLike[]): string | null {
+  let last: string | null = null;
+  for (const p of plans) if (p.outcome !== "left" && (last == null || p.effectiveFrom > last)) last = p.effectiveFrom;
+  return last;
+}
+
+export interface RaiseDueInput {
+  today: string;
+  settings: Pick<Settings, "raiseAfterMonths" | "locale">;
+  clientStatus: ClientStatus;
+  /** the first day they accepted work of this service; null: no accepted work */
+  firstAcceptedOn: string | null;
+  /** the client's plans for this service */
+  plans: readonly PlanLike[];
+  rateNow: RateNow | null;
+  /** the service's target in force today, same currency and unit as rateNow */
+  targetRate: number;
+}
+
+export interface RaiseDue {
+  belowTarget: boolean;
+  stale: boolean;
+  /** the day the raise clock started: the last raise, else the first accepted job */
+  since: string;
+  monthsSince: number;
+  reason: string;
+  fingerprint: string;
+}
+
+export function raiseDue(input: RaiseDueInput): RaiseDue | null {
+  const { today, settings, rateNow, targetRate } = input;
+  if (input.clientStatus !== "active" || input.firstAcceptedOn == null) return null;
+  if (pendingPlan(input.plans, today)) return null;
+  const locale = settings.locale || "en-US";
+  const since = lastRaiseOn(input.plans) ?? input.firstAcceptedOn;
+  const after = Math.max(1, settings.raiseAfterMonths);
+  const stale = addMonths(since, after) <= today;
+  const belowTarget = rateNow != null && targetRate > 0 && rateNow.rate < targetRate;
+  if (!stale && !belowTarget) return null;
+  const monthsSince = wholeMonthsBetween(since, today);
+  const parts: string[] = [];
+  if (belowTarget && rateNow)
+    parts.push(
+      `Pays ${rateWords(rateNow.rate, rateNow.currency, rateNow.unit, locale)}, ${formatPercentBp(discountBp(targetRate, rateNow.rate), locale)} below your target of ${rateWords(targetRate, rateNow.currency, rateNow.unit, locale)}`,
+    );
+  if (stale) parts.push(`No raise since ${monthWords(since, locale)} (${plural(monthsSince, "month")})`);
+  return {
+    belowTarget,
+    stale,
+    since,
+    monthsSince,
+    reason: parts.join(". ") + ".",
+    fingerprint: `${rateNow?.rate ?? "none"}|${since}|${targetRate}`,
+  };
+}

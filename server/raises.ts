@@ -1,0 +1,401 @@
+/**
+ * Raising rates: a client's own rates, planning a raise with its notice letter, the client's answer,
+ * and the "rates due a raise" items of Today (docs/today.md). The rules are pure (lib/raise/); this
+ * file reads the book, checks what needs it (today, the floor in force, the client and service) and
+ * writes in one checked transaction.
+ */
+import { writeTransaction, type DbOrTx } from "@/db/connection";
+import { findClient } from "@/db/clients";
+import {
+  deleteClientRateRow,
+  findClientRateFrom,
+  findClientRateOfPlan,
+  insertClientRate,
+  listAllClientRates,
+  listClientRates,
+  updateClientRateRow,
+} from "@/db/client-rates";
+import { findRatePlan, insertRatePlan, listRatePlans, setRatePlanOutcome } from "@/db/rate-plans";
+import { listAllServiceRates } from "@/db/service-rates";
+import { findService, listServices } from "@/db/services";
+import { getSettings } from "@/db/settings";
+import { listTemplates } from "@/db/templates";
+import { usualServiceOf } from "@/lib/quote-lifecycle";
+import type { Client, ClientHistory, ClientRate, QuoteWithEvents, RatePlan, Service, Settings } from "@/lib/domain";
+import { daysBetween } from "@/lib/dates";
+import { conflict, invalidInput, notFound } from "@/lib/errors";
+import { formatDay } from "@/lib/format-date";
+import {
+  DEFAULT_RAISE_TEMPLATE,
+  acceptedOfService,
+  acceptedOn,
+  clientRateOn,
+  defaultEffectiveFrom,
+  defaultRaiseMode,
+  fillRaiseLetter,
+  nextClientRate,
+  pendingPlan,
+  raiseDue,
+  raiseStats,
+  rateNow,
+  rateWords,
+  suggestRate,
+  type RaiseMode,
+  type RateNow,
+} from "@/lib/raise";
+import type { ClientRateInput, PlanRaiseInput, RaiseOutcomeInput } from "@/lib/raise-schemas";
+import { ratesOf, ratesOn, type RatesFrom, type ServiceRates } from "@/lib/rates";
+import type { TodayItem } from "@/lib/today/types";
+import { loadAllHistories, loadClientHistory } from "./history";
+
+/** The service's rates in force on `day` (the services row when it has no history). */
+function ratesIn(history: readonly RatesFrom[], service: Service, day: string): ServiceRates {
+  return ratesOn(history, service.id, day) ?? ratesOf(service);
+}
+
+function clientOr400(db: DbOrTx, id: number): Client {
+  const client = findClient(db, id);
+  if (!client) throw invalidInput("Unknown client", { clientId: [`No client with id ${id}`] });
+  return client;
+}
+
+function serviceOr400(db: DbOrTx, id: number): Service {
+  const service = findService(db, id);
+  if (!service) throw invalidInput("Unknown service", { serviceId: [`No service with id ${id}`] });
+  return service;
+}
+
+function clientOr404(db: DbOrTx, id: number): Client {
+  const client = findClient(db, id);
+  if (!client) throw notFound("client", id);
+  return client;
+}
+
+/** A rate below the floor in force on its first day needs confirming. */
+function floorCheck(db: DbOrTx, service: Service, rate: number, from: string, confirmed: boolean, field: string, locale: string) {
+  const floor = ratesIn(listAllServiceRates(db), service, from).floorRate;
+  if (rate < floor && !confirmed)
+    throw invalidInput("That rate is below your floor", { [field]: [`Below your floor of ${rateWords(floor, service.currency, service.unit, locale)}: confirm to set it anyway`] });
+}
+
+// ---- client rates ---------------------------------------------------------------------------------
+
+export interface ClientRates {
+  clientId: number;
+  /** by service, oldest first */
+  rates: ClientRate[];
+}
+
+/** GET /clients/:id/rates (not_found for an unknown client). */
+export function getClientRates(db: DbOrTx, clientId: number): ClientRates {
+  clientOr404(db, clientId);
+  return { clientId, rates: listClientRates(db, clientId) };
+}
+
+/** The client's own rate for a service from a day on; a row already there from that day takes the new rate. */
+export function setClientRate(db: DbOrTx, clientId: number, input: ClientRateInput): ClientRate {
+  return writeTransaction(db, (tx) => {
+    clientOr404(tx, clientId);
+    const service = serviceOr400(tx, input.serviceId);
+    floorCheck(tx, service, input.rate, input.effectiveFrom, input.confirmBelowFloor, "rate", getSettings(tx).locale);
+    const same = findClientRateFrom(tx, clientId, service.id, input.effectiveFrom);
+    if (same) updateClientRateRow(tx, same.id, { rate: input.rate, ratePlanId: null });
+    else insertClientRate(tx, { clientId, serviceId: service.id, effectiveFrom: input.effectiveFrom, rate: input.rate });
+    return findClientRateFrom(tx, clientId, service.id, input.effectiveFrom)!;
+  });
+}
+
+export function deleteClientRate(db: DbOrTx, clientId: number, rateId: number): void {
+  writeTransaction(db, (tx) => {
+    clientOr404(tx, clientId);
+    if (deleteClientRateRow(tx, clientId, rateId) === 0) throw notFound("client rate", rateId);
+  });
+}
+
+// ---- the rate they pay now --------------------------------------------------------------------------
+
+function rateNowFor(history: ClientHistory, service: Service, clientRates: readonly ClientRate[], settings: Settings, today: string): RateNow | null {
+  return rateNow({ clientId: history.client.id, service, today, clientRates, quotes: history.quotes, settings });
+}
+
+/** The user's default raise letter (templates of kind "raise"), else the built-in one. */
+export function raiseTemplate(db: DbOrTx): { id: number | null; name: string; body: string } {
+  const mine = listTemplates(db).filter((t) => t.kind === "raise");
+  const t = mine.find((x) => x.isDefault) ?? mine[0];
+  return t ? { id: t.id, name: t.name, body: t.body } : { id: null, name: "Built-in notice", body: DEFAULT_RAISE_TEMPLATE };
+}
+
+// ---- planning a raise and its answer ----------------------------------------------------------------
+
+export function getRatePlan(db: DbOrTx, id: number): RatePlan {
+  const plan = findRatePlan(db, id);
+  if (!plan) throw notFound("rate plan", id);
+  return plan;
+}
+
+export function listAllRatePlans(db: DbOrTx, filter: { clientId?: number } = {}): RatePlan[] {
+  return listRatePlans(db, filter);
+}
+
+/**
+ * Record a raise: the plan (notice today, the rate they pay now, the target in force today, the new rate
+ * from its day, the letter as sent) and the client's rate at the new rate from that day, in one
+ * transaction. Refused with field errors, nothing written: an unknown client or service, a start before
+ * today, a new rate below the floor in force on its first day without confirming, a raise already
+ * planned for them on that service.
+ */
+export function planRaise(db: DbOrTx, input: PlanRaiseInput, today: string): RatePlan {
+  return writeTransaction(db, (tx) => {
+    const settings = getSettings(tx);
+    const client = clientOr400(tx, input.clientId);
+    const service = serviceOr400(tx, input.serviceId);
+    if (input.effectiveFrom < today) throw invalidInput("The new rate starts in the past", { effectiveFrom: ["The new rate cannot start before today"] });
+    floorCheck(tx, service, input.newRate, input.effectiveFrom, input.confirmBelowFloor, "newRate", settings.locale);
+    const plans = listRatePlans(tx, { clientId: client.id, serviceId: service.id });
+    const pending = pendingPlan(plans, today);
+    if (pending)
+      throw conflict(`A raise for ${client.name} is already planned`, {
+        effectiveFrom: [`A raise from ${formatDay(pending.effectiveFrom, settings.locale)} is already planned: record their answer first`],
+      });
+    const clientRates = listClientRates(tx, client.id);
+    const now = rateNowFor(loadClientHistory(tx, client.id) as ClientHistory, service, clientRates, settings, today);
+    const target = ratesIn(listAllServiceRates(tx), service, today).targetRate;
+    const letter =
+      input.letter ??
+      fillRaiseLetter(raiseTemplate(tx).body, {
+        client: client.name,
+        service: service.name,
+        currency: service.currency,
+        unit: service.unit,
+        currentRate: now?.rate ?? null,
+        newRate: input.newRate,
+        effectiveFrom: input.effectiveFrom,
+        locale: settings.locale,
+      });
+    const planId = insertRatePlan(tx, {
+      clientId: client.id,
+      serviceId: service.id,
+      currency: service.currency,
+      currentRate: now?.rate ?? 0,
+      targetRate: target,
+      newRate: input.newRate,
+      noticeOn: today,
+      effectiveFrom: input.effectiveFrom,
+      letter,
+    });
+    const same = findClientRateFrom(tx, client.id, service.id, input.effectiveFrom);
+    if (same) updateClientRateRow(tx, same.id, { rate: input.newRate, ratePlanId: planId });
+    else insertClientRate(tx, { clientId: client.id, serviceId: service.id, effectiveFrom: input.effectiveFrom, rate: input.newRate, ratePlanId: planId });
+    return getRatePlan(tx, planId);
+  });
+}
+
+/**
+ * The client's answer to a raise: accepted (their rate from the plan's day is the new rate), negotiated
+ * (it is the rate agreed), left (recorded; they never paid the new rate, so the plan's client rate is
+ * removed; the client's status is left as it is). An answer can be changed: the rate follows it.
+ */
+export function setRaiseOutcome(db: DbOrTx, planId: number, input: RaiseOutcomeInput, today: string): RatePlan {
+  return writeTransaction(db, (tx) => {
+    const plan = getRatePlan(tx, planId);
+    const outcomeOn = input.outcomeOn ?? today;
+    if (outcomeOn < plan.noticeOn)
+      throw invalidInput("The answer cannot come before the notice", { outcomeOn: [`The answer cannot come before the notice (${formatDay(plan.noticeOn, getSettings(tx).locale)})`] });
+    const outcomeRate = input.outcome === "negotiated" ? (input.outcomeRate ?? null) : null;
+    setRatePlanOutcome(tx, plan.id, { outcome: input.outcome, outcomeRate, outcomeOn });
+    const row = findClientRateOfPlan(tx, plan.id);
+    if (input.outcome === "left") {
+      if (row) deleteClientRateRow(tx, plan.clientId, row.id);
+    } else {
+      const rate = outcomeRate ?? plan.newRate;
+      if (row) updateClientRateRow(tx, row.id, { rate, ratePlanId: plan.id });
+      else {
+        const same = findClientRateFrom(tx, plan.clientId, plan.serviceId, plan.effectiveFrom);
+        if (same) updateClientRateRow(tx, same.id, { rate, ratePlanId: plan.id });
+        else insertClientRate(tx, { clientId: plan.clientId, serviceId: plan.serviceId, effectiveFrom: plan.effectiveFrom, rate, ratePlanId: plan.id });
+      }
+    }
+    return getRatePlan(tx, plan.id);
+  });
+}
+
+
+// ---- the planner page and the client page's Rates card --------------------------------------------------
+
+export interface ServiceRateLine {
+  service: Service;
+  /** the rate card in force today */
+  rates: ServiceRates;
+  rateNow: RateNow | null;
+  /** their next own rate, starting after today */
+  next: { rate: number; effectiveFrom: string } | null;
+  /** a raise announced and not yet in force */
+  pending: RatePlan | null;
+}
+
+export interface ClientRatesCard {
+  lines: ServiceRateLine[];
+  /** outcomes of the raises noticed in the last 12 months (the whole book) */
+  stats: string | null;
+}
+
+function firstAccepted(quotes: readonly QuoteWithEvents[], serviceId: number): string | null {
+  const list = acceptedOfService(quotes, serviceId);
+  return list.length ? acceptedOn(list[list.length - 1]) : null;
+}
+
+/** Per service they worked on or have a rate for: what they pay now, their next rate, the pending raise. */
+export function loadClientRatesCard(db: DbOrTx, clientId: number, today: string): ClientRatesCard {
+  const history = loadClientHistory(db, clientId) as ClientHistory;
+  const settings = getSettings(db);
+  const services = listServices(db);
+  const rateHistory = listAllServiceRates(db);
+  const clientRates = listClientRates(db, clientId);
+  const plans = listRatePlans(db, { clientId });
+  const ids = new Set<number>([...history.quotes.filter((q) => q.status === "accepted" && q.serviceId != null).map((q) => q.serviceId!), ...clientRates.map((r) => r.serviceId)]);
+  const lines = services
+    .filter((s) => ids.has(s.id))
+    .map((service) => {
+      const next = nextClientRate(clientRates, clientId, service.id, today);
+      return {
+        service,
+        rates: ratesIn(rateHistory, service, today),
+        rateNow: rateNowFor(history, service, clientRates, settings, today),
+        next: next ? { rate: next.rate, effectiveFrom: next.effectiveFrom } : null,
+        pending: pendingPlan(plans.filter((p) => p.serviceId === service.id), today) ?? null,
+      };
+    });
+  return { lines, stats: raiseStats(listRatePlans(db), today).words };
+}
+
+export interface RaisePlanner {
+  client: Client;
+  services: Service[];
+  /** null: the book has no service */
+  line: ServiceRateLine | null;
+  settings: Pick<Settings, "locale" | "raiseByPct" | "raiseNoticeMonths" | "hoursPerDay">;
+  suggestion: { mode: RaiseMode; pct: number; rate: number } | null;
+  defaultEffectiveFrom: string;
+  template: { id: number | null; name: string; body: string };
+  /** the letter filled in for the suggestion */
+  letter: string;
+  /** this client's plans, newest first, with their service's name */
+  plans: (RatePlan & { serviceName: string; unit: Service["unit"] })[];
+  stats: string | null;
+}
+
+/** The planner for a client: the chosen service (else their usual one, else their first with accepted work, else the first). */
+export function loadRaisePlanner(db: DbOrTx, clientId: number, serviceId: number | null, today: string): RaisePlanner {
+  const history = loadClientHistory(db, clientId) as ClientHistory;
+  const settings = getSettings(db);
+  const services = listServices(db);
+  const card = loadClientRatesCard(db, clientId, today);
+  const usual = usualServiceOf(history.quotes);
+  const chosen =
+    services.find((s) => s.id === serviceId) ??
+    services.find((s) => s.id === usual) ??
+    card.lines[0]?.service ??
+    services[0] ??
+    null;
+  let line: ServiceRateLine | null = null;
+  if (chosen) {
+    line = card.lines.find((l) => l.service.id === chosen.id) ?? {
+      service: chosen,
+      rates: ratesIn(listAllServiceRates(db), chosen, today),
+      rateNow: null,
+      next: null,
+      pending: null,
+    };
+  }
+  const from = defaultEffectiveFrom(today, settings.raiseNoticeMonths);
+  const template = raiseTemplate(db);
+  let suggestion: RaisePlanner["suggestion"] = null;
+  let letter = "";
+  if (line) {
+    const current = line.rateNow?.rate ?? null;
+    const mode = defaultRaiseMode(current, line.rates.targetRate);
+    const rate = suggestRate(current, line.rates.targetRate, mode, settings.raiseByPct);
+    suggestion = { mode, pct: settings.raiseByPct, rate };
+    letter = fillRaiseLetter(template.body, {
+      client: history.client.name,
+      service: line.service.name,
+      currency: line.service.currency,
+      unit: line.service.unit,
+      currentRate: current,
+      newRate: rate,
+      effectiveFrom: from,
+      locale: settings.locale,
+    });
+  }
+  const byId = new Map(services.map((s) => [s.id, s]));
+  const plans = listRatePlans(db, { clientId }).map((p) => ({ ...p, serviceName: byId.get(p.serviceId)?.name ?? "", unit: byId.get(p.serviceId)?.unit ?? "hour" }));
+  return {
+    client: history.client,
+    services,
+    line,
+    settings: { locale: settings.locale, raiseByPct: settings.raiseByPct, raiseNoticeMonths: settings.raiseNoticeMonths, hoursPerDay: settings.hoursPerDay },
+    suggestion,
+    defaultEffectiveFrom: from,
+    template,
+    letter,
+    plans,
+    stats: card.stats,
+  };
+}
+
+// ---- Today: rates due a raise ------------------------------------------------------------------------
+
+/**
+ * Today's "rates due a raise": one item per active client and service they have accepted work on, when
+ * lib/raise/due.ts raiseDue says so. Key `raise:client:<clientId>:<serviceId>`; the fingerprint is the
+ * rate now, the day the raise clock started and the target, so a mark holds until one of them changes.
+ */
+export function raiseDueItems(db: DbOrTx, today: string, settings: Settings = getSettings(db)): TodayItem[] {
+  const services = listServices(db);
+  const rateHistory = listAllServiceRates(db);
+  const allRates = listAllClientRates(db);
+  const allPlans = listRatePlans(db);
+  const items: TodayItem[] = [];
+  for (const history of loadAllHistories(db)) {
+    const { client } = history;
+    if (client.status !== "active") continue;
+    const clientRates = allRates.filter((r) => r.clientId === client.id);
+    for (const service of services) {
+      const first = firstAccepted(history.quotes, service.id);
+      if (first == null) continue;
+      const now = rateNowFor(history, service, clientRates, settings, today);
+      const target = ratesIn(rateHistory, service, today).targetRate;
+      const due = raiseDue({
+        today,
+        settings,
+        clientStatus: client.status,
+        firstAcceptedOn: first,
+        plans: allPlans.filter((p) => p.clientId === client.id && p.serviceId === service.id),
+        rateNow: now,
+        targetRate: target,
+      });
+      if (!due) continue;
+      items.push({
+        key: `raise:client:${client.id}:${service.id}`,
+        kind: "raise_due",
+        clientId: client.id,
+        clientName: client.name,
+        quoteId: null,
+        title: `Raise ${client.name}’s rate for ${service.name}`,
+        reason: due.reason,
+        since: due.since,
+        days: Math.max(0, daysBetween(due.since, today) - 1),
+        fingerprint: due.fingerprint,
+        actions: [{ type: "link", label: "Plan the raise", href: `/clients/${client.id}/raise?serviceId=${service.id}` }],
+        message: null,
+        amount: now ? { value: now.rate, currency: now.currency } : null,
+      });
+    }
+  }
+  return items;
+}
+
+/** The client's rate in force on `day` for the offer check (server/offers.ts). */
+export function clientRateInForce(db: DbOrTx, clientId: number, serviceId: number, day: string): ClientRate | undefined {
+  return clientRateOn(listClientRates(db, clientId), clientId, serviceId, day);
+}
