@@ -14,6 +14,8 @@ import { listTodayItemStates } from "@/db/today-states";
 import type { Client, ClientHistory, Interaction, QuoteWithEvents, Settings } from "@/lib/domain";
 import { answerOwedItem, applyStates, chaseItem, orderToday, walkAwayItem, type TodayItem, type TodayList } from "@/lib/today";
 import { cachedRead, type Cached } from "./cache";
+import { overduePaymentItems } from "./payments";
+import { raiseDueItems } from "./raises";
 import { todayFor } from "./clock";
 import { loadClientHistory } from "./history";
 import { computeAllScores, computeClientScore, scoreAllClients, scoreClient, type ClientScore } from "./scores";
@@ -21,8 +23,8 @@ import { computeAllScores, computeClientScore, scoreAllClients, scoreClient, typ
 /** Items made by other parts of the app (payments overdue, raises due): the same shape, ordered and marked with the rest. */
 export type TodaySource = (db: DbOrTx, today: string, settings: Settings) => TodayItem[];
 
-/** Extend with a part's items: `TODAY_SOURCES.push(overduePaymentItems)` (server/payments.ts, server/raises.ts). */
-export const TODAY_SOURCES: TodaySource[] = [];
+/** The other parts' items: payments overdue (server/payments.ts) and rates due a raise (server/raises.ts). */
+export const TODAY_SOURCES: TodaySource[] = [overduePaymentItems, raiseDueItems];
 
 /** The whole-book scores for `today`: the shared cache when it is the book's today (always, in the app). */
 function scoresOn(db: DbOrTx, today: string): readonly ClientScore[] {

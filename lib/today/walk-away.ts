@@ -32,7 +32,8 @@ export function walkAwayItem(client: Pick<Client, "id" | "name" | "status">, ass
     reason: todayWords.walkAwayReason(assessment.score, worst?.evidence[0] ?? null),
     since: start,
     days: daysSince(start, today),
-    fingerprint: `${assessment.verdict}|${assessment.score}`,
+    // the facts, not the score: a score drifts a point as evidence ages, which is no news about the client
+    fingerprint: `${assessment.verdict}|${start}|${worst?.key ?? ""}`,
     actions: [
       { type: "link", label: todayWords.seeWhyAction, href: `/clients/${client.id}` },
       { type: "walk_away_client", label: todayWords.walkAwayAction, clientId: client.id },

@@ -174,7 +174,7 @@ describe("clients to walk away from", () => {
   ])("$name", ({ status, verdict, reason }) => {
     const item = walkAwayItem(makeClient({ id: 4, name: "Bargain Bin", status }), assessment(verdict, 28, criteria), TODAY, "2025-06-20");
     if (reason === null) return expect(item).toBeNull();
-    expect(item).toMatchObject({ key: "walk_away:client:4", kind: "walk_away", quoteId: null, reason, fingerprint: "walk_away|28", since: "2025-06-20", days: 10, title: "Walk away from Bargain Bin" });
+    expect(item).toMatchObject({ key: "walk_away:client:4", kind: "walk_away", quoteId: null, reason, fingerprint: "walk_away|2025-06-20|pricePressure", since: "2025-06-20", days: 10, title: "Walk away from Bargain Bin" });
     expect(item!.actions).toEqual([
       { type: "link", label: "See why", href: "/clients/4" },
       { type: "walk_away_client", label: "Walk away", clientId: 4 },
@@ -186,10 +186,14 @@ describe("clients to walk away from", () => {
     expect(worstCriterion([criterion("payment", null, "x")])).toBeNull();
   });
 
-  test("the score moves: a new fingerprint", () => {
-    const a = walkAwayItem(makeClient({ id: 4 }), assessment("walk_away", 28, criteria), TODAY)!;
-    const b = walkAwayItem(makeClient({ id: 4 }), assessment("walk_away", 25, criteria), TODAY)!;
-    expect(a.fingerprint).not.toBe(b.fingerprint);
-    expect(a).toMatchObject({ since: TODAY, days: 0 });
+  test("new facts make a new fingerprint (a new latest activity, another worst criterion); a score drifting as evidence ages does not", () => {
+    const a = walkAwayItem(makeClient({ id: 4 }), assessment("walk_away", 28, criteria), TODAY, "2025-06-20")!;
+    const drift = walkAwayItem(makeClient({ id: 4 }), assessment("walk_away", 27, criteria), TODAY, "2025-06-20")!;
+    const newAsk = walkAwayItem(makeClient({ id: 4 }), assessment("walk_away", 25, criteria), TODAY, "2025-06-29")!;
+    const otherWorst = walkAwayItem(makeClient({ id: 4 }), assessment("walk_away", 28, [criterion("chasing", 10, "4 of 4 follow-ups went unanswered"), ...criteria]), TODAY, "2025-06-20")!;
+    expect(drift.fingerprint).toBe(a.fingerprint);
+    expect(newAsk.fingerprint).not.toBe(a.fingerprint);
+    expect(otherWorst.fingerprint).not.toBe(a.fingerprint);
+    expect(walkAwayItem(makeClient({ id: 4 }), assessment("walk_away", 28, criteria), TODAY)).toMatchObject({ since: TODAY, days: 0 });
   });
 });
