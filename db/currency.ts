@@ -4,11 +4,13 @@
  * services.market_rate/target_rate/floor_rate (+ services.currency), service_rates.market_rate/
  * target_rate/floor_rate (in their service's currency), quotes.quoted_amount/agreed_amount
  * (+ quotes.currency), quote_events.amount (in its quote's currency) and interactions.amount (no
- * currency column: in the book's currency). Clients, templates and settings hold no money.
+ * currency column: in the book's currency), client_rates.rate (in its service's currency) and
+ * rate_plans.current_rate/target_rate/new_rate/outcome_rate (+ rate_plans.currency). Clients, templates
+ * and settings hold no money.
  */
 import { and, count, eq, isNotNull, isNull } from "drizzle-orm";
 import type { DbOrTx } from "./connection";
-import { exchangeRates, interactions, now, quoteEvents, quotes, serviceRates, services } from "./schema";
+import { clientRates, exchangeRates, interactions, now, quoteEvents, quotes, ratePlans, serviceRates, services } from "./schema";
 
 export interface RatesRow {
   id: number;
@@ -22,6 +24,15 @@ export interface MoneyRows {
   quotes: { id: number; quotedAmount: number; agreedAmount: number | null }[];
   events: { id: number; amount: number }[];
   interactions: { id: number; amount: number }[];
+  clientRates: { id: number; rate: number }[];
+  ratePlans: RatePlanMoney[];
+}
+export interface RatePlanMoney {
+  id: number;
+  currentRate: number;
+  targetRate: number;
+  newRate: number;
+  outcomeRate: number | null;
 }
 
 /**
@@ -44,7 +55,25 @@ export function moneyRowsIn(db: DbOrTx, currency: string, withInteractions: bool
     .where(and(eq(quotes.currency, currency), isNotNull(quoteEvents.amount)))
     .all() as { id: number; amount: number }[];
   const inter = withInteractions ? (db.select({ id: interactions.id, amount: interactions.amount }).from(interactions).where(isNotNull(interactions.amount)).all() as { id: number; amount: number }[]) : [];
-  return { services: svc, serviceRates: rates, quotes: q, events, interactions: inter };
+  const own = db
+    .select({ id: clientRates.id, rate: clientRates.rate })
+    .from(clientRates)
+    .innerJoin(services, eq(clientRates.serviceId, services.id))
+    .where(eq(services.currency, currency))
+    .all();
+  const plans = db
+    .select({ id: ratePlans.id, currentRate: ratePlans.currentRate, targetRate: ratePlans.targetRate, newRate: ratePlans.newRate, outcomeRate: ratePlans.outcomeRate })
+    .from(ratePlans)
+    .where(eq(ratePlans.currency, currency))
+    .all();
+  return { services: svc, serviceRates: rates, quotes: q, events, interactions: inter, clientRates: own, ratePlans: plans };
+}
+
+export function setClientRateMoney(db: DbOrTx, id: number, rate: number): number {
+  return db.update(clientRates).set({ rate }).where(eq(clientRates.id, id)).run().changes;
+}
+export function setRatePlanMoney(db: DbOrTx, id: number, currency: string, r: Omit<RatePlanMoney, "id">): number {
+  return db.update(ratePlans).set({ currency, ...r }).where(eq(ratePlans.id, id)).run().changes;
 }
 
 export function setServiceMoney(db: DbOrTx, id: number, currency: string, r: Omit<RatesRow, "id">): number {

@@ -6,7 +6,8 @@
  * Money columns converted (db/currency.ts): services' three rates and their rate history, quotes'
  * quoted and agreed amounts, negotiation steps' amounts (the quote's currency), and interactions'
  * amounts (they have no currency column: they are in the book's currency, so they convert only when
- * the book's own currency is converted). Each amount is rounded once, half away from zero, to the
+ * the book's own currency is converted), clients' own rates (their service's currency) and rate plans'
+ * rates. Each amount is rounded once, half away from zero, to the
  * target currency's minor unit (lib/currency-conversion.ts).
  *
  * Quotes in other currencies carry a rate to the book's currency (fxRate), and the user keeps rates in
@@ -33,6 +34,8 @@ import {
   setQuoteMoney,
   setServiceMoney,
   setServiceRateMoney,
+  setClientRateMoney,
+  setRatePlanMoney,
   type RatesRow,
 } from "@/db/currency";
 import { listExchangeRates } from "@/db/exchange-rates";
@@ -81,6 +84,10 @@ export interface Converted {
   quotes: number;
   events: number;
   interactions: number;
+  /** clients' own rates (in a converted service's currency) */
+  clientRates: number;
+  /** planned raises' rates */
+  ratePlans: number;
   /** quotes in other currencies whose rate to the book's currency changed (re-expressed, or none now) */
   fxRates: number;
   /** rates kept in Settings re-expressed for the new book currency */
@@ -153,6 +160,16 @@ function convertRows(tx: DbOrTx, from: string, to: string, rate: Rate, bookCurre
   });
   const events = rows.events.map((e) => ({ id: e.id, amount: convertOrRefuse(e.amount, rate, from, to) }));
   const interactions = rows.interactions.map((i) => ({ id: i.id, amount: convertMaybe(i.amount, rate, from, to) ?? 0 }));
+  const own = rows.clientRates.map((r) => ({ id: r.id, rate: Math.max(1, convertOrRefuse(r.rate, rate, from, to)) }));
+  const plans = rows.ratePlans.map((p) => ({
+    id: p.id,
+    currentRate: convertOrRefuse(p.currentRate, rate, from, to),
+    targetRate: Math.max(1, convertOrRefuse(p.targetRate, rate, from, to)),
+    newRate: Math.max(1, convertOrRefuse(p.newRate, rate, from, to)),
+    outcomeRate: p.outcomeRate == null ? null : Math.max(1, convertOrRefuse(p.outcomeRate, rate, from, to)),
+  }));
+  for (const r of own) setClientRateMoney(tx, r.id, r.rate);
+  for (const { id, ...p } of plans) setRatePlanMoney(tx, id, to, p);
   for (const s of services) setServiceMoney(tx, s.id, to, s);
   for (const s of serviceRates) setServiceRateMoney(tx, s.id, s);
   for (const q of quotes) setQuoteMoney(tx, q.id, to, q.quoted, q.agreed);
@@ -161,7 +178,7 @@ function convertRows(tx: DbOrTx, from: string, to: string, rate: Rate, bookCurre
   for (const q of fxRates) setQuoteFxRate(tx, q.id, q.fxRate);
   let exchangeRates = 0;
   for (const r of keptRates) exchangeRates += addExchangeRateIfNew(tx, r);
-  return { services: services.length, serviceRates: serviceRates.length, quotes: quotes.length, events: events.length, interactions: interactions.length, fxRates: fxRates.length, exchangeRates };
+  return { services: services.length, serviceRates: serviceRates.length, quotes: quotes.length, events: events.length, interactions: interactions.length, clientRates: own.length, ratePlans: plans.length, fxRates: fxRates.length, exchangeRates };
 }
 
 /**

@@ -27,6 +27,8 @@ import { settingsChangeSchema } from "@/lib/book-setup-schemas";
 import { settingsSchema } from "@/lib/schemas";
 import { changeSettings, currencyUsage, reexpressBook } from "@/server/currency";
 import { loadDemoBook } from "@/server/demo";
+import { clientRates, ratePlans } from "@/db/schema";
+import { DEMO_BOOK } from "@/server/demo-book";
 import { getDashboard } from "@/server/dashboard";
 import { call, jsonHeaders, type RouteFn } from "./data-helpers";
 import { upsertExchangeRate } from "@/db/exchange-rates";
@@ -47,6 +49,8 @@ function snapshot(db: DB): Snapshot {
     interactions: s.prepare("SELECT id, amount FROM interactions ORDER BY id").all() as Record<string, unknown>[],
     settings: s.prepare("SELECT currency FROM settings").all() as Record<string, unknown>[],
     exchangeRates: s.prepare("SELECT currency, book_currency, effective_from, rate FROM exchange_rates ORDER BY id").all() as Record<string, unknown>[],
+    clientRates: s.prepare("SELECT id, rate FROM client_rates ORDER BY id").all() as Record<string, unknown>[],
+    ratePlans: s.prepare("SELECT id, currency, current_rate, target_rate, new_rate, outcome_rate FROM rate_plans ORDER BY id").all() as Record<string, unknown>[],
   };
 }
 
@@ -56,6 +60,8 @@ const halfUp = (a: number, p: number, k: number) => (a === null ? null : Math.fl
 let ctx: Awaited<ReturnType<typeof createTestDb>>;
 let backups: string;
 let eurQuote: number;
+/** the demo book's quotes (all in the book's currency) */
+const DEMO_QUOTES = DEMO_BOOK.reduce((n, c) => n + c.quotes.length, 0);
 beforeEach(async () => {
   ctx = await createTestDb();
   backups = path.join(ctx.dir, "backups");
@@ -70,6 +76,11 @@ beforeEach(async () => {
   q.addInteraction(ctx.db, c.id, { kind: "payment", daysLate: 0, amount: 33333 });
   const web = q.listServices(ctx.db).find((s) => s.name === "Web development")!;
   q.changeServiceRates(ctx.db, web.id, { effectiveFrom: "2020-01-01", marketRate: 9999, targetRate: 9001, floorRate: 7777 });
+  // a client's own rate and a raise planned (and negotiated) on the web rate card, in dollars
+  const plan = Number(
+    ctx.db.insert(ratePlans).values({ clientId: c.id, serviceId: web.id, currency: "USD", currentRate: 9001, targetRate: 11000, newRate: 11111, noticeOn: "2026-01-01", effectiveFrom: "2026-04-01", letter: "x", outcome: "negotiated", outcomeRate: 10555, outcomeOn: "2026-02-01" }).run().lastInsertRowid,
+  );
+  ctx.db.insert(clientRates).values({ clientId: c.id, serviceId: web.id, effectiveFrom: "2026-04-01", rate: 10555, ratePlanId: plan }).run();
 });
 afterEach(() => ctx.close());
 
@@ -80,7 +91,7 @@ describe("changing the currency", () => {
     const err = await changeSettings(ctx.db, { ...settings, currency: "GBP" }, backups).catch((e: unknown) => e);
     expect(isAppError(err, "invalid_input")).toBe(true);
     const fields = (err as { fields: Record<string, string[]> }).fields;
-    expect(fields.currencyChange?.[0]).toMatch(/^Your book has 24 quotes and 4 services in USD\. Convert them to GBP at a rate you enter, or keep them in USD\.$/);
+    expect(fields.currencyChange?.[0]).toBe(`Your book has ${DEMO_QUOTES} quotes and 4 services in USD. Convert them to GBP at a rate you enter, or keep them in USD.`);
     expect(snapshot(ctx.db)).toEqual(before);
     expect(fs.existsSync(backups)).toBe(false);
   });
@@ -88,7 +99,7 @@ describe("changing the currency", () => {
   test("convert: every money column in USD, exactly once, half up to the penny; EUR amounts left alone, their rate re-expressed; backup first", async () => {
     const before = snapshot(ctx.db);
     const usage = currencyUsage(ctx.db);
-    expect(usage.inBook).toEqual({ quotes: 24, services: 4 });
+    expect(usage.inBook).toEqual({ quotes: DEMO_QUOTES, services: 4 });
     const result = await changeSettings(ctx.db, settingsChangeSchema.parse({ ...q.getSettings(ctx.db), currency: "GBP", currencyChange: "convert", rate: "0.79" }), backups);
     const after = snapshot(ctx.db);
     const conv = (a: unknown) => halfUp(a as number, 79, 2);
@@ -111,6 +122,9 @@ describe("changing the currency", () => {
     ]);
     expect(after.events).toEqual(before.events.map((e) => (e.currency === "USD" ? { ...e, currency: "GBP", amount: e.amount == null ? null : conv(e.amount) } : e)));
     expect(after.interactions).toEqual(before.interactions.map((i) => ({ ...i, amount: i.amount == null ? null : conv(i.amount) })));
+    // the client's own rate and the planned raise follow their rate card
+    expect(after.clientRates).toEqual([{ id: before.clientRates[0].id, rate: conv(10555) }]);
+    expect(after.ratePlans).toEqual([{ id: before.ratePlans[0].id, currency: "GBP", current_rate: conv(9001), target_rate: conv(11000), new_rate: conv(11111), outcome_rate: conv(10555) }]);
     // the EUR quote and its counter did not move
     expect(after.quotes.find((r) => r.id === eurQuote)).toEqual({ id: eurQuote, currency: "EUR", quoted_amount: 123457, agreed_amount: null, fx_rate: "0.8532" });
     // rounding as documented: 33333 cents × 0.79 = 26333.07 → 26333; a half rounds up (checked in the unit tests too)
@@ -120,9 +134,11 @@ describe("changing the currency", () => {
     expect(r.converted).toEqual({
       services: 4,
       serviceRates: before.serviceRates.length,
-      quotes: 24,
+      quotes: DEMO_QUOTES,
       events: before.events.filter((e) => e.currency === "USD" && e.amount != null).length,
       interactions: 1,
+      clientRates: 1,
+      ratePlans: 1,
       fxRates: 1,
       exchangeRates: 1,
     });
@@ -214,7 +230,7 @@ describe("changing the currency", () => {
     // the amounts stay; the euro quote's rate was to dollars and no rate is kept in pounds: it has none now
     expect({ ...after, settings: [] }).toEqual({ ...before, settings: [], quotes: before.quotes.map((r) => (r.id === eurQuote ? { ...r, fx_rate: null } : r)) });
     expect(getDashboard(ctx.db, { ...DEFAULT_FILTERS, range: "all" }, q.today()).headline.settling.otherCurrencyQuotes).toBe(18);
-    expect(currencyUsage(ctx.db)).toEqual({ book: "GBP", inBook: { quotes: 0, services: 0 }, others: [{ currency: "EUR", quotes: 1, services: 0 }, { currency: "USD", quotes: 24, services: 4 }] });
+    expect(currencyUsage(ctx.db)).toEqual({ book: "GBP", inBook: { quotes: 0, services: 0 }, others: [{ currency: "EUR", quotes: 1, services: 0 }, { currency: "USD", quotes: DEMO_QUOTES, services: 4 }] });
   });
 
   test("keep, with rates kept in the new currency: every quote takes the one in force on its date", async () => {
@@ -292,7 +308,7 @@ describe("through the API", () => {
     expect(kept.status).toBe(200);
     expect(kept.body.currency).toBe("EUR");
     expect(kept.body.reexpressed).toBeUndefined();
-    expect(currencyUsage(db).others).toEqual([{ currency: "USD", quotes: 24, services: 4 }]);
+    expect(currencyUsage(db).others).toEqual([{ currency: "USD", quotes: DEMO_QUOTES, services: 4 }]);
 
     const bad = await send(reexpress.POST, "POST", { from: "USD", to: "EUR", rate: "-1" });
     expect(bad.status).toBe(400);
@@ -300,8 +316,8 @@ describe("through the API", () => {
 
     const done = await send(reexpress.POST, "POST", { from: "USD", to: "EUR", rate: "0.92" });
     expect(done.status).toBe(200);
-    expect(done.body).toMatchObject({ from: "USD", to: "EUR", rate: "0.92", bookCurrency: "EUR", converted: { services: 4, quotes: 24 } });
+    expect(done.body).toMatchObject({ from: "USD", to: "EUR", rate: "0.92", bookCurrency: "EUR", converted: { services: 4, quotes: DEMO_QUOTES } });
     expect(done.body.backup).toMatch(/pre-currency-/);
-    expect(currencyUsage(db)).toMatchObject({ book: "EUR", inBook: { quotes: 24, services: 4 }, others: [] });
+    expect(currencyUsage(db)).toMatchObject({ book: "EUR", inBook: { quotes: DEMO_QUOTES, services: 4 }, others: [] });
   });
 });
