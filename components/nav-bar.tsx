@@ -3,9 +3,11 @@ import Link from "next/link";
 import { useEffect, useState, type ReactNode } from "react";
 import { usePathname } from "next/navigation";
 import { Footprints } from "lucide-react";
+import { plural } from "@/lib/text";
 
 const links = [
-  { href: "/", label: "Dashboard" },
+  { href: "/", label: "Today" },
+  { href: "/dashboard", label: "Dashboard" },
   { href: "/clients", label: "Clients" },
   { href: "/offer", label: "Check an offer" },
   { href: "/rates", label: "Rate card" },
@@ -31,8 +33,24 @@ function useSignedIn(): boolean {
   return signedIn;
 }
 
-/** `quickLog`: the quick-capture palette's button (the layout passes it with its server actions). */
-export function NavBar({ quickLog }: { quickLog?: ReactNode } = {}) {
+/** Today's open items as a badge; read as "Today, 4 open items". Nothing when none is open (or unknown). */
+function OpenCount({ count }: { count: number | null | undefined }) {
+  if (!count) return null;
+  return (
+    <>
+      <span aria-hidden data-testid="today-count" className="ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full bg-sky-700 px-1.5 text-xs font-semibold leading-5 text-white dark:bg-sky-300 dark:text-sky-950">
+        {count}
+      </span>
+      <span className="sr-only">, {plural(count, "open item")}</span>
+    </>
+  );
+}
+
+/**
+ * `quickLog`: the quick-capture palette's button (the layout passes it with its server actions);
+ * `todayCount`: Today's open items, counted by the layout on the server (null: not known, e.g. signed out).
+ */
+export function NavBar({ quickLog, todayCount }: { quickLog?: ReactNode; todayCount?: number | null } = {}) {
   const pathname = usePathname();
   const signedIn = useSignedIn();
   const isActive = (href: string) => (href === "/" ? pathname === "/" : pathname.startsWith(href));
@@ -57,6 +75,7 @@ export function NavBar({ quickLog }: { quickLog?: ReactNode } = {}) {
                 } ${l.href === "/offer" ? "font-semibold text-sky-800 dark:text-sky-300" : ""}`}
               >
                 {l.label}
+                {l.href === "/" ? <OpenCount count={todayCount} /> : null}
               </Link>
             </li>
           ))}
