@@ -1,0 +1,9 @@
+/** Today's pure rules (docs/today.md): one file per item kind, the order, the item states. */
+export * from "./types";
+export { answerOwedItem, waitingAsk } from "./answer-owed";
+export { chaseFacts, chaseItem, chaseThresholdOf, type ChaseFacts, type ChaseOptions } from "./chasing";
+export { walkAwayItem, worstCriterion } from "./walk-away";
+export { TODAY_ORDER, orderToday } from "./order";
+export { DEFAULT_SNOOZE_DAYS, applyStates, defaultSnoozeUntil, stateHides } from "./states";
+export { daysSince, todayKeys } from "./shared";
+export { DEFAULT_FOLLOW_UP_TEMPLATE, PURSUIT_LINE, todayWords } from "./words";

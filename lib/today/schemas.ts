@@ -1,0 +1,30 @@
+/** The inputs of Today: an item's state, stopping a chase, an item key. Parsed by the API and the actions. */
+import { z } from "zod";
+import { TODAY_STATES } from "../domain";
+import { isoDateSchema } from "../schemas";
+
+/** "answer:quote:12", "chase:quote:3", "walk_away:client:7", "payment:quote:4", … */
+export const todayItemKeySchema = z
+  .string({ error: "Name the Today item" })
+  .max(100, "Unknown Today item")
+  .regex(/^[a-z_]+:[a-z_]+:\d{1,15}$/, "Unknown Today item");
+
+/** Done, snoozed (until a day; a week when none is given) or not relevant. The day must be after today (checked where today is known). */
+export const todayItemStateSchema = z
+  .object({
+    state: z.enum(TODAY_STATES, { error: "Choose done, snoozed or not relevant" }),
+    snoozedUntil: z.preprocess((v) => (v === "" ? null : v), isoDateSchema.nullable().optional()),
+  })
+  .superRefine((s, ctx) => {
+    if (s.snoozedUntil && s.state !== "snoozed") ctx.addIssue({ code: "custom", path: ["snoozedUntil"], message: "Only a snoozed item has a day to come back" });
+  });
+export type TodayItemStateInput = z.infer<typeof todayItemStateSchema>;
+
+export const STOP_CHASING_HOWS = ["expired", "walked_away"] as const;
+export type StopChasingHow = (typeof STOP_CHASING_HOWS)[number];
+
+/** Stop chasing a quote: mark it expired, or record that the client walked away. */
+export const stopChasingSchema = z.object({
+  how: z.enum(STOP_CHASING_HOWS, { error: "Choose expired or walked_away" }),
+});
+export type StopChasingInput = z.infer<typeof stopChasingSchema>;

@@ -1,0 +1,102 @@
+/**
+ * What the user does from Today: mark an item done / snoozed / not relevant (or clear the mark), follow up
+ * once, stop chasing, walk away from a client. Each is one checked transaction; the scores and the list
+ * follow by themselves (server/cache.ts: any write moves the data version).
+ */
+import { writeTransaction, type DbOrTx } from "@/db/connection";
+import { findClient, setClientStatus, touchClient } from "@/db/clients";
+import { findInteraction, insertInteraction, listInteractions, updateInteractionRow } from "@/db/interactions";
+import { deleteTodayItemStateRow, deleteTodayItemStateRows, findTodayItemState, listTodayItemStates, upsertTodayItemState } from "@/db/today-states";
+import type { Client, Interaction, QuoteWithEvents, TodayItemState } from "@/lib/domain";
+import { conflict, invalidInput, notFound } from "@/lib/errors";
+import { formatDay } from "@/lib/format-date";
+import { interactionValues } from "@/lib/quote-lifecycle";
+import { applyStates, defaultSnoozeUntil } from "@/lib/today";
+import type { StopChasingHow, TodayItemStateInput } from "@/lib/today/schemas";
+import { getQuote, setQuoteOutcome } from "./quotes";
+import { findTodayItem } from "./today";
+
+/**
+ * Mark an item as it is today: its current fingerprint is stored with the mark, so the mark holds only
+ * while those facts hold. An item Today does not list (unknown, or its quote is closed) is not_found; a
+ * snooze day must be after today (none: a week). Stale marks of other items are cleared on the way.
+ */
+export function setTodayItemState(db: DbOrTx, key: string, input: TodayItemStateInput, today: string): TodayItemState {
+  return writeTransaction(db, (tx) => {
+    const item = findTodayItem(tx, key, today);
+    if (!item) throw notFound("Today item", key);
+    let snoozedUntil: string | null = null;
+    if (input.state === "snoozed") {
+      snoozedUntil = input.snoozedUntil ?? defaultSnoozeUntil(today);
+      if (snoozedUntil <= today) throw invalidInput("Snooze until a day after today", { snoozedUntil: [`Choose a day after today (${formatDay(today)})`] });
+    }
+    upsertTodayItemState(tx, { itemKey: key, state: input.state, fingerprint: item.fingerprint, snoozedUntil });
+    const others = listTodayItemStates(tx).filter((s) => s.itemKey !== key);
+    const { stale } = applyStates(others.length ? allItemsOf(tx, others, today) : [], others, today);
+    deleteTodayItemStateRows(tx, stale);
+    return findTodayItemState(tx, key)!;
+  });
+}
+
+/** The items the given marks name, as the rules make them today. */
+function allItemsOf(tx: DbOrTx, states: readonly TodayItemState[], today: string) {
+  return states.map((s) => findTodayItem(tx, s.itemKey, today)).filter((i) => i !== undefined);
+}
+
+/** Remove the mark: the item is open again. not_found when there is no mark. */
+export function clearTodayItemState(db: DbOrTx, key: string): void {
+  writeTransaction(db, (tx) => {
+    if (deleteTodayItemStateRow(tx, key) === 0) throw notFound("Today item state", key);
+  });
+}
+
+/** A quote still waiting on the client (sent or negotiating), or conflict (a draft, or decided). */
+function chasedQuote(tx: DbOrTx, quoteId: number): QuoteWithEvents {
+  const quote = getQuote(tx, quoteId);
+  if (quote.status !== "sent" && quote.status !== "negotiating")
+    throw conflict(quote.status === "draft" ? "This quote has not been sent yet" : "This quote is already decided", { quoteId: ["Only a quote sent and still open can be chased"] });
+  return quote;
+}
+
+const followUpsOn = (tx: DbOrTx, quote: QuoteWithEvents): Interaction[] => listInteractions(tx, quote.clientId).filter((i) => i.kind === "follow_up" && i.quoteId === quote.id);
+
+/** Log my follow-up on the quote today (their answer unknown yet). Once a day: a second one today is a conflict. */
+export function followUpOnce(db: DbOrTx, quoteId: number, today: string): Interaction {
+  return writeTransaction(db, (tx) => {
+    const quote = chasedQuote(tx, quoteId);
+    if (followUpsOn(tx, quote).some((i) => i.occurredOn === today)) throw conflict("You already followed up on this quote today", { quoteId: ["Already followed up today"] });
+    const values = { ...interactionValues(quote.clientId, { kind: "follow_up", answered: false, quoteId, occurredOn: today }, today), answered: null };
+    const id = insertInteraction(tx, values);
+    touchClient(tx, quote.clientId);
+    return findInteraction(tx, id)!;
+  });
+}
+
+/**
+ * Stop chasing: my follow-ups on the quote whose answer was unknown are recorded as unanswered (so the
+ * chasing criterion counts them), and the quote is decided today — expired, or rejected with no reason
+ * given ("they walked away": they never said why).
+ */
+export function stopChasing(db: DbOrTx, quoteId: number, how: StopChasingHow, today: string): QuoteWithEvents {
+  return writeTransaction(db, (tx) => {
+    const quote = chasedQuote(tx, quoteId);
+    for (const fu of followUpsOn(tx, quote)) {
+      if (fu.answered !== null) continue;
+      const { id: _id, createdAt: _createdAt, ...values } = fu;
+      updateInteractionRow(tx, fu.clientId, fu.id, { ...values, answered: false });
+    }
+    touchClient(tx, quote.clientId);
+    return setQuoteOutcome(tx, quoteId, how === "expired" ? { status: "expired", decidedOn: today } : { status: "rejected", decidedOn: today, rejectionReason: null }, today);
+  });
+}
+
+/** Walk away from a client: status "walked away". Conflict when that is already their status. */
+export function walkAwayFromClient(db: DbOrTx, clientId: number, _today: string): Client {
+  return writeTransaction(db, (tx) => {
+    const client = findClient(tx, clientId);
+    if (!client) throw notFound("client", clientId);
+    if (client.status === "walked_away") throw conflict("You already walked away from this client", { status: ["Already walked away"] });
+    setClientStatus(tx, clientId, "walked_away");
+    return findClient(tx, clientId)!;
+  });
+}
