@@ -15,9 +15,9 @@ const CHOICES = [
 
 /**
  * "Done", "Snooze" (a week, or until a day picked) and "Not relevant" for one Today item. The mark holds
- * while the item's facts are unchanged (the fingerprint the page showed); the server decides the rest.
+ * while the item's facts are unchanged (the server keeps the facts it was made from).
  */
-export function ItemStateForm({ action, itemKey, fingerprint, title, today }: { action: FormAction; itemKey: string; fingerprint: string; title: string; today: string }) {
+export function ItemStateForm({ action, itemKey, title, today }: { action: FormAction; itemKey: string; title: string; today: string }) {
   const { state, formAction, onSubmit, pending, v, errors } = useForm(action);
   const [clicked, setClicked] = useState<string | null>(null);
   const [pickDay, setPickDay] = useState(Boolean(errors?.snoozedUntil));
@@ -30,7 +30,6 @@ export function ItemStateForm({ action, itemKey, fingerprint, title, today }: { 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate aria-label={`Mark “${title}”`} className="grid gap-2">
       <input type="hidden" name="key" value={itemKey} />
-      <input type="hidden" name="fingerprint" value={fingerprint} />
       <div className="flex flex-wrap items-center gap-1">
         {CHOICES.map((c) => (pickDay && c.state === "snoozed" ? null : <span key={c.state}>{button(c.state, c.label, c.pending, c.Icon)}</span>))}
         {!pickDay ? (
@@ -49,7 +48,19 @@ export function ItemStateForm({ action, itemKey, fingerprint, title, today }: { 
           </Button>
         </div>
       ) : null}
-      {state.status === "error" ? <FormMessage state={state} /> : null}
+      {state.status === "error" ? (
+        <div>
+          <FormMessage state={state} />
+          {/* the key and the choice are not fields the user sees: say what was wrong with them in words */}
+          {Object.entries(state.fields ?? {})
+            .filter(([field]) => field !== "_form" && !(pickDay && field === "snoozedUntil"))
+            .map(([field, messages]) => (
+              <p key={field} className="text-sm text-red-700 dark:text-red-400">
+                {messages[0]}
+              </p>
+            ))}
+        </div>
+      ) : null}
     </form>
   );
 }

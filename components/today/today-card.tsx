@@ -78,7 +78,7 @@ export function TodayCard({ item, index, actions, today, locale }: { item: Today
           </div>
         ) : null}
         <div className="mt-3 border-t border-stone-200 pt-2 dark:border-stone-800">
-          <ItemStateForm action={actions.setState} itemKey={item.key} fingerprint={item.fingerprint} title={item.title} today={today} />
+          <ItemStateForm action={actions.setState} itemKey={item.key} title={item.title} today={today} />
         </div>
       </article>
     </li>

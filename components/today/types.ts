@@ -2,7 +2,7 @@ import type { ActionState, FormAction } from "@/lib/action-state";
 
 /** The server actions Today's page passes down (components never import app/): ids are bound here, per item. */
 export interface TodayActions {
-  /** done / snoozed / not relevant: the form sends key, fingerprint, state and (snoozed) an optional snoozedUntil */
+  /** done / snoozed / not relevant: the form sends key, state and (snoozed) an optional snoozedUntil */
   setState: FormAction;
   /** bring back: the form sends the key */
   clearState: FormAction;
