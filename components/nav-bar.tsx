@@ -33,16 +33,13 @@ function useSignedIn(): boolean {
   return signedIn;
 }
 
-/** Today's open items as a badge; read as "Today, 4 open items". Nothing when none is open (or unknown). */
+/** Today's open items as a badge (the link's name says it in words). Nothing when none is open (or unknown). */
 function OpenCount({ count }: { count: number | null | undefined }) {
   if (!count) return null;
   return (
-    <>
-      <span aria-hidden data-testid="today-count" className="ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full bg-sky-700 px-1.5 text-xs font-semibold leading-5 text-white dark:bg-sky-300 dark:text-sky-950">
-        {count}
-      </span>
-      <span className="sr-only">, {plural(count, "open item")}</span>
-    </>
+    <span aria-hidden data-testid="today-count" className="ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full bg-sky-700 px-1.5 text-xs font-semibold leading-5 text-white dark:bg-sky-300 dark:text-sky-950">
+      {count}
+    </span>
   );
 }
 
@@ -68,6 +65,8 @@ export function NavBar({ quickLog, todayCount }: { quickLog?: ReactNode; todayCo
               <Link
                 href={l.href}
                 aria-current={isActive(l.href) ? "page" : undefined}
+                // "Today, 4 open items": the badge's number, in words
+                aria-label={l.href === "/" && todayCount ? `${l.label}, ${plural(todayCount, "open item")}` : undefined}
                 className={`inline-flex min-h-10 items-center rounded-md px-3 text-sm ${
                   isActive(l.href)
                     ? "bg-sky-50 font-semibold text-sky-900 dark:bg-sky-950 dark:text-sky-100"

@@ -10,13 +10,14 @@ import { LogPaymentForm } from "./log-payment-form";
 import { MessageBox } from "./message-box";
 import type { TodayActions } from "./types";
 
-const KIND: Record<TodayKind, { label: string; Icon: LucideIcon; since: string; tone: string }> = {
-  answer_owed: { label: "Answer owed", Icon: MessageSquareReply, since: "Waiting since", tone: "text-sky-800 dark:text-sky-300" },
-  follow_up: { label: "Follow up", Icon: Send, since: "Sent", tone: "text-sky-800 dark:text-sky-300" },
-  stop_chasing: { label: "Stop chasing", Icon: Hourglass, since: "Sent", tone: "text-amber-800 dark:text-amber-300" },
-  payment_overdue: { label: "Payment overdue", Icon: Banknote, since: "Due", tone: "text-red-700 dark:text-red-400" },
-  walk_away: { label: "Walk away", Icon: DoorOpen, since: "Since", tone: "text-red-700 dark:text-red-400" },
-  raise_due: { label: "Raise due", Icon: TrendingUp, since: "Since", tone: "text-emerald-800 dark:text-emerald-300" },
+/** Each kind's label and icon; `since`: what its day is; `amount`: what its money is. */
+const KIND: Record<TodayKind, { label: string; Icon: LucideIcon; since: string; amount: string; tone: string }> = {
+  answer_owed: { label: "Answer owed", Icon: MessageSquareReply, since: "Waiting since", amount: "Their offer", tone: "text-sky-800 dark:text-sky-300" },
+  follow_up: { label: "Follow up", Icon: Send, since: "Sent", amount: "Quoted", tone: "text-sky-800 dark:text-sky-300" },
+  stop_chasing: { label: "Stop chasing", Icon: Hourglass, since: "Sent", amount: "Quoted", tone: "text-amber-800 dark:text-amber-300" },
+  payment_overdue: { label: "Payment overdue", Icon: Banknote, since: "Due", amount: "Owed", tone: "text-red-700 dark:text-red-400" },
+  walk_away: { label: "Walk away", Icon: DoorOpen, since: "Last activity", amount: "Amount", tone: "text-red-700 dark:text-red-400" },
+  raise_due: { label: "Raise due", Icon: TrendingUp, since: "Since", amount: "Amount", tone: "text-emerald-800 dark:text-emerald-300" },
 };
 
 /** "4 days", "4 days late"; nothing to say on the day itself. */
@@ -60,7 +61,7 @@ export function TodayCard({ item, index, actions, today, locale }: { item: Today
           </div>
           {item.amount ? (
             <div className="flex gap-1">
-              <dt>{item.kind === "payment_overdue" ? "Owed" : "Amount"}</dt>
+              <dt>{k.amount}</dt>
               <dd className="font-medium tabular-nums text-stone-900 dark:text-stone-100">{formatMoney(item.amount.value, item.amount.currency, locale)}</dd>
             </div>
           ) : null}
