@@ -5,6 +5,7 @@
 import { writeTransaction, type DbOrTx } from "@/db/connection";
 import { bookLinks, clearDemoMarks, deleteRows, highestIds, liveDemoIds, markDemoRowsAfter } from "@/db/demo";
 import { getSettings } from "@/db/settings";
+import { updateQuoteRow } from "@/db/quotes";
 import { listServices } from "@/db/services";
 import { listTemplates } from "@/db/templates";
 import { addDays, isoDateOf } from "@/lib/dates";
@@ -74,6 +75,8 @@ export function loadDemoBook(db: DbOrTx, now = new Date()): { clients: number; q
             decidedOn: dq.decided != null ? daysAgo(dq.decided, now) : null,
             rejectionReason: dq.reason ?? null,
           }, today);
+          // the demo's deals are past history, like an import's: their payment is not tracked (no flood of overdue payments on Today)
+          if (dq.status === "accepted") updateQuoteRow(t, quote.id, { paymentTermsDays: null });
         }
         for (const d of dq.time ?? []) {
           addTimeEntry(t, quote.id, { occurredOn: daysAgo(d.at, now), minutes: Math.round(d.hours * 60), note: d.note ?? null }, today);

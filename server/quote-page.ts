@@ -15,6 +15,7 @@ import { todayFor } from "./clock";
 import { checkOffer, type OfferCheckResult } from "./offers";
 import { getClient } from "./clients";
 import { getQuote } from "./quotes";
+import { quotePayment } from "./payments";
 import { scoreClient } from "./scores";
 
 /** On a quote still open: the offer check's answer to what the client is asking for right now (null when there is nothing to check). */
@@ -57,5 +58,7 @@ export function loadQuotePage(db: DbOrTx, id: number, opts: { checkOffer: boolea
     ratesOn: service ? ratesDate : null,
     assessment: scoreClient(db, quote.clientId).assessment,
     offerCheck: opts.checkOffer ? checkWhatIsAsked(db, quote) : null,
+    /** where its payment stands (lib/payment-terms.ts): terms, due day, paid or overdue */
+    payment: quotePayment(db, quote.id),
   };
 }

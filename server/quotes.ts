@@ -12,6 +12,7 @@ import { todayFor } from "./clock";
 import { getSettings } from "@/db/settings";
 import { listExchangeRates } from "@/db/exchange-rates";
 import { rateInForce } from "@/lib/exchange-rates";
+import { termsAtAcceptance } from "@/lib/payment-terms";
 
 export { listQuotes };
 
@@ -54,7 +55,7 @@ function checkQuoteRefs(db: DbOrTx, input: { clientId: number; serviceId?: numbe
 }
 
 /**
- * Fill in what a save implies (agreed amount, decision date), then read the quote back. A prospect whose
+ * Fill in what a save implies (agreed amount, decision date, payment terms), then read the quote back. A prospect whose
  * quote *becomes* accepted with this save is now active; a status the user set by hand on the client is
  * never changed by re-saving a quote that was already accepted (`wasStatus`: the status before the save,
  * null for a new quote).
@@ -62,8 +63,10 @@ function checkQuoteRefs(db: DbOrTx, input: { clientId: number; serviceId?: numbe
 function complete(tx: DbOrTx, id: number, today: string, wasStatus: QuoteStatus | null): QuoteWithEvents {
   const quote = getQuote(tx, id);
   const changes = completedAfterSave(quote, today);
-  if (changes) updateQuoteRow(tx, id, changes);
   const client = wasStatus === "accepted" ? undefined : findClient(tx, quote.clientId);
+  // accepted with this save: the payment terms agreed are the client's own, else the book's (lib/payment-terms.ts)
+  const terms = client ? termsAtAcceptance(quote, client.paymentTermsDays, getSettings(tx).paymentTermsDays) : null;
+  if (changes || terms != null) updateQuoteRow(tx, id, { ...changes, ...(terms != null ? { paymentTermsDays: terms } : {}) });
   const status = client ? clientStatusAfter(client.status, quote.status) : null;
   if (status) setClientStatus(tx, quote.clientId, status);
   return getQuote(tx, id);

@@ -144,7 +144,6 @@ export function SettingsForm({
         <legend className="mb-2 text-base font-semibold">Verdicts and rules</legend>
         {num("bandKeep", "Keep at or above", "Fit score for “keep”")}
         {num("bandWalkAway", "Walk away below", "Fit score for “walk away”")}
-        {num("chaseThreshold", "Stop chasing after", "Unanswered follow-ups in a row")}
         {num("rushMultiplierPct", "Rush multiplier (%)", "150 = rush work costs 1.5×")}
         {num("halfLifeMonths", "Evidence half-life (months)", "Older evidence counts less: half as much after this many months (0: never)")}
         {num("redFlagsForWalkAway", "Red flags for “walk away”", "Criteria in the walk-away band that make the verdict “walk away” (0: never on their own)")}
@@ -156,6 +155,21 @@ export function SettingsForm({
             defaultChecked={state.status === "error" && state.values ? state.values.capVerdictOnRedFlag === "on" : settings.capVerdictOnRedFlag}
           />
         </div>
+      </fieldset>
+      <fieldset className="grid gap-3 sm:grid-cols-2">
+        <legend className="mb-2 text-base font-semibold">Today</legend>
+        {num("followUpAfterDays", "Follow up after (days)", "A quote sent this many days ago with no reply is due its one follow-up")}
+        {num("chaseThreshold", "Stop chasing after", "Unanswered follow-ups in a row")}
+      </fieldset>
+      <fieldset className="grid gap-3 sm:grid-cols-2">
+        <legend className="mb-2 text-base font-semibold">Payments</legend>
+        {num("paymentTermsDays", "Payment terms (days)", "Days after the work is done that payment is due (0: on delivery). A client can have their own.")}
+      </fieldset>
+      <fieldset className="grid gap-3 sm:grid-cols-3">
+        <legend className="mb-2 text-base font-semibold">Raises</legend>
+        {num("raiseAfterMonths", "Raise after (months)", "A client whose rate has not gone up for this long is due a raise")}
+        {num("raiseNoticeMonths", "Notice (months)", "The new rate starts this many months after you tell them (0: the day you tell them)")}
+        {num("raiseByPct", "Raise by (%)", "The raise suggested when a client already pays your target")}
       </fieldset>
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton pending={pending}>Save settings</SubmitButton>

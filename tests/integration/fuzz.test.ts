@@ -61,9 +61,10 @@ import * as offerSchemas from "@/lib/offer-check/schemas";
 import * as bookSetupSchemas from "@/lib/book-setup-schemas";
 import * as historyImportSchemas from "@/lib/history-import/schemas";
 import * as todaySchemas from "@/lib/today/schemas";
+import * as paymentSchemas from "@/lib/payment-schemas";
 
 /** every input schema of the app (lib/schemas.ts and the two built from it) */
-const schemas = { ...entitySchemas, ...offerSchemas, ...bookSetupSchemas, ...historyImportSchemas, ...todaySchemas };
+const schemas = { ...entitySchemas, ...offerSchemas, ...bookSetupSchemas, ...historyImportSchemas, ...todaySchemas, ...paymentSchemas };
 import { CSV_ENTITIES } from "@/server/csv";
 import { BOOK_TABLES } from "@/db/book";
 

@@ -14,6 +14,7 @@ import { isAppError } from "@/lib/errors";
 import { OPEN_QUOTE_STATUSES, label } from "@/lib/domain";
 import { formatHours, formatMoney } from "@/lib/money";
 import { replayNegotiation } from "@/lib/negotiation";
+import { plural } from "@/lib/text";
 import { interactionForm, quoteEventForm, type EntryForm } from "@/lib/entry-edit";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -100,6 +101,7 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
           {client.email ? <a className="underline" href={`mailto:${client.email}`}>{client.email}</a> : null}
           <Badge>{label(client.status)}</Badge>
           <Badge tone="info">{label(client.leadSource)}</Badge>
+          <span data-testid="client-payment-terms">Payment terms: {client.paymentTermsDays === 0 ? "on delivery" : plural(client.paymentTermsDays ?? settings.paymentTermsDays, "day")} ({client.paymentTermsDays != null ? "their own" : "your usual"})</span>
         </span>
       </PageHeader>
 

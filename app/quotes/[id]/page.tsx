@@ -35,6 +35,8 @@ import { loadClientHistory } from "@/server/history";
 import { quoteTimeView } from "@/lib/time-spent";
 import { perUnit } from "@/lib/time-words";
 import { TypedInputSettingsProvider } from "@/components/ui/typed-input-settings";
+import { PaymentCard } from "@/components/payments/payment-card";
+import { logPaymentAction, setPaymentTermsAction } from "@/app/actions/payments";
 
 export const metadata: Metadata = { title: "Quote" };
 
@@ -50,7 +52,7 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
     if (isAppError(e, "not_found")) notFound();
     throw e;
   }
-  const { quote, client, settings, services, service, ratesOn, assessment, offerCheck } = page;
+  const { quote, client, settings, services, service, ratesOn, assessment, offerCheck, payment } = page;
   const settling = assessment.settling.quotes.find((s) => s.quoteId === quote.id);
   const neg = replayNegotiation(quote);
   // a quote in another currency is compared in the book's when its service is priced there (lib/book-currency.ts)
@@ -153,6 +155,16 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
               </div>
             ) : null}
           </Card>
+
+          <PaymentCard
+            payment={payment}
+            quoteId={quote.id}
+            currency={quote.currency}
+            defaultTermsDays={client.paymentTermsDays ?? settings.paymentTermsDays}
+            today={today}
+            locale={settings.locale}
+            actions={{ logPayment: logPaymentAction.bind(null, quote.id), setTerms: setPaymentTermsAction.bind(null, quote.id) }}
+          />
 
           <Card title="Time spent" id="time">
             <TimeSpentSummary view={timeView} accepted={quote.status === "accepted"} locale={settings.locale}>

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { deleteClientAction, updateClientAction } from "@/app/actions/clients";
 import { requestDb } from "@/server/database";
 import { getClient } from "@/server/clients";
+import { getSettings } from "@/server/settings";
 import { isAppError } from "@/lib/errors";
 import { ClientForm } from "@/components/forms/client-form";
 import { ConfirmButton } from "@/components/confirm-button";
@@ -25,7 +26,7 @@ export default async function EditClientPage({ params }: { params: Promise<{ id:
     <>
       <PageHeader title={`Edit ${client.name}`} actions={<ButtonLink href={`/clients/${id}`} variant="secondary">Back to client</ButtonLink>} />
       <Card>
-        <ClientForm action={updateClientAction.bind(null, id)} client={client} />
+        <ClientForm action={updateClientAction.bind(null, id)} client={client} usualTermsDays={getSettings(db).paymentTermsDays} />
       </Card>
       <Card className="mt-6" title="Delete this client">
         <p className="mb-3 text-sm text-stone-600 dark:text-stone-400">Deletes the client with all their quotes, negotiations and interactions. Export a backup first if you may want them back.</p>
