@@ -14,6 +14,7 @@ import { nextStep, type BookGlance } from "@/components/today/next-step";
 import type { TodayActions } from "@/components/today/types";
 import { AdoptTimeZone } from "@/components/adopt-time-zone";
 import { adoptTimeZoneAction, firstRunAction } from "@/app/actions/settings";
+import { logPaymentAction } from "@/app/actions/payments";
 import {
   clearTodayItemStateAction,
   clientWalkedAwayAction,
@@ -33,6 +34,7 @@ const todayActions: TodayActions = {
   markExpired: markQuoteExpiredAction,
   clientWalkedAway: clientWalkedAwayAction,
   walkAwayClient: walkAwayFromClientAction,
+  logPayment: logPaymentAction,
 };
 
 /** Home: the first run's questions, then the empty book's welcome, then (once there is data) Today. The dashboard is at /dashboard. */

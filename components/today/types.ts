@@ -10,6 +10,6 @@ export interface TodayActions {
   markExpired: (quoteId: number) => Promise<ActionState>;
   clientWalkedAway: (quoteId: number) => Promise<ActionState>;
   walkAwayClient: (clientId: number) => Promise<ActionState>;
-  /** log an overdue payment (paidOn, amount); absent: the item links to its quote instead */
+  /** log an overdue payment (paidOn, amount: app/actions/payments.ts); absent: the item links to its quote instead */
   logPayment?: (quoteId: number, prev: ActionState, formData: FormData) => Promise<ActionState>;
 }
