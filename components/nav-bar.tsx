@@ -36,10 +36,14 @@ function useSignedIn(): boolean {
 /** Today's open items as a badge (the link's name says it in words). Nothing when none is open (or unknown). */
 function OpenCount({ count }: { count: number | null | undefined }) {
   if (!count) return null;
+  // the space keeps "Today 4" the visible text, so the link's name ("Today, 4 open items") contains it
   return (
-    <span aria-hidden data-testid="today-count" className="ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full bg-sky-700 px-1.5 text-xs font-semibold leading-5 text-white dark:bg-sky-300 dark:text-sky-950">
-      {count}
-    </span>
+    <>
+      {" "}
+      <span aria-hidden data-testid="today-count" className="ml-1 inline-flex min-w-5 items-center justify-center rounded-full bg-sky-700 px-1.5 text-xs font-semibold leading-5 text-white dark:bg-sky-300 dark:text-sky-950">
+        {count}
+      </span>
+    </>
   );
 }
 
