@@ -7,6 +7,7 @@ import type { TodayList } from "@/lib/today/types";
 import { BringBackForm } from "./bring-back";
 import type { NextStep } from "./next-step";
 import { TodayCard } from "./today-card";
+import { TodayStatus } from "./today-status";
 import type { TodayActions } from "./types";
 
 const STATE_WORDS = { done: "Done", snoozed: "Snoozed", not_relevant: "Not relevant" } as const;
@@ -29,7 +30,7 @@ export function TodayView({ list, locale, actions, next }: { list: TodayList; lo
           </ButtonLink>
         }
       >
-        {formatDay(list.today, locale)}: {n === 0 ? "nothing open." : `${plural(n, "thing")} to do, most pressing first.`}
+        <TodayStatus text={`${formatDay(list.today, locale)}: ${n === 0 ? "nothing open." : `${plural(n, "thing")} to do, most pressing first.`}${list.hidden.length ? ` ${plural(list.hidden.length, "item")} done or snoozed, below.` : ""}`} />
       </PageHeader>
       {n === 0 ? (
         <EmptyState
