@@ -158,6 +158,9 @@ test("snooze an item: it leaves the list for the folded section; a bad day is re
   // snoozed a week: folded under "Done and snoozed", with the day it comes back
   await item.getByRole("button", { name: "Snooze a week" }).click();
   await expect(item).toHaveCount(0);
+  // the button is gone with its card: the focus waits on the summary above the list, which says what changed
+  await expect(page.getByTestId("today-status")).toBeFocused();
+  await expect(page.getByTestId("today-status")).toContainText(/done or snoozed, below\./);
   const hidden = page.getByTestId("today-hidden");
   await expect(hidden.locator("summary")).toHaveText(/^Done and snoozed \(\d+\)$/);
   await hidden.locator("summary").click();
