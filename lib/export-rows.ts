@@ -202,7 +202,8 @@ export const interactionRowSchema = z
         : i.kind === "give"
           ? { ...base, subtype: undef(i.subtype), amount: i.amount }
           : i.kind === "follow_up"
-            ? { ...base, answered: undef(i.answered) }
+            ? // null: a follow-up whose answer is not known yet (Today's "follow up once" logs it so)
+              { ...base, answered: i.answered ?? false }
             : { ...base, daysLate: undef(i.daysLate), amount: i.amount };
     apiIssues(createInteractionSchema.safeParse(input), ctx);
   });

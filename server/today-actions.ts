@@ -8,23 +8,25 @@ import { findClient, setClientStatus, touchClient } from "@/db/clients";
 import { findInteraction, insertInteraction, listInteractions, updateInteractionRow } from "@/db/interactions";
 import { deleteTodayItemStateRow, deleteTodayItemStateRows, findTodayItemState, listTodayItemStates, upsertTodayItemState } from "@/db/today-states";
 import type { Client, Interaction, QuoteWithEvents, TodayItemState } from "@/lib/domain";
-import { conflict, invalidInput, notFound } from "@/lib/errors";
+import { AppError, conflict, invalidInput, notFound } from "@/lib/errors";
 import { formatDay } from "@/lib/format-date";
 import { interactionValues } from "@/lib/quote-lifecycle";
 import { applyStates, defaultSnoozeUntil } from "@/lib/today";
 import type { StopChasingHow, TodayItemStateInput } from "@/lib/today/schemas";
 import { getQuote, setQuoteOutcome } from "./quotes";
-import { findTodayItem } from "./today";
+import { todayItemFinder } from "./today";
 
 /**
  * Mark an item as it is today: its current fingerprint is stored with the mark, so the mark holds only
  * while those facts hold. An item Today does not list (unknown, or its quote is closed) is not_found; a
- * snooze day must be after today (none: a week). Stale marks of other items are cleared on the way.
+ * snooze day must be after today (none: a week). Stale marks of other items (their facts changed, the
+ * snooze is over, the item is gone) are cleared in the same transaction.
  */
 export function setTodayItemState(db: DbOrTx, key: string, input: TodayItemStateInput, today: string): TodayItemState {
   return writeTransaction(db, (tx) => {
-    const item = findTodayItem(tx, key, today);
-    if (!item) throw notFound("Today item", key);
+    const find = todayItemFinder(tx, today);
+    const item = find(key);
+    if (!item) throw new AppError("not_found", "That item is not on Today any more: its quote or client changed. Reload to see the list as it is now.", {}, "Today item");
     let snoozedUntil: string | null = null;
     if (input.state === "snoozed") {
       snoozedUntil = input.snoozedUntil ?? defaultSnoozeUntil(today);
@@ -32,15 +34,10 @@ export function setTodayItemState(db: DbOrTx, key: string, input: TodayItemState
     }
     upsertTodayItemState(tx, { itemKey: key, state: input.state, fingerprint: item.fingerprint, snoozedUntil });
     const others = listTodayItemStates(tx).filter((s) => s.itemKey !== key);
-    const { stale } = applyStates(others.length ? allItemsOf(tx, others, today) : [], others, today);
-    deleteTodayItemStateRows(tx, stale);
+    const items = others.map((s) => find(s.itemKey)).filter((i) => i !== undefined);
+    deleteTodayItemStateRows(tx, applyStates(items, others, today).stale);
     return findTodayItemState(tx, key)!;
   });
-}
-
-/** The items the given marks name, as the rules make them today. */
-function allItemsOf(tx: DbOrTx, states: readonly TodayItemState[], today: string) {
-  return states.map((s) => findTodayItem(tx, s.itemKey, today)).filter((i) => i !== undefined);
 }
 
 /** Remove the mark: the item is open again. not_found when there is no mark. */

@@ -4,16 +4,19 @@
  * done / snoozed / not relevant marks and orders the list. Kept for one data version (server/cache.ts):
  * the nav's count costs nothing between writes.
  */
+import { findClient } from "@/db/clients";
 import type { DbOrTx } from "@/db/connection";
+import { findQuote } from "@/db/quotes";
+import { readOpenQuoteFacts } from "@/db/today";
 import { getSettings } from "@/db/settings";
 import { listTemplates } from "@/db/templates";
 import { listTodayItemStates } from "@/db/today-states";
-import type { ClientHistory, Settings } from "@/lib/domain";
+import type { Client, ClientHistory, Interaction, QuoteWithEvents, Settings } from "@/lib/domain";
 import { answerOwedItem, applyStates, chaseItem, orderToday, walkAwayItem, type TodayItem, type TodayList } from "@/lib/today";
 import { cachedRead, type Cached } from "./cache";
 import { todayFor } from "./clock";
-import { loadAllHistories } from "./history";
-import { computeAllScores, scoreAllClients, type ClientScore } from "./scores";
+import { loadClientHistory } from "./history";
+import { computeAllScores, computeClientScore, scoreAllClients, scoreClient, type ClientScore } from "./scores";
 
 /** Items made by other parts of the app (payments overdue, raises due): the same shape, ordered and marked with the rest. */
 export type TodaySource = (db: DbOrTx, today: string, settings: Settings) => TodayItem[];
@@ -45,45 +48,97 @@ function followUpTemplate(db: DbOrTx): string | null {
   return listTemplates(db).find((t) => t.kind === "follow_up_message")?.body ?? null;
 }
 
-/** Every item the rules and the sources make today, marks not applied, in no particular order. */
-function allItems(db: DbOrTx, today: string): Cached<TodayItem[]> {
+interface RuleInputs {
+  settings: Settings;
+  template: string | null;
+  /** the client's assessment for today, computed only when asked (only an active client needs it) */
+  scoreOf: (clientId: number) => ClientScore | undefined;
+}
+
+/** The items the rules make from one open quote: an answer owed, a chase (each or neither). */
+function quoteItems(q: QuoteWithEvents, client: Client, interactions: readonly Interaction[], today: string, { settings, template }: Omit<RuleInputs, "scoreOf">): TodayItem[] {
+  if (q.status !== "sent" && q.status !== "negotiating") return [];
+  const answer = answerOwedItem(q, client, today, settings.locale);
+  const chase = chaseItem(q, client, interactions, settings, today, { template, locale: settings.locale });
+  return [answer, chase].filter((i) => i !== null);
+}
+
+/** The items the rules make from one client's history (the finder's way: one client at a time). */
+function clientItems(h: ClientHistory, today: string, inputs: RuleInputs): TodayItem[] {
+  const items = h.quotes.flatMap((q) => quoteItems(q, h.client, h.interactions, today, inputs));
+  if (h.client.status === "active") {
+    const score = inputs.scoreOf(h.client.id);
+    const item = score ? walkAwayItem(h.client, score.assessment, today, lastActivity(h)) : null;
+    if (item) items.push(item);
+  }
+  return items;
+}
+
+/**
+ * Every item the rules and the sources make today, marks not applied, in no particular order. Reads only
+ * the open quotes (db/today.ts) and the whole-book scores the other pages share (server/scores.ts); a
+ * client's whole history only for the few in the walk-away band (their latest day).
+ */
+export function todayItems(db: DbOrTx, today: string): Cached<TodayItem[]> {
   return cachedRead(db, `today:items:${today}`, () => {
     const settings = getSettings(db);
-    const histories = loadAllHistories(db);
     const template = followUpTemplate(db);
-    const items: TodayItem[] = [];
-    let scores: Map<number, ClientScore> | null = null;
-    for (const h of histories) {
-      for (const q of h.quotes) {
-        if (q.status !== "sent" && q.status !== "negotiating") continue;
-        const answer = answerOwedItem(q, h.client, today, settings.locale);
-        if (answer) items.push(answer);
-        const chase = chaseItem(q, h.client, h.interactions, settings, today, { template, locale: settings.locale });
-        if (chase) items.push(chase);
-      }
-      if (h.client.status === "active") {
-        scores ??= new Map(scoresOn(db, today).map((s) => [s.client.id, s]));
-        const score = scores.get(h.client.id);
-        const item = score ? walkAwayItem(h.client, score.assessment, today, lastActivity(h)) : null;
-        if (item) items.push(item);
-      }
+    const open = readOpenQuoteFacts(db);
+    const owners = new Map(open.clients.map((c) => [c.id, c]));
+    const followUps = new Map<number, Interaction[]>();
+    for (const f of open.followUps) {
+      const list = followUps.get(f.quoteId!);
+      if (list) list.push(f);
+      else followUps.set(f.quoteId!, [f]);
+    }
+    const items = open.quotes.flatMap((q) => {
+      const client = owners.get(q.clientId);
+      return client ? quoteItems(q, client, followUps.get(q.id) ?? [], today, { settings, template }) : [];
+    });
+    for (const { client, assessment } of scoresOn(db, today)) {
+      if (client.status !== "active" || assessment.verdict !== "walk_away") continue;
+      const item = walkAwayItem(client, assessment, today, lastActivity(loadClientHistory(db, client.id) as ClientHistory));
+      if (item) items.push(item);
     }
     for (const source of TODAY_SOURCES) items.push(...source(db, today, settings));
     return items;
   });
 }
 
+/**
+ * A finder of items by key as the rules make them today (marks not applied), for a write transaction where
+ * nothing is cached: an item of a quote or a client is made from that one history (and that client's
+ * score); other keys are looked up among the sources' items, made once per finder.
+ */
+export function todayItemFinder(db: DbOrTx, today: string): (key: string) => TodayItem | undefined {
+  const settings = getSettings(db);
+  const inputs: RuleInputs = {
+    settings,
+    template: followUpTemplate(db),
+    scoreOf: (cid) => (today === todayFor(db) ? scoreClient(db, cid) : computeClientScore(db, cid, today)),
+  };
+  let sourced: TodayItem[] | null = null;
+  return (key) => {
+    const m = /^(?:(answer|chase):quote|walk_away:client):(\d{1,15})$/.exec(key);
+    if (!m) return (sourced ??= TODAY_SOURCES.flatMap((source) => source(db, today, settings))).find((i) => i.key === key);
+    const id = Number(m[2]);
+    const clientId = m[1] ? findQuote(db, id)?.clientId : findClient(db, id)?.id;
+    if (clientId === undefined) return undefined;
+    return clientItems(loadClientHistory(db, clientId) as ClientHistory, today, inputs).find((i) => i.key === key);
+  };
+}
+
 /** The item with this key as the rules make it today (marks not applied), or undefined. */
 export function findTodayItem(db: DbOrTx, key: string, today: string): TodayItem | undefined {
-  return allItems(db, today).find((i) => i.key === key);
+  return todayItemFinder(db, today)(key);
 }
 
 /** Today's list: open items in the order to do them, and the ones the user's marks hide. */
 export function getToday(db: DbOrTx, today: string): Cached<TodayList> {
   return cachedRead(db, `today:list:${today}`, () => {
-    const { items, hidden } = applyStates(allItems(db, today), listTodayItemStates(db), today);
-    const order = orderToday(hidden.map((h) => ({ ...h.item, hiddenAt: h })));
-    return { today, items: orderToday(items), hidden: order.map((o) => o.hiddenAt) };
+    const { items, hidden } = applyStates(todayItems(db, today), listTodayItemStates(db), today);
+    const rank = new Map(orderToday(hidden.map((h) => h.item)).map((item, i) => [item.key, i]));
+    return { today, items: orderToday(items), hidden: [...hidden].sort((a, b) => rank.get(a.item.key)! - rank.get(b.item.key)!) };
   });
 }
 

@@ -3,11 +3,11 @@ import { z } from "zod";
 import { TODAY_STATES } from "../domain";
 import { isoDateSchema } from "../schemas";
 
-/** "answer:quote:12", "chase:quote:3", "walk_away:client:7", "payment:quote:4", … */
+/** "answer:quote:12", "chase:quote:3", "walk_away:client:7", "payment:quote:4", "raise:client:7:2" (client, service), … */
 export const todayItemKeySchema = z
   .string({ error: "Name the Today item" })
   .max(100, "Unknown Today item")
-  .regex(/^[a-z_]+:[a-z_]+:\d{1,15}$/, "Unknown Today item");
+  .regex(/^[a-z_]+:[a-z_]+(?::\d{1,15}){1,3}$/, "Unknown Today item");
 
 /** Done, snoozed (until a day; a week when none is given) or not relevant. The day must be after today (checked where today is known). */
 export const todayItemStateSchema = z
