@@ -16,6 +16,7 @@ import {
   createQuoteEventSchema,
   isoCurrencySchema,
   isoDateSchema,
+  paymentTermsSchema,
   quoteFields,
   quoteRules,
   upsertClientSchema,
@@ -58,6 +59,8 @@ export const quoteRowSchema = quoteFields
     workDoneOn: isoDateSchema.nullable().default(null),
     estimateKnown: z.boolean({ error: "estimateKnown is true or false" }).default(true),
     sourceKey: sourceKeySchema,
+    // the payment terms agreed at acceptance (null: payment not tracked)
+    paymentTermsDays: paymentTermsSchema.nullable().default(null),
   })
   .superRefine(quoteRules)
   .transform((q) => ({

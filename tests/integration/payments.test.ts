@@ -16,6 +16,8 @@ import { overduePaymentItems } from "@/server/payments";
 import { setWorkDone } from "@/server/time-entries";
 import { updateQuoteRow } from "@/db/quotes";
 import { addDays } from "@/lib/dates";
+import { parseExportFile } from "@/lib/export-schema";
+import { exportBook } from "@/server/book";
 import { createClient, createQuote, getQuote, getSettings, listInteractions, updateSettings, setQuoteOutcome, updateQuote } from "./use-cases";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "walkaway-payments-"));
@@ -218,4 +220,13 @@ describe("a client's own terms on the client API", () => {
     expect(cleared.status).toBe(200);
     expect(((await cleared.json()) as { paymentTermsDays: number | null }).paymentTermsDays).toBeNull();
   });
+});
+
+test("a backup keeps the terms: quotes' and clients' paymentTermsDays survive the export file's parse", () => {
+  const parsed = parseExportFile(JSON.parse(JSON.stringify(exportBook(db))));
+  expect(parsed.ok).toBe(true);
+  if (!parsed.ok) return;
+  const own = parsed.file.clients.find((c) => c.name === "Own Terms Ltd")!;
+  expect(own.paymentTermsDays).toBe(14);
+  expect(parsed.file.quotes.filter((q) => q.clientId === own.id).map((q) => q.paymentTermsDays)).toContain(14);
 });

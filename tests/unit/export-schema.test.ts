@@ -80,7 +80,7 @@ describe("the hand-built file", () => {
       id: 1, clientId: 1, serviceId: null, title: "Bare", scope: null, estimatedMinutes: 60, quotedAmount: 100, currency: "EUR", status: "draft",
       agreedAmount: null, sentOn: null, decidedOn: null, rejectionReason: null, cameBackAtMyPrice: false, createdAt: T, updatedAt: T,
       // version 2: no rate, work not marked done, the estimate the user's own, no import key
-      fxRate: null, workDoneOn: null, estimateKnown: true, sourceKey: null,
+      fxRate: null, workDoneOn: null, estimateKnown: true, sourceKey: null, paymentTermsDays: null,
     });
   });
 });
