@@ -19,7 +19,12 @@ export default function NotFound() {
       <nav aria-label="Ways back" className="mt-6">
         <ul className="flex flex-wrap justify-center gap-2">
           <li>
-            <ButtonLink href="/">Dashboard</ButtonLink>
+            <ButtonLink href="/">Today</ButtonLink>
+          </li>
+          <li>
+            <ButtonLink href="/dashboard" variant="secondary">
+              Dashboard
+            </ButtonLink>
           </li>
           <li>
             <ButtonLink href="/clients" variant="secondary">

@@ -1,22 +1,44 @@
 import Link from "next/link";
 import { loadDemoAction } from "@/app/actions/demo";
-import { isEmptyBook } from "@/server/clients";
-import { listServices } from "@/server/services";
-import { parseDashboardFilters, type DashboardFilters, type FilterErrors } from "@/lib/dashboard";
+import type { DB } from "@/db/connection";
+import { isEmptyBook, listClients } from "@/server/clients";
+import { listQuotes } from "@/server/quotes";
 import { todayFor } from "@/server/clock";
-import { getDashboard } from "@/server/dashboard";
 import { requestDb } from "@/server/database";
+import { getToday } from "@/server/today";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { Dashboard } from "@/components/dashboard/dashboard";
+import { TodayView } from "@/components/today/today-view";
+import { nextStep, type BookGlance } from "@/components/today/next-step";
+import type { TodayActions } from "@/components/today/types";
 import { AdoptTimeZone } from "@/components/adopt-time-zone";
 import { adoptTimeZoneAction, firstRunAction } from "@/app/actions/settings";
+import { logPaymentAction } from "@/app/actions/payments";
+import {
+  clearTodayItemStateAction,
+  clientWalkedAwayAction,
+  followUpOnceAction,
+  markQuoteExpiredAction,
+  setTodayItemStateAction,
+  walkAwayFromClientAction,
+} from "@/app/actions/today";
 import { getSettings, needsFirstRun } from "@/server/settings";
 import { FirstRunForm } from "@/components/first-run/first-run-form";
 import { currencyOptions, isoCurrencies } from "@/lib/currency-conversion";
 
-export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+const todayActions: TodayActions = {
+  setState: setTodayItemStateAction,
+  clearState: clearTodayItemStateAction,
+  followUp: followUpOnceAction,
+  markExpired: markQuoteExpiredAction,
+  clientWalkedAway: clientWalkedAwayAction,
+  walkAwayClient: walkAwayFromClientAction,
+  logPayment: logPaymentAction,
+};
+
+/** Home: the first run's questions, then the empty book's welcome, then (once there is data) Today. The dashboard is at /dashboard. */
+export default async function HomePage() {
   const db = await requestDb();
   const settings = getSettings(db);
   if (needsFirstRun(db)) {
@@ -71,19 +93,25 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       </>
     );
   }
-  // The page's forgiving filters: a bad value is reported and left out, the rest still applies.
-  const parsed = parseDashboardFilters(await searchParams);
-  const errors: FilterErrors = { ...parsed.errors };
-  let filters: DashboardFilters = parsed.filters;
-  const services = listServices(db);
-  if (filters.serviceId != null && !services.some((s) => s.id === filters.serviceId)) {
-    errors.serviceId = ["That service does not exist (any more): showing all services"];
-    filters = { ...filters, serviceId: null };
-  }
+  const today = todayFor(db);
+  const list = getToday(db, today);
   return (
     <>
       {adopt}
-      <Dashboard data={getDashboard(db, filters, todayFor(db))} services={services} errors={errors} />
+      <TodayView list={list} locale={settings.locale} actions={todayActions} next={nextStep(list.items.length ? NO_GLANCE : bookGlance(db))} />
     </>
   );
+}
+
+const NO_GLANCE: BookGlance = { workUnderWay: [], openQuotes: 0 };
+
+/** What the empty Today suggests next is picked from: work under way, quotes out. */
+function bookGlance(db: DB): BookGlance {
+  const quotes = listQuotes(db);
+  const names = new Map(listClients(db).map((c) => [c.id, c.name]));
+  const workUnderWay = quotes
+    .filter((q) => q.status === "accepted" && !q.workDoneOn)
+    .sort((a, b) => (b.decidedOn ?? "").localeCompare(a.decidedOn ?? "") || b.id - a.id)
+    .map((q) => ({ quoteId: q.id, title: q.title, clientName: names.get(q.clientId) ?? "the client" }));
+  return { workUnderWay, openQuotes: quotes.filter((q) => q.status === "sent" || q.status === "negotiating").length };
 }

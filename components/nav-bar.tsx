@@ -3,9 +3,11 @@ import Link from "next/link";
 import { useEffect, useState, type ReactNode } from "react";
 import { usePathname } from "next/navigation";
 import { Footprints } from "lucide-react";
+import { plural } from "@/lib/text";
 
 const links = [
-  { href: "/", label: "Dashboard" },
+  { href: "/", label: "Today" },
+  { href: "/dashboard", label: "Dashboard" },
   { href: "/clients", label: "Clients" },
   { href: "/offer", label: "Check an offer" },
   { href: "/rates", label: "Rate card" },
@@ -31,8 +33,25 @@ function useSignedIn(): boolean {
   return signedIn;
 }
 
-/** `quickLog`: the quick-capture palette's button (the layout passes it with its server actions). */
-export function NavBar({ quickLog }: { quickLog?: ReactNode } = {}) {
+/** Today's open items as a badge (the link's name says it in words). Nothing when none is open (or unknown). */
+function OpenCount({ count }: { count: number | null | undefined }) {
+  if (!count) return null;
+  // the space keeps "Today 4" the visible text, so the link's name ("Today, 4 open items") contains it
+  return (
+    <>
+      {" "}
+      <span aria-hidden data-testid="today-count" className="ml-1 inline-flex min-w-5 items-center justify-center rounded-full bg-sky-700 px-1.5 text-xs font-semibold leading-5 text-white dark:bg-sky-300 dark:text-sky-950">
+        {count}
+      </span>
+    </>
+  );
+}
+
+/**
+ * `quickLog`: the quick-capture palette's button (the layout passes it with its server actions);
+ * `todayCount`: Today's open items, counted by the layout on the server (null: not known, e.g. signed out).
+ */
+export function NavBar({ quickLog, todayCount }: { quickLog?: ReactNode; todayCount?: number | null } = {}) {
   const pathname = usePathname();
   const signedIn = useSignedIn();
   const isActive = (href: string) => (href === "/" ? pathname === "/" : pathname.startsWith(href));
@@ -50,6 +69,8 @@ export function NavBar({ quickLog }: { quickLog?: ReactNode } = {}) {
               <Link
                 href={l.href}
                 aria-current={isActive(l.href) ? "page" : undefined}
+                // "Today, 4 open items": the badge's number, in words
+                aria-label={l.href === "/" && todayCount ? `${l.label}, ${plural(todayCount, "open item")}` : undefined}
                 className={`inline-flex min-h-10 items-center rounded-md px-3 text-sm ${
                   isActive(l.href)
                     ? "bg-sky-50 font-semibold text-sky-900 dark:bg-sky-950 dark:text-sky-100"
@@ -57,6 +78,7 @@ export function NavBar({ quickLog }: { quickLog?: ReactNode } = {}) {
                 } ${l.href === "/offer" ? "font-semibold text-sky-800 dark:text-sky-300" : ""}`}
               >
                 {l.label}
+                {l.href === "/" ? <OpenCount count={todayCount} /> : null}
               </Link>
             </li>
           ))}

@@ -17,7 +17,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <>
         <PageHeader title="Sign in">No password is set: Walkaway only answers on this machine, so there is nothing to sign in to.</PageHeader>
         <Link href="/" className="text-sky-800 underline dark:text-sky-300">
-          Go to the dashboard
+          Go to Today
         </Link>
       </>
     );

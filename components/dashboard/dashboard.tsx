@@ -1,5 +1,5 @@
 /**
- * The fit dashboard (home page once there is data): which clients are worth keeping, which drain me,
+ * The fit dashboard (one click from Today, at /dashboard): which clients are worth keeping, which drain me,
  * and where I sell myself short. Server-rendered from the figures the page loads (server/dashboard.ts
  * getDashboard, the same function as GET /api/v1/dashboard); nothing here queries. Charts are small
  * client components that get only what they draw; each has a table alternative carrying the same data.

@@ -12,7 +12,7 @@ export function FilterForm({ filters, services, errors }: { filters: DashboardFi
   // the first problem only: two at once would read as one run-on sentence
   const err = (k: string) => errors[k]?.[0];
   return (
-    <form method="get" action="/" aria-label="Dashboard filters" className="mb-6 rounded-lg border border-stone-200 bg-white p-4 shadow-sm dark:border-stone-800 dark:bg-stone-900">
+    <form method="get" action="/dashboard" aria-label="Dashboard filters" className="mb-6 rounded-lg border border-stone-200 bg-white p-4 shadow-sm dark:border-stone-800 dark:bg-stone-900">
       <PhoneCollapsible label="Change the period or filters" defaultOpen={Object.keys(errors).length > 0}>
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[repeat(5,minmax(0,1fr))_auto] lg:items-start">
           <PeriodFields range={filters.range} from={filters.from} to={filters.to} errors={errors} />
@@ -70,7 +70,7 @@ export function FilterForm({ filters, services, errors }: { filters: DashboardFi
             <button type="submit" className="inline-flex min-h-10 items-center rounded-md bg-sky-700 px-4 text-sm font-medium text-white hover:bg-sky-800">
               Apply
             </button>
-            <Link href="/" className="inline-flex min-h-10 items-center rounded-md px-3 text-sm text-sky-800 underline-offset-2 hover:underline dark:text-sky-300">
+            <Link href="/dashboard" className="inline-flex min-h-10 items-center rounded-md px-3 text-sm text-sky-800 underline-offset-2 hover:underline dark:text-sky-300">
               Reset
             </Link>
           </div>

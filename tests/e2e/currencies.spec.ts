@@ -115,7 +115,7 @@ test("keep a rate in Settings, quote in EUR at it, see ≈ $ on the quote and it
   const mine = timed.where.byClient.find((g) => g.clientId === client.id)!;
   expect(mine.moneyLeft).toBe(30 * web.targetRate - 108000);
 
-  await page.goto("/?range=all");
+  await page.goto("/dashboard?range=all");
   const where = page.locator("#where");
   await where.getByText("Show as table").last().click();
   const clientRow = where.getByRole("row", { name: new RegExp(name) });
@@ -147,7 +147,7 @@ test("keep a rate in Settings, quote in EUR at it, see ≈ $ on the quote and it
   await expect(phoneForm.getByTestId("fx-preview")).toHaveText("≈ $540.00 in your currency");
   await phoneForm.getByLabel("Exchange rate").scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/currencies-quote-form-phone.png` });
-  await page.goto("/?range=all");
+  await page.goto("/dashboard?range=all");
   await page.locator("#estimates").scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/currencies-estimates-phone.png` });
 });

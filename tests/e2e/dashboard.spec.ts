@@ -32,7 +32,7 @@ async function chartsDrawn(page: Page) {
 
 test("the dashboard draws every chart as SVG with data, with a table behind each", async ({ page, request }) => {
   await ensureDemo(request);
-  await page.goto("/");
+  await page.goto("/dashboard");
   await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
   await chartsDrawn(page);
 
@@ -64,7 +64,7 @@ test("the dashboard draws every chart as SVG with data, with a table behind each
 
 test("a filter change updates the figures and the URL, with the keyboard and without JavaScript", async ({ page, request, browser }) => {
   await ensureDemo(request);
-  await page.goto("/");
+  await page.goto("/dashboard");
   const form = page.getByRole("form", { name: "Dashboard filters" });
   const money = page.getByTestId("headline-money-left-value");
   const all = await api(request, "?range=all");
@@ -98,7 +98,7 @@ test("a filter change updates the figures and the URL, with the keyboard and wit
   // without JavaScript the same form is a plain GET form
   const noJs = await browser.newContext({ javaScriptEnabled: false });
   const p2 = await noJs.newPage();
-  await p2.goto(new URL("/", page.url()).toString());
+  await p2.goto(new URL("/dashboard", page.url()).toString());
   await p2.getByRole("form", { name: "Dashboard filters" }).getByLabel("Period").selectOption("90d");
   await p2.getByRole("button", { name: "Apply" }).click();
   await expect(p2).toHaveURL(/range=90d/);
@@ -108,12 +108,12 @@ test("a filter change updates the figures and the URL, with the keyboard and wit
 
 test("bad filters are reported, empty periods say what to do, and the API answers 400", async ({ page, request }) => {
   await ensureDemo(request);
-  await page.goto("/?range=7d&leadSource=billboard");
+  await page.goto("/dashboard?range=7d&leadSource=billboard");
   // (not Next's route announcer, also an alert once the page has hydrated)
   await expect(page.getByRole("alert").filter({ hasText: "Some filters could not be used" })).toContainText("Choose 30d, 90d, 365d, all or custom");
   await chartsDrawn(page);
 
-  await page.goto("/?from=2001-01-01&to=2001-01-31");
+  await page.goto("/dashboard?from=2001-01-01&to=2001-01-31");
   await expect(page.getByText(/Nothing logged for Jan 1, 2001 to Jan 31, 2001/)).toBeVisible();
   await page.getByRole("link", { name: "Show all time" }).click();
   await expect(page).toHaveURL(/range=all/);
@@ -127,7 +127,7 @@ test("bad filters are reported, empty periods say what to do, and the API answer
 
 test("a click on a client's bar opens that client", async ({ page, request }) => {
   await ensureDemo(request);
-  await page.goto("/");
+  await page.goto("/dashboard");
   await chartsDrawn(page);
   // bars are worst fit first, as in the table
   const worst = (await api(request, "")).fit.find((r) => r.score != null)!;
@@ -141,7 +141,7 @@ test("axe finds no violations, light and dark, tables open; screenshots at deskt
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto("/");
+    await page.goto("/dashboard");
     await chartsDrawn(page);
     // open every "Show as table" so the tables are checked too; nothing is excluded
     for (const s of await page.locator("details > summary").all()) await s.click();
@@ -151,7 +151,7 @@ test("axe finds no violations, light and dark, tables open; screenshots at deskt
 
   await page.emulateMedia({ colorScheme: "light" });
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto("/");
+  await page.goto("/dashboard");
   await chartsDrawn(page);
   await page.screenshot({ path: "test-results/screenshots/journeys/dashboard-desktop.png", fullPage: true });
 
@@ -160,7 +160,7 @@ test("axe finds no violations, light and dark, tables open; screenshots at deskt
 
   await page.emulateMedia({ colorScheme: "light" });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto("/");
+  await page.goto("/dashboard");
   await chartsDrawn(page);
   // journey 2 on a phone: the first figure is on the first screen — the filters fold behind one button
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -186,7 +186,7 @@ test("a verdict capped by a red flag says so: the legend's rules, a note under t
   expect(c.capped).toMatch(/^capped by a red flag: .+ \(\d+\/100\)$/);
 
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto("/");
+  await page.goto("/dashboard");
   const card = page.locator("#fit");
   await expect(card.getByText("Keep: 70+ and no red flag")).toBeVisible();
   await expect(card.getByText(/Set boundaries: 40.69, or 70\+ with a red flag/)).toBeVisible();
@@ -199,7 +199,7 @@ test("a verdict capped by a red flag says so: the legend's rules, a note under t
   await expect(card.getByRole("row", { name: new RegExp(c.name) })).toContainText(c.capped!);
 
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto("/");
+  await page.goto("/dashboard");
   const names = fit.fit.filter((r) => r.score != null).map((r) => r.name);
   const bar = page.getByTestId("chart-fit").locator(".recharts-bar-rectangle").nth(names.indexOf(c.name));
   await bar.hover();

@@ -34,7 +34,8 @@ async function clientId(request: APIRequestContext, name: string): Promise<numbe
 const fixed = (p: string) => async () => p;
 
 const PAGES: PageCase[] = [
-  { name: "dashboard", path: fixed("/"), heading: "Dashboard" },
+  { name: "today", path: fixed("/"), heading: "Today" },
+  { name: "dashboard", path: fixed("/dashboard"), heading: "Dashboard" },
   { name: "clients", path: fixed("/clients"), heading: "Clients" },
   { name: "client-new", path: fixed("/clients/new"), heading: /client/i },
   { name: "client", path: async (r) => `/clients/${await clientId(r, "Brightline Media")}`, heading: "Brightline Media" },
@@ -124,11 +125,12 @@ for (const p of PAGES) {
   });
 }
 
-test("a not-found page offers the way back: dashboard, clients and the offer check, under the main navigation", async ({ page }) => {
+test("a not-found page offers the way back: Today, the dashboard, clients and the offer check, under the main navigation", async ({ page }) => {
   await page.goto("/clients/999999");
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
   const back = page.getByRole("navigation", { name: "Ways back" });
-  await expect(back.getByRole("link", { name: "Dashboard" })).toHaveAttribute("href", "/");
+  await expect(back.getByRole("link", { name: "Today" })).toHaveAttribute("href", "/");
+  await expect(back.getByRole("link", { name: "Dashboard" })).toHaveAttribute("href", "/dashboard");
   await expect(back.getByRole("link", { name: "Clients" })).toHaveAttribute("href", "/clients");
   await expect(back.getByRole("link", { name: "Check an offer" })).toHaveAttribute("href", "/offer");
   await back.getByRole("link", { name: "Clients" }).click();
@@ -185,11 +187,11 @@ test("the dashboard hydrates without a mismatch when its money figures are not r
   const api = (await (await request.get(`/api/v1/dashboard?range=all&serviceId=${service.id}`)).json()) as { keepOrLetGo: { revenueMedian: number } };
   expect(api.keepOrLetGo.revenueMedian).toBe(123456);
 
-  for (const path of [`/?range=all&serviceId=${service.id}`, "/"]) {
+  for (const path of [`/dashboard?range=all&serviceId=${service.id}`, "/dashboard"]) {
     for (const viewport of Object.values(VIEWPORTS)) {
       const context = await browser.newContext({ viewport, baseURL: test.info().project.use.baseURL });
       const page = await context.newPage();
-      const problems = watch(page, "/", false);
+      const problems = watch(page, "/dashboard", false);
       const errors: string[] = [];
       page.on("console", (m) => {
         if (m.type() === "error" || /Minified React error #418|Hydration failed|did not match/.test(m.text())) errors.push(m.text());
@@ -197,7 +199,7 @@ test("the dashboard hydrates without a mismatch when its money figures are not r
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
       await page.waitForLoadState("networkidle");
-      if (path !== "/") await expect(page.getByTestId("chart-keep")).toContainText("Median revenue ($1.2K)");
+      if (path !== "/dashboard") await expect(page.getByTestId("chart-keep")).toContainText("Median revenue ($1.2K)");
       expect(errors, `console errors on ${path} ${viewport.width}px`).toEqual([]);
       expect(problems, `browser problems on ${path} ${viewport.width}px`).toEqual([]);
       await context.close();

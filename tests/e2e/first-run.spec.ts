@@ -107,7 +107,7 @@ test("changing the currency asks and refuses a bad rate; kept amounts are counte
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText("Saved.", { exact: true })).toBeVisible({ timeout: 20_000 });
   expect((await (await page.request.get("/api/v1/settings")).json()).currency).toBe("EUR");
-  await page.goto("/?range=all");
+  await page.goto("/dashboard?range=all");
   const moneyLeft = page.getByTestId("headline-money-left");
   await expect(moneyLeft).toContainText(/18 accepted quotes in other currencies are left out of this total: convert them in Settings\./);
   await expect(page.getByText(/mark a quote accepted/i)).toHaveCount(0);
@@ -125,7 +125,7 @@ test("changing the currency asks and refuses a bad rate; kept amounts are counte
     // half up to the cent, integer arithmetic
     expect(now.quotedAmount).toBe(Math.floor((q.quotedAmount * 117 * 2 + 100) / 200));
   }
-  await page.goto("/?range=all");
+  await page.goto("/dashboard?range=all");
   await expect(page.getByTestId("headline-money-left")).not.toContainText("other currencies");
 
   await page.setViewportSize({ width: 390, height: 844 });

@@ -76,7 +76,7 @@ test("history import: a Toggl export shows a job whose true rate fell below the 
   await expect(page.getByText(/Lowest: \$57\.14\/hour on “Website rebuild”/).first()).toBeVisible();
 
   // 4. the dashboard (all time): the job in "estimate vs actual" and below the floor
-  await page.goto("/?range=all");
+  await page.goto("/dashboard?range=all");
   const estimates = page.locator("#estimates");
   await expect(estimates).toBeVisible();
   await estimates.getByText("Show as table").click();

@@ -69,7 +69,7 @@ test("journey 3: a below-floor offer from the worst demo client gets walk away, 
   // and the dashboard counts it among the offers I declined
   const dashboardAfter = (await (await page.request.get("/api/v1/dashboard")).json()) as { rejections: { declinedByMe: number } };
   expect(dashboardAfter.rejections.declinedByMe).toBe(dashboardBefore.rejections.declinedByMe + 1);
-  await page.goto("/");
+  await page.goto("/dashboard");
   await expect(page.getByRole("heading", { name: "Rejection reframe" })).toBeVisible();
 });
 

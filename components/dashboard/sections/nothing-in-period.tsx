@@ -7,7 +7,7 @@ import type { DashboardView } from "@/server/dashboard";
 function withFilters(filters: DashboardFilters, patch: Partial<DashboardFilters>): string {
   const sp = filtersToSearchParams({ ...filters, ...patch });
   const s = sp.toString();
-  return s ? `/?${s}` : "/";
+  return s ? `/dashboard?${s}` : "/dashboard";
 }
 
 /** Nothing in the filters: say so, and offer a wider view or where to log things. */
@@ -18,7 +18,7 @@ export function NothingInPeriod({ d }: { d: DashboardView }) {
       action={
         <>
           {d.filters.range !== "all" ? <ButtonLink href={withFilters(d.filters, { range: "all", from: null, to: null })}>Show all time</ButtonLink> : null}
-          <ButtonLink href="/" variant="secondary">
+          <ButtonLink href="/dashboard" variant="secondary">
             Clear filters
           </ButtonLink>
           <ButtonLink href="/clients" variant="secondary">

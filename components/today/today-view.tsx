@@ -1,0 +1,82 @@
+import { LayoutDashboard } from "lucide-react";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState, PageHeader } from "@/components/ui/card";
+import { formatDay } from "@/lib/format-date";
+import { plural } from "@/lib/text";
+import type { TodayList } from "@/lib/today/types";
+import { BringBackForm } from "./bring-back";
+import type { NextStep } from "./next-step";
+import { TodayCard } from "./today-card";
+import { TodayStatus } from "./today-status";
+import type { TodayActions } from "./types";
+
+const STATE_WORDS = { done: "Done", snoozed: "Snoozed", not_relevant: "Not relevant" } as const;
+
+/**
+ * Today, the home page once the book has data: the short list of what needs the user now, most pressing
+ * first; the items they put away, folded; the dashboard one click away. Nothing here queries: the page
+ * passes the list (server/today.ts getToday), the book's locale, the next step and the server actions.
+ */
+export function TodayView({ list, locale, actions, next }: { list: TodayList; locale: string; actions: TodayActions; next: NextStep }) {
+  const n = list.items.length;
+  return (
+    <>
+      <PageHeader
+        title="Today"
+        actions={
+          <ButtonLink href="/dashboard" variant="secondary">
+            <LayoutDashboard aria-hidden className="size-4" />
+            Dashboard
+          </ButtonLink>
+        }
+      >
+        <TodayStatus text={`${formatDay(list.today, locale)}: ${n === 0 ? "nothing open." : `${plural(n, "thing")} to do, most pressing first.`}${list.hidden.length ? ` ${plural(list.hidden.length, "item")} done or snoozed, below.` : ""}`} />
+      </PageHeader>
+      {n === 0 ? (
+        <EmptyState
+          title="Nothing needs you today"
+          action={
+            <>
+              <ButtonLink href={next.href}>{next.label}</ButtonLink>
+              {next.href !== "/dashboard" ? (
+                <ButtonLink href="/dashboard" variant="secondary">
+                  Review the dashboard
+                </ButtonLink>
+              ) : null}
+            </>
+          }
+        >
+          No answer is owed, no quote needs chasing and no client needs letting go. {next.text}
+        </EmptyState>
+      ) : (
+        <ol aria-label="To do today" className="grid gap-4">
+          {list.items.map((item, i) => (
+            <TodayCard key={item.key} item={item} index={i} actions={actions} today={list.today} locale={locale} />
+          ))}
+        </ol>
+      )}
+      {list.hidden.length ? <HiddenItems hidden={list.hidden} actions={actions} locale={locale} /> : null}
+    </>
+  );
+}
+
+function HiddenItems({ hidden, actions, locale }: { hidden: TodayList["hidden"]; actions: TodayActions; locale: string }) {
+  return (
+    <details className="mt-6 rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900" data-testid="today-hidden">
+      <summary className="min-h-10 cursor-pointer py-2 font-medium">Done and snoozed ({hidden.length})</summary>
+      <ul className="mt-2 divide-y divide-stone-200 dark:divide-stone-800">
+        {hidden.map(({ item, state, snoozedUntil }) => (
+          <li key={item.key} data-testid="today-hidden-item" data-key={item.key} className="flex flex-wrap items-center justify-between gap-3 py-3">
+            <div className="min-w-0">
+              <p className="font-medium">{item.title}</p>
+              <p className="text-sm text-stone-600 dark:text-stone-400">
+                {STATE_WORDS[state]}: it comes back {state === "snoozed" && snoozedUntil ? `on ${formatDay(snoozedUntil, locale)}, or sooner ` : ""}if its facts change.
+              </p>
+            </div>
+            <BringBackForm action={actions.clearState} itemKey={item.key} title={item.title} />
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
