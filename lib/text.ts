@@ -9,3 +9,9 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 export function lowerFirst(s: string): string {
   return /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
 }
+
+/** A name's possessive in English: "Acme’s", but "Pebble Apps’" (a name ending in s takes the apostrophe alone). */
+export function possessive(name: string): string {
+  const n = name.trim();
+  return /s$/i.test(n) ? `${n}\u2019` : `${n}\u2019s`;
+}
