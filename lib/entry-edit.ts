@@ -79,7 +79,7 @@ export function interactionForm(i: Interaction, currency: string): EntryForm {
     case "give":
       return { kind: i.kind, values: { ...base, subtype: text(i.subtype) } };
     case "follow_up":
-      return { kind: i.kind, values: { ...base, answered: i.answered ? "true" : "false" } };
+      return { kind: i.kind, values: { ...base, answered: i.answered == null ? "" : i.answered ? "true" : "false" } };
     case "payment":
       return { kind: i.kind, values: { ...base, daysLate: text(i.daysLate ?? 0) } };
   }

@@ -104,7 +104,8 @@ export function readForm(schema: z.ZodType, values: Record<string, string>, curr
     const field = fields.get(k);
     const v = raw.trim();
     if (!field || field.kind === "text") out[k] = v === "" && field?.nullable ? null : raw;
-    else if (field.kind === "boolean") out[k] = v === "on" || v === "true" || v === "1" || v === "yes";
+    // a yes / no / not yet choice: empty is "not known" where the schema allows null (a follow-up's answer)
+    else if (field.kind === "boolean") out[k] = v === "" && field.nullable ? null : v === "on" || v === "true" || v === "1" || v === "yes";
     else if (v === "") out[k] = field.nullable ? null : undefined;
     else if (field.kind === "number") out[k] = parseLocaleNumber(v, seps) ?? v;
     else {

@@ -126,7 +126,7 @@ export function interactionValues(clientId: number, input: CreateInteraction, to
     case "give":
       return { ...base, subtype: input.subtype, amount: input.amount ?? null, initiatedBy: "client" };
     case "follow_up":
-      return { ...base, answered: input.answered, initiatedBy: "me" };
+      return { ...base, answered: input.answered ?? null, initiatedBy: "me" };
     case "payment":
       return { ...base, daysLate: input.daysLate, amount: input.amount ?? null, initiatedBy: "client" };
   }

@@ -305,7 +305,8 @@ export const createInteractionSchema = z.discriminatedUnion(
     }),
     z.object({
       kind: z.literal("follow_up"),
-      answered: z.boolean({ error: "Say whether they answered" }),
+      // null / absent: no answer yet (Today's "follow up once" logs it so; Today asks again after the follow-up days)
+      answered: z.boolean({ error: "Say whether they answered: true, false, or null for not yet" }).nullable().optional(),
       ...interactionBase,
     }),
     z.object({

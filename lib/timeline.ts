@@ -106,8 +106,8 @@ function interactionEntry(i: Interaction, currency: string, locale: string, quot
     title = `They gave back: ${label(i.subtype)}`;
     tone = "good";
   } else if (i.kind === "follow_up") {
-    title = i.answered ? "I followed up, they answered" : "I followed up, no answer";
-    tone = i.answered ? "neutral" : "warn";
+    title = i.answered == null ? "I followed up, waiting for their answer" : i.answered ? "I followed up, they answered" : "I followed up, no answer";
+    tone = i.answered === false ? "warn" : "neutral";
   } else if (i.kind === "payment") {
     title = i.daysLate ? `Paid ${plural(i.daysLate, "day")} late` : "Paid on time";
     tone = (i.daysLate ?? 0) > 0 ? "warn" : "good";

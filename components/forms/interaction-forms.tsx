@@ -55,6 +55,7 @@ export function FollowUpForm({ action, today, edit }: { action: Action; today: s
         options={[
           { value: "false", label: "No answer" },
           { value: "true", label: "They answered" },
+          { value: "", label: "Not yet: still waiting" },
         ]}
         defaultValue={v("answered", initial.answered ?? "false")}
         errors={errors}
