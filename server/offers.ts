@@ -14,6 +14,7 @@ import { listServices } from "@/db/services";
 import { listTemplates } from "@/db/templates";
 import type { Client, ClientHistory, QuoteWithEvents, Service, Settings } from "@/lib/domain";
 import { addDays } from "@/lib/dates";
+import { sortEvents } from "@/lib/negotiation";
 import { conflict, invalidInput, isAppError } from "@/lib/errors";
 import {
   DEFAULT_COUNTER_TEMPLATE,
@@ -42,7 +43,7 @@ import { clientRateInForce } from "./raises";
 /** The offer check page's form state: the answer, or what was recorded. */
 export interface OfferActionState extends ActionState {
   result?: OfferCheckResult;
-  recorded?: { quoteId: number; clientId: number; decision: string; alreadyRecorded: boolean };
+  recorded?: { quoteId: number; clientId: number; decision: string; alreadyRecorded: boolean; heldFirm?: boolean };
 }
 
 export interface OfferMessage {
@@ -168,6 +169,14 @@ export interface RecordedOffer {
   clientId: number;
   /** true: the quote already said this decision about this offer, nothing was written */
   alreadyRecorded: boolean;
+  /** a "counter" at the price already on the table was recorded as holding firm */
+  heldFirm: boolean;
+}
+
+/** The quote's latest step is "I held firm". */
+function lastHeldFirm(quote: QuoteWithEvents): boolean {
+  const last = sortEvents(quote.events).at(-1);
+  return last?.kind === "my_answer" && last.answer === "held_firm";
 }
 
 /**
@@ -253,14 +262,15 @@ export function recordOffer(db: DbOrTx, input: RecordOfferInput, today: string):
     }
 
     const plan = planRecording(quote, req, startedFromOffer);
-    if (plan.kind === "already_recorded") return { quote, clientId: client.id, alreadyRecorded: true };
+    if (plan.kind === "already_recorded") return { quote, clientId: client.id, alreadyRecorded: true, heldFirm: lastHeldFirm(quote) };
     if (plan.kind === "conflict") throw conflict(plan.message);
     const note = input.note ?? null;
     if (plan.clientOffer) addQuoteEvent(t, quote.id, { kind: "client_counter", amount: input.offeredAmount, occurredOn: today, note }, today);
+    if (plan.holdFirm) addQuoteEvent(t, quote.id, { kind: "my_answer", answer: "held_firm", occurredOn: today, note: plan.clientOffer ? null : note }, today);
     if (plan.myCounter != null) addQuoteEvent(t, quote.id, { kind: "my_counter", amount: plan.myCounter, occurredOn: today, note: plan.clientOffer ? null : note }, today);
     if (plan.outcome === "accepted") setQuoteOutcome(t, quote.id, { status: "accepted", agreedAmount: input.offeredAmount, decidedOn: today }, today);
     if (plan.outcome === "declined_by_me") setQuoteOutcome(t, quote.id, { status: "declined_by_me", rejectionReason: input.reason, decidedOn: today }, today);
-    return { quote: getQuote(t, quote.id), clientId: client.id, alreadyRecorded: false };
+    return { quote: getQuote(t, quote.id), clientId: client.id, alreadyRecorded: false, heldFirm: plan.holdFirm };
   });
 }
 

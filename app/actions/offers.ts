@@ -57,7 +57,7 @@ export async function recordOfferAction(prev: OfferActionState, formData: FormDa
   if (error) return error;
   try {
     const db = await readyDb();
-    const { quote, clientId, alreadyRecorded: already } = recordOffer(db, data, todayFor(db));
+    const { quote, clientId, alreadyRecorded: already, heldFirm } = recordOffer(db, data, todayFor(db));
     if (!already) revalidateEverything();
     // a double click: the second submission found what the first just wrote — still "Recorded" to the user
     const same = prev.recorded && !prev.recorded.alreadyRecorded && prev.recorded.quoteId === quote.id && prev.recorded.decision === data.decision && sameValues(prev.values, values);
@@ -65,7 +65,7 @@ export async function recordOfferAction(prev: OfferActionState, formData: FormDa
     return {
       status: "ok",
       message: alreadyRecorded ? "Already recorded." : "Recorded.",
-      recorded: { quoteId: quote.id, clientId, decision: data.decision, alreadyRecorded },
+      recorded: { quoteId: quote.id, clientId, decision: data.decision, alreadyRecorded, heldFirm },
       values,
     };
   } catch (e) {

@@ -295,7 +295,7 @@ export function OfferCheck({
             >
               {recorded.status === "ok" && recorded.recorded ? (
                 <p id="offer-recorded-status" role="status" className="mb-2 text-sm text-emerald-800 dark:text-emerald-300" data-testid="offer-recorded">
-                  {recorded.recorded.alreadyRecorded ? "Already recorded" : "Recorded"}: {decisionWords[recorded.recorded.decision] ?? recorded.recorded.decision} —{" "}
+                  {recorded.recorded.alreadyRecorded ? "Already recorded" : "Recorded"}: {recorded.recorded.heldFirm ? "held firm at your price" : (decisionWords[recorded.recorded.decision] ?? recorded.recorded.decision)} —{" "}
                   <Link className="underline" href={`/quotes/${recorded.recorded.quoteId}`}>
                     open the quote
                   </Link>{" "}

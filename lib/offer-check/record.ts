@@ -25,6 +25,8 @@ export type RecordPlan =
       clientOffer: boolean;
       /** log my counter at this price */
       myCounter: number | null;
+      /** my "counter" is the price already on the table: log that I held firm, not a counter */
+      holdFirm: boolean;
       /** the outcome to set, if the decision is one */
       outcome: "accepted" | "declined_by_me" | null;
     };
@@ -67,6 +69,16 @@ export function alreadyRecorded(quote: Quote, req: RecordRequest): boolean {
   const neg = replayNegotiation(quote);
   if (req.decision === "accepted") return quote.status === "accepted" && (quote.agreedAmount ?? neg.currentPrice) === req.offeredAmount;
   if (req.decision === "declined") return quote.status === "declined_by_me" && (askStands(quote, req.offeredAmount) || neg.currentPrice === req.offeredAmount);
+  const steps = neg.steps;
+  const [prev, held] = steps.slice(-2);
+  if (
+    OPEN_QUOTE_STATUSES.includes(quote.status) &&
+    held?.event.kind === "my_answer" &&
+    held.event.answer === "held_firm" &&
+    held.priceAfter === req.counterAmount &&
+    prev?.requestedPrice === req.offeredAmount
+  )
+    return true;
   const last = lastEvent(quote);
   return (
     OPEN_QUOTE_STATUSES.includes(quote.status) &&
@@ -91,10 +103,14 @@ export function planRecording(quote: Quote, req: RecordRequest, startedFromOffer
   const clientOffer = startedFromOffer
     ? req.decision !== "accepted"
     : !askStands(quote, req.offeredAmount) && !(req.decision === "accepted" && req.offeredAmount === current);
+  // "countering" at the price I already asked is holding firm: the record says so (the negotiation
+  // criterion counts a held line, not a counter)
+  const holdFirm = !startedFromOffer && req.decision === "countered" && req.counterAmount === current;
   return {
     kind: "write",
     clientOffer,
-    myCounter: req.decision === "countered" ? req.counterAmount : null,
+    myCounter: req.decision === "countered" && !holdFirm ? req.counterAmount : null,
+    holdFirm,
     outcome: req.decision === "accepted" ? "accepted" : req.decision === "declined" ? "declined_by_me" : null,
   };
 }

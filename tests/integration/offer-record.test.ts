@@ -71,15 +71,23 @@ describe("on a quote where their ask already stands", () => {
     expect(kinds(q.getQuote(db, quote.id))).toEqual(["discount_request"]);
   });
 
-  test("countering logs my counter once; a second click adds nothing", () => {
+  test("countering at the price I quoted is holding firm: logged once as such; a second click adds nothing", () => {
     const quote = quoteWith40PercentAsk("Forty off, countered");
     const input = offer({ quoteId: quote.id, scopeAmount: 30, offeredAmount: 198000, decision: "countered" });
-    expect(recordOffer(db, input, today).alreadyRecorded).toBe(false);
-    expect(recordOffer(db, input, today).alreadyRecorded).toBe(true);
+    const first = recordOffer(db, input, today);
+    expect(first).toMatchObject({ alreadyRecorded: false, heldFirm: true });
+    expect(recordOffer(db, input, today)).toMatchObject({ alreadyRecorded: true, heldFirm: true });
     const after = q.getQuote(db, quote.id);
-    // my counter is the full scope at the target: 30 h × $110
-    expect(kinds(after)).toEqual(["discount_request", "my_counter:330000"]);
+    // the counter is the full scope at the target (30 h × $110 = $3,300): the price already quoted, so I held firm
+    expect(kinds(after)).toEqual(["discount_request", "my_answer:held_firm"]);
     expect(after.status).toBe("negotiating");
+  });
+
+  test("countering at a price other than mine on the table logs my counter", () => {
+    const quote = quoteWith40PercentAsk("Forty off, countered lower");
+    const input = offer({ quoteId: quote.id, scopeAmount: 30, offeredAmount: 198000, decision: "countered", counterAmount: 300000 });
+    expect(recordOffer(db, input, today)).toMatchObject({ alreadyRecorded: false, heldFirm: false });
+    expect(kinds(q.getQuote(db, quote.id))).toEqual(["discount_request", "my_counter:300000"]);
   });
 
   test("accepting their ask: accepted at $1,980, no extra step; twice adds nothing", () => {

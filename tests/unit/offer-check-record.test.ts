@@ -27,13 +27,26 @@ describe("askStands", () => {
 
 describe("planRecording on an existing quote", () => {
   test("declining their standing ask: only the outcome, no client step, no 'held firm'", () => {
-    expect(planRecording(quote([FORTY_OFF()]), req("declined"), false)).toEqual({ kind: "write", clientOffer: false, myCounter: null, outcome: "declined_by_me" });
+    expect(planRecording(quote([FORTY_OFF()]), req("declined"), false)).toEqual({ kind: "write", clientOffer: false, myCounter: null, holdFirm: false, outcome: "declined_by_me" });
   });
   test("a new price from them is logged as their counter", () => {
-    expect(planRecording(quote([FORTY_OFF()]), req("countered", 250000, 330000), false)).toEqual({ kind: "write", clientOffer: true, myCounter: 330000, outcome: null });
+    expect(planRecording(quote([FORTY_OFF()]), req("countered", 250000, 300000), false)).toEqual({ kind: "write", clientOffer: true, myCounter: 300000, holdFirm: false, outcome: null });
+  });
+  test.each<[string, ReturnType<typeof quote>, RecordRequest, boolean]>([
+    ["their standing ask, my quoted price", quote([FORTY_OFF()]), req("countered", 198000, 330000), false],
+    ["a new price of theirs, my quoted price", quote([FORTY_OFF()]), req("countered", 250000, 330000), true],
+    ["after my counter, that counter's price again", quote([FORTY_OFF(), ev("my_counter", { amount: 300000 }), ev("client_counter", { amount: 250000 })]), req("countered", 250000, 300000), false],
+  ])("a 'counter' at the price already on the table is holding firm, not a counter (%s)", (_, q, r, clientOffer) => {
+    expect(planRecording(q, r, false)).toEqual({ kind: "write", clientOffer, myCounter: null, holdFirm: true, outcome: null });
+  });
+  test("held firm, then the same decision again: already recorded (a double click writes nothing)", () => {
+    const q = quote([FORTY_OFF(), ev("my_answer", { answer: "held_firm" })]);
+    expect(alreadyRecorded(q, req("countered", 198000, 330000))).toBe(true);
+    // another offer of theirs is news: it is logged
+    expect(planRecording(q, req("countered", 250000, 330000), false)).toMatchObject({ kind: "write", clientOffer: true, holdFirm: true });
   });
   test("accepting the price on the table is no ask of theirs", () => {
-    expect(planRecording(quote([], "sent"), req("accepted", 330000), false)).toEqual({ kind: "write", clientOffer: false, myCounter: null, outcome: "accepted" });
+    expect(planRecording(quote([], "sent"), req("accepted", 330000), false)).toEqual({ kind: "write", clientOffer: false, myCounter: null, holdFirm: false, outcome: "accepted" });
   });
   test.each<[string, ReturnType<typeof quote>, RecordRequest]>([
     ["declined again", quote([FORTY_OFF()], "declined_by_me"), req("declined")],
@@ -45,7 +58,7 @@ describe("planRecording on an existing quote", () => {
   });
   test("a different counter price is a new step, not 'already recorded'", () => {
     const q = quote([FORTY_OFF(), ev("my_counter", { amount: 330000 })]);
-    expect(planRecording(q, req("countered", 198000, 300000), false)).toEqual({ kind: "write", clientOffer: false, myCounter: 300000, outcome: null });
+    expect(planRecording(q, req("countered", 198000, 300000), false)).toEqual({ kind: "write", clientOffer: false, myCounter: 300000, holdFirm: false, outcome: null });
   });
   test("a quote decided otherwise is a conflict", () => {
     expect(planRecording(quote([FORTY_OFF()], "declined_by_me"), req("accepted"), false).kind).toBe("conflict");
@@ -60,7 +73,7 @@ describe("planRecording on a quote just started from the offer", () => {
     ["countered", true, 440000, null],
     ["accepted", false, null, "accepted"],
   ])("%s: their offer logged first unless simply accepted", (decision, clientOffer, myCounter, outcome) => {
-    expect(planRecording(fresh, req(decision, 280000, decision === "countered" ? 440000 : null), true)).toEqual({ kind: "write", clientOffer, myCounter, outcome });
+    expect(planRecording(fresh, req(decision, 280000, decision === "countered" ? 440000 : null), true)).toEqual({ kind: "write", clientOffer, myCounter, holdFirm: false, outcome });
   });
 });
 
