@@ -23,6 +23,7 @@ import { listTemplates } from "@/db/templates";
 import { usualServiceOf } from "@/lib/quote-lifecycle";
 import type { Client, ClientHistory, ClientRate, QuoteWithEvents, RatePlan, Service, Settings } from "@/lib/domain";
 import { daysBetween } from "@/lib/dates";
+import { possessive } from "@/lib/text";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
 import { formatDay } from "@/lib/format-date";
 import {
@@ -396,7 +397,7 @@ export function raiseDueItems(db: DbOrTx, today: string, settings: Settings = ge
         clientId: client.id,
         clientName: client.name,
         quoteId: null,
-        title: `Raise ${client.name}’s rate for ${service.name}`,
+        title: `Raise ${possessive(client.name)} rate for ${service.name}`,
         // the rate they pay is in the reason ("Pays $80.00/h, …"): `amount` is money, not a rate per unit
         reason: due.reason,
         since: due.since,
