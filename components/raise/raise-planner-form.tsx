@@ -83,7 +83,9 @@ function PlannerFields({
   // only an edited letter can stop saying the rate and day: the filled-in one follows them
   const letterCheck = letter != null && parsedRate != null ? checkLetter(letter, letterFacts) : null;
   // a field's error from the last submission holds only while the field still says what was sent
-  const fresh = (field: string, now: string) => (kept && kept[field] === now ? errors?.[field] : undefined);
+  // (a textarea is sent with CRLF line breaks: the letter sent and the one in the box differ only by them)
+  const lf = (text: string | undefined) => text?.replace(/\r\n/g, "\n");
+  const fresh = (field: string, now: string) => (kept && lf(kept[field]) === lf(now) ? errors?.[field] : undefined);
   const shown: Record<string, string[]> = {};
   for (const [field, now] of [["newRate", rateText], ["effectiveFrom", from], ["letter", shownLetter]] as const) {
     const e = fresh(field, now);
@@ -99,6 +101,7 @@ function PlannerFields({
   const letterErr = shown.letter;
   // the server's refusal already says the rate is missing: the live box then adds only the day
   const letterWarnings = letterCheck ? [letterErr ? null : letterCheck.rateProblem, letterCheck.dateProblem].filter((w): w is string => w != null) : [];
+  const refill = letterCheck != null && (letterCheck.rateProblem != null || letterCheck.dateProblem != null);
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="grid gap-4" aria-label={`Plan a raise for ${facts.clientName}`}>
@@ -220,7 +223,7 @@ function PlannerFields({
           className={control}
         />
       </FieldShell>
-      {letterWarnings.length ? (
+      {refill ? (
         <div role="status" className="grid gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100" data-testid="letter-warning">
           {letterWarnings.map((w) => (
             <p key={w}>{w}.</p>
@@ -237,7 +240,7 @@ function PlannerFields({
           Record the raise
         </SubmitButton>
         <CopyButton text={shownLetter} selectId={ids.letter} label="Copy the letter" announce="The letter is copied" />
-        {letter != null && !letterWarnings.length ? (
+        {letter != null && !refill ? (
           <button type="button" className="min-h-10 text-sm underline" onClick={() => setLetter(null)}>
             Start the letter again from the template
           </button>
