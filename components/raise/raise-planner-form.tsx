@@ -89,8 +89,11 @@ function PlannerFields({
   const shown: Record<string, string[]> = {};
   for (const [field, now] of [["newRate", rateText], ["effectiveFrom", from], ["letter", shownLetter]] as const) {
     const e = fresh(field, now);
-    if (e) shown[field] = e;
+    // the letter was judged against the rate sent with it: a new rate in the box makes that judgement stale
+    if (e && (field !== "letter" || kept?.newRate === rateText)) shown[field] = e;
   }
+  // the summary of a refusal holds while one of its field errors still does (or it named no field)
+  const staleRefusal = state.status === "error" && state.fields != null && Object.keys(state.fields).some((f) => f !== "_form") && Object.keys(shown).length === 0;
 
   const suggest = (m: RaiseMode, p: string) => {
     const n = Number(p);
@@ -246,7 +249,7 @@ function PlannerFields({
           </button>
         ) : null}
       </div>
-      <FormMessage state={state} />
+      {staleRefusal ? null : <FormMessage state={state} />}
     </form>
   );
 }

@@ -93,6 +93,9 @@ test("raise: a client paying below target for over a year → the planner from t
   await expect(letter).toHaveValue(/will be \$100\.00\/h/);
   await letter.fill(`${await letter.inputValue()}\n\nP.S. Thanks for a great year.`);
   await expect(warning).toHaveCount(0);
+  // the same letter as the refused one, but the rate is back to what it says: the refusal no longer shows
+  await expect(form.getByText("The letter says $100.00/h; the new rate is $95.00/h: update the letter")).toHaveCount(0);
+  await expect(form.getByText("The letter does not say the new rate")).toHaveCount(0);
   await axeClean(page, "raise planner");
   await page.screenshot({ path: `${SHOTS}/raise-planner-desktop.png`, fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
@@ -136,6 +139,7 @@ test("raise: a client paying below target for over a year → the planner from t
   await answer.getByRole("button", { name: "Record their answer" }).click();
   await expect(page.getByTestId("pending-raise")).toContainText(`Negotiated: $95.00/h from ${day}.`);
   await expect(page.getByText(/already planned/)).toHaveCount(0);
+  await expect(answer.getByLabel("Rate agreed (USD per hour)")).toHaveValue("95.00");
   await page.screenshot({ path: `${SHOTS}/raise-planner-negotiated-desktop.png`, fullPage: true });
   await page.getByRole("link", { name: `Back to ${name}` }).click();
   await expect(rates.getByTestId("pending-raise")).toHaveText(`Negotiated: $95.00/h from ${day}`);

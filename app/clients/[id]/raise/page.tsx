@@ -8,6 +8,7 @@ import { loadRaisePlanner } from "@/server/raises";
 import { isAppError } from "@/lib/errors";
 import { label } from "@/lib/domain";
 import { formatDay } from "@/lib/format-date";
+import { toDecimalString } from "@/lib/money";
 import { pendingWords, rateWords } from "@/lib/raise";
 import { possessive } from "@/lib/text";
 import { ButtonLink } from "@/components/ui/button";
@@ -142,7 +143,7 @@ export default async function RaisePlannerPage({ params, searchParams }: { param
                           <summary className="flex min-h-10 cursor-pointer items-center">The letter sent</summary>
                           <p className="whitespace-pre-wrap break-words rounded-md bg-stone-50 p-3 dark:bg-stone-800">{p.letter}</p>
                         </details>
-                        <RaiseOutcomeForm action={raiseOutcomeAction.bind(null, p.id)} today={today} currency={p.currency} unit={p.unit} current={p.outcome} title={`Their answer to the raise from ${formatDay(p.effectiveFrom, locale)}`} />
+                        <RaiseOutcomeForm action={raiseOutcomeAction.bind(null, p.id)} today={today} currency={p.currency} unit={p.unit} current={p.outcome} agreed={p.outcomeRate != null ? toDecimalString(p.outcomeRate, p.currency) : undefined} title={`Their answer to the raise from ${formatDay(p.effectiveFrom, locale)}`} />
                       </li>
                     );
                   })}
