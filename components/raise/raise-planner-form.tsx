@@ -80,8 +80,8 @@ function PlannerFields({
   const shownLetter = letter ?? filled;
   const belowFloor = parsedRate != null && parsedRate < facts.floorRate;
   const notAbove = parsedRate != null ? raiseNotAbove({ ...letterFacts, newRate: parsedRate }) : null;
-  // only an edited letter can stop saying the rate and day: the filled-in one follows them
-  const letterCheck = letter != null && parsedRate != null ? checkLetter(letter, letterFacts) : null;
+  // an edited letter can stop saying the rate and day (so can a user's template without {new_rate} or {effective_date})
+  const letterCheck = parsedRate != null ? checkLetter(shownLetter, letterFacts) : null;
   // a field's error from the last submission holds only while the field still says what was sent
   // (a textarea is sent with CRLF line breaks: the letter sent and the one in the box differ only by them)
   const lf = (text: string | undefined) => text?.replace(/\r\n/g, "\n");
@@ -104,7 +104,9 @@ function PlannerFields({
   const letterErr = shown.letter;
   // the server's refusal already says the rate is missing: the live box then adds only the day
   const letterWarnings = letterCheck ? [letterErr ? null : letterCheck.rateProblem, letterCheck.dateProblem].filter((w): w is string => w != null) : [];
-  const refill = letterCheck != null && (letterCheck.rateProblem != null || letterCheck.dateProblem != null);
+  const problem = letterCheck != null && (letterCheck.rateProblem != null || letterCheck.dateProblem != null);
+  // refilling helps only a letter edited by hand: the filled-in one is the template already
+  const refill = problem && letter != null;
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="grid gap-4" aria-label={`Plan a raise for ${facts.clientName}`}>
@@ -226,16 +228,18 @@ function PlannerFields({
           className={control}
         />
       </FieldShell>
-      {refill ? (
+      {problem && (letterWarnings.length > 0 || refill) ? (
         <div role="status" className="grid gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100" data-testid="letter-warning">
           {letterWarnings.map((w) => (
             <p key={w}>{w}.</p>
           ))}
+          {refill ? (
           <div>
             <button type="button" className="min-h-10 rounded-md border border-amber-400 bg-white px-3 font-medium text-amber-950 dark:border-amber-600 dark:bg-stone-900 dark:text-amber-100" onClick={() => setLetter(null)}>
               Refill the letter
             </button>
           </div>
+          ) : null}
         </div>
       ) : null}
       <div className="flex flex-wrap items-center gap-3">
