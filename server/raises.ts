@@ -23,12 +23,14 @@ import { listTemplates } from "@/db/templates";
 import { usualServiceOf } from "@/lib/quote-lifecycle";
 import type { Client, ClientHistory, ClientRate, QuoteWithEvents, RatePlan, Service, Settings } from "@/lib/domain";
 import { daysBetween } from "@/lib/dates";
+import { possessive } from "@/lib/text";
 import { conflict, invalidInput, notFound } from "@/lib/errors";
 import { formatDay } from "@/lib/format-date";
 import {
   DEFAULT_RAISE_TEMPLATE,
   acceptedOfService,
   acceptedOn,
+  checkLetter,
   clientRateOn,
   defaultEffectiveFrom,
   defaultRaiseMode,
@@ -36,11 +38,13 @@ import {
   nextClientRate,
   pendingPlan,
   raiseDue,
-  raiseStats,
+  raiseNotAbove,
+  raiseStatLines,
   rateNow,
   rateWords,
   suggestRate,
   type RaiseMode,
+  type RaiseStatLines,
   type RateNow,
 } from "@/lib/raise";
 import type { ClientRateInput, PlanRaiseInput, RaiseOutcomeInput } from "@/lib/raise-schemas";
@@ -71,11 +75,15 @@ function clientOr404(db: DbOrTx, id: number): Client {
   return client;
 }
 
-/** A rate below the floor in force on its first day needs confirming. */
-function floorCheck(db: DbOrTx, service: Service, rate: number, from: string, confirmed: boolean, field: string, locale: string) {
+/** A rate below the floor in force on its first day needs confirming: the field error, else null. */
+function floorProblem(db: DbOrTx, service: Service, rate: number, from: string, confirmed: boolean, locale: string): string | null {
   const floor = ratesIn(listAllServiceRates(db), service, from).floorRate;
-  if (rate < floor && !confirmed)
-    throw invalidInput("That rate is below your floor", { [field]: [`Below your floor of ${rateWords(floor, service.currency, service.unit, locale)}: confirm to set it anyway`] });
+  return rate < floor && !confirmed ? `Below your floor of ${rateWords(floor, service.currency, service.unit, locale)}: confirm to set it anyway` : null;
+}
+
+function floorCheck(db: DbOrTx, service: Service, rate: number, from: string, confirmed: boolean, field: string, locale: string) {
+  const problem = floorProblem(db, service, rate, from, confirmed, locale);
+  if (problem) throw invalidInput("That rate is below your floor", { [field]: [problem] });
 }
 
 // ---- client rates ---------------------------------------------------------------------------------
@@ -141,37 +149,43 @@ export function listAllRatePlans(db: DbOrTx, filter: { clientId?: number } = {})
  * Record a raise: the plan (notice today, the rate they pay now, the target in force today, the new rate
  * from its day, the letter as sent) and the client's rate at the new rate from that day, in one
  * transaction. Refused with field errors, nothing written: an unknown client or service, a start before
- * today, a new rate below the floor in force on its first day without confirming, a raise already
- * planned for them on that service.
+ * today, a new rate not above what they pay now (when that is known), a new rate below the floor in force
+ * on its first day without confirming, a letter given that does not say the new rate (lib/raise/plan.ts
+ * checkLetter: the day is not required), a raise already planned for them on that service (409).
  */
 export function planRaise(db: DbOrTx, input: PlanRaiseInput, today: string): RatePlan {
   return writeTransaction(db, (tx) => {
     const settings = getSettings(tx);
     const client = clientOr400(tx, input.clientId);
     const service = serviceOr400(tx, input.serviceId);
-    if (input.effectiveFrom < today) throw invalidInput("The new rate starts in the past", { effectiveFrom: ["The new rate cannot start before today"] });
-    floorCheck(tx, service, input.newRate, input.effectiveFrom, input.confirmBelowFloor, "newRate", settings.locale);
+    const clientRates = listClientRates(tx, client.id);
+    const now = rateNowFor(loadClientHistory(tx, client.id) as ClientHistory, service, clientRates, settings, today);
+    const facts = {
+      client: client.name,
+      service: service.name,
+      currency: service.currency,
+      unit: service.unit,
+      currentRate: now?.rate ?? null,
+      newRate: input.newRate,
+      effectiveFrom: input.effectiveFrom,
+      locale: settings.locale,
+    };
+    const fields: Record<string, string[]> = {};
+    if (input.effectiveFrom < today) fields.effectiveFrom = ["The new rate cannot start before today"];
+    const rateProblem = raiseNotAbove(facts) ?? floorProblem(tx, service, input.newRate, input.effectiveFrom, input.confirmBelowFloor, settings.locale);
+    if (rateProblem) fields.newRate = [rateProblem];
+    const letterProblem = input.letter != null ? checkLetter(input.letter, facts).rateProblem : null;
+    if (letterProblem) fields.letter = [letterProblem];
+    if (Object.keys(fields).length)
+      throw invalidInput(fields.effectiveFrom ? "The new rate starts in the past" : fields.newRate ? "That new rate cannot be recorded" : "The letter does not say the new rate", fields);
     const plans = listRatePlans(tx, { clientId: client.id, serviceId: service.id });
     const pending = pendingPlan(plans, today);
     if (pending)
       throw conflict(`A raise for ${client.name} is already planned`, {
         effectiveFrom: [`A raise from ${formatDay(pending.effectiveFrom, settings.locale)} is already planned: record their answer first`],
       });
-    const clientRates = listClientRates(tx, client.id);
-    const now = rateNowFor(loadClientHistory(tx, client.id) as ClientHistory, service, clientRates, settings, today);
     const target = ratesIn(listAllServiceRates(tx), service, today).targetRate;
-    const letter =
-      input.letter ??
-      fillRaiseLetter(raiseTemplate(tx).body, {
-        client: client.name,
-        service: service.name,
-        currency: service.currency,
-        unit: service.unit,
-        currentRate: now?.rate ?? null,
-        newRate: input.newRate,
-        effectiveFrom: input.effectiveFrom,
-        locale: settings.locale,
-      });
+    const letter = input.letter ?? fillRaiseLetter(raiseTemplate(tx).body, facts);
     const planId = insertRatePlan(tx, {
       clientId: client.id,
       serviceId: service.id,
@@ -235,8 +249,8 @@ export interface ServiceRateLine {
 
 export interface ClientRatesCard {
   lines: ServiceRateLine[];
-  /** outcomes of the raises noticed in the last 12 months (the whole book) */
-  stats: string | null;
+  /** outcomes of the raises noticed in the last 12 months: this client's, and separately the whole book's */
+  stats: RaiseStatLines;
 }
 
 function firstAccepted(quotes: readonly QuoteWithEvents[], serviceId: number): string | null {
@@ -265,7 +279,8 @@ export function loadClientRatesCard(db: DbOrTx, clientId: number, today: string)
         pending: pendingPlan(plans.filter((p) => p.serviceId === service.id), today) ?? null,
       };
     });
-  return { lines, stats: raiseStats(listRatePlans(db), today).words };
+  const client = history.client.name;
+  return { lines, stats: raiseStatLines(client, plans, listRatePlans(db), today) };
 }
 
 export interface RaisePlanner {
@@ -276,12 +291,13 @@ export interface RaisePlanner {
   settings: Pick<Settings, "locale" | "raiseByPct" | "raiseNoticeMonths" | "hoursPerDay">;
   suggestion: { mode: RaiseMode; pct: number; rate: number } | null;
   defaultEffectiveFrom: string;
+  /** id null: the built-in letter (the user has no template of kind "raise") */
   template: { id: number | null; name: string; body: string };
   /** the letter filled in for the suggestion */
   letter: string;
   /** this client's plans, newest first, with their service's name */
   plans: (RatePlan & { serviceName: string; unit: Service["unit"] })[];
-  stats: string | null;
+  stats: RaiseStatLines;
 }
 
 /** The planner for a client: the chosen service (else their usual one, else their first with accepted work, else the first). */
@@ -381,14 +397,15 @@ export function raiseDueItems(db: DbOrTx, today: string, settings: Settings = ge
         clientId: client.id,
         clientName: client.name,
         quoteId: null,
-        title: `Raise ${client.name}’s rate for ${service.name}`,
+        title: `Raise ${possessive(client.name)} rate for ${service.name}`,
+        // the rate they pay is in the reason ("Pays $80.00/h, …"): `amount` is money, not a rate per unit
         reason: due.reason,
         since: due.since,
         days: Math.max(0, daysBetween(due.since, today) - 1),
         fingerprint: due.fingerprint,
         actions: [{ type: "link", label: "Plan the raise", href: `/clients/${client.id}/raise?serviceId=${service.id}` }],
         message: null,
-        amount: now ? { value: now.rate, currency: now.currency } : null,
+        amount: null,
       });
     }
   }

@@ -14,6 +14,7 @@ export function RaiseOutcomeForm({
   currency,
   unit,
   current,
+  agreed,
   title,
 }: {
   action: (p: ActionState, f: FormData) => Promise<ActionState>;
@@ -21,6 +22,8 @@ export function RaiseOutcomeForm({
   currency: string;
   unit: string;
   current: RaiseOutcome | null;
+  /** the rate agreed when the answer so far is "negotiated", as typed (e.g. "95.00") */
+  agreed?: string;
   title: string;
 }) {
   const { state, formAction, onSubmit, pending, formKey, v, errors } = useForm(action);
@@ -45,7 +48,7 @@ export function RaiseOutcomeForm({
       </fieldset>
       <div className="grid gap-3 sm:grid-cols-2">
         {outcome === "negotiated" ? (
-          <TextField name="outcomeRate" label={`Rate agreed (${currency} per ${unit})`} typed="money" currency={currency} inputMode="decimal" defaultValue={v("outcomeRate")} errors={errors} />
+          <TextField name="outcomeRate" label={`Rate agreed (${currency} per ${unit})`} typed="money" currency={currency} inputMode="decimal" defaultValue={v("outcomeRate", agreed)} errors={errors} />
         ) : null}
         <TextField name="outcomeOn" label="Answered on" type="date" defaultValue={v("outcomeOn", today)} errors={errors} />
       </div>

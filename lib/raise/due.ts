@@ -2,7 +2,8 @@
  * Rates due a raise (docs/today.md, "Rates due a raise"): a pure rule per client and service.
  *
  * Due when the client is active, has accepted work on the service, has no planned raise still to take
- * effect (a plan starting after today that did not end with "left"), and either
+ * effect (a plan starting after today that did not end with "left"), did not leave over their latest
+ * raise of that service (its answer "left": another one is not suggested), and either
  *   (a) the rate they pay now is below the target in force today, or
  *   (b) their rate has not been raised for `raiseAfterMonths` months: since the start of their last
  *       raise (the latest plan's effectiveFrom, a plan they left not counting), else since their first
@@ -10,8 +11,9 @@
  */
 import type { ClientStatus, RatePlan, Settings } from "../domain";
 import { discountBp, formatPercentBp } from "../money";
+import { formatDay } from "../format-date";
 import { plural } from "../text";
-import { monthWords, rateWords, type RateNow } from "./rates";
+import { rateWords, type RateNow } from "./rates";
 
 /** `iso` plus `months` calendar months; a day past the month's end is clamped to it (Jan 31 + 1 → Feb 28). */
 export function addMonths(iso: string, months: number): string {
@@ -40,6 +42,14 @@ export function pendingPlan<P extends PlanLike>(plans: readonly P[], today: stri
   return plans.find((p) => p.effectiveFrom > today && p.outcome !== "left");
 }
 
+/** Their latest plan: the latest notice day, then the latest first day; undefined when none. */
+export function latestPlan<P extends PlanLike>(plans: readonly P[]): P | undefined {
+  let found: P | undefined;
+  for (const p of plans)
+    if (!found || p.noticeOn > found.noticeOn || (p.noticeOn === found.noticeOn && p.effectiveFrom > found.effectiveFrom)) found = p;
+  return found;
+}
+
 /** The day their rate was last raised (the latest plan that was not left), else null. */
 export function lastRaiseOn(plans: readonly PlanLike[]): string | null {
   let last: string | null = null;
@@ -65,6 +75,8 @@ export interface RaiseDue {
   stale: boolean;
   /** the day the raise clock started: the last raise, else the first accepted job */
   since: string;
+  /** what `since` is */
+  sinceIs: "last_raise" | "first_job";
   monthsSince: number;
   reason: string;
   fingerprint: string;
@@ -74,25 +86,31 @@ export function raiseDue(input: RaiseDueInput): RaiseDue | null {
   const { today, settings, rateNow, targetRate } = input;
   if (input.clientStatus !== "active" || input.firstAcceptedOn == null) return null;
   if (pendingPlan(input.plans, today)) return null;
+  if (latestPlan(input.plans)?.outcome === "left") return null;
   const locale = settings.locale || "en-US";
-  const since = lastRaiseOn(input.plans) ?? input.firstAcceptedOn;
+  const last = lastRaiseOn(input.plans);
+  const since = last ?? input.firstAcceptedOn;
+  const sinceIs = last != null ? "last_raise" : "first_job";
   const after = Math.max(1, settings.raiseAfterMonths);
   const stale = addMonths(since, after) <= today;
   const belowTarget = rateNow != null && targetRate > 0 && rateNow.rate < targetRate;
   if (!stale && !belowTarget) return null;
   const monthsSince = wholeMonthsBetween(since, today);
   const parts: string[] = [];
-  if (belowTarget && rateNow)
-    parts.push(
-      `Pays ${rateWords(rateNow.rate, rateNow.currency, rateNow.unit, locale)}, ${formatPercentBp(discountBp(targetRate, rateNow.rate), locale)} below your target of ${rateWords(targetRate, rateNow.currency, rateNow.unit, locale)}`,
-    );
-  if (stale) parts.push(`No raise since ${monthWords(since, locale)} (${plural(monthsSince, "month")})`);
+  if (rateNow) {
+    const pays = `Pays ${rateWords(rateNow.rate, rateNow.currency, rateNow.unit, locale)}`;
+    parts.push(belowTarget ? `${pays}, ${formatPercentBp(discountBp(targetRate, rateNow.rate), locale)} below your target of ${rateWords(targetRate, rateNow.currency, rateNow.unit, locale)}` : pays);
+  }
+  if (stale) parts.push(`No raise for ${plural(monthsSince, "month")}`);
+  // the reason says what the day is: the item's `since` alone ("Since Oct 1, 2025") would not
+  const sinceWords = `${sinceIs === "last_raise" ? "last raise" : "first job"}: ${formatDay(since, locale)}`;
   return {
     belowTarget,
     stale,
     since,
+    sinceIs,
     monthsSince,
-    reason: parts.join(". ") + ".",
+    reason: `${parts.join(". ")} (${sinceWords}).`,
     fingerprint: `${rateNow?.rate ?? "none"}|${since}|${targetRate}`,
   };
 }

@@ -15,7 +15,7 @@ vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 import type { DB } from "@/db/connection";
 import { clientRates, ratePlans } from "@/db/schema";
 import { addDays } from "@/lib/dates";
-import { addMonths } from "@/lib/raise";
+import { addMonths, pendingWords } from "@/lib/raise";
 import { offerCheckSchema } from "@/lib/offer-check/schemas";
 import { todayFor } from "@/server/clock";
 import { readyDb } from "@/server/database";
@@ -53,6 +53,9 @@ let serviceId = 0;
 let acme = 0;
 /** active, accepted last month at the target */
 let fresh = 0;
+/** active, no accepted work: what they pay is not known */
+let newbie = 0;
+const day = (iso: string) => new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
 const counts = () => ({ plans: db.select().from(ratePlans).all().length, rates: db.select().from(clientRates).all().length });
 
 async function client(name: string) {
@@ -75,6 +78,7 @@ beforeAll(async () => {
   await acceptedJob(acme, addMonths(today, -13), 400000, 3000);
   fresh = await client("Fresh Co");
   await acceptedJob(fresh, addMonths(today, -1), 100000, 600);
+  newbie = await client("Newbie Ltd");
 });
 
 describe("rates due a raise", () => {
@@ -82,8 +86,9 @@ describe("rates due a raise", () => {
     const items = raiseDueItems(db, today, getSettings(db));
     const mine = items.filter((i) => i.clientId === acme);
     expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ key: `raise:client:${acme}:${serviceId}`, kind: "raise_due", amount: { value: 8000, currency: "USD" } });
-    expect(mine[0].reason).toMatch(/^Pays \$80\.00\/h, 20% below your target of \$100\.00\/h\. No raise since .* \(13 months\)\.$/);
+    // the rate is per hour: it is in the reason, not in `amount` (money); the reason says what `since` is
+    expect(mine[0]).toMatchObject({ key: `raise:client:${acme}:${serviceId}`, kind: "raise_due", amount: null, since: addMonths(today, -13) });
+    expect(mine[0].reason).toBe(`Pays $80.00/h, 20% below your target of $100.00/h. No raise for 13 months (first job: ${day(addMonths(today, -13))}).`);
     expect(mine[0].actions[0]).toEqual({ type: "link", label: "Plan the raise", href: `/clients/${acme}/raise?serviceId=${serviceId}` });
     expect(items.some((i) => i.clientId === fresh)).toBe(false);
   });
@@ -95,6 +100,9 @@ describe("rates due a raise", () => {
     expect(p.defaultEffectiveFrom).toBe(addMonths(today, 3));
     expect(p.letter).toContain("Hi Acme Raises,");
     expect(p.letter).toContain("will be $100.00/h (it is $80.00/h today)");
+    // no raise template of the user's: the built-in letter (the planner says so)
+    expect(p.template.id).toBeNull();
+    expect(p.stats).toEqual({ client: "Acme Raises: no raise planned yet.", book: null });
   });
 });
 
@@ -102,7 +110,11 @@ describe("POST /rate-plans: bad input is refused with field errors and nothing i
   const good = () => ({ clientId: acme, serviceId, newRate: 10000, effectiveFrom: addMonths(today, 3) });
   test.each([
     ["a start before today", { effectiveFrom: "__yesterday__" }, "effectiveFrom", "The new rate cannot start before today"],
-    ["below the floor without confirming", { newRate: 7000 }, "newRate", "Below your floor of $80.00/h: confirm to set it anyway"],
+    ["below the floor without confirming (what they pay not known)", { clientId: "__newbie__", newRate: 7000 }, "newRate", "Below your floor of $80.00/h: confirm to set it anyway"],
+    ["a rate cut: below what they pay now", { newRate: 7500, confirmBelowFloor: true }, "newRate", "A raise must be above what Acme Raises pays now: $80.00/h"],
+    ["the same rate as now", { newRate: 8000 }, "newRate", "A raise must be above what Acme Raises pays now: $80.00/h"],
+    ["a letter written for another rate", { letter: "Hi,\n\nFrom March my rate will be $95.00/h (it is $80.00/h today)." }, "letter", "The letter says $95.00/h; the new rate is $100.00/h: update the letter"],
+    ["a letter without the new rate", { letter: "Hi,\n\nMy rates go up in March." }, "letter", "The letter does not say the new rate, $100.00/h: update the letter"],
     ["an unknown client", { clientId: 999999 }, "clientId", "No client with id 999999"],
     ["an unknown service", { serviceId: 999999 }, "serviceId", "No service with id 999999"],
     ["no rate", { newRate: undefined }, "newRate", undefined],
@@ -111,11 +123,27 @@ describe("POST /rate-plans: bad input is refused with field errors and nothing i
     const before = counts();
     const body = { ...good(), ...patch } as Record<string, unknown>;
     if (body.effectiveFrom === "__yesterday__") body.effectiveFrom = addDays(today, -1);
+    if (body.clientId === "__newbie__") body.clientId = newbie;
     const res = await send((await routes.plans()).POST, "POST", body);
     expect(res.status).toBe(400);
     expect(res.body.error.fields[field]).toBeDefined();
     if (message) expect(res.body.error.fields[field][0]).toBe(message);
     expect(counts()).toEqual(before);
+  });
+
+  test("a rate cut with a letter for it: both fields at once, nothing stored", async () => {
+    const before = counts();
+    const res = await send((await routes.plans()).POST, "POST", { ...good(), newRate: 9500, confirmBelowFloor: true, clientId: fresh, letter: "My rate will be $90.00/h." });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields.newRate).toEqual(["A raise must be above what Fresh Co pays now: $100.00/h"]);
+    expect(res.body.error.fields.letter).toEqual(["The letter says $90.00/h; the new rate is $95.00/h: update the letter"]);
+    expect(counts()).toEqual(before);
+  });
+
+  test("no rate known yet: any rate above 0 is a raise (with the floor confirmed); a letter without the day is accepted", async () => {
+    const res = await send((await routes.plans()).POST, "POST", { clientId: newbie, serviceId, newRate: 7000, confirmBelowFloor: true, effectiveFrom: addMonths(today, 3), letter: "From the spring, $70.00/h." });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ currentRate: 0, newRate: 7000, letter: "From the spring, $70.00/h." });
   });
 });
 
@@ -168,14 +196,23 @@ describe("planning a raise, then their answer", () => {
     expect(negotiated.status).toBe(200);
     expect(negotiated.body).toMatchObject({ outcome: "negotiated", outcomeRate: 9500, outcomeOn: today });
     expect(await rateFrom()).toEqual([9500]);
+    // the planner and the card say what was agreed, not the rate asked
+    expect(loadRaisePlanner(db, acme, serviceId, today).line?.pending).toMatchObject({ outcome: "negotiated", outcomeRate: 9500 });
+    expect(pendingWords(loadClientRatesCard(db, acme, today).lines[0].pending!, "hour", "en-US")).toBe(`Negotiated: $95.00/h from ${day(from())}`);
 
     expect((await put({ outcome: "accepted" })).body).toMatchObject({ outcome: "accepted", outcomeRate: null });
     expect(await rateFrom()).toEqual([10000]);
 
     expect((await put({ outcome: "left" })).body.outcome).toBe("left");
     expect(await rateFrom()).toEqual([]);
-    // they left over it: the raise no longer holds them off Today
-    expect(raiseDueItems(db, today, getSettings(db)).some((i) => i.clientId === acme)).toBe(true);
+    // they left over it: Today does not suggest another raise for them
+    expect(raiseDueItems(db, today, getSettings(db)).some((i) => i.clientId === acme)).toBe(false);
+    // the counts: theirs, and the book's apart (Newbie's raise makes the book's differ)
+    expect(loadClientRatesCard(db, acme, today).stats).toEqual({
+      client: "Acme Raises: of 1 raise in the last 12 months, 1 left; the one who left paid 80% of target.",
+      book: "Across your book: of 2 raises in the last 12 months, 1 left, 1 waiting for an answer; the one who left paid 80% of target.",
+    });
+    expect(loadRaisePlanner(db, fresh, null, today).stats.client).toBe("Fresh Co: no raise planned yet.");
 
     expect((await put({ outcome: "accepted" })).status).toBe(200);
     expect(await rateFrom()).toEqual([10000]);

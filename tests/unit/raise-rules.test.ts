@@ -11,10 +11,16 @@ import {
   defaultEffectiveFrom,
   defaultRaiseMode,
   fillRaiseLetter,
+  checkLetter,
   lastRaiseOn,
+  latestPlan,
+  moneyInText,
   nextClientRate,
+  pendingWords,
   pendingPlan,
   raiseDue,
+  raiseNotAbove,
+  raiseStatLines,
   raiseStats,
   rateNow,
   suggestRate,
@@ -134,19 +140,26 @@ const plan = (o: Partial<RatePlan>): Pick<RatePlan, "effectiveFrom" | "outcome" 
 describe("raiseDue", () => {
   const base = { today: "2026-12-01", settings: { raiseAfterMonths: 12, locale: "en-US" }, clientStatus: "active" as const, firstAcceptedOn: "2025-11-01", plans: [], rateNow: now100, targetRate: 10000 };
   test.each([
-    { name: "below target", o: { rateNow: now80, firstAcceptedOn: "2026-10-12" }, due: true, reason: "Pays $80.00/h, 20% below your target of $100.00/h." },
-    { name: "at target, no raise for 13 months", o: {}, due: true, reason: "No raise since Nov 2025 (13 months)." },
-    { name: "exactly 12 months since the first job: due", o: { firstAcceptedOn: "2025-12-01" }, due: true, reason: "No raise since Dec 2025 (12 months)." },
+    { name: "below target", o: { rateNow: now80, firstAcceptedOn: "2026-10-12" }, due: true, reason: "Pays $80.00/h, 20% below your target of $100.00/h (first job: Oct 12, 2026)." },
+    { name: "at target, no raise for 13 months", o: {}, due: true, reason: "Pays $100.00/h. No raise for 13 months (first job: Nov 1, 2025)." },
+    { name: "exactly 12 months since the first job: due", o: { firstAcceptedOn: "2025-12-01" }, due: true, reason: "Pays $100.00/h. No raise for 12 months (first job: Dec 1, 2025)." },
     { name: "one day short of 12 months: not due", o: { firstAcceptedOn: "2025-12-02" }, due: false },
     { name: "raised 11 months ago: not due", o: { plans: [plan({ effectiveFrom: "2026-01-01", outcome: "accepted" })] }, due: false },
-    { name: "raised 12 months ago: due", o: { plans: [plan({ effectiveFrom: "2025-12-01", outcome: "accepted" })] }, due: true, reason: "No raise since Dec 2025 (12 months)." },
-    { name: "a raise they left does not count as one", o: { plans: [plan({ effectiveFrom: "2026-06-01", outcome: "left" })] }, due: true },
+    { name: "raised 12 months ago: due, counted from the last raise", o: { plans: [plan({ effectiveFrom: "2025-12-01", outcome: "accepted" })] }, due: true, reason: "Pays $100.00/h. No raise for 12 months (last raise: Dec 1, 2025)." },
+    { name: "they left over their latest raise: not suggested again", o: { rateNow: now80, plans: [plan({ effectiveFrom: "2026-06-01", outcome: "left" })] }, due: false },
+    {
+      name: "an older raise they left, a later one accepted 13 months ago: due from the accepted one",
+      o: { plans: [plan({ noticeOn: "2025-06-01", effectiveFrom: "2025-09-01", outcome: "left" }), plan({ noticeOn: "2025-08-01", effectiveFrom: "2025-11-01", outcome: "accepted" })] },
+      due: true,
+      reason: "Pays $100.00/h. No raise for 13 months (last raise: Nov 1, 2025).",
+    },
     { name: "a raise still to come: not due, even below target", o: { rateNow: now80, plans: [plan({ effectiveFrom: "2027-03-01" })] }, due: false },
-    { name: "a raise still to come that they left: due", o: { rateNow: now80, plans: [plan({ effectiveFrom: "2027-03-01", outcome: "left" })] }, due: true },
+    { name: "a raise still to come that they left: not suggested again", o: { rateNow: now80, plans: [plan({ effectiveFrom: "2027-03-01", outcome: "left" })] }, due: false },
     { name: "not active: never", o: { rateNow: now80, clientStatus: "paused" as const }, due: false },
     { name: "no accepted work: never", o: { rateNow: null, firstAcceptedOn: null }, due: false },
-    { name: "both below target and stale", o: { rateNow: now80 }, due: true, reason: "Pays $80.00/h, 20% below your target of $100.00/h. No raise since Nov 2025 (13 months)." },
-    { name: "1 month: singular", o: { settings: { raiseAfterMonths: 1, locale: "en-US" }, firstAcceptedOn: "2026-11-01" }, due: true, reason: "No raise since Nov 2026 (1 month)." },
+    { name: "both below target and stale", o: { rateNow: now80 }, due: true, reason: "Pays $80.00/h, 20% below your target of $100.00/h. No raise for 13 months (first job: Nov 1, 2025)." },
+    { name: "what they pay not known, stale", o: { rateNow: null }, due: true, reason: "No raise for 13 months (first job: Nov 1, 2025)." },
+    { name: "1 month: singular", o: { settings: { raiseAfterMonths: 1, locale: "en-US" }, firstAcceptedOn: "2026-11-01" }, due: true, reason: "Pays $100.00/h. No raise for 1 month (first job: Nov 1, 2026)." },
   ])("$name", ({ o, due, reason }) => {
     const r = raiseDue({ ...base, ...o });
     expect(r != null).toBe(due);
@@ -157,10 +170,18 @@ describe("raiseDue", () => {
     expect(a.fingerprint).toBe("8000|2025-11-01|10000");
     expect(raiseDue({ ...base, rateNow: now80, targetRate: 11000 })!.fingerprint).not.toBe(a.fingerprint);
   });
-  test("pendingPlan and lastRaiseOn", () => {
+  test("pendingPlan, lastRaiseOn and latestPlan", () => {
     const plans = [plan({ effectiveFrom: "2026-03-01", outcome: "accepted" }), plan({ effectiveFrom: "2027-01-01", outcome: "left" })];
     expect(pendingPlan(plans, "2026-12-01")).toBeUndefined();
     expect(lastRaiseOn(plans)).toBe("2026-03-01");
+    // same notice day: the later first day is the latest; a later notice wins over a later first day
+    expect(latestPlan(plans)?.effectiveFrom).toBe("2027-01-01");
+    expect(latestPlan([plan({ noticeOn: "2026-02-01", effectiveFrom: "2026-05-01" }), plan({ noticeOn: "2025-01-01", effectiveFrom: "2027-01-01" })])?.noticeOn).toBe("2026-02-01");
+    expect(latestPlan([])).toBeUndefined();
+  });
+  test("since says what it is", () => {
+    expect(raiseDue({ ...base })).toMatchObject({ since: "2025-11-01", sinceIs: "first_job" });
+    expect(raiseDue({ ...base, plans: [plan({ effectiveFrom: "2025-10-01", outcome: "negotiated" })] })).toMatchObject({ since: "2025-10-01", sinceIs: "last_raise" });
   });
 });
 
@@ -218,5 +239,66 @@ describe("raiseStats", () => {
     { name: "the notice day 12 months ago to the day is out, the day after is in", plans: [p("2025-12-01", "accepted"), p("2025-12-02", "accepted")], words: "Of 1 raise in the last 12 months, 1 accepted." },
   ])("$name", ({ plans, words }) => {
     expect(raiseStats(plans, "2026-12-01").words).toBe(words);
+  });
+});
+
+describe("a raise must be above what they pay now", () => {
+  const f = { client: "Atlas", currency: "USD", unit: "hour" as const, locale: "en-US" };
+  test.each([
+    { current: 10175, next: 9500, want: "A raise must be above what Atlas pays now: $101.75/h" },
+    { current: 10175, next: 10175, want: "A raise must be above what Atlas pays now: $101.75/h" },
+    { current: 10175, next: 10176, want: null },
+    { current: null, next: 1, want: null },
+    { current: 0, next: 5000, want: null },
+  ])("now $current, new $next → $want", ({ current, next, want }) => {
+    expect(raiseNotAbove({ ...f, currentRate: current, newRate: next })).toBe(want);
+  });
+});
+
+describe("the letter must say the new rate (the day: a warning)", () => {
+  const f = { currency: "USD", unit: "hour" as const, currentRate: 8000, newRate: 10000, effectiveFrom: "2027-03-01", locale: "en-US" };
+  const filled = fillRaiseLetter(DEFAULT_RAISE_TEMPLATE, { ...f, client: "Acme", service: "Web" });
+  test("amounts in the text, with the symbol or the code, either side", () => {
+    expect(moneyInText("was $80.00/h, now $1,100.50 or $95 and USD 70. Or 60 USD.", "USD", "en-US")).toEqual([8000, 110050, 9500, 7000, 6000]);
+    expect(moneyInText("ab 1.200,50 € statt 95 €", "EUR", "de-DE")).toEqual([120050, 9500]);
+    expect(moneyInText("no money here, 100 days", "USD", "en-US")).toEqual([]);
+  });
+  test.each([
+    { name: "the filled-in letter", letter: filled, o: {}, rate: null, date: null },
+    { name: "written for $95, the new rate is $100", letter: filled.replace("$100.00", "$95.00"), o: {}, rate: "The letter says $95.00/h; the new rate is $100.00/h: update the letter", date: null },
+    { name: "no rate at all", letter: "Hi, my rates go up from Mar 1, 2027.", o: {}, rate: "The letter does not say the new rate, $100.00/h: update the letter", date: null },
+    { name: "only the rate now", letter: "It is $80.00/h today.", o: {}, rate: "The letter does not say the new rate, $100.00/h: update the letter", date: "The letter does not say the day the new rate starts, Mar 1, 2027" },
+    { name: "the rate without cents is the rate", letter: "From Mar 1, 2027: $100/h.", o: {}, rate: null, date: null },
+    { name: "$1,100.00 is not $100.00", letter: "From Mar 1, 2027: $1,100.00/h.", o: {}, rate: "The letter says $1,100.00/h; the new rate is $100.00/h: update the letter", date: null },
+    { name: "the day changed after the letter was edited", letter: filled, o: { effectiveFrom: "2027-04-01" }, rate: null, date: "The letter does not say the day the new rate starts, Apr 1, 2027" },
+  ])("$name", ({ letter, o, rate, date }) => {
+    const c = checkLetter(letter, { ...f, ...o });
+    expect(c.rateProblem).toBe(rate);
+    expect(c.saysRate).toBe(rate == null);
+    expect(c.dateProblem).toBe(date);
+  });
+});
+
+describe("a raise still to take effect, in words", () => {
+  const p = { newRate: 10000, effectiveFrom: "2027-03-01", currency: "USD", outcomeRate: null };
+  test.each([
+    [{ outcome: null }, "Raise to $100.00/h from Mar 1, 2027 — waiting for their answer"],
+    [{ outcome: "accepted" as const }, "Accepted: $100.00/h from Mar 1, 2027"],
+    [{ outcome: "negotiated" as const, outcomeRate: 9500 }, "Negotiated: $95.00/h from Mar 1, 2027"],
+  ])("%o → %s", (o, words) => expect(pendingWords({ ...p, ...o }, "hour", "en-US")).toBe(words));
+});
+
+describe("raiseStatLines: this client's count, and the book's apart", () => {
+  const p = (noticeOn: string, outcome: RatePlan["outcome"], currentRate = 10000, targetRate = 10000): PlanForStats => ({ noticeOn, outcome, currentRate, targetRate });
+  const loyal = [p("2026-05-01", "accepted")];
+  const book = [...loyal, p("2026-01-10", "accepted"), p("2026-02-10", "accepted"), p("2026-03-10", "accepted"), p("2026-04-10", "accepted"), p("2026-06-10", "left", 6200, 10000)];
+  test.each([
+    { name: "no raise anywhere: one line, said once", client: "Taker Inc", mine: [], all: [], want: { client: "Taker Inc: no raise planned yet.", book: null } },
+    { name: "none for them, some in the book", client: "Taker Inc", mine: [], all: book, want: { client: "Taker Inc: no raise planned yet.", book: "Across your book: of 6 raises in the last 12 months, 5 accepted, 1 left; the one who left paid 62% of target." } },
+    { name: "theirs are the book's only ones: no book line", client: "Loyal Co", mine: loyal, all: loyal, want: { client: "Loyal Co: of 1 raise in the last 12 months, 1 accepted.", book: null } },
+    { name: "theirs and the book's", client: "Loyal Co", mine: loyal, all: book, want: { client: "Loyal Co: of 1 raise in the last 12 months, 1 accepted.", book: "Across your book: of 6 raises in the last 12 months, 5 accepted, 1 left; the one who left paid 62% of target." } },
+    { name: "only an old one of theirs", client: "Old Co", mine: [p("2025-01-01", "accepted")], all: [p("2025-01-01", "accepted")], want: { client: "Old Co: no raise in the last 12 months.", book: null } },
+  ])("$name", ({ client, mine, all, want }) => {
+    expect(raiseStatLines(client, mine, all, "2026-12-01")).toEqual(want);
   });
 });

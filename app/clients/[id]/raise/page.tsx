@@ -8,7 +8,9 @@ import { loadRaisePlanner } from "@/server/raises";
 import { isAppError } from "@/lib/errors";
 import { label } from "@/lib/domain";
 import { formatDay } from "@/lib/format-date";
-import { rateWords } from "@/lib/raise";
+import { toDecimalString } from "@/lib/money";
+import { pendingWords, rateWords } from "@/lib/raise";
+import { possessive } from "@/lib/text";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { RaisePlannerForm } from "@/components/raise/raise-planner-form";
@@ -37,15 +39,13 @@ export default async function RaisePlannerPage({ params, searchParams }: { param
   return (
     <>
       <PageHeader
-        title={`Raise ${client.name}’s rate`}
+        title={`Raise ${possessive(client.name)} rate`}
         actions={
           <ButtonLink href={`/clients/${client.id}`} variant="secondary">
             Back to {client.name}
           </ButtonLink>
         }
-      >
-        {planner.stats ? <span data-testid="raise-stats">{planner.stats}</span> : null}
-      </PageHeader>
+      />
 
       {!line || !suggestion ? (
         <EmptyState title="No service on your rate card yet" action={<ButtonLink href="/rates">Add a service</ButtonLink>}>
@@ -98,8 +98,9 @@ export default async function RaisePlannerPage({ params, searchParams }: { param
             </Card>
             <Card title="Plan the raise" id="plan">
               {line.pending ? (
-                <p className="text-sm" role="status">
-                  A raise to {rate(line.pending.newRate)} from {formatDay(line.pending.effectiveFrom, locale)} is already planned. Record their answer below; you can plan the next one once it is in force or they left.
+                <p className="text-sm" role="status" data-testid="pending-raise">
+                  {pendingWords(line.pending, line.service.unit, locale)}.{" "}
+                  {line.pending.outcome == null ? "Record their answer under “Raises for this client”; you can plan the next raise once this one is in force or they left." : "You can plan the next raise once this one is in force."}
                 </p>
               ) : (
                 <RaisePlannerForm
@@ -115,6 +116,7 @@ export default async function RaisePlannerPage({ params, searchParams }: { param
                     defaultEffectiveFrom: planner.defaultEffectiveFrom,
                     today,
                     templateBody: planner.template.body,
+                    templateIsMine: planner.template.id != null,
                     locale,
                   }}
                 />
@@ -123,9 +125,10 @@ export default async function RaisePlannerPage({ params, searchParams }: { param
           </div>
           <div className="min-w-0 space-y-6 lg:col-span-2">
             <Card title="Raises for this client" id="plans">
-              {plans.length === 0 ? (
-                <p className="text-sm text-stone-600 dark:text-stone-400">No raise planned for {client.name} yet.</p>
-              ) : (
+              <p className="mb-3 text-sm" data-testid="raise-stats-client">
+                {planner.stats.client}
+              </p>
+              {plans.length === 0 ? null : (
                 <ul className="grid gap-4" data-testid="raise-plans">
                   {plans.map((p) => {
                     const r = (n: number) => rateWords(n, p.currency, p.unit, locale);
@@ -140,12 +143,17 @@ export default async function RaisePlannerPage({ params, searchParams }: { param
                           <summary className="flex min-h-10 cursor-pointer items-center">The letter sent</summary>
                           <p className="whitespace-pre-wrap break-words rounded-md bg-stone-50 p-3 dark:bg-stone-800">{p.letter}</p>
                         </details>
-                        <RaiseOutcomeForm action={raiseOutcomeAction.bind(null, p.id)} today={today} currency={p.currency} unit={p.unit} current={p.outcome} title={`Their answer to the raise from ${formatDay(p.effectiveFrom, locale)}`} />
+                        <RaiseOutcomeForm action={raiseOutcomeAction.bind(null, p.id)} today={today} currency={p.currency} unit={p.unit} current={p.outcome} agreed={p.outcomeRate != null ? toDecimalString(p.outcomeRate, p.currency) : undefined} title={`Their answer to the raise from ${formatDay(p.effectiveFrom, locale)}`} />
                       </li>
                     );
                   })}
                 </ul>
               )}
+              {planner.stats.book ? (
+                <p className="mt-4 border-t border-stone-100 pt-3 text-sm text-stone-600 dark:border-stone-800 dark:text-stone-400" data-testid="raise-stats-book">
+                  {planner.stats.book}
+                </p>
+              ) : null}
             </Card>
           </div>
         </div>
