@@ -19,6 +19,7 @@ export function LogPaymentForm({
   today,
   locale,
   withNote = false,
+  children,
 }: {
   /** the quote paid (the action is bound to it; the form is labelled with it) */
   quoteId: number;
@@ -31,6 +32,8 @@ export function LogPaymentForm({
   locale?: string;
   /** also offer a note (the quote page; Today keeps it short) */
   withNote?: boolean;
+  /** more actions in the button row, next to "Log payment" (Today's "Open the quote") */
+  children?: React.ReactNode;
 }) {
   const { state, formAction, onSubmit, pending, formKey, v, errors } = useForm(action);
   return (
@@ -52,6 +55,7 @@ export function LogPaymentForm({
         <SubmitButton pending={pending} pendingText="Logging…">
           Log payment
         </SubmitButton>
+        {children}
         <FormMessage state={state} />
       </div>
       {state.status === "ok" ? <ScoreChangeNote change={state.scoreChange} at={state.okAt} /> : null}
