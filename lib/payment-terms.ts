@@ -5,6 +5,8 @@
  * that many days later. A payment interaction linked to the quote closes it.
  */
 import { addDays, daysBetween } from "./dates";
+import { formatDay } from "./format-date";
+import { plural } from "./text";
 import type { Interaction, Quote } from "./domain";
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
@@ -95,6 +97,19 @@ export function paymentState(quote: QuoteFacts, interactions: readonly Interacti
     overdue: !paid && late > 0,
     daysLate: late,
   };
+}
+
+/**
+ * What the due day counts from, without brackets inside brackets: "30 days after the work was done on
+ * Oct 3, 2026", "30 days after you accepted it on Sep 5, 2026 (work not marked done)", "on delivery: the
+ * day the work was done, Oct 3, 2026".
+ */
+export function dueReason(state: Pick<Extract<PaymentState, { tracked: true }>, "termsDays" | "basis" | "invoiceOn">, locale: string): string {
+  const day = formatDay(state.invoiceOn, locale);
+  if (state.termsDays === 0)
+    return state.basis === "work_done" ? `on delivery: the day the work was done, ${day}` : `on delivery: the day you accepted it, ${day} (work not marked done)`;
+  const terms = plural(state.termsDays, "day");
+  return state.basis === "work_done" ? `${terms} after the work was done on ${day}` : `${terms} after you accepted it on ${day} (work not marked done)`;
 }
 
 /** "30-day terms", "on delivery" (0 days). */

@@ -11,7 +11,7 @@ import type { Interaction, Quote, Settings } from "@/lib/domain";
 import { conflict, invalidInput } from "@/lib/errors";
 import { formatDay } from "@/lib/format-date";
 import { formatMoney } from "@/lib/money";
-import { amountDue, daysLateFor, paymentState, type PaymentState } from "@/lib/payment-terms";
+import { amountDue, daysLateFor, dueReason, paymentState, type PaymentState } from "@/lib/payment-terms";
 import type { LogPayment, QuotePaymentTerms } from "@/lib/payment-schemas";
 import type { CreateInteraction } from "@/lib/schemas";
 import { interactionValues } from "@/lib/quote-lifecycle";
@@ -27,19 +27,6 @@ const MAX_DAYS_LATE = 3650;
 export function quotePayment(db: DbOrTx, quoteId: number, today = todayFor(db)): PaymentState {
   const quote = getQuote(db, quoteId);
   return paymentState(quote, listInteractions(db, quote.clientId), today);
-}
-
-/**
- * What the due day counts from, without brackets inside brackets: "30 days after the work was done on
- * Oct 3, 2026", "30 days after you accepted it on Sep 5, 2026 (work not marked done)", "on delivery: the
- * day the work was done, Oct 3, 2026".
- */
-export function dueReason(state: Pick<Extract<PaymentState, { tracked: true }>, "termsDays" | "basis" | "invoiceOn">, locale: string): string {
-  const day = formatDay(state.invoiceOn, locale);
-  if (state.termsDays === 0)
-    return state.basis === "work_done" ? `on delivery: the day the work was done, ${day}` : `on delivery: the day you accepted it, ${day} (work not marked done)`;
-  const terms = plural(state.termsDays, "day");
-  return state.basis === "work_done" ? `${terms} after the work was done on ${day}` : `${terms} after you accepted it on ${day} (work not marked done)`;
 }
 
 /**
