@@ -5,6 +5,8 @@
  * that many days later. A payment interaction linked to the quote closes it.
  */
 import { addDays, daysBetween } from "./dates";
+import { formatDay } from "./format-date";
+import { plural } from "./text";
 import type { Interaction, Quote } from "./domain";
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
@@ -97,7 +99,57 @@ export function paymentState(quote: QuoteFacts, interactions: readonly Interacti
   };
 }
 
+/**
+ * What the due day counts from, without brackets inside brackets: "30 days after the work was done on
+ * Oct 3, 2026", "30 days after you accepted it on Sep 5, 2026 (work not marked done)", "on delivery: the
+ * day the work was done, Oct 3, 2026".
+ */
+export function dueReason(state: Pick<Extract<PaymentState, { tracked: true }>, "termsDays" | "basis" | "invoiceOn">, locale: string): string {
+  const day = formatDay(state.invoiceOn, locale);
+  if (state.termsDays === 0)
+    return state.basis === "work_done" ? `on delivery: the day the work was done, ${day}` : `on delivery: the day you accepted it, ${day} (work not marked done)`;
+  const terms = plural(state.termsDays, "day");
+  return state.basis === "work_done" ? `${terms} after the work was done on ${day}` : `${terms} after you accepted it on ${day} (work not marked done)`;
+}
+
 /** "30-day terms", "on delivery" (0 days). */
 export function termsWords(days: number): string {
   return days === 0 ? "payment on delivery" : `${days}-day terms`;
+}
+
+/** An accepted quote whose payment is tracked and not logged yet: what a payment form or a typed line can be linked to. */
+export interface UnpaidQuote {
+  quoteId: number;
+  title: string;
+  dueOn: string;
+  /** the day the quote was accepted: a payment cannot be earlier */
+  decidedOn: string | null;
+  amount: number;
+  currency: string;
+  overdue: boolean;
+  /** days past the due day on `today` (0 when not overdue) */
+  daysLate: number;
+}
+
+/**
+ * The client's accepted quotes with tracked payment and no payment logged, oldest due day first (then the
+ * older quote): the first one is the one to link a payment to when it is overdue.
+ */
+export function unpaidQuotes(quotes: readonly (QuoteFacts & Pick<Quote, "title">)[], interactions: readonly Interaction[], today: string): UnpaidQuote[] {
+  const out: UnpaidQuote[] = [];
+  for (const q of quotes) {
+    const s = paymentState(q, interactions, today);
+    if (!s.tracked || s.paid) continue;
+    out.push({ quoteId: q.id, title: q.title, dueOn: s.dueOn, decidedOn: q.decidedOn ?? null, amount: s.amount, currency: s.currency, overdue: s.overdue, daysLate: s.daysLate });
+  }
+  return out.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.quoteId - b.quoteId);
+}
+
+/**
+ * The quote a payment with no quote named goes on: the only overdue one, else the oldest overdue (with
+ * how many are overdue, so the words can say so), else none.
+ */
+export function overdueToLink(unpaid: readonly UnpaidQuote[]): { quote: UnpaidQuote; overdueCount: number } | null {
+  const overdue = unpaid.filter((u) => u.overdue);
+  return overdue.length ? { quote: overdue[0], overdueCount: overdue.length } : null;
 }

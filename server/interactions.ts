@@ -9,6 +9,7 @@ import { interactionValues } from "@/lib/quote-lifecycle";
 import type { CreateInteraction } from "@/lib/schemas";
 import { todayFor } from "./clock";
 import { getClient } from "./clients";
+import { paymentOnQuote } from "./payments";
 
 export { listInteractions };
 
@@ -29,7 +30,8 @@ export function addInteraction(db: DbOrTx, clientId: number, input: CreateIntera
   return writeTransaction(db, (tx) => {
     getClient(tx, clientId);
     checkQuoteRef(tx, clientId, input.quoteId);
-    const id = insertInteraction(tx, interactionValues(clientId, input, today));
+    // a payment on a quote whose payment is tracked: its rules, its days late (server/payments.ts)
+    const id = insertInteraction(tx, interactionValues(clientId, paymentOnQuote(tx, clientId, input, today), today));
     touchClient(tx, clientId);
     return findInteraction(tx, id)!;
   });
@@ -41,7 +43,8 @@ export function updateInteraction(db: DbOrTx, clientId: number, interactionId: n
     getClient(tx, clientId);
     const existing = getInteraction(tx, clientId, interactionId);
     checkQuoteRef(tx, clientId, input.quoteId);
-    updateInteractionRow(tx, clientId, interactionId, interactionValues(clientId, { ...input, occurredOn: input.occurredOn ?? existing.occurredOn }, today));
+    const corrected = paymentOnQuote(tx, clientId, { ...input, occurredOn: input.occurredOn ?? existing.occurredOn }, today, interactionId);
+    updateInteractionRow(tx, clientId, interactionId, interactionValues(clientId, corrected, today));
     touchClient(tx, clientId);
     return findInteraction(tx, interactionId)!;
   });

@@ -11,10 +11,11 @@ import type { Interaction, Quote, Settings } from "@/lib/domain";
 import { conflict, invalidInput } from "@/lib/errors";
 import { formatDay } from "@/lib/format-date";
 import { formatMoney } from "@/lib/money";
-import { amountDue, daysLateFor, paymentState, type PaymentState } from "@/lib/payment-terms";
+import { amountDue, daysLateFor, dueReason, paymentState, type PaymentState } from "@/lib/payment-terms";
 import type { LogPayment, QuotePaymentTerms } from "@/lib/payment-schemas";
+import type { CreateInteraction } from "@/lib/schemas";
 import { interactionValues } from "@/lib/quote-lifecycle";
-import { plural } from "@/lib/text";
+import { plural, possessive } from "@/lib/text";
 import type { TodayItem } from "@/lib/today/types";
 import { todayFor } from "./clock";
 import { getQuote } from "./quotes";
@@ -26,13 +27,6 @@ const MAX_DAYS_LATE = 3650;
 export function quotePayment(db: DbOrTx, quoteId: number, today = todayFor(db)): PaymentState {
   const quote = getQuote(db, quoteId);
   return paymentState(quote, listInteractions(db, quote.clientId), today);
-}
-
-/** "(30-day terms after the work was done on Oct 3, 2026)" */
-function termsReason(state: Extract<PaymentState, { tracked: true }>, locale: string): string {
-  const day = formatDay(state.invoiceOn, locale);
-  const after = state.basis === "work_done" ? `the work was done on ${day}` : `it was accepted on ${day} (the work is not marked done)`;
-  return state.termsDays === 0 ? `due on delivery: ${after}` : `${state.termsDays}-day terms after ${after}`;
 }
 
 /**
@@ -59,8 +53,8 @@ export function overduePaymentItems(db: DbOrTx, today: string, settings: Pick<Se
       clientId: quote.clientId,
       clientName,
       quoteId: quote.id,
-      title: `Chase ${clientName}’s payment for “${quote.title}”`,
-      reason: `${money} due ${formatDay(state.dueOn, settings.locale)} (${termsReason(state, settings.locale)}): ${plural(state.daysLate, "day")} late.`,
+      title: `Chase ${possessive(clientName)} payment for “${quote.title}”`,
+      reason: `${money} was due ${formatDay(state.dueOn, settings.locale)} — ${dueReason(state, settings.locale)}: ${plural(state.daysLate, "day")} late.`,
       since: state.dueOn,
       days: state.daysLate,
       fingerprint: `${state.dueOn}|${state.amount}`,
@@ -79,14 +73,48 @@ export interface LoggedPayment {
   payment: PaymentState;
 }
 
+/** The input fields a payment's errors are named after: the payment route's `paidOn`, or an interaction's `occurredOn` and `quoteId`. */
+interface PaymentFields {
+  day: string;
+  quote: string;
+}
+const PAYMENT_ROUTE_FIELDS: PaymentFields = { day: "paidOn", quote: "paidOn" };
+const INTERACTION_FIELDS: PaymentFields = { day: "occurredOn", quote: "quoteId" };
+
 /** The checks a payment must pass on this quote: accepted, tracked, not paid yet, on a day that fits. */
-function checkPayment(quote: Quote, state: PaymentState, paidOn: string, today: string): asserts state is Extract<PaymentState, { tracked: true }> {
-  if (!state.tracked && state.reason === "not_accepted") throw conflict("Only accepted work is paid: mark the quote accepted first", { paidOn: ["This quote is not accepted"] });
-  if (!state.tracked) throw conflict("Payment is not tracked on this quote: set its payment terms first", { paidOn: ["Set the quote’s payment terms first"] });
-  if (state.paid) throw conflict(`Already paid on ${state.paid.paidOn}`, { paidOn: [`This quote was already paid on ${state.paid.paidOn}`] });
-  if (paidOn > today) throw invalidInput("That day has not come yet", { paidOn: [`Pick today (${today}) or a day before`] });
+function checkPayment(quote: Quote, state: PaymentState, paidOn: string, today: string, fields: PaymentFields): asserts state is Extract<PaymentState, { tracked: true }> {
+  if (!state.tracked && state.reason === "not_accepted") throw conflict("Only accepted work is paid: mark the quote accepted first", { [fields.quote]: ["This quote is not accepted"] });
+  if (!state.tracked) throw conflict("Payment is not tracked on this quote: set its payment terms first", { [fields.quote]: ["Set the quote’s payment terms first"] });
+  if (state.paid)
+    throw conflict(`Already paid on ${state.paid.paidOn}`, {
+      [fields.quote]: [fields.quote === "quoteId" ? `“${quote.title}” was already paid on ${state.paid.paidOn}` : `This quote was already paid on ${state.paid.paidOn}`],
+    });
+  if (paidOn > today) throw invalidInput("That day has not come yet", { [fields.day]: [`Pick today (${today}) or a day before`] });
   if (quote.decidedOn && paidOn < quote.decidedOn)
-    throw invalidInput("Paid before the quote was accepted", { paidOn: [`The quote was accepted on ${quote.decidedOn}: pick that day or later`] });
+    throw invalidInput("Paid before the quote was accepted", { [fields.day]: [`The quote was accepted on ${quote.decidedOn}: pick that day or later`] });
+}
+
+/**
+ * A payment interaction linked to a quote whose payment is tracked follows that quote's rules, however
+ * it is logged (the client page's form, `POST/PATCH /clients/:id/interactions`, quick capture): paid on a
+ * day that has come and not before the quote was accepted, once per quote (a second one is a 409 on
+ * `quoteId`), and its days late worked out from the due day — a `daysLate` sent with it is replaced by
+ * the computed one. Anything else (no quote, or a quote whose payment is not tracked) is returned as given.
+ * `exceptId`: the payment being corrected, which does not count as the quote's payment.
+ */
+export function paymentOnQuote(tx: DbOrTx, clientId: number, input: CreateInteraction, today: string, exceptId?: number): CreateInteraction {
+  if (input.kind !== "payment" || input.quoteId == null) return input;
+  const quote = getQuote(tx, input.quoteId);
+  if (quote.clientId !== clientId) return input;
+  const state = paymentState(
+    quote,
+    listInteractions(tx, clientId).filter((i) => i.id !== exceptId),
+    today,
+  );
+  if (!state.tracked) return input;
+  const paidOn = input.occurredOn ?? today;
+  checkPayment(quote, state, paidOn, today, INTERACTION_FIELDS);
+  return { ...input, occurredOn: paidOn, daysLate: Math.min(MAX_DAYS_LATE, daysLateFor(paidOn, state.dueOn)) };
 }
 
 /**
@@ -99,7 +127,7 @@ export function logPayment(db: DbOrTx, quoteId: number, input: LogPayment, today
     const quote = getQuote(tx, quoteId);
     const state = paymentState(quote, listInteractions(tx, quote.clientId), today);
     const paidOn = input.paidOn ?? today;
-    checkPayment(quote, state, paidOn, today);
+    checkPayment(quote, state, paidOn, today, PAYMENT_ROUTE_FIELDS);
     const daysLate = Math.min(MAX_DAYS_LATE, daysLateFor(paidOn, state.dueOn));
     const id = insertInteraction(
       tx,

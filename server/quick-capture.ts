@@ -9,7 +9,10 @@ import { findQuote, listQuotes } from "@/db/quotes";
 import { getSettings } from "@/db/settings";
 import { invalidInput } from "@/lib/errors";
 import { CAN_LOG } from "@/lib/quick-capture/parse";
-import { buildCapture, type BuiltCapture } from "@/lib/quick-capture/build";
+import { buildCapture, type BuiltCapture, type CapturePayments } from "@/lib/quick-capture/build";
+import { listInteractions } from "@/db/interactions";
+import type { Quote } from "@/lib/domain";
+import { paymentState, unpaidQuotes } from "@/lib/payment-terms";
 import { resolvePage, resolveTarget, type CapturePage, type CapturePreview, type QuickCaptureInput } from "@/lib/quick-capture/resolve";
 import { scoreChange, scoreChangeLine, type ScoreChange } from "@/lib/score-change";
 import { todayFor } from "./clock";
@@ -28,11 +31,25 @@ export interface CaptureSaved {
   scoreWords: string;
 }
 
+/** A payment line's client: the quotes still to be paid and the day each paid one was (lib/payment-terms.ts). */
+function paymentsOf(db: DbOrTx, clientId: number, quotes: readonly Quote[], today: string): CapturePayments {
+  const own = quotes.filter((q) => q.clientId === clientId);
+  const interactions = listInteractions(db, clientId);
+  const paidOn: Record<number, string> = {};
+  for (const q of own) {
+    const state = paymentState(q, interactions, today);
+    if (state.tracked && state.paid) paidOn[q.id] = state.paid.paidOn;
+  }
+  return { unpaid: unpaidQuotes(own, interactions, today), paidOn };
+}
+
 function build(db: DbOrTx, input: QuickCaptureInput, today: string): BuiltCapture {
   const settings = getSettings(db);
-  const target = resolveTarget(input, { clients: listClients(db), quotes: listQuotes(db), locale: settings.locale });
+  const quotes = listQuotes(db);
+  const target = resolveTarget(input, { clients: listClients(db), quotes, locale: settings.locale });
   const quote = target.quote ? (findQuote(db, target.quote.id) ?? null) : null;
-  return buildCapture(target, { quote, currency: settings.currency, locale: settings.locale, today });
+  const payments = target.parsed.capture?.kind === "payment" && target.client ? paymentsOf(db, target.client.id, quotes, today) : undefined;
+  return buildCapture(target, { quote, currency: settings.currency, locale: settings.locale, today, payments });
 }
 
 /** The client (and quote) of the page the palette was opened on: a quote page gives its quote and its client. */

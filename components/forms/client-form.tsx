@@ -43,7 +43,7 @@ export function ClientForm({
         inputMode="numeric"
         defaultValue={v("paymentTermsDays", client?.paymentTermsDays)}
         errors={errors}
-        hint={`Empty: your usual ${plural(usualTermsDays, "day")}. 0 means on delivery.`}
+        hint={`Empty: your usual ${plural(usualTermsDays, "day")}. 0 means on delivery. Applies to work accepted from now on; quotes already accepted keep their terms (change one on its quote page).`}
       />
       <TextArea name="notes" label="Notes" defaultValue={v("notes", client?.notes)} errors={errors} className="sm:col-span-2" />
       <div className="flex items-center gap-3 sm:col-span-2">

@@ -163,7 +163,7 @@ export function SettingsForm({
       </fieldset>
       <fieldset className="grid gap-3 sm:grid-cols-2">
         <legend className="mb-2 text-base font-semibold">Payments</legend>
-        {num("paymentTermsDays", "Payment terms (days)", "Days after the work is done that payment is due (0: on delivery). A client can have their own.")}
+        {num("paymentTermsDays", "Payment terms (days)", "Days after the work is marked done (or, until then, after the quote is accepted) that payment is due; 0: on delivery. A client can have their own.")}
       </fieldset>
       <fieldset className="grid gap-3 sm:grid-cols-3">
         <legend className="mb-2 text-base font-semibold">Raises</legend>

@@ -19,6 +19,8 @@ export function LogPaymentForm({
   today,
   locale,
   withNote = false,
+  label = "Log payment",
+  children,
 }: {
   /** the quote paid (the action is bound to it; the form is labelled with it) */
   quoteId: number;
@@ -31,10 +33,14 @@ export function LogPaymentForm({
   locale?: string;
   /** also offer a note (the quote page; Today keeps it short) */
   withNote?: boolean;
+  /** the form's accessible name: unique on a page with several (Today names the quote) */
+  label?: string;
+  /** more actions in the button row, next to "Log payment" (Today's "Open the quote") */
+  children?: React.ReactNode;
 }) {
   const { state, formAction, onSubmit, pending, formKey, v, errors } = useForm(action);
   return (
-    <form key={formKey} action={formAction} onSubmit={onSubmit} noValidate className="flex flex-wrap items-start gap-3" aria-label="Log payment" data-testid="log-payment-form" data-quote-id={quoteId}>
+    <form key={formKey} action={formAction} onSubmit={onSubmit} noValidate className="flex flex-wrap items-start gap-3" aria-label={label} data-testid="log-payment-form" data-quote-id={quoteId}>
       <TextField name="paidOn" label="Paid on" type="date" defaultValue={v("paidOn", today)} errors={errors} className="w-44" hint={today ? undefined : "Empty: today"} />
       <TextField
         name="amount"
@@ -52,6 +58,7 @@ export function LogPaymentForm({
         <SubmitButton pending={pending} pendingText="Logging…">
           Log payment
         </SubmitButton>
+        {children}
         <FormMessage state={state} />
       </div>
       {state.status === "ok" ? <ScoreChangeNote change={state.scoreChange} at={state.okAt} /> : null}

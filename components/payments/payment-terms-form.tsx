@@ -15,7 +15,7 @@ export function PaymentTermsForm({ action, termsDays, defaultDays }: { action: F
         inputMode="numeric"
         defaultValue={v("paymentTermsDays", termsDays ?? defaultDays)}
         errors={errors}
-        hint="Days after the work is done; 0 means on delivery"
+        hint="Days after the work is marked done (or, until then, after the quote is accepted); 0 means on delivery"
         className="w-52"
       />
       <div className="flex basis-full flex-wrap items-center gap-3">

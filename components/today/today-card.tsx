@@ -86,10 +86,14 @@ export function TodayCard({ item, index, actions, today, locale }: { item: Today
   );
 }
 
+/** Today logs a payment in place (the form needs the amount owed); its links then sit in the form's button row. */
+const paymentFormShown = (item: TodayItem, actions: TodayActions) => Boolean(actions.logPayment && item.amount && item.actions.some((x) => x.type === "log_payment"));
+
 function ItemAction({ action: a, main, item, actions, today, locale }: { action: TodayAction; main: boolean; item: TodayItem; actions: TodayActions; today: string; locale: string }) {
   const variant = main ? "primary" : "secondary";
   switch (a.type) {
     case "link":
+      if (paymentFormShown(item, actions)) return null;
       return (
         <ButtonLink href={a.href} variant={variant}>
           {a.label}
@@ -123,7 +127,15 @@ function ItemAction({ action: a, main, item, actions, today, locale }: { action:
       // the form needs the amount owed as its default; without it (or without the action) the quote page logs it
       return actions.logPayment && item.amount ? (
         <div className="w-full">
-          <LogPaymentForm quoteId={a.quoteId} action={actions.logPayment.bind(null, a.quoteId)} today={today} defaultAmount={item.amount.value} currency={item.amount.currency} locale={locale} />
+          <LogPaymentForm quoteId={a.quoteId} action={actions.logPayment.bind(null, a.quoteId)} today={today} defaultAmount={item.amount.value} currency={item.amount.currency} locale={locale} label={`Log payment: ${item.title}`}>
+            {item.actions.map((x, i) =>
+              x.type === "link" ? (
+                <ButtonLink key={`link-${i}`} href={x.href} variant="secondary">
+                  {x.label}
+                </ButtonLink>
+              ) : null,
+            )}
+          </LogPaymentForm>
         </div>
       ) : (
         <ButtonLink href={`/quotes/${a.quoteId}`} variant={variant}>

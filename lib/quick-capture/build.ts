@@ -9,6 +9,8 @@ import { label, type QuoteEvent, type QuoteWithEvents } from "../domain";
 import { discountBp, formatHours, formatMoney, formatPercentBp } from "../money";
 import { parseTyped } from "../typed-input";
 import { replayNegotiation } from "../negotiation";
+import { formatDay } from "../format-date";
+import { daysLateFor, overdueToLink, type UnpaidQuote } from "../payment-terms";
 import { datesProblem, quoteEventValues } from "../quote-lifecycle";
 import { createInteractionSchema, createQuoteEventSchema, fieldErrors, isoDateSchema, quoteOutcomeSchema, type CreateQuoteEvent } from "../schemas";
 import { lowerFirst, plural } from "../text";
@@ -60,6 +62,27 @@ function priceAfter(quote: QuoteWithEvents, event: CreateQuoteEvent, today: stri
   return { before: mine.priceBefore, after: mine.priceAfter, requested: mine.requestedPrice };
 }
 
+/** The client's payments, for a payment line (the server loads them): the quotes still to be paid, and the day each paid one was. */
+export interface CapturePayments {
+  unpaid: readonly UnpaidQuote[];
+  paidOn: Readonly<Record<number, string>>;
+}
+
+/**
+ * The quote a payment line goes on: the quote chosen (or the page's) when its payment is still owed,
+ * else the only overdue one, else the oldest overdue (with how many are overdue); none otherwise. `paid`:
+ * the chosen quote was already paid (on that day).
+ */
+function paymentLink(chosen: { id: number } | null, payments: CapturePayments | undefined): { quote: UnpaidQuote | null; overdueCount: number; paid: string | null } {
+  if (!payments) return { quote: null, overdueCount: 0, paid: null };
+  if (chosen && payments.paidOn[chosen.id]) return { quote: null, overdueCount: 0, paid: payments.paidOn[chosen.id] };
+  const own = chosen ? payments.unpaid.find((u) => u.quoteId === chosen.id) : undefined;
+  if (own) return { quote: own, overdueCount: 0, paid: null };
+  if (chosen) return { quote: null, overdueCount: 0, paid: null };
+  const auto = overdueToLink(payments.unpaid);
+  return auto ? { quote: auto.quote, overdueCount: auto.overdueCount, paid: null } : { quote: null, overdueCount: 0, paid: null };
+}
+
 export interface BuiltCapture {
   preview: CapturePreview;
   plan: CapturePlan | null;
@@ -69,7 +92,10 @@ export interface BuiltCapture {
  * The record for a resolved line: `quote` is the target's quote with its steps (the server loads them).
  * Its preview says it in words and lists what is still missing; the plan is what to save, or null.
  */
-export function buildCapture(target: CaptureTarget, ctx: { quote: QuoteWithEvents | null; currency: string; locale: string; today: string }): BuiltCapture {
+export function buildCapture(
+  target: CaptureTarget,
+  ctx: { quote: QuoteWithEvents | null; currency: string; locale: string; today: string; payments?: CapturePayments },
+): BuiltCapture {
   const { parsed, client } = target;
   const capture = parsed.capture;
   const base: CapturePreview = {
@@ -105,7 +131,10 @@ export function buildCapture(target: CaptureTarget, ctx: { quote: QuoteWithEvent
 
   let words: string | null = null;
   let plan: CapturePlan | null = null;
-  const prefix = client ? `${client.name}${target.quote ? ` — ${target.quote.title}` : ""}: ` : "";
+  // a payment goes on the quote it pays (the chosen one, else the overdue one), its days late from that quote's due day
+  const link = capture.kind === "payment" ? paymentLink(target.quote, ctx.payments) : null;
+  const shownQuote = link?.quote ? { id: link.quote.quoteId, title: link.quote.title } : base.quote;
+  const prefix = client ? `${client.name}${shownQuote ? ` — ${shownQuote.title}` : ""}: ` : "";
 
   if (needsQuote(capture.kind)) {
     const currency = quote?.currency ?? ctx.currency;
@@ -168,9 +197,24 @@ export function buildCapture(target: CaptureTarget, ctx: { quote: QuoteWithEvent
       case "payment": {
         const typed = money(capture.amount, ctx.currency, ctx.locale);
         if (typed.problem) missing.push(typed.problem);
+        const amount = typed.value != null ? ` ${fmt(typed.value)}` : "";
+        const linked = link?.quote ?? null;
+        if (link?.paid && target.quote) missing.push(`Another quote: “${target.quote.title}” was already paid on ${link.paid}`);
+        if (linked) {
+          const days = daysLateFor(occurredOn ?? ctx.today, linked.dueOn);
+          const due = formatDay(linked.dueOn, ctx.locale);
+          const late = days === 0 ? "on time" : `${plural(days, "day")} late`;
+          const typedOther =
+            capture.daysLate != null && capture.daysLate !== days
+              ? ` — you typed ${capture.daysLate === 0 ? "on time" : `${plural(capture.daysLate, "day")} late`}; the days late stored are counted from the due day`
+              : "";
+          const oldest = link!.overdueCount > 1 ? `; the oldest of ${plural(link!.overdueCount, "overdue quote")}` : "";
+          raw = { kind: "payment", daysLate: days, amount: typed.value, quoteId: linked.quoteId };
+          words = `they paid${amount} ${late} (due ${due}${oldest})${typedOther}`;
+          break;
+        }
         if (capture.daysLate == null) missing.push("How late, e.g. “paid 10 days late” or “paid on time”");
         raw = { kind: "payment", daysLate: capture.daysLate ?? undefined, amount: typed.value, quoteId };
-        const amount = typed.value != null ? ` ${fmt(typed.value)}` : "";
         words = capture.daysLate == null ? `they paid${amount} late` : capture.daysLate === 0 ? `they paid${amount} on time` : `they paid${amount} ${plural(capture.daysLate, "day")} late`;
         break;
       }
@@ -183,7 +227,7 @@ export function buildCapture(target: CaptureTarget, ctx: { quote: QuoteWithEvent
   }
 
   const sentence = words ? `${prefix}${words}${onDay}` : null;
-  return { preview: { ...base, missing, sentence: sentence && !client ? upperFirst(sentence) : sentence, ready: plan != null }, plan };
+  return { preview: { ...base, quote: shownQuote, missing, sentence: sentence && !client ? upperFirst(sentence) : sentence, ready: plan != null }, plan };
 }
 
 const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

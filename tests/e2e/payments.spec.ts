@@ -3,7 +3,11 @@
  * days ago → the quote page says the payment is 30 days overdue → a payment in the future is refused
  * (field error, what was typed kept, nothing stored) → logged 2 days ago: paid 28 days late → the client's
  * payment criterion says so. Then the same on a phone, and the terms' −3 refused in the client form
- * and in Settings. Screenshots in test-results/screenshots/journeys/.
+ * and in Settings. Then the walkthrough's double count (issue 15 #1): a client owing two sprints logs a
+ * payment from the client page's "A payment" form (its quote preselected, days late worked out), Today
+ * drops that item and keeps the other (its "Log payment" and "Open the quote" on one row), quick capture
+ * links the next payment to the quote still overdue, and nothing is counted twice.
+ * Screenshots in test-results/screenshots/journeys/.
  */
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { SHOTS, api, axeClean, unique } from "./helpers";
@@ -74,7 +78,7 @@ test("payments: an overdue job on the quote page, logged late; the client's paym
 
   // the client page: their own terms, and the payment criterion counts the late payment
   await page.goto(`/clients/${client.id}`);
-  await expect(page.getByTestId("client-payment-terms")).toHaveText("Payment terms: 14 days (their own)");
+  await expect(page.getByTestId("client-payment-terms")).toHaveText("Payment terms: 14 days (their own) for work accepted from now on; quotes already accepted keep theirs");
   await expect(page.getByTestId("criterion-payment")).toContainText("late, by 28 days");
   const score = await api<{ criteria: { key: string; score: number | null }[] }>(request, "get", `/api/v1/clients/${client.id}/score`);
   const paymentScore = score.criteria.find((c) => c.key === "payment")!.score;
@@ -130,4 +134,95 @@ test("payments on a phone: the overdue card, logging it; −3 days of terms refu
   await axeClean(page, "settings with a terms error");
   await page.getByRole("group", { name: "Today" }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/payments-settings-desktop.png` });
+});
+
+/** Letters only: a digit in a client's name would be read as an amount by quick capture. */
+const letters = () => unique().replace(/\d/g, (d) => "abcdefghij"[Number(d)]);
+
+test("a payment is logged once, on its quote: the client page's form, Today and quick capture agree", async ({ page, request }) => {
+  const name = `Turncoat ${letters()}`;
+  const client = await api<{ id: number }>(request, "post", "/api/v1/clients", { name, leadSource: "referral", status: "active", paymentTermsDays: 30 });
+  const { today } = await api<{ today: string }>(request, "get", "/api/v1/today");
+  const sprint = async (title: string, acceptedAgo: number) => {
+    const q = await api<{ id: number }>(request, "post", "/api/v1/quotes", { clientId: client.id, title, estimatedMinutes: 1200, quotedAmount: 153000, currency: "USD", status: "sent", sentOn: minusDays(today, 120) });
+    await api(request, "post", `/api/v1/quotes/${q.id}/outcome`, { status: "accepted", agreedAmount: 153000, decidedOn: minusDays(today, acceptedAgo) });
+    return q.id;
+  };
+  const sep = await sprint("Sprint September", 87); // due 57 days ago
+  const oct = await sprint("Sprint October", 57); // due 27 days ago
+
+  // the client page: "For" offers the owed quotes, the oldest overdue preselected; the days late are worked out
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`/clients/${client.id}`);
+  await expect(page.getByTestId("client-payment-terms")).toContainText("quotes already accepted keep theirs");
+  await page.getByText("A payment", { exact: true }).click();
+  const form = page.getByRole("form", { name: "Log a payment" });
+  const forQuote = form.getByLabel("For");
+  await expect(forQuote).toHaveValue(String(sep));
+  await expect(forQuote.locator("option")).toHaveText([/^Sprint September — \$1,530\.00, due .+ \(57 days overdue\)$/, /^Sprint October — .+ \(27 days overdue\)$/, "No particular quote"]);
+  await expect(form.getByTestId("payment-days-late")).toContainText("57 days late: due");
+  await expect(form.getByLabel("Days late (0 if on time)")).toHaveCount(0);
+  await form.getByLabel("Paid on").fill(minusDays(today, 2));
+  await expect(form.getByTestId("payment-days-late")).toContainText("55 days late");
+  await form.getByLabel("Paid on").fill(today);
+  await expect(form.getByTestId("payment-days-late")).toContainText("57 days late");
+  // "No particular quote": the days late are typed, as before
+  await forQuote.selectOption("");
+  await expect(form.getByLabel("Days late (0 if on time)")).toBeVisible();
+  await forQuote.selectOption(String(sep));
+  await axeClean(page, "client page, a payment for a quote");
+  await form.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/payments-client-form-desktop.png` });
+  await form.getByRole("button", { name: "Log payment" }).click();
+  await expect(form.getByText("Logged.", { exact: true })).toBeVisible();
+  // the paid sprint is no longer offered: the next overdue one is
+  await expect(page.getByRole("form", { name: "Log a payment" }).getByLabel("For")).toHaveValue(String(oct));
+  expect((await api<{ paid: { daysLate: number; paidOn: string } | null }>(request, "get", `/api/v1/quotes/${sep}/payment`)).paid).toMatchObject({ paidOn: today, daysLate: 57 });
+
+  // Today: the paid one is gone, the other stays; its "Log payment" and "Open the quote" share a row
+  const title = (t: string) => `Chase ${name}’s payment for “${t}”`;
+  for (const [width, height, shot] of [
+    [1280, 800, "desktop"],
+    [390, 844, "phone"],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.goto("/");
+    await expect(page.getByRole("heading", { name: title("Sprint October") })).toBeVisible();
+    await expect(page.getByRole("heading", { name: title("Sprint September") })).toHaveCount(0);
+    const card = page.getByTestId("today-item").filter({ has: page.getByRole("heading", { name: title("Sprint October") }) });
+    await expect(card).toContainText("was due");
+    await expect(card).toContainText("30 days after you accepted it on");
+    await expect(card).toContainText("(work not marked done): 27 days late.");
+    const log = (await card.getByRole("button", { name: "Log payment" }).boundingBox())!;
+    const open = (await card.getByRole("link", { name: "Open the quote" }).boundingBox())!;
+    expect(Math.abs(log.y - open.y), shot).toBeLessThan(4);
+    expect(open.x, shot).toBeGreaterThan(log.x + log.width);
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/payments-today-card-${shot}.png` });
+  }
+  await axeClean(page, "Today with the remaining payment (phone)");
+
+  // quick capture: the typed payment goes on the quote still overdue, with its own days late
+  const saved = await api<{ preview: { quote: { id: number } | null; sentence: string } }>(request, "post", "/api/v1/quick-capture", { line: `${name} paid 30 days late` });
+  expect(saved.preview.quote?.id).toBe(oct);
+  expect(saved.preview.sentence).toContain("they paid 27 days late");
+  expect(saved.preview.sentence).toContain("you typed 30 days late");
+  const { interactions } = await api<{ interactions: { kind: string; quoteId: number | null; daysLate: number | null }[] }>(request, "get", `/api/v1/clients/${client.id}/interactions`);
+  const paid = interactions.filter((i) => i.kind === "payment").map((i) => [i.quoteId, i.daysLate]);
+  expect(paid.sort()).toEqual([
+    [oct, 27],
+    [sep, 57],
+  ].sort());
+  // Today's / the quote page's "Log payment" cannot count one a second time
+  expect((await request.post(`/api/v1/quotes/${sep}/payment`, { data: {} })).status()).toBe(409);
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: title("Sprint October") })).toHaveCount(0);
+
+  // the client page: nothing owed, so the form asks for the days late as before
+  await page.goto(`/clients/${client.id}`);
+  await page.getByText("A payment", { exact: true }).click();
+  await expect(page.getByRole("form", { name: "Log a payment" }).getByLabel("For")).toHaveCount(0);
+  await expect(page.getByRole("form", { name: "Log a payment" }).getByLabel("Days late (0 if on time)")).toBeVisible();
+  await page.getByRole("form", { name: "Log a payment" }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/payments-client-form-nothing-owed-phone.png` });
 });

@@ -107,7 +107,7 @@ describe("overdue payments and logging one", () => {
       fingerprint: `${due}|400000`,
       amount: { value: 400_000, currency: "USD" },
     });
-    expect(item.reason).toMatch(/^\$4,000\.00 due .+ \(30-day terms after the work was done on .+\): 10 days late\.$/);
+    expect(item.reason).toMatch(/^\$4,000\.00 was due [A-Z][a-z]{2} \d+, \d{4} — 30 days after the work was done on [A-Z][a-z]{2} \d+, \d{4}: 10 days late\.$/);
     expect(item.actions[0]).toEqual({ type: "log_payment", label: "Log the payment", quoteId: q.id });
     expect(item.actions[1]).toMatchObject({ type: "link", href: `/quotes/${q.id}` });
 

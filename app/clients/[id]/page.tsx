@@ -15,6 +15,7 @@ import { OPEN_QUOTE_STATUSES, label } from "@/lib/domain";
 import { formatHours, formatMoney } from "@/lib/money";
 import { replayNegotiation } from "@/lib/negotiation";
 import { plural } from "@/lib/text";
+import { unpaidQuotes } from "@/lib/payment-terms";
 import { interactionForm, quoteEventForm, type EntryForm } from "@/lib/entry-edit";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -71,6 +72,8 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
   const openOptions = (openQuotes.length ? openQuotes : history.quotes).slice(0, QUOTES_MAX).map((q) => ({ id: q.id, title: q.title }));
   // time is logged on work: accepted quotes first, then the rest (most recent first, as listed)
   const timeOptions = [...history.quotes.filter((q) => q.status === "accepted"), ...history.quotes.filter((q) => q.status !== "accepted")].slice(0, QUOTES_MAX).map((q) => ({ id: q.id, title: q.title }));
+  // a payment is logged on the quote it pays: the accepted ones still owed, oldest due first
+  const payable = unpaidQuotes(history.quotes, history.interactions, today);
   const creepLine = clientCreepLine(clientCreep(assessment.settling.quotes), settings.creepThresholdPct, settings.locale);
   const shownQuotes = showAllQuotes ? history.quotes : history.quotes.slice(0, QUOTES_MAX);
   const shownTimeline = showAllTimeline ? timeline : timeline.slice(0, TIMELINE_MAX);
@@ -103,7 +106,9 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
           {client.email ? <a className="underline" href={`mailto:${client.email}`}>{client.email}</a> : null}
           <Badge>{label(client.status)}</Badge>
           <Badge tone="info">{label(client.leadSource)}</Badge>
-          <span data-testid="client-payment-terms">Payment terms: {client.paymentTermsDays === 0 ? "on delivery" : plural(client.paymentTermsDays ?? settings.paymentTermsDays, "day")} ({client.paymentTermsDays != null ? "their own" : "your usual"})</span>
+          <span data-testid="client-payment-terms">
+            {`Payment terms: ${client.paymentTermsDays === 0 ? "on delivery" : plural(client.paymentTermsDays ?? settings.paymentTermsDays, "day")} (${client.paymentTermsDays != null ? "their own" : "your usual"}) for work accepted from now on; quotes already accepted keep theirs`}
+          </span>
         </span>
       </PageHeader>
 
@@ -154,7 +159,7 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
                 <GiveForm today={today} action={addInteractionAction.bind(null, client.id)} />
               </QuickLog>
               <QuickLog title="A payment">
-                <PaymentForm today={today} action={addInteractionAction.bind(null, client.id)} currency={settings.currency} />
+                <PaymentForm today={today} action={addInteractionAction.bind(null, client.id)} currency={settings.currency} payable={payable} locale={settings.locale} />
               </QuickLog>
             </div>
           </Card>
