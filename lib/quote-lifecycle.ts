@@ -128,7 +128,7 @@ export function interactionValues(clientId: number, input: CreateInteraction, to
     case "follow_up":
       return { ...base, answered: input.answered ?? null, initiatedBy: "me" };
     case "payment":
-      return { ...base, daysLate: input.daysLate, amount: input.amount ?? null, initiatedBy: "client" };
+      return { ...base, daysLate: input.daysLate ?? null, amount: input.amount ?? null, initiatedBy: "client" };
   }
 }
 

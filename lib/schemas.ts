@@ -311,7 +311,8 @@ export const createInteractionSchema = z.discriminatedUnion(
     }),
     z.object({
       kind: z.literal("payment"),
-      daysLate: z.number({ error: "Enter days late (0 if on time)" }).int("Whole days").min(0, "0 if on time").max(3650, "At most 10 years"),
+      // optional only for a quote whose payment is tracked: its days late are worked out (server/payments.ts)
+      daysLate: z.number({ error: "Enter days late (0 if on time)" }).int("Whole days").min(0, "0 if on time").max(3650, "At most 10 years").optional(),
       amount: moneySchema.nullable().optional(),
       ...interactionBase,
     }),

@@ -103,18 +103,24 @@ function checkPayment(quote: Quote, state: PaymentState, paidOn: string, today: 
  * `exceptId`: the payment being corrected, which does not count as the quote's payment.
  */
 export function paymentOnQuote(tx: DbOrTx, clientId: number, input: CreateInteraction, today: string, exceptId?: number): CreateInteraction {
-  if (input.kind !== "payment" || input.quoteId == null) return input;
+  if (input.kind !== "payment" || input.quoteId == null) return requireDaysLate(input);
   const quote = getQuote(tx, input.quoteId);
-  if (quote.clientId !== clientId) return input;
+  if (quote.clientId !== clientId) return requireDaysLate(input);
   const state = paymentState(
     quote,
     listInteractions(tx, clientId).filter((i) => i.id !== exceptId),
     today,
   );
-  if (!state.tracked) return input;
+  if (!state.tracked) return requireDaysLate(input);
   const paidOn = input.occurredOn ?? today;
   checkPayment(quote, state, paidOn, today, INTERACTION_FIELDS);
-  return { ...input, occurredOn: paidOn, daysLate: Math.min(MAX_DAYS_LATE, daysLateFor(paidOn, state.dueOn)) };
+  return { ...input, occurredOn: paidOn, daysLate: Math.min(MAX_DAYS_LATE, daysLateFor(paidOn, state.dueOn)), amount: input.amount ?? amountDue(quote) };
+}
+
+/** A payment with no tracked quote to work its lateness out from must say it. */
+function requireDaysLate(input: CreateInteraction): CreateInteraction {
+  if (input.kind === "payment" && input.daysLate == null) throw invalidInput("Enter how many days late they paid", { daysLate: ["Enter days late (0 if on time), or choose the quote it pays"] });
+  return input;
 }
 
 /**
