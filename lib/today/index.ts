@@ -8,3 +8,4 @@ export { DEFAULT_SNOOZE_DAYS, applyStates, defaultSnoozeUntil, stateHides } from
 export { daysSince, todayKeys } from "./shared";
 export { DEFAULT_ANSWER_FOLLOW_UP_TEMPLATE, DEFAULT_FOLLOW_UP_TEMPLATE, PURSUIT_LINE, todayWords } from "./words";
 export { oneMessagePerClient } from "./one-message";
+export { scoreMoveWords, todayConfirm, type TodayActionState, type TodayDone, type TodayUndo } from "./confirm";
