@@ -74,7 +74,7 @@ describe("answers owed: the client's step is the last one", () => {
       fingerprint: `event:${last.id}`,
       amount: { value: amount, currency: "USD" },
     });
-    expect(item!.actions[0]).toEqual({ type: "link", label: "Check their offer", href: "/offer?quoteId=7" });
+    expect(item!.actions[0]).toEqual({ type: "link", label: "Check their offer", href: "/offer?quoteId=7&check=1" });
   });
 
   test("the same day: my answer logged after their ask (by id) settles it, whatever order the events come in", () => {
