@@ -2,18 +2,14 @@ import { LayoutDashboard } from "lucide-react";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { formatDay } from "@/lib/format-date";
-import { plural } from "@/lib/text";
 import type { TodayList } from "@/lib/today/types";
+import { EVERYTHING_CLEAR, markedBelow, todaySummary } from "@/lib/today/words";
 import { BringBackForm } from "./bring-back";
 import type { NextStep } from "./next-step";
 import { TodayCard } from "./today-card";
 import { TodayFlashProvider } from "./flash";
 import { TodayStatus } from "./today-status";
 import type { TodayActions } from "./types";
-
-/** Said only when nothing at all is open or marked: every kind of item Today knows, in plain words. */
-export const EVERYTHING_CLEAR =
-  "No answer is owed, no quote needs a follow-up, no payment is overdue, no active client is in the walk-away band and no rate is due a raise.";
 
 const STATE_WORDS = { done: "Done", snoozed: "Snoozed", not_relevant: "Not relevant" } as const;
 
@@ -25,10 +21,7 @@ const STATE_WORDS = { done: "Done", snoozed: "Snoozed", not_relevant: "Not relev
 export function TodayView({ list, locale, actions, next }: { list: TodayList; locale: string; actions: TodayActions; next: NextStep }) {
   const n = list.items.length;
   const marked = list.hidden.length;
-  const markedText = `${plural(marked, "item")} you marked done, snoozed or not relevant ${marked === 1 ? "is" : "are"} below.`;
-  const summary = `${formatDay(list.today, locale)}: ${
-    n === 0 ? (marked ? `nothing open \u2014 ${markedText}` : "nothing open.") : `${plural(n, "thing")} to do, most pressing first.${marked ? ` ${markedText}` : ""}`
-  }`;
+  const summary = todaySummary(list.today, n, marked, locale);
   return (
     <TodayFlashProvider undoActions={{ clearState: actions.clearState, undoFollowUp: actions.undoFollowUp }}>
       <PageHeader
@@ -56,7 +49,7 @@ export function TodayView({ list, locale, actions, next }: { list: TodayList; lo
             </>
           }
         >
-          {marked ? markedText : EVERYTHING_CLEAR} {next.text}
+          {marked ? markedBelow(marked) : EVERYTHING_CLEAR} {next.text}
         </EmptyState>
       ) : (
         <ol aria-label="To do today" className="grid gap-4">

@@ -93,3 +93,21 @@ export const todayWords = {
   seeWhyAction: "See why",
   walkAwayAction: "Walk away",
 };
+
+/** Said only when nothing at all is open or marked: every kind of item Today knows, in plain words. */
+export const EVERYTHING_CLEAR =
+  "No answer is owed, no quote needs a follow-up, no payment is overdue, no active client is in the walk-away band and no rate is due a raise.";
+
+/** "3 items you marked done, snoozed or not relevant are below." */
+export const markedBelow = (marked: number) => `${plural(marked, "item")} you marked done, snoozed or not relevant ${marked === 1 ? "is" : "are"} below.`;
+
+/**
+ * Today's one-line summary: "Dec 1, 2026: 4 things to do, most pressing first." — and when nothing is open
+ * but some items are marked, it says so instead of claiming nothing is owed: "Dec 1, 2026: nothing open —
+ * 3 items you marked done, snoozed or not relevant are below."
+ */
+export function todaySummary(today: string, open: number, marked: number, locale: string): string {
+  const day = formatDay(today, locale);
+  if (open === 0) return marked ? `${day}: nothing open \u2014 ${markedBelow(marked)}` : `${day}: nothing open.`;
+  return `${day}: ${plural(open, "thing")} to do, most pressing first.${marked ? ` ${markedBelow(marked)}` : ""}`;
+}

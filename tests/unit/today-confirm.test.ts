@@ -1,7 +1,7 @@
 /** What Today says after an action (lib/today/confirm.ts) and where an old dashboard bookmark goes (lib/today/home.ts). Fixed days, no clock. */
 import { describe, expect, test } from "vitest";
 import type { ScoreChange } from "@/lib/score-change";
-import { scoreMoveWords, todayConfirm } from "@/lib/today";
+import { EVERYTHING_CLEAR, markedBelow, scoreMoveWords, todayConfirm, todaySummary } from "@/lib/today";
 import { oldDashboardBookmark } from "@/lib/today/home";
 
 const change = (before: number | null, after: number | null, criteria: ScoreChange["criteria"] = []): ScoreChange => ({
@@ -58,4 +58,18 @@ describe("an old dashboard bookmark on the home page", () => {
     { sp: {}, to: null },
     { sp: { utm: "newsletter" }, to: null },
   ])("$sp → $to", ({ sp, to }) => expect(oldDashboardBookmark(sp)).toBe(to));
+});
+
+describe("the summary and the empty Today tell the truth", () => {
+  test.each([
+    [4, 0, "Dec 1, 2026: 4 things to do, most pressing first."],
+    [1, 1, "Dec 1, 2026: 1 thing to do, most pressing first. 1 item you marked done, snoozed or not relevant is below."],
+    [0, 3, "Dec 1, 2026: nothing open \u2014 3 items you marked done, snoozed or not relevant are below."],
+    [0, 0, "Dec 1, 2026: nothing open."],
+  ])("%i open, %i marked", (open, marked, words) => expect(todaySummary("2026-12-01", open, marked, "en-US")).toBe(words));
+
+  test("nothing at all: every kind of item is covered, with no claim about marked items", () => {
+    for (const kind of ["answer", "follow-up", "payment", "walk-away", "raise"]) expect(EVERYTHING_CLEAR).toContain(kind);
+    expect(markedBelow(2)).not.toMatch(/no answer is owed/i);
+  });
 });
