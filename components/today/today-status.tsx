@@ -25,13 +25,13 @@ export function TodayStatus({ text }: { text: string }) {
   }, [key]);
   return (
     <div className="grid gap-1">
-      <div ref={ref} role="status" tabIndex={-1} className="grid gap-1 rounded-sm outline-offset-2">
+      <div ref={ref} role="status" tabIndex={-1} data-testid="today-status" className="grid gap-1 rounded-sm outline-offset-2">
         {flash ? (
           <p data-testid="today-confirmation" className={`font-medium ${flash.tone === "ok" ? "text-emerald-800 dark:text-emerald-300" : "text-red-700 dark:text-red-400"}`}>
             {flash.message}
           </p>
         ) : null}
-        <p data-testid="today-status">{text}</p>
+        <p data-testid="today-summary">{text}</p>
       </div>
       {flash?.undo ? (
         <div>
