@@ -54,7 +54,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           Skip to content
         </a>
         <NavBar todayCount={todayOpen} quickLog={<QuickCapture preview={previewQuickCaptureAction} save={saveQuickCaptureAction} />} />
-        <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6">
+        <main id="main" className="mx-auto w-full max-w-6xl px-4 pb-6 pt-4 sm:px-6 sm:pt-6">
           {children}
         </main>
       </body>

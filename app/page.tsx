@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
+import { oldDashboardBookmark } from "@/lib/today/home";
 import { loadDemoAction } from "@/app/actions/demo";
 import type { DB } from "@/db/connection";
 import { isEmptyBook, listClients } from "@/server/clients";
@@ -14,13 +16,14 @@ import { nextStep, type BookGlance } from "@/components/today/next-step";
 import type { TodayActions } from "@/components/today/types";
 import { AdoptTimeZone } from "@/components/adopt-time-zone";
 import { adoptTimeZoneAction, firstRunAction } from "@/app/actions/settings";
-import { logPaymentAction } from "@/app/actions/payments";
 import {
   clearTodayItemStateAction,
   clientWalkedAwayAction,
   followUpOnceAction,
+  logPaymentFromTodayAction,
   markQuoteExpiredAction,
   setTodayItemStateAction,
+  undoFollowUpAction,
   walkAwayFromClientAction,
 } from "@/app/actions/today";
 import { getSettings, needsFirstRun } from "@/server/settings";
@@ -34,11 +37,15 @@ const todayActions: TodayActions = {
   markExpired: markQuoteExpiredAction,
   clientWalkedAway: clientWalkedAwayAction,
   walkAwayClient: walkAwayFromClientAction,
-  logPayment: logPaymentAction,
+  undoFollowUp: undoFollowUpAction,
+  logPayment: logPaymentFromTodayAction,
 };
 
 /** Home: the first run's questions, then the empty book's welcome, then (once there is data) Today. The dashboard is at /dashboard. */
-export default async function HomePage() {
+export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  // an old bookmark of the dashboard (it used to be the home page): to /dashboard, its filters kept
+  const bookmark = oldDashboardBookmark(await searchParams);
+  if (bookmark) redirect(bookmark);
   const db = await requestDb();
   const settings = getSettings(db);
   if (needsFirstRun(db)) {

@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { usePathname } from "next/navigation";
 import { Footprints } from "lucide-react";
 import { plural } from "@/lib/text";
@@ -55,15 +55,22 @@ export function NavBar({ quickLog, todayCount }: { quickLog?: ReactNode; todayCo
   const pathname = usePathname();
   const signedIn = useSignedIn();
   const isActive = (href: string) => (href === "/" ? pathname === "/" : pathname.startsWith(href));
+  // on a phone the links are one row that scrolls sideways: keep the page's own link in view
+  const row = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    const current = row.current?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (row.current && current && row.current.scrollWidth > row.current.clientWidth) row.current.scrollLeft = Math.max(0, current.offsetLeft - row.current.offsetLeft - 16);
+  }, [pathname]);
   return (
     <header className="border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
-      <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-1 gap-y-1 px-4 py-2 sm:px-6">
-        <Link href="/" className="mr-3 flex items-center gap-2 py-2 font-semibold text-stone-900 dark:text-stone-100">
+      {/* phone: the name, quick log (and sign out) on one row, the links on one sideways-scrolling row below; wider: one wrapping row */}
+      <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-1 gap-y-1 px-4 py-1 sm:px-6 sm:py-2">
+        <Link href="/" className="order-1 mr-3 flex items-center gap-2 py-2 font-semibold text-stone-900 dark:text-stone-100">
           <Footprints aria-hidden className="size-5 text-sky-700 dark:text-sky-400" />
           Walkaway
         </Link>
-        {quickLog ? <div className="ml-auto sm:order-last sm:ml-auto">{quickLog}</div> : null}
-        <ul className="flex flex-wrap gap-1">
+        {quickLog ? <div className="order-2 ml-auto sm:order-3">{quickLog}</div> : null}
+        <ul ref={row} className="order-4 -mx-4 flex w-[calc(100%+2rem)] flex-nowrap gap-1 overflow-x-auto px-4 [scrollbar-width:thin] sm:order-2 sm:mx-0 sm:w-auto sm:flex-wrap sm:overflow-visible sm:px-0">
           {links.map((l) => (
             <li key={l.href}>
               <Link
@@ -71,7 +78,7 @@ export function NavBar({ quickLog, todayCount }: { quickLog?: ReactNode; todayCo
                 aria-current={isActive(l.href) ? "page" : undefined}
                 // "Today, 4 open items": the badge's number, in words
                 aria-label={l.href === "/" && todayCount ? `${l.label}, ${plural(todayCount, "open item")}` : undefined}
-                className={`inline-flex min-h-10 items-center rounded-md px-3 text-sm ${
+                className={`inline-flex min-h-10 items-center whitespace-nowrap rounded-md px-3 text-sm ${
                   isActive(l.href)
                     ? "bg-sky-50 font-semibold text-sky-900 dark:bg-sky-950 dark:text-sky-100"
                     : "text-stone-700 hover:bg-stone-100 dark:text-stone-300 dark:hover:bg-stone-800"
@@ -84,7 +91,7 @@ export function NavBar({ quickLog, todayCount }: { quickLog?: ReactNode; todayCo
           ))}
         </ul>
         {signedIn ? (
-          <form method="post" action="/api/auth/logout" className="ml-auto">
+          <form method="post" action="/api/auth/logout" className={`order-3 sm:order-4 ${quickLog ? "" : "ml-auto"}`}>
             <button type="submit" className="inline-flex min-h-10 items-center rounded-md px-3 text-sm text-stone-700 hover:bg-stone-100 dark:text-stone-300 dark:hover:bg-stone-800">
               Sign out
             </button>

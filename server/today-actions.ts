@@ -5,16 +5,22 @@
  */
 import { writeTransaction, type DbOrTx } from "@/db/connection";
 import { findClient, setClientStatus, touchClient } from "@/db/clients";
-import { findInteraction, insertInteraction, listInteractions, updateInteractionRow } from "@/db/interactions";
+import { deleteInteractionRow, findInteraction, insertInteraction, listInteractions, updateInteractionRow } from "@/db/interactions";
+import { getSettings } from "@/db/settings";
 import { deleteTodayItemStateRow, deleteTodayItemStateRows, findTodayItemState, listTodayItemStates, upsertTodayItemState } from "@/db/today-states";
 import type { Client, Interaction, QuoteWithEvents, TodayItemState } from "@/lib/domain";
 import { AppError, conflict, invalidInput, notFound } from "@/lib/errors";
 import { formatDay } from "@/lib/format-date";
 import { interactionValues } from "@/lib/quote-lifecycle";
-import { applyStates, defaultSnoozeUntil } from "@/lib/today";
+import { addDays } from "@/lib/dates";
+import type { LogPayment } from "@/lib/payment-schemas";
+import type { ScoreChange } from "@/lib/score-change";
+import { applyStates, defaultSnoozeUntil, todayConfirm, type TodayDone } from "@/lib/today";
 import type { StopChasingHow, TodayItemStateInput } from "@/lib/today/schemas";
 import { getQuote, setQuoteOutcome } from "./quotes";
-import { todayItemFinder } from "./today";
+import { logPayment } from "./payments";
+import { withScoreChange } from "./score-change";
+import { findTodayItem, todayItemFinder } from "./today";
 
 /**
  * Mark an item as it is today: its current fingerprint is stored with the mark, so the mark holds only
@@ -96,4 +102,67 @@ export function walkAwayFromClient(db: DbOrTx, clientId: number, _today: string)
     setClientStatus(tx, clientId, "walked_away");
     return findClient(tx, clientId)!;
   });
+}
+
+/*
+ * The same writes as Today's buttons run them: each says what it did (lib/today/confirm.ts) — with the
+ * client's score before → after where the write moves it — and how to undo it where that is cheap.
+ * Called outside a transaction (the score "after" is read once the write has committed).
+ */
+
+/** Mark an item; the answer names it, and "Undo" clears the mark. */
+export function markFromToday(db: DbOrTx, key: string, input: TodayItemStateInput, today: string): TodayDone {
+  const title = findTodayItem(db, key, today)?.title ?? "the item";
+  const mark = setTodayItemState(db, key, input, today);
+  return { message: todayConfirm.marked(mark.state, title, mark.snoozedUntil, getSettings(db).locale), undo: { type: "clear_mark", key } };
+}
+
+/** Clear an item's mark (Bring back, or the undo of a mark); the answer names the item when Today lists it. */
+export function clearMarkFromToday(db: DbOrTx, key: string, today: string): TodayDone {
+  clearTodayItemState(db, key);
+  return { message: todayConfirm.broughtBack(findTodayItem(db, key, today)?.title ?? null) };
+}
+
+/** Follow up once; the answer says when Today will remind again, and "Undo" deletes the follow-up just logged. */
+export function followUpFromToday(db: DbOrTx, quoteId: number, today: string): TodayDone {
+  const fu = followUpOnce(db, quoteId, today);
+  const { followUpAfterDays, locale } = getSettings(db);
+  return { message: todayConfirm.followUp(addDays(today, followUpAfterDays), locale), undo: { type: "delete_follow_up", quoteId, interactionId: fu.id } };
+}
+
+/**
+ * Undo a follow-up logged from Today: only my follow-up on that quote whose answer is still unknown (what
+ * "Log my follow-up" writes) is deleted; anything else is refused, so nothing recorded since is lost.
+ */
+export function undoFollowUp(db: DbOrTx, quoteId: number, interactionId: number): TodayDone {
+  return writeTransaction(db, (tx) => {
+    const fu = findInteraction(tx, interactionId);
+    if (!fu || fu.kind !== "follow_up" || fu.quoteId !== quoteId) throw notFound("follow-up", interactionId);
+    if (fu.answered !== null) throw conflict("Their answer to this follow-up is recorded: change it on the client page instead", { interactionId: ["Already answered"] });
+    deleteInteractionRow(tx, fu.clientId, fu.id);
+    return { message: todayConfirm.followUpUndone };
+  });
+}
+
+/** Stop chasing; the answer says how the client's score moved (their chasing criterion, usually). */
+export function stopChasingFromToday(db: DbOrTx, quoteId: number, how: StopChasingHow, today: string): TodayDone {
+  const quote = getQuote(db, quoteId);
+  const client = findClient(db, quote.clientId);
+  const { scoreChange } = withScoreChange(db, quote.clientId, () => stopChasing(db, quoteId, how, today));
+  const name = client?.name ?? "The client";
+  return { message: how === "expired" ? todayConfirm.expired(quote.title, name, scoreChange) : todayConfirm.theyWalkedAway(quote.title, name, scoreChange) };
+}
+
+/** Walk away from a client; the answer names them. */
+export function walkAwayFromToday(db: DbOrTx, clientId: number, today: string): TodayDone {
+  const client = walkAwayFromClient(db, clientId, today);
+  return { message: todayConfirm.youWalkedAway(client.name) };
+}
+
+/** Log an overdue payment from Today; the answer says how late it was and how the client's score moved. */
+export function logPaymentFromToday(db: DbOrTx, quoteId: number, input: LogPayment, today: string): TodayDone & { scoreChange: ScoreChange } {
+  const quote = getQuote(db, quoteId);
+  const { result, scoreChange } = withScoreChange(db, quote.clientId, () => logPayment(db, quoteId, input, today));
+  const name = findClient(db, quote.clientId)?.name ?? "The client";
+  return { message: todayConfirm.payment(result.interaction.daysLate ?? 0, name, scoreChange), scoreChange };
 }

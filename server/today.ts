@@ -12,7 +12,7 @@ import { getSettings } from "@/db/settings";
 import { listTemplates } from "@/db/templates";
 import { listTodayItemStates } from "@/db/today-states";
 import type { Client, ClientHistory, Interaction, QuoteWithEvents, Settings } from "@/lib/domain";
-import { answerOwedItem, applyStates, chaseItem, orderToday, walkAwayItem, type TodayItem, type TodayList } from "@/lib/today";
+import { answerOwedItem, applyStates, chaseItem, oneMessagePerClient, orderToday, walkAwayItem, type TodayItem, type TodayList } from "@/lib/today";
 import { cachedRead, type Cached } from "./cache";
 import { overduePaymentItems } from "./payments";
 import { raiseDueItems } from "./raises";
@@ -97,13 +97,18 @@ export function todayItems(db: DbOrTx, today: string): Cached<TodayItem[]> {
       const client = owners.get(q.clientId);
       return client ? quoteItems(q, client, followUps.get(q.id) ?? [], today, { settings, template }) : [];
     });
+    const walkAway = new Map<number, number>();
     for (const { client, assessment } of scoresOn(db, today)) {
       if (client.status !== "active" || assessment.verdict !== "walk_away") continue;
       const item = walkAwayItem(client, assessment, today, lastActivity(loadClientHistory(db, client.id) as ClientHistory));
-      if (item) items.push(item);
+      if (item) {
+        items.push(item);
+        walkAway.set(client.id, assessment.score!);
+      }
     }
     for (const source of TODAY_SOURCES) items.push(...source(db, today, settings));
-    return items;
+    // one client, one message: no raise for a client Today says to walk away from (lib/today/one-message.ts)
+    return oneMessagePerClient(items, walkAway);
   });
 }
 
@@ -120,13 +125,24 @@ export function todayItemFinder(db: DbOrTx, today: string): (key: string) => Tod
     scoreOf: (cid) => (today === todayFor(db) ? scoreClient(db, cid) : computeClientScore(db, cid, today)),
   };
   let sourced: TodayItem[] | null = null;
+  /** the client's walk-away score, when Today tells to walk away from them (a map of one, or empty) */
+  const walkAwayScores = (clientId: number): Map<number, number> => {
+    const client = findClient(db, clientId);
+    const score = client?.status === "active" ? inputs.scoreOf(clientId) : undefined;
+    return score?.assessment.verdict === "walk_away" && score.assessment.score != null ? new Map([[clientId, score.assessment.score]]) : new Map();
+  };
   return (key) => {
     const m = /^(?:(answer|chase):quote|walk_away:client):(\d{1,15})$/.exec(key);
-    if (!m) return (sourced ??= TODAY_SOURCES.flatMap((source) => source(db, today, settings))).find((i) => i.key === key);
+    if (!m) {
+      const item = (sourced ??= TODAY_SOURCES.flatMap((source) => source(db, today, settings))).find((i) => i.key === key);
+      // a raise for a client in the walk-away band is not on Today (one client, one message)
+      if (item?.kind === "raise_due" && walkAwayScores(item.clientId).size) return undefined;
+      return item;
+    }
     const id = Number(m[2]);
     const clientId = m[1] ? findQuote(db, id)?.clientId : findClient(db, id)?.id;
     if (clientId === undefined) return undefined;
-    return clientItems(loadClientHistory(db, clientId) as ClientHistory, today, inputs).find((i) => i.key === key);
+    return oneMessagePerClient(clientItems(loadClientHistory(db, clientId) as ClientHistory, today, inputs), walkAwayScores(clientId)).find((i) => i.key === key);
   };
 }
 

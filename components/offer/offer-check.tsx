@@ -26,6 +26,8 @@ export interface OfferPrefill {
   scopeAmount?: string;
   offeredAmount?: string;
   title?: string;
+  /** check the prefilled offer once on arrival (from Today's "Check their offer": the answer without another click) */
+  autoCheck?: boolean;
 }
 
 const decisionWords = { declined: "declined by me", countered: "countered", accepted: "accepted" } as Record<string, string>;
@@ -81,6 +83,15 @@ export function OfferCheck({
 
   // a fresh answer scrolls into view and takes the focus (screen readers hear the verdict first)
   const answerHeading = useRef<HTMLHeadingElement>(null);
+
+  // from Today: the prefilled offer is checked once on arrival, as if "Check" had been pressed
+  const offerForm = useRef<HTMLFormElement>(null);
+  const autoChecked = useRef(false);
+  useEffect(() => {
+    if (!prefill.autoCheck || autoChecked.current || !offerForm.current) return;
+    autoChecked.current = true;
+    offerForm.current.requestSubmit();
+  }, [prefill.autoCheck]);
   useEffect(() => {
     if (checked.status !== "ok" || !answerHeading.current) return;
     const reduce = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
@@ -92,6 +103,7 @@ export function OfferCheck({
   return (
     <div className="grid gap-6 lg:grid-cols-5">
       <form
+        ref={offerForm}
         id="offer-form"
         // submitted by hand so the form is never reset: the user tweaks the offer and checks again
         onSubmit={(e) => {

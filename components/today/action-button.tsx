@@ -3,10 +3,12 @@ import { useState, useTransition } from "react";
 import { Loader2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import type { ActionState } from "@/lib/action-state";
+import { useFlash } from "./flash";
 
 /**
  * One of a Today item's one-click writes (follow up once, stop chasing, walk away): the page binds the
- * record's id, so this only runs it, shows it is working and says so when it did not work. `confirm`:
+ * record's id, so this only runs it, shows it is working and reports what it did to the page's status line
+ * (an error is also said next to the button). `confirm`:
  * asked first, for a step that is hard to take back.
  */
 export function TodayActionButton({
@@ -24,6 +26,7 @@ export function TodayActionButton({
 }) {
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  const { report } = useFlash();
   return (
     <span className="inline-flex flex-col gap-1">
       <Button
@@ -36,6 +39,7 @@ export function TodayActionButton({
           setError(null);
           start(async () => {
             const state = await action();
+            if (state) report(state);
             if (state && state.status === "error") setError(state.message ?? "That did not work. Reload the page and try again.");
           });
         }}

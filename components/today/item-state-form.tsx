@@ -3,9 +3,9 @@ import { useState } from "react";
 import { CalendarClock, Check, Clock, Loader2, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/field";
-import { useForm } from "@/components/forms/use-form";
 import { addDays } from "@/lib/dates";
 import type { FormAction } from "@/lib/action-state";
+import { useTodayForm } from "./flash";
 
 const CHOICES = [
   { state: "done", label: "Done", pending: "Marking done…", Icon: Check },
@@ -15,10 +15,11 @@ const CHOICES = [
 
 /**
  * "Done", "Snooze" (a week, or until a day picked) and "Not relevant" for one Today item. The mark holds
- * while the item's facts are unchanged (the server keeps the facts it was made from).
+ * while the item's facts are unchanged (the server keeps the facts it was made from). What was done is said
+ * in the page's status line, with "Undo".
  */
 export function ItemStateForm({ action, itemKey, title, today }: { action: FormAction; itemKey: string; title: string; today: string }) {
-  const { state, formAction, onSubmit, pending, v, errors } = useForm(action);
+  const { state, formAction, onSubmit, pending, v, errors } = useTodayForm(action);
   const [clicked, setClicked] = useState<string | null>(null);
   const [pickDay, setPickDay] = useState(Boolean(errors?.snoozedUntil));
   const button = (value: string, label: string, pendingText: string, Icon: typeof Check, extra = {}) => (
@@ -28,9 +29,10 @@ export function ItemStateForm({ action, itemKey, title, today }: { action: FormA
     </Button>
   );
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate aria-label={`Mark “${title}”`} className="grid gap-2">
+    // unnamed: a named form is a landmark, and two items may share a title (axe landmark-unique); the group says what it marks
+    <form action={formAction} onSubmit={onSubmit} noValidate className="grid gap-2">
       <input type="hidden" name="key" value={itemKey} />
-      <div className="flex flex-wrap items-center gap-1">
+      <div role="group" aria-label={`Mark “${title}”`} className="flex flex-wrap items-center gap-1">
         {CHOICES.map((c) => (pickDay && c.state === "snoozed" ? null : <span key={c.state}>{button(c.state, c.label, c.pending, c.Icon)}</span>))}
         {!pickDay ? (
           <Button type="button" variant="ghost" className="px-3" onClick={() => setPickDay(true)} disabled={pending}>

@@ -6,7 +6,7 @@ import { plural } from "@/lib/text";
 import type { TodayAction, TodayItem, TodayKind } from "@/lib/today/types";
 import { TodayActionButton } from "./action-button";
 import { ItemStateForm } from "./item-state-form";
-import { LogPaymentForm } from "@/components/payments/log-payment-form";
+import { TodayPaymentForm } from "./payment-form";
 import { MessageBox } from "./message-box";
 import type { TodayActions } from "./types";
 
@@ -127,7 +127,7 @@ function ItemAction({ action: a, main, item, actions, today, locale }: { action:
       // the form needs the amount owed as its default; without it (or without the action) the quote page logs it
       return actions.logPayment && item.amount ? (
         <div className="w-full">
-          <LogPaymentForm quoteId={a.quoteId} action={actions.logPayment.bind(null, a.quoteId)} today={today} defaultAmount={item.amount.value} currency={item.amount.currency} locale={locale} label={`Log payment: ${item.title}`}>
+          <TodayPaymentForm quoteId={a.quoteId} action={actions.logPayment.bind(null, a.quoteId)} today={today} defaultAmount={item.amount.value} currency={item.amount.currency} locale={locale} label={`Log payment: ${item.title}`}>
             {item.actions.map((x, i) =>
               x.type === "link" ? (
                 <ButtonLink key={`link-${i}`} href={x.href} variant="secondary">
@@ -135,7 +135,7 @@ function ItemAction({ action: a, main, item, actions, today, locale }: { action:
                 </ButtonLink>
               ) : null,
             )}
-          </LogPaymentForm>
+          </TodayPaymentForm>
         </div>
       ) : (
         <ButtonLink href={`/quotes/${a.quoteId}`} variant={variant}>

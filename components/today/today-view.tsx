@@ -2,11 +2,12 @@ import { LayoutDashboard } from "lucide-react";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { formatDay } from "@/lib/format-date";
-import { plural } from "@/lib/text";
 import type { TodayList } from "@/lib/today/types";
+import { EVERYTHING_CLEAR, markedBelow, todaySummary } from "@/lib/today/words";
 import { BringBackForm } from "./bring-back";
 import type { NextStep } from "./next-step";
 import { TodayCard } from "./today-card";
+import { TodayFlashProvider } from "./flash";
 import { TodayStatus } from "./today-status";
 import type { TodayActions } from "./types";
 
@@ -19,8 +20,10 @@ const STATE_WORDS = { done: "Done", snoozed: "Snoozed", not_relevant: "Not relev
  */
 export function TodayView({ list, locale, actions, next }: { list: TodayList; locale: string; actions: TodayActions; next: NextStep }) {
   const n = list.items.length;
+  const marked = list.hidden.length;
+  const summary = todaySummary(list.today, n, marked, locale);
   return (
-    <>
+    <TodayFlashProvider undoActions={{ clearState: actions.clearState, undoFollowUp: actions.undoFollowUp }}>
       <PageHeader
         title="Today"
         actions={
@@ -30,11 +33,11 @@ export function TodayView({ list, locale, actions, next }: { list: TodayList; lo
           </ButtonLink>
         }
       >
-        <TodayStatus text={`${formatDay(list.today, locale)}: ${n === 0 ? "nothing open." : `${plural(n, "thing")} to do, most pressing first.`}${list.hidden.length ? ` ${plural(list.hidden.length, "item")} done or snoozed, below.` : ""}`} />
+        <TodayStatus text={summary} />
       </PageHeader>
       {n === 0 ? (
         <EmptyState
-          title="Nothing needs you today"
+          title={marked ? "Nothing open today" : "Nothing needs you today"}
           action={
             <>
               <ButtonLink href={next.href}>{next.label}</ButtonLink>
@@ -46,7 +49,7 @@ export function TodayView({ list, locale, actions, next }: { list: TodayList; lo
             </>
           }
         >
-          No answer is owed, no quote needs chasing and no client needs letting go. {next.text}
+          {marked ? markedBelow(marked) : EVERYTHING_CLEAR} {next.text}
         </EmptyState>
       ) : (
         <ol aria-label="To do today" className="grid gap-4">
@@ -56,14 +59,14 @@ export function TodayView({ list, locale, actions, next }: { list: TodayList; lo
         </ol>
       )}
       {list.hidden.length ? <HiddenItems hidden={list.hidden} actions={actions} locale={locale} /> : null}
-    </>
+    </TodayFlashProvider>
   );
 }
 
 function HiddenItems({ hidden, actions, locale }: { hidden: TodayList["hidden"]; actions: TodayActions; locale: string }) {
   return (
     <details className="mt-6 rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900" data-testid="today-hidden">
-      <summary className="min-h-10 cursor-pointer py-2 font-medium">Done and snoozed ({hidden.length})</summary>
+      <summary className="min-h-10 cursor-pointer py-2 font-medium">Done, snoozed or not relevant ({hidden.length})</summary>
       <ul className="mt-2 divide-y divide-stone-200 dark:divide-stone-800">
         {hidden.map(({ item, state, snoozedUntil }) => (
           <li key={item.key} data-testid="today-hidden-item" data-key={item.key} className="flex flex-wrap items-center justify-between gap-3 py-3">

@@ -10,6 +10,8 @@ export interface TodayActions {
   markExpired: (quoteId: number) => Promise<ActionState>;
   clientWalkedAway: (quoteId: number) => Promise<ActionState>;
   walkAwayClient: (clientId: number) => Promise<ActionState>;
+  /** the undo of "Log my follow-up": delete the follow-up just logged (its answer still unknown) */
+  undoFollowUp: (quoteId: number, interactionId: number) => Promise<ActionState>;
   /** log an overdue payment (paidOn, amount: app/actions/payments.ts); absent: the item links to its quote instead */
   logPayment?: (quoteId: number, prev: ActionState, formData: FormData) => Promise<ActionState>;
 }

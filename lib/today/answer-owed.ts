@@ -44,7 +44,7 @@ export function answerOwedItem(quote: QuoteWithEvents, client: Pick<Client, "id"
     days,
     fingerprint: `event:${event.id}`,
     actions: [
-      { type: "link", label: todayWords.answerAction, href: `/offer?quoteId=${quote.id}` },
+      { type: "link", label: todayWords.answerAction, href: `/offer?quoteId=${quote.id}&check=1` },
       { type: "link", label: todayWords.openQuote, href: `/quotes/${quote.id}` },
     ],
     message: null,

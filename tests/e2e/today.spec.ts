@@ -67,17 +67,18 @@ test("a negotiation waiting on my answer: Today opens the offer check pre-filled
   await item.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/today-answer-owed-desktop.png` });
 
-  // the main action first: the offer check, pre-filled with the quote and their ask
+  // the main action first: the offer check, pre-filled with the quote and their ask, and checked on arrival
   const actions = item.getByRole("group", { name: /What to do about/ });
   await expect(actions.getByRole("link").first()).toHaveText("Check their offer");
   await actions.getByRole("link", { name: "Check their offer" }).click();
-  await expect(page).toHaveURL(new RegExp(`/offer\\?quoteId=${quoteId}$`));
+  await expect(page).toHaveURL(new RegExp(`/offer\\?quoteId=${quoteId}&check=1$`));
   const form = page.getByRole("form", { name: "Offer" });
   await expect(form.getByLabel("Client")).toHaveValue(String(clientId));
   await expect(form.getByLabel("Service")).toHaveValue(String(service.id));
   await expect(form.getByLabel("They offer")).toHaveValue("3080.00");
-  await form.getByRole("button", { name: "Check this offer" }).click();
+  // no click: the answer is there
   await expect(page.getByTestId("record-countered")).toHaveText("Counter at $4,000.00");
+  await page.screenshot({ path: `${SHOTS}/today-offer-checked-on-arrival-desktop.png` });
   await page.getByTestId("record-countered").click();
   await expect(page.getByTestId("offer-recorded")).toContainText("Recorded: countered");
 
@@ -125,7 +126,11 @@ test("a prospect silent after my follow-ups: stop chasing marks the quote expire
   await expect(item).toHaveCount(0);
   const quote = await api<{ status: string; decidedOn: string }>(request, "get", `/api/v1/quotes/${quoteId}`);
   expect(quote).toMatchObject({ status: "expired", decidedOn: today });
-  expect(await criterion(request, clientId, "chasing")).toBeLessThan(before);
+  const after = await criterion(request, clientId, "chasing");
+  expect(after).toBeLessThan(before);
+  // the status line says what was done and how the score moved
+  await expect(page.getByTestId("today-confirmation")).toHaveText(new RegExp(`^Marked “Landing page ${t}” expired; ${name}’s chasing ${before} → ${after}`));
+  await page.screenshot({ path: `${SHOTS}/today-confirmation-desktop.png` });
   await expectNavCount(page, request);
 });
 
@@ -155,14 +160,21 @@ test("snooze an item: it leaves the list for the folded section; a bad day is re
   await expect(item.getByLabel("Snooze until")).toHaveValue(today);
   await item.getByRole("button", { name: "Cancel" }).click();
 
-  // snoozed a week: folded under "Done and snoozed", with the day it comes back
+  // snoozed a week: folded under "Done, snoozed or not relevant", with the day it comes back
   await item.getByRole("button", { name: "Snooze a week" }).click();
   await expect(item).toHaveCount(0);
-  // the button is gone with its card: the focus waits on the summary above the list, which says what changed
+  // the button is gone with its card: the focus waits on the status line above the list, which says what was done
   await expect(page.getByTestId("today-status")).toBeFocused();
-  await expect(page.getByTestId("today-status")).toContainText(/done or snoozed, below\./);
+  await expect(page.getByTestId("today-confirmation")).toHaveText(new RegExp(`^Snoozed “Follow up with ${name} on “Logo pack ${t}”” until `));
+  await expect(page.getByTestId("today-summary")).toContainText(/marked done, snoozed or not relevant (is|are) below\./);
+  // Undo clears the snooze at once; snooze again
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(card(page, key)).toBeVisible();
+  await expect(page.getByTestId("today-confirmation")).toHaveText(`Brought back “Follow up with ${name} on “Logo pack ${t}””.`);
+  await card(page, key).getByRole("button", { name: "Snooze a week" }).click();
+  await expect(card(page, key)).toHaveCount(0);
   const hidden = page.getByTestId("today-hidden");
-  await expect(hidden.locator("summary")).toHaveText(/^Done and snoozed \(\d+\)$/);
+  await expect(hidden.locator("summary")).toHaveText(/^Done, snoozed or not relevant \(\d+\)$/);
   await hidden.locator("summary").click();
   const folded = hidden.locator(`[data-testid="today-hidden-item"][data-key="${key}"]`);
   await expect(folded).toContainText(`Follow up with ${name}`);
@@ -177,9 +189,10 @@ test("snooze an item: it leaves the list for the folded section; a bad day is re
   await expect(card(page, key)).toBeVisible();
   await expect(folded).toHaveCount(0);
 
-  // one click logs my follow-up: the silence now counts from today, so the item leaves
+  // one click logs my follow-up: the silence now counts from today, so the item leaves; the status line says when Today reminds again
   await card(page, key).getByRole("button", { name: "Log my follow-up" }).click();
   await expect(card(page, key)).toHaveCount(0);
+  await expect(page.getByTestId("today-confirmation")).toHaveText(/^Follow-up logged: Today will remind you again on [A-Z][a-z]{2} \d{1,2}, \d{4} if they stay quiet\.$/);
   const interactions = await api<{ interactions: { kind: string; quoteId: number | null; occurredOn: string; answered: boolean | null }[] }>(
     request,
     "get",
@@ -187,6 +200,58 @@ test("snooze an item: it leaves the list for the folded section; a bad day is re
   );
   expect(interactions.interactions.filter((i) => i.kind === "follow_up" && i.quoteId === quoteId)).toEqual([expect.objectContaining({ occurredOn: today, answered: null })]);
   await expectNavCount(page, request);
+});
+
+test("after my answer, silence: Today reminds me to follow up; the follow-up can be undone", async ({ page, request }) => {
+  const t = unique();
+  const today = await serverToday(request);
+  const name = `Today Answered ${t}`;
+  const { quoteId } = await prospectWithQuote(request, name, { title: `Shop rebuild ${t}`, estimatedMinutes: 2400, quotedAmount: 400000 }, 20, today);
+  await api(request, "post", `/api/v1/quotes/${quoteId}/events`, { kind: "discount_request", percentBp: 2000, occurredOn: addDays(today, -10) });
+  await api(request, "post", `/api/v1/quotes/${quoteId}/events`, { kind: "my_answer", answer: "held_firm", occurredOn: addDays(today, -8) });
+  const key = `chase:quote:${quoteId}`;
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/");
+  const item = card(page, key);
+  await expect(item.getByRole("heading", { name: `Follow up with ${name} on “Shop rebuild ${t}”` })).toBeVisible();
+  await expect(item).toContainText(/You answered on [A-Z][a-z]{2} \d{1,2}, \d{4} \(\$4,000\.00\); no reply in 8 days: follow up once\./);
+  await expect(item.getByTestId("today-message").getByRole("textbox")).toHaveValue(new RegExp(`following up on my answer about Shop rebuild ${t}`));
+  await item.getByRole("button", { name: "Log my follow-up" }).click();
+  await expect(item).toHaveCount(0);
+  await expect(page.getByTestId("today-confirmation")).toContainText("Follow-up logged: Today will remind you again on");
+  await page.screenshot({ path: `${SHOTS}/today-follow-up-logged-phone.png` });
+  // Undo deletes the follow-up just logged: the item is back, nothing left behind
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(card(page, key)).toBeVisible();
+  await expect(page.getByTestId("today-confirmation")).toHaveText("Follow-up removed.");
+  const clientId = (await api<{ clientId: number }>(request, "get", `/api/v1/quotes/${quoteId}`)).clientId;
+  const interactions = await api<{ interactions: { kind: string; quoteId: number | null }[] }>(request, "get", `/api/v1/clients/${clientId}/interactions`);
+  expect(interactions.interactions.filter((i) => i.kind === "follow_up" && i.quoteId === quoteId)).toEqual([]);
+  await axeClean(page, "Today after an undo (phone)");
+});
+
+test("phone: the nav is one compact row of links, the content starts near the top, Today's count stays visible", async ({ page, request }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/");
+  const h1 = page.getByRole("heading", { name: "Today", level: 1 });
+  await expect(h1).toBeVisible();
+  const top = (await h1.boundingBox())!.y;
+  expect(top).toBeLessThanOrEqual(115);
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: /^Today/ })).toBeInViewport();
+  await expectNavCount(page, request);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // every link is reachable: the row scrolls sideways
+  await nav.getByRole("link", { name: "Your data" }).scrollIntoViewIfNeeded();
+  await expect(nav.getByRole("link", { name: "Your data" })).toBeInViewport();
+  await page.screenshot({ path: `${SHOTS}/today-nav-phone.png` });
+});
+
+test("an old dashboard bookmark on / goes to /dashboard with its filters", async ({ page }) => {
+  await page.goto("/?range=90d");
+  await expect(page).toHaveURL(/\/dashboard\?range=90d$/);
+  await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
 });
 
 test("the dashboard is one click from Today, and Today leads the nav", async ({ page }) => {

@@ -174,3 +174,82 @@ describe("one-click writes", () => {
     expect((await walkAwayFromClientAction(999_999)).status).toBe("error");
   });
 });
+
+describe("every action says what it did, with an undo where it is cheap", () => {
+  test("a mark names the item and its undo clears it", async () => {
+    const { setTodayItemStateAction, clearTodayItemStateAction } = await import("@/app/actions/today");
+    const { quote, key } = silentQuote(9);
+    const snoozed = await setTodayItemStateAction(idle, fd({ key, state: "snoozed", snoozedUntil: addDays(today, 3) }));
+    expect(snoozed).toMatchObject({ status: "ok", undo: { type: "clear_mark", key } });
+    expect(snoozed.message).toMatch(new RegExp(`^Snoozed \u201cFollow up with Silent \\d+ on \u201c${quote.title}\u201d\u201d until [A-Z][a-z]{2} \\d{1,2}, \\d{4}\\.$`));
+    expect(isOpen(key)).toBe(false);
+    const undone = await clearTodayItemStateAction(idle, fd({ key: snoozed.undo!.type === "clear_mark" ? snoozed.undo!.key : "" }));
+    expect(undone.message).toMatch(/^Brought back \u201cFollow up with /);
+    expect(isOpen(key)).toBe(true);
+    const done = await setTodayItemStateAction(idle, fd({ key, state: "done" }));
+    expect(done.message).toMatch(/^Marked \u201c.+\u201d done\.$/);
+  });
+
+  test("a follow-up says when Today reminds again; its undo deletes it (only that one) and the item is back", async () => {
+    const { followUpOnceAction, undoFollowUpAction } = await import("@/app/actions/today");
+    const { client, quote, key } = silentQuote(9);
+    const logged = await followUpOnceAction(quote.id);
+    const { followUpAfterDays } = (await import("@/server/settings")).getSettings(db);
+    const { formatDay } = await import("@/lib/format-date");
+    expect(logged.message).toBe(`Follow-up logged: Today will remind you again on ${formatDay(addDays(today, followUpAfterDays))} if they stay quiet.`);
+    expect(logged.undo).toMatchObject({ type: "delete_follow_up", quoteId: quote.id });
+    expect(isOpen(key)).toBe(false);
+    const u = logged.undo as { quoteId: number; interactionId: number };
+    // the wrong quote, or an interaction that is not that follow-up: refused, nothing deleted
+    expect((await undoFollowUpAction(quote.id + 1000, u.interactionId)).status).toBe("error");
+    const undone = await undoFollowUpAction(u.quoteId, u.interactionId);
+    expect(undone).toMatchObject({ status: "ok", message: "Follow-up removed." });
+    expect(q.listInteractions(db, client.id).filter((i) => i.kind === "follow_up")).toEqual([]);
+    expect(isOpen(key)).toBe(true);
+    expect((await undoFollowUpAction(u.quoteId, u.interactionId)).status).toBe("error");
+  });
+
+  test("an answered follow-up is not undone from Today", async () => {
+    const { undoFollowUpAction } = await import("@/app/actions/today");
+    const { client, quote } = silentQuote(9);
+    const answered = q.addInteraction(db, client.id, { kind: "follow_up", answered: true, quoteId: quote.id, occurredOn: today });
+    expect((await undoFollowUpAction(quote.id, answered.id)).status).toBe("error");
+    expect(q.listInteractions(db, client.id)).toHaveLength(1);
+  });
+
+  test("stop chasing says how the client's chasing moved", async () => {
+    const { markQuoteExpiredAction } = await import("@/app/actions/today");
+    const { client, quote } = silentQuote(10, [10, 9]);
+    const before = criterion(client.id, "chasing")!;
+    const state = await markQuoteExpiredAction(quote.id);
+    const after = criterion(client.id, "chasing")!;
+    expect(state.message).toMatch(new RegExp(`^Marked \u201c${quote.title}\u201d expired; ${client.name}\u2019s chasing ${before} \u2192 ${after}`));
+    expect(state.undo).toBeUndefined();
+  });
+
+  test("a payment from Today says how late it was and how the payment criterion moved", async () => {
+    const { logPaymentFromTodayAction } = await import("@/app/actions/today");
+    const client = q.createClient(db, { name: `Late payer ${++seq}`, leadSource: "referral", status: "active" });
+    const accepted = addDays(today, -50);
+    const quote = q.createQuote(db, { clientId: client.id, serviceId: null, title: `Work ${seq}`, estimatedMinutes: 600, quotedAmount: 100000, currency: "USD", status: "accepted", sentOn: accepted, decidedOn: accepted }, accepted);
+    const key = `payment:quote:${quote.id}`;
+    const item = getToday(db, today).items.find((i) => i.key === key)!;
+    expect(item.days).toBeGreaterThan(0);
+    const state = await logPaymentFromTodayAction(quote.id, idle, fd({ paidOn: today, amount: "1000.00" }));
+    expect(state.status).toBe("ok");
+    expect(state.message).toMatch(new RegExp(`^Payment logged: ${item.days} days late; ${client.name}\u2019s payment `));
+    expect(state.scoreChange).toBeDefined();
+    expect(isOpen(key)).toBe(false);
+    // bad input: a field error, nothing stored
+    const again = await logPaymentFromTodayAction(quote.id, idle, fd({ paidOn: today }));
+    expect(again.status).toBe("error");
+    expect(q.listInteractions(db, client.id).filter((i) => i.kind === "payment")).toHaveLength(1);
+  });
+
+  test("walking away names the client", async () => {
+    const { walkAwayFromClientAction } = await import("@/app/actions/today");
+    const client = q.createClient(db, { name: `Drained ${++seq}`, leadSource: "referral", status: "active" });
+    expect((await walkAwayFromClientAction(client.id)).message).toBe(`You walked away from ${client.name}: their status is now walked away.`);
+  });
+});
+

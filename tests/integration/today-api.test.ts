@@ -270,6 +270,57 @@ describe("one list, however it is made", () => {
     }
   });
 
+  test("one client, one message: a walk-away client has no raise item, and their answer owed says to consider declining", async () => {
+    const t = await createTestDb();
+    try {
+      loadDemoBook(t.db, new Date(`${TODAY}T12:00:00Z`));
+      const items = getToday(t.db, TODAY).items;
+      const walkAway = new Set(items.filter((i) => i.kind === "walk_away").map((i) => i.clientId));
+      expect(walkAway.size).toBeGreaterThan(0);
+      expect(items.filter((i) => i.kind === "raise_due" && walkAway.has(i.clientId))).toEqual([]);
+      const owed = items.filter((i) => i.kind === "answer_owed");
+      for (const i of owed) {
+        if (walkAway.has(i.clientId)) expect(i.reason).toMatch(/ Fit \d+\/100: walk-away band \u2014 consider declining\.$/);
+        else expect(i.reason).not.toMatch(/consider declining/);
+      }
+      expect(owed.some((i) => walkAway.has(i.clientId))).toBe(true);
+      // the same client's raise cannot be marked either: Today does not list it
+      const { raiseDueItems } = await import("@/server/raises");
+      const { getSettings } = await import("@/db/settings");
+      const hiddenRaise = raiseDueItems(t.db, TODAY, getSettings(t.db)).find((i) => walkAway.has(i.clientId));
+      expect(hiddenRaise).toBeDefined();
+      expect(findTodayItem(t.db, hiddenRaise!.key, TODAY)).toBeUndefined();
+    } finally {
+      t.close();
+    }
+  });
+
+  test("a reminder after my answer: held firm, then silence → follow up once → stop chasing (the negotiating quote expires)", async () => {
+    const t = await createTestDb();
+    try {
+      const c = book(t.db, "Quiet after my answer");
+      const q = sentQuote(t.db, c.id, "2026-10-20");
+      addQuoteEvent(t.db, q.id, { kind: "discount_request", percentBp: 1000, occurredOn: "2026-11-01" }, TODAY);
+      addQuoteEvent(t.db, q.id, { kind: "my_answer", answer: "held_firm", occurredOn: "2026-11-03" }, TODAY);
+      expect(getQuote(t.db, q.id).status).toBe("negotiating");
+      const key = `chase:quote:${q.id}`;
+      expect(getToday(t.db, "2026-11-09").items.find((i) => i.key === key)).toBeUndefined();
+      const first = getToday(t.db, "2026-11-11").items.find((i) => i.key === key)!;
+      expect(first).toMatchObject({ kind: "follow_up", reason: "You answered on Nov 3, 2026 ($4,000.00); no reply in 8 days: follow up once.", since: "2026-11-03" });
+      followUpOnce(t.db, q.id, "2026-11-11");
+      followUpOnce(t.db, q.id, "2026-11-19");
+      const stop = getToday(t.db, TODAY).items.find((i) => i.key === key)!;
+      expect(stop.kind).toBe("stop_chasing");
+      expect(findTodayItem(t.db, key, TODAY)).toEqual(stop);
+      stopChasing(t.db, q.id, "expired", TODAY);
+      expect(getQuote(t.db, q.id).status).toBe("expired");
+      expect(listInteractions(t.db, c.id).filter((i) => i.kind === "follow_up").map((i) => i.answered)).toEqual([false, false]);
+      expect(getToday(t.db, TODAY).items.find((i) => i.key === key)).toBeUndefined();
+    } finally {
+      t.close();
+    }
+  });
+
   test("items from another part (TODAY_SOURCES) are ordered, marked and found like the rules' own", async () => {
     const t = await createTestDb();
     const c = book(t.db, "Sourced", "active");

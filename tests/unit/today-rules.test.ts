@@ -1,7 +1,7 @@
 /** Today's pure rules, table-tested on fixed days (no test reads the clock). */
 import { beforeEach, describe, expect, test } from "vitest";
 import type { Interaction, QuoteEvent } from "@/lib/domain";
-import { PURSUIT_LINE, answerOwedItem, chaseItem, daysSince, walkAwayItem, worstCriterion } from "@/lib/today";
+import { PURSUIT_LINE, answerOwedItem, chaseItem, daysSince, oneMessagePerClient, walkAwayItem, worstCriterion, type TodayItem } from "@/lib/today";
 import type { CriterionScore, FitAssessment } from "@/lib/worth";
 import { makeClient, makeEvent, makeInteraction, makeQuote, makeSettings, resetIds } from "./fixtures";
 
@@ -36,7 +36,7 @@ describe("answers owed: the client's step is the last one", () => {
       name: "an amount off",
       status: "negotiating",
       events: () => [ev("discount_request", "2025-06-30", { amount: 15000 })],
-      reason: "They asked for $150.00 off on Jun 30, 2025; waiting since today on your answer.",
+      reason: "They asked for $150.00 off today; waiting on your answer.",
       amount: 85000,
     },
     {
@@ -74,7 +74,7 @@ describe("answers owed: the client's step is the last one", () => {
       fingerprint: `event:${last.id}`,
       amount: { value: amount, currency: "USD" },
     });
-    expect(item!.actions[0]).toEqual({ type: "link", label: "Check their offer", href: "/offer?quoteId=7" });
+    expect(item!.actions[0]).toEqual({ type: "link", label: "Check their offer", href: "/offer?quoteId=7&check=1" });
   });
 
   test("the same day: my answer logged after their ask (by id) settles it, whatever order the events come in", () => {
@@ -149,6 +149,108 @@ describe("follow up once, then stop chasing", () => {
     const builtIn = chaseItem(quote, client, [], settings, TODAY, { template: "   " })!.message!;
     expect(builtIn).toContain("Acme");
     expect(builtIn).not.toMatch(/discount|% off|sorry|please/i);
+  });
+});
+
+describe("a reminder after my answer: my step is the last one and they have gone quiet", () => {
+  type Row = { name: string; events: () => QuoteEvent[]; fus?: Interaction[]; status?: "sent" | "negotiating"; threshold?: number; kind: "follow_up" | "stop_chasing" | null; reason?: string; since?: string; amount?: number };
+  test.each<Row>([
+    {
+      name: "held firm 8 days ago, silent since",
+      events: () => [ev("discount_request", "2025-06-20", { percentBp: 2000 }), ev("my_answer", "2025-06-22", { answer: "held_firm" })],
+      kind: "follow_up",
+      reason: "You answered on Jun 22, 2025 ($1,000.00); no reply in 8 days: follow up once.",
+      since: "2025-06-22",
+      amount: 100000,
+    },
+    {
+      name: "my counter 7 days ago (exactly the setting)",
+      events: () => [ev("client_counter", "2025-06-20", { amount: 60000 }), ev("my_counter", "2025-06-23", { amount: 90000 })],
+      kind: "follow_up",
+      reason: "You answered on Jun 23, 2025 ($900.00); no reply in 7 days: follow up once.",
+      since: "2025-06-23",
+      amount: 90000,
+    },
+    { name: "my answer 6 days ago: too soon", events: () => [ev("discount_request", "2025-06-20", { percentBp: 1000 }), ev("my_answer", "2025-06-24", { answer: "conceded" })], kind: null },
+    {
+      name: "met halfway, then one follow-up: one last time",
+      events: () => [ev("discount_request", "2025-06-01", { percentBp: 2000 }), ev("my_answer", "2025-06-02", { answer: "met_halfway" })],
+      fus: [fu("2025-06-12", null)],
+      kind: "follow_up",
+      reason: "You answered on Jun 2, 2025 ($900.00) and followed up on Jun 12, 2025, no reply: follow up one last time.",
+    },
+    {
+      name: "two unanswered follow-ups after my answer: stop chasing",
+      events: () => [ev("client_counter", "2025-06-01", { amount: 70000 }), ev("my_answer", "2025-06-02", { answer: "held_firm" })],
+      fus: [fu("2025-06-10", false), fu("2025-06-18", null)],
+      kind: "stop_chasing",
+      reason: `You answered on Jun 2, 2025 ($1,000.00); 2 follow-ups since, no reply. ${PURSUIT_LINE} Stop chasing: mark the quote expired, or record that they walked away.`,
+    },
+    {
+      name: "follow-ups before my answer do not count",
+      events: () => [ev("discount_request", "2025-06-01", { percentBp: 1000 }), ev("my_answer", "2025-06-15", { answer: "held_firm" })],
+      fus: [fu("2025-06-05", null), fu("2025-06-08", null)],
+      kind: "follow_up",
+      reason: "You answered on Jun 15, 2025 ($1,000.00); no reply in 15 days: follow up once.",
+    },
+    { name: "they answered my follow-up", events: () => [ev("discount_request", "2025-06-01", { percentBp: 1000 }), ev("my_answer", "2025-06-02", { answer: "held_firm" })], fus: [fu("2025-06-10", true)], kind: null },
+    { name: "their step is the last one: an answer is owed, not a chase", events: () => [ev("my_counter", "2025-06-01", { amount: 90000 }), ev("client_counter", "2025-06-05", { amount: 80000 })], kind: null },
+    {
+      name: "still 'sent' but I answered their ask: the reminder counts from my answer",
+      status: "sent",
+      events: () => [ev("discount_request", "2025-06-10", { percentBp: 1000 }), ev("my_answer", "2025-06-11", { answer: "held_firm" })],
+      kind: "follow_up",
+      since: "2025-06-11",
+    },
+  ])("$name", ({ events, fus, status, threshold, kind, reason, since, amount }) => {
+    const quote = makeQuote({ id: 7, status: status ?? "negotiating", title: "Website", sentOn: "2025-05-20", events: events() });
+    const item = chaseItem(quote, client, fus ?? [], { ...settings, chaseThreshold: threshold ?? 2 }, TODAY);
+    if (kind === null) return expect(item).toBeNull();
+    expect(item).toMatchObject({ key: "chase:quote:7", kind });
+    if (reason) expect(item!.reason).toBe(reason);
+    if (since) expect(item).toMatchObject({ since, days: daysSince(since, TODAY) });
+    if (amount !== undefined) expect(item!.amount).toEqual({ value: amount, currency: "USD" });
+    const last = quote.events[quote.events.length - 1];
+    expect(item!.fingerprint).toMatch(new RegExp(`\\|event:${last.id}$`));
+    if (kind === "follow_up") expect(item!.message).toMatch(/^Hi Acme, following up on my answer about Website \(/);
+  });
+
+  test("a new answer of mine after a follow-up starts a new chase (new fingerprint)", () => {
+    const first = [ev("discount_request", "2025-06-01", { percentBp: 1000 }), ev("my_answer", "2025-06-02", { answer: "held_firm" })];
+    const a = chaseItem(makeQuote({ id: 7, status: "negotiating", events: first }), client, [], settings, TODAY)!;
+    const again = [...first, ev("client_counter", "2025-06-05", { amount: 95000 }), ev("my_counter", "2025-06-06", { amount: 98000 })];
+    const b = chaseItem(makeQuote({ id: 7, status: "negotiating", events: again }), client, [], settings, TODAY)!;
+    expect(a.fingerprint).not.toBe(b.fingerprint);
+    expect(b.reason).toBe("You answered on Jun 6, 2025 ($980.00); no reply in 24 days: follow up once.");
+  });
+});
+
+describe("one client, one message", () => {
+  const item = (kind: TodayItem["kind"], clientId: number, reason = "Why."): TodayItem => ({
+    key: `${kind}:${clientId}`,
+    kind,
+    clientId,
+    clientName: `C${clientId}`,
+    quoteId: null,
+    title: kind,
+    reason,
+    since: TODAY,
+    days: 0,
+    fingerprint: "f",
+    actions: [],
+  });
+  test("a walk-away client gets no raise; their answer owed says to consider declining; others are untouched", () => {
+    const items = [item("answer_owed", 1, "They asked for 20% off today; waiting on your answer."), item("walk_away", 1), item("raise_due", 1), item("raise_due", 2), item("answer_owed", 2)];
+    const out = oneMessagePerClient(items, new Map([[1, 28]]));
+    expect(out.map((i) => i.key)).toEqual(["answer_owed:1", "walk_away:1", "raise_due:2", "answer_owed:2"]);
+    expect(out[0].reason).toBe("They asked for 20% off today; waiting on your answer. Fit 28/100: walk-away band \u2014 consider declining.");
+    expect(out[0].fingerprint).toBe("f");
+    expect(out[3].reason).toBe("Why.");
+    expect(items[0].reason).toBe("They asked for 20% off today; waiting on your answer.");
+  });
+  test("no walk-away client: the same list", () => {
+    const items = [item("raise_due", 1), item("answer_owed", 1)];
+    expect(oneMessagePerClient(items, new Map())).toEqual(items);
   });
 });
 
