@@ -105,11 +105,15 @@ describe("schemas refuse bad input with field errors", () => {
     [{ kind: "ask", subtype: "quick_question", minutes: 0 }, "minutes"],
     [{ kind: "ask", subtype: "referral", minutes: 10 }, "subtype"],
     [{ kind: "payment", daysLate: -1 }, "daysLate"],
-    [{ kind: "follow_up" }, "answered"],
+    [{ kind: "follow_up", answered: "maybe" }, "answered"],
   ])("interaction %# → error on %s", (input, field) => {
     const r = createInteractionSchema.safeParse(input);
     expect(r.success).toBe(false);
     expect(r.error!.issues.map((i) => i.path.join("."))).toContain(field);
+  });
+  test("a follow-up without an answer is one still waiting for it (answered unknown)", () => {
+    expect(createInteractionSchema.parse({ kind: "follow_up" })).toEqual({ kind: "follow_up" });
+    expect(createInteractionSchema.parse({ kind: "follow_up", answered: null })).toMatchObject({ answered: null });
   });
   test("a quote decided before it was sent, or with a reason while accepted, is refused", () => {
     const base = { clientId: 1, title: "T", estimatedHours: 1, quotedAmount: 100, currency: "USD" };
