@@ -33,14 +33,14 @@ export function LogPaymentForm({
   locale?: string;
   /** also offer a note (the quote page; Today keeps it short) */
   withNote?: boolean;
-  /** the form's accessible name: unique on a page with several (Today names the quote) */
-  label?: string;
+  /** the form's accessible name (a named form is a landmark); null: unnamed, for a page with several whose titles may repeat (Today: the card's heading says which) */
+  label?: string | null;
   /** more actions in the button row, next to "Log payment" (Today's "Open the quote") */
   children?: React.ReactNode;
 }) {
   const { state, formAction, onSubmit, pending, formKey, v, errors } = useForm(action);
   return (
-    <form key={formKey} action={formAction} onSubmit={onSubmit} noValidate className="flex flex-wrap items-start gap-3" aria-label={label} data-testid="log-payment-form" data-quote-id={quoteId}>
+    <form key={formKey} action={formAction} onSubmit={onSubmit} noValidate className="flex flex-wrap items-start gap-3" aria-label={label ?? undefined} data-testid="log-payment-form" data-quote-id={quoteId}>
       <TextField name="paidOn" label="Paid on" type="date" defaultValue={v("paidOn", today)} errors={errors} className="w-44" hint={today ? undefined : "Empty: today"} />
       <TextField
         name="amount"

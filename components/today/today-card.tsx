@@ -127,7 +127,7 @@ function ItemAction({ action: a, main, item, actions, today, locale }: { action:
       // the form needs the amount owed as its default; without it (or without the action) the quote page logs it
       return actions.logPayment && item.amount ? (
         <div className="w-full">
-          <TodayPaymentForm quoteId={a.quoteId} action={actions.logPayment.bind(null, a.quoteId)} today={today} defaultAmount={item.amount.value} currency={item.amount.currency} locale={locale} label={`Log payment: ${item.title}`}>
+          <TodayPaymentForm quoteId={a.quoteId} action={actions.logPayment.bind(null, a.quoteId)} today={today} defaultAmount={item.amount.value} currency={item.amount.currency} locale={locale}>
             {item.actions.map((x, i) =>
               x.type === "link" ? (
                 <ButtonLink key={`link-${i}`} href={x.href} variant="secondary">
