@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import {
   ANSWERS,
   ASK_KINDS,
@@ -16,8 +16,10 @@ import {
 } from "@/lib/domain";
 
 const SUBTYPES = [...ASK_KINDS, ...GIVE_KINDS] as [(typeof ASK_KINDS)[number] | (typeof GIVE_KINDS)[number], ...((typeof ASK_KINDS)[number] | (typeof GIVE_KINDS)[number])[]];
-/** The time stamp SQLite writes for created_at / updated_at (also used by updates). */
-export const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+import { now } from "./schema-now";
+// the bookkeeping tables (imports, demo marks, sign-in state, Today's marks): db/schema-bookkeeping.ts
+export * from "./schema-bookkeeping";
+export { now };
 const timestamps = {
   createdAt: text("created_at").notNull().default(now),
   updatedAt: text("updated_at").notNull().default(now),
@@ -230,18 +232,6 @@ export const ratePlans = sqliteTable(
   ],
 );
 
-/**
- * What the user said about a Today item (done / snoozed / not relevant), by the item's key. It holds
- * while the item's facts are those it was said about (fingerprint); new facts bring the item back.
- */
-export const todayItemStates = sqliteTable("today_item_states", {
-  itemKey: text("item_key").primaryKey(),
-  state: text("state", { enum: ["done", "snoozed", "not_relevant"] }).notNull(),
-  fingerprint: text("fingerprint").notNull(),
-  snoozedUntil: text("snoozed_until"),
-  createdAt: text("created_at").notNull().default(now),
-});
-
 /** Time actually spent on a quote's work, a day at a time (never more than a day's 24 h in one entry). */
 export const timeEntries = sqliteTable(
   "time_entries",
@@ -286,35 +276,6 @@ export const exchangeRates = sqliteTable(
     createdAt: text("created_at").notNull().default(now),
   },
   (t) => [uniqueIndex("exchange_rates_pair_from_unique").on(t.currency, t.bookCurrency, t.effectiveFrom)],
-);
-
-export const IMPORT_SOURCES = ["toggl", "clockify", "harvest", "jobs"] as const;
-/** One history import: what it added (import_rows), so it can be undone as one batch. */
-export const importBatches = sqliteTable("import_batches", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  source: text("source", { enum: IMPORT_SOURCES }).notNull(),
-  fileName: text("file_name"),
-  clientsAdded: integer("clients_added").notNull().default(0),
-  quotesAdded: integer("quotes_added").notNull().default(0),
-  timeEntriesAdded: integer("time_entries_added").notNull().default(0),
-  rowsSkipped: integer("rows_skipped").notNull().default(0),
-  undoneAt: text("undone_at"),
-  createdAt: text("created_at").notNull().default(now),
-});
-
-export const IMPORT_TABLES = ["clients", "quotes", "time_entries"] as const;
-export type ImportTable = (typeof IMPORT_TABLES)[number];
-/** The rows one import created, by table and id (AUTOINCREMENT ids are never reused). */
-export const importRows = sqliteTable(
-  "import_rows",
-  {
-    batchId: integer("batch_id")
-      .notNull()
-      .references(() => importBatches.id, { onDelete: "cascade" }),
-    tableName: text("table_name", { enum: IMPORT_TABLES }).notNull(),
-    rowId: integer("row_id").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.tableName, t.rowId] }), index("import_rows_batch_idx").on(t.batchId)],
 );
 
 /** Every step of a negotiation on a quote, in order. */
@@ -381,35 +342,3 @@ export const templates = sqliteTable("templates", {
   ...timestamps,
 });
 
-/**
- * The rows the demo book created, by table and id, so "Remove demo data" removes exactly those and
- * nothing the user added. Ids are AUTOINCREMENT (never reused), so an entry whose row the user already
- * deleted simply matches nothing.
- */
-export const DEMO_TABLES = ["clients", "quotes", "quote_events", "interactions", "services", "service_rates", "templates", "time_entries", "client_rates", "rate_plans"] as const;
-export type DemoTable = (typeof DEMO_TABLES)[number];
-export const demoRows = sqliteTable(
-  "demo_rows",
-  {
-    tableName: text("table_name", { enum: DEMO_TABLES }).notNull(),
-    rowId: integer("row_id").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.tableName, t.rowId] })],
-);
-
-/**
- * One row (id = 1): sign-in state that must outlive the process. Every session cookie carries the
- * epoch it was issued under and is refused once the epoch moves on (sign-out, a changed password).
- * password_fingerprint is a salted scrypt of WALKAWAY_PASSWORD ("scrypt1$salt$hash", never the
- * password; NULL while sign-in is off), so a changed password is noticed at start.
- */
-export const authState = sqliteTable(
-  "auth_state",
-  {
-    id: integer("id").primaryKey(),
-    sessionEpoch: integer("session_epoch").notNull().default(1),
-    passwordFingerprint: text("password_fingerprint"),
-    updatedAt: text("updated_at").notNull().default(now),
-  },
-  (t) => [check("auth_state_singleton", sql`${t.id} = 1`), check("auth_state_epoch_positive", sql`${t.sessionEpoch} >= 1`)],
-);

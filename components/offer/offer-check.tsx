@@ -1,5 +1,4 @@
 "use client";
-import Link from "next/link";
 import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { Loader2 } from "lucide-react";
 import type { FormAction } from "@/lib/action-state";
@@ -12,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { RateRuler } from "@/components/rate-ruler";
 import { CopyMessage } from "./copy-message";
+import { RecordedNote } from "./recorded-note";
 import { card, OfferTerms, OfferVerdict, OfferWhy } from "./offer-answer";
 
 /** The record form's own fields; everything else is the checked offer, sent again as it was checked. */
@@ -30,7 +30,6 @@ export interface OfferPrefill {
   autoCheck?: boolean;
 }
 
-const decisionWords = { declined: "declined by me", countered: "countered", accepted: "accepted" } as Record<string, string>;
 
 export function OfferCheck({
   clients,
@@ -305,18 +304,7 @@ export function OfferCheck({
               role="group"
               aria-label="Act on this offer"
             >
-              {recorded.status === "ok" && recorded.recorded ? (
-                <p id="offer-recorded-status" role="status" className="mb-2 text-sm text-emerald-800 dark:text-emerald-300" data-testid="offer-recorded">
-                  {recorded.recorded.alreadyRecorded ? "Already recorded" : "Recorded"}: {recorded.recorded.heldFirm ? "held firm at your price" : (decisionWords[recorded.recorded.decision] ?? recorded.recorded.decision)} —{" "}
-                  <Link className="underline" href={`/quotes/${recorded.recorded.quoteId}`}>
-                    open the quote
-                  </Link>{" "}
-                  to change it ·{" "}
-                  <Link className="underline" href={`/clients/${recorded.recorded.clientId}`}>
-                    open the client
-                  </Link>
-                </p>
-              ) : null}
+              {recorded.status === "ok" && recorded.recorded ? <RecordedNote recorded={recorded.recorded} /> : null}
               <div className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap">
                 <CopyButton text={declineText} selectId="msg-decline-message" label="Copy decline" announce="Decline message copied to the clipboard" />
                 {(

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { MessageSquareReply, TrendingUp } from "lucide-react";
 import { formatDay } from "@/lib/format-date";
 import { pendingWords, rateWords } from "@/lib/raise";
-import type { ClientRatesCard } from "@/server/raises";
+import type { ClientRatesCard } from "@/server/raise-pages";
 import { Card } from "@/components/ui/card";
 
 /**

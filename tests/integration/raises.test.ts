@@ -20,7 +20,8 @@ import { offerCheckSchema } from "@/lib/offer-check/schemas";
 import { todayFor } from "@/server/clock";
 import { readyDb } from "@/server/database";
 import { checkOffer } from "@/server/offers";
-import { loadClientRatesCard, loadRaisePlanner, raiseDueItems } from "@/server/raises";
+import { raiseDueItems } from "@/server/raises";
+import { loadClientRatesCard, loadRaisePlanner } from "@/server/raise-pages";
 import { getSettings } from "@/server/settings";
 import { call, jsonHeaders, type RouteFn } from "./data-helpers";
 

@@ -30,7 +30,7 @@ import { LogTimeForm } from "@/components/time/log-time-form";
 import { logTimeAction } from "@/app/actions/time-entries";
 import { clientCreep } from "@/lib/time-spent";
 import { clientCreepLine } from "@/lib/time-words";
-import { loadClientRatesCard } from "@/server/raises";
+import { loadClientRatesCard } from "@/server/raise-pages";
 import { RatesCard } from "@/components/raise/rates-card";
 
 export const metadata: Metadata = { title: "Client" };

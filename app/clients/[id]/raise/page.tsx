@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { planRaiseAction, raiseOutcomeAction } from "@/app/actions/raises";
 import { requestDb } from "@/server/database";
 import { todayFor } from "@/server/clock";
-import { loadRaisePlanner } from "@/server/raises";
+import { loadRaisePlanner } from "@/server/raise-pages";
 import { isAppError } from "@/lib/errors";
 import { label } from "@/lib/domain";
 import { formatDay } from "@/lib/format-date";
