@@ -1,13 +1,8 @@
 "use client";
 import { useState } from "react";
 import type { OfferMessage } from "@/server/offers";
-import { CopyButton } from "@/components/ui/copy-button";
+import { MessageEditor } from "@/components/ui/message-editor";
 
-/** Enough rows for the text at a phone's width (about 40 characters a line), at least 4. */
-export function rowsFor(text: string): number {
-  const lines = text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 40)), 0);
-  return Math.max(4, lines);
-}
 
 /** Pick a template, edit the text, copy it in one click. */
 export function CopyMessage({
@@ -54,17 +49,7 @@ export function CopyMessage({
           </select>
         ) : null}
       </div>
-      {/* sized to its content, so the whole message shows without scrolling inside it (rows: for browsers without field-sizing) */}
-      <textarea
-        id={id}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        rows={rowsFor(text)}
-        className="block min-h-24 w-full rounded-md border border-stone-300 bg-white p-2 text-sm [field-sizing:content] dark:border-stone-600 dark:bg-stone-900"
-      />
-      <div className="mt-2">
-        <CopyButton text={text} selectId={id} label="Copy message" announce="Message copied to the clipboard" />
-      </div>
+      <MessageEditor id={id} text={text} onChange={setText} />
     </div>
   );
 }
