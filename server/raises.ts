@@ -169,7 +169,7 @@ export function planRaise(db: DbOrTx, input: PlanRaiseInput, today: string): Rat
     const letterProblem = input.letter != null ? checkLetter(input.letter, facts).rateProblem : null;
     if (letterProblem) fields.letter = [letterProblem];
     if (Object.keys(fields).length)
-      throw invalidInput(fields.effectiveFrom ? "The new rate starts in the past" : fields.newRate ? "That new rate cannot be recorded" : "The letter does not say the new rate", fields);
+      throw invalidInput(fields.effectiveFrom ? "The new rate starts in the past" : fields.newRate ? "That new rate cannot be recorded" : "The letter does not match the new rate", fields);
     const plans = listRatePlans(tx, { clientId: client.id, serviceId: service.id });
     const pending = pendingPlan(plans, today);
     if (pending)

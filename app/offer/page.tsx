@@ -57,6 +57,7 @@ export default async function OfferPage({ searchParams }: { searchParams: Promis
         title: quote.title,
         scopeAmount: String(Math.round(scope * 100) / 100),
         offeredAmount: toDecimalString(pending, quote.currency),
+        standingPrice: neg.currentPrice,
         // "Check their offer" from Today: the answer is shown on arrival
         autoCheck: sp.check === "1",
       });

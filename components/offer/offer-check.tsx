@@ -28,6 +28,8 @@ export interface OfferPrefill {
   title?: string;
   /** check the prefilled offer once on arrival (from Today's "Check their offer": the answer without another click) */
   autoCheck?: boolean;
+  /** from a quote: the price already on the table (mine); a "counter" at it is recorded as holding firm */
+  standingPrice?: number;
 }
 
 
@@ -61,6 +63,8 @@ export function OfferCheck({
   const alreadyRecorded = recorded.status === "ok" && !!recorded.recorded && offerKey(recorded.values) === offerKey(checked.values);
   const recordDisabled = recording || alreadyRecorded;
   const [clicked, setClicked] = useState<string | null>(null);
+  // a "counter" at the price already on the quote is recorded as holding firm (lib/offer-check/record.ts)
+  const holdsFirm = (price: number) => Boolean(prefill.quoteId) && price === prefill.standingPrice;
   const v = (name: string, initial?: string | number | null) => checked.values?.[name] ?? (initial == null ? undefined : String(initial));
   // nothing preselected silently: the page passes a client and a service only when it knows them
   const [clientChoice, setClientChoice] = useState<string>(v("clientId", prefill.clientId) ?? "");
@@ -310,7 +314,7 @@ export function OfferCheck({
                 {(
                   [
                     ["declined", "Decline and record", "walk_away"],
-                    ["countered", ev.counter.counterPrice != null ? `Counter at ${money(ev.counter.counterPrice)}` : "Record a counter", "counter"],
+                    ["countered", ev.counter.counterPrice == null ? "Record a counter" : `${holdsFirm(ev.counter.counterPrice) ? "Hold firm at" : "Counter at"} ${money(ev.counter.counterPrice)}`, "counter"],
                     ["accepted", "Accept and record", "accept"],
                   ] as const
                 ).map(([decision, text, answer]) => (

@@ -17,7 +17,7 @@ const KIND: Record<TodayKind, { label: string; Icon: LucideIcon; since: string; 
   stop_chasing: { label: "Stop chasing", Icon: Hourglass, since: "Sent", amount: "Quoted", tone: "text-amber-800 dark:text-amber-300" },
   payment_overdue: { label: "Payment overdue", Icon: Banknote, since: "Due", amount: "Owed", tone: "text-red-700 dark:text-red-400" },
   walk_away: { label: "Walk away", Icon: DoorOpen, since: "Last activity", amount: "Amount", tone: "text-red-700 dark:text-red-400" },
-  raise_due: { label: "Raise due", Icon: TrendingUp, since: "Since", amount: "Amount", tone: "text-emerald-800 dark:text-emerald-300" },
+  raise_due: { label: "Raise due", Icon: TrendingUp, since: "Last raise or first job", amount: "Amount", tone: "text-emerald-800 dark:text-emerald-300" },
 };
 
 /** "4 days", "4 days late"; nothing to say on the day itself. */

@@ -102,15 +102,15 @@ export function raiseDue(input: RaiseDueInput): RaiseDue | null {
     parts.push(belowTarget ? `${pays}, ${formatPercentBp(discountBp(targetRate, rateNow.rate), locale)} below your target of ${rateWords(targetRate, rateNow.currency, rateNow.unit, locale)}` : pays);
   }
   if (stale) parts.push(`No raise for ${plural(monthsSince, "month")}`);
-  // the reason says what the day is: the item's `since` alone ("Since Oct 1, 2025") would not
-  const sinceWords = `${sinceIs === "last_raise" ? "last raise" : "first job"}: ${formatDay(since, locale)}`;
+  // the months are counted from a day: the reason says which (below target alone needs no day)
+  const sinceWords = stale ? ` (${sinceIs === "last_raise" ? "last raise" : "first job"}: ${formatDay(since, locale)})` : "";
   return {
     belowTarget,
     stale,
     since,
     sinceIs,
     monthsSince,
-    reason: `${parts.join(". ")} (${sinceWords}).`,
+    reason: `${parts.join(". ")}${sinceWords}.`,
     fingerprint: `${rateNow?.rate ?? "none"}|${since}|${targetRate}`,
   };
 }

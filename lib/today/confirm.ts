@@ -9,7 +9,8 @@ import { formatDay } from "../format-date";
 import { mainCriterionLine, type ScoreChange } from "../score-change";
 import { lowerFirst, plural, possessive } from "../text";
 
-const quoted = (title: string) => `\u201c${title}\u201d`;
+/** An item's or quote's title in quotes — unless it already holds quoted words ("Answer Acme on “Logo”"), which nested quotes would only muddle. */
+const quoted = (title: string) => (/[\u201c\u201d"]/.test(title) ? title : `\u201c${title}\u201d`);
 
 /** What "Undo" does: clear the mark just set, or delete the follow-up just logged. */
 export type TodayUndo = { type: "clear_mark"; key: string } | { type: "delete_follow_up"; quoteId: number; interactionId: number };

@@ -95,7 +95,7 @@ test("raise: a client paying below target for over a year → the planner from t
   await expect(warning).toHaveCount(0);
   // the same letter as the refused one, but the rate is back to what it says: the refusal no longer shows
   await expect(form.getByText("The letter says $100.00/h; the new rate is $95.00/h: update the letter")).toHaveCount(0);
-  await expect(form.getByText("The letter does not say the new rate")).toHaveCount(0);
+  await expect(form.getByText("The letter does not match the new rate")).toHaveCount(0);
   await axeClean(page, "raise planner");
   await page.screenshot({ path: `${SHOTS}/raise-planner-desktop.png`, fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });

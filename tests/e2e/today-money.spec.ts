@@ -101,3 +101,26 @@ test("a rate due a raise: Today opens the planner; the raise is recorded with it
   await expect(card(page, key)).toHaveCount(0);
   expect((await todayList(request)).items.map((i) => i.key)).not.toContain(key);
 });
+
+test("an ask on a quote already at my target: Today's offer check offers to hold firm, and records exactly that", async ({ page, request }) => {
+  const { today } = await todayList(request);
+  const service = await api<{ id: number }>(request, "post", "/api/v1/services", { name: `Firm work ${unique()}`, unit: "hour", currency: "USD", marketRate: 12000, targetRate: 10000, floorRate: 8000 });
+  const client = await api<{ id: number }>(request, "post", "/api/v1/clients", { name: `Polite Asker ${unique()}`, leadSource: "referral", status: "prospect" });
+  // 40 h at the $100/h target: $4,000 is already the counter the check would offer
+  const q = await api<{ id: number }>(request, "post", "/api/v1/quotes", { clientId: client.id, serviceId: service.id, title: "Site", estimatedMinutes: 2400, quotedAmount: 400000, currency: "USD", status: "sent", sentOn: addDays(today, -5) });
+  await api(request, "post", `/api/v1/quotes/${q.id}/events`, { kind: "discount_request", percentBp: 1000, occurredOn: addDays(today, -1) });
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/");
+  await card(page, `answer:quote:${q.id}`).getByRole("link", { name: "Check their offer" }).click();
+  // checked on arrival: the answer is there without another click
+  await expect(page.getByTestId("record-countered")).toHaveText("Hold firm at $4,000.00");
+  await page.getByTestId("record-countered").click();
+  await expect(page.getByTestId("offer-recorded")).toContainText("Recorded: held firm at your price");
+  const events = await api<{ events: { kind: string; answer: string | null }[] }>(request, "get", `/api/v1/quotes/${q.id}/events`);
+  expect(events.events.map((e) => [e.kind, e.answer])).toEqual([
+    ["discount_request", null],
+    ["my_answer", "held_firm"],
+  ]);
+  expect((await todayList(request)).items.map((i) => i.key)).not.toContain(`answer:quote:${q.id}`);
+});

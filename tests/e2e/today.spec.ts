@@ -165,12 +165,12 @@ test("snooze an item: it leaves the list for the folded section; a bad day is re
   await expect(item).toHaveCount(0);
   // the button is gone with its card: the focus waits on the status line above the list, which says what was done
   await expect(page.getByTestId("today-status")).toBeFocused();
-  await expect(page.getByTestId("today-confirmation")).toHaveText(new RegExp(`^Snoozed “Follow up with ${name} on “Logo pack ${t}”” until `));
+  await expect(page.getByTestId("today-confirmation")).toHaveText(new RegExp(`^Snoozed Follow up with ${name} on “Logo pack ${t}” until `));
   await expect(page.getByTestId("today-summary")).toContainText(/marked done, snoozed or not relevant (is|are) below\./);
   // Undo clears the snooze at once; snooze again
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(card(page, key)).toBeVisible();
-  await expect(page.getByTestId("today-confirmation")).toHaveText(`Brought back “Follow up with ${name} on “Logo pack ${t}””.`);
+  await expect(page.getByTestId("today-confirmation")).toHaveText(`Brought back Follow up with ${name} on “Logo pack ${t}”.`);
   await card(page, key).getByRole("button", { name: "Snooze a week" }).click();
   await expect(card(page, key)).toHaveCount(0);
   const hidden = page.getByTestId("today-hidden");

@@ -181,13 +181,13 @@ describe("every action says what it did, with an undo where it is cheap", () => 
     const { quote, key } = silentQuote(9);
     const snoozed = await setTodayItemStateAction(idle, fd({ key, state: "snoozed", snoozedUntil: addDays(today, 3) }));
     expect(snoozed).toMatchObject({ status: "ok", undo: { type: "clear_mark", key } });
-    expect(snoozed.message).toMatch(new RegExp(`^Snoozed \u201cFollow up with Silent \\d+ on \u201c${quote.title}\u201d\u201d until [A-Z][a-z]{2} \\d{1,2}, \\d{4}\\.$`));
+    expect(snoozed.message).toMatch(new RegExp(`^Snoozed Follow up with Silent \\d+ on \u201c${quote.title}\u201d until [A-Z][a-z]{2} \\d{1,2}, \\d{4}\\.$`));
     expect(isOpen(key)).toBe(false);
     const undone = await clearTodayItemStateAction(idle, fd({ key: snoozed.undo!.type === "clear_mark" ? snoozed.undo!.key : "" }));
-    expect(undone.message).toMatch(/^Brought back \u201cFollow up with /);
+    expect(undone.message).toMatch(/^Brought back Follow up with /);
     expect(isOpen(key)).toBe(true);
     const done = await setTodayItemStateAction(idle, fd({ key, state: "done" }));
-    expect(done.message).toMatch(/^Marked \u201c.+\u201d done\.$/);
+    expect(done.message).toMatch(/^Marked .+ done\.$/);
   });
 
   test("a follow-up says when Today reminds again; its undo deletes it (only that one) and the item is back", async () => {

@@ -140,7 +140,7 @@ const plan = (o: Partial<RatePlan>): Pick<RatePlan, "effectiveFrom" | "outcome" 
 describe("raiseDue", () => {
   const base = { today: "2026-12-01", settings: { raiseAfterMonths: 12, locale: "en-US" }, clientStatus: "active" as const, firstAcceptedOn: "2025-11-01", plans: [], rateNow: now100, targetRate: 10000 };
   test.each([
-    { name: "below target", o: { rateNow: now80, firstAcceptedOn: "2026-10-12" }, due: true, reason: "Pays $80.00/h, 20% below your target of $100.00/h (first job: Oct 12, 2026)." },
+    { name: "below target", o: { rateNow: now80, firstAcceptedOn: "2026-10-12" }, due: true, reason: "Pays $80.00/h, 20% below your target of $100.00/h." },
     { name: "at target, no raise for 13 months", o: {}, due: true, reason: "Pays $100.00/h. No raise for 13 months (first job: Nov 1, 2025)." },
     { name: "exactly 12 months since the first job: due", o: { firstAcceptedOn: "2025-12-01" }, due: true, reason: "Pays $100.00/h. No raise for 12 months (first job: Dec 1, 2025)." },
     { name: "one day short of 12 months: not due", o: { firstAcceptedOn: "2025-12-02" }, due: false },

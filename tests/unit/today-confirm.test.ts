@@ -28,7 +28,7 @@ describe("the score's move, in words", () => {
 
 describe("what each action says", () => {
   test("marks name the item; a snooze says until when", () => {
-    expect(todayConfirm.marked("done", "Answer Acme on \u201cLogo\u201d", null, "en-US")).toBe("Marked \u201cAnswer Acme on \u201cLogo\u201d\u201d done.");
+    expect(todayConfirm.marked("done", "Answer Acme on \u201cLogo\u201d", null, "en-US")).toBe("Marked Answer Acme on \u201cLogo\u201d done."); // no quotes inside quotes
     expect(todayConfirm.marked("not_relevant", "Walk away from Acme", null, "en-US")).toBe("Marked \u201cWalk away from Acme\u201d not relevant.");
     expect(todayConfirm.marked("snoozed", "Walk away from Acme", "2026-12-08", "en-US")).toBe("Snoozed \u201cWalk away from Acme\u201d until Dec 8, 2026.");
     expect(todayConfirm.broughtBack("Walk away from Acme")).toBe("Brought back \u201cWalk away from Acme\u201d.");
