@@ -235,7 +235,14 @@ function PlannerFields({
           ))}
           {refill ? (
           <div>
-            <button type="button" className="min-h-10 rounded-md border border-amber-400 bg-white px-3 font-medium text-amber-950 dark:border-amber-600 dark:bg-stone-900 dark:text-amber-100" onClick={() => setLetter(null)}>
+            <button
+              type="button"
+              className="min-h-10 rounded-md border border-amber-400 bg-white px-3 font-medium text-amber-950 dark:border-amber-600 dark:bg-stone-900 dark:text-amber-100"
+              onClick={() => {
+                // the edited letter is replaced by the template filled in again: say so before it goes
+                if (window.confirm("Replace your edited letter with the template filled in for the new rate and day? Your edits to it will be lost.")) setLetter(null);
+              }}
+            >
               Refill the letter
             </button>
           </div>

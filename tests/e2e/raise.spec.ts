@@ -84,6 +84,11 @@ test("raise: a client paying below target for over a year → the planner from t
   await expect(form.getByRole("alert").filter({ hasText: "The letter says $100.00/h; the new rate is $95.00/h: update the letter" })).toBeVisible();
   await expect(letter).toHaveValue(/P\.S\. Thanks/);
   expect(await plans()).toHaveLength(0);
+  // it asks first: the hand edits go
+  page.once("dialog", (d) => {
+    expect(d.type()).toBe("confirm");
+    void d.accept();
+  });
   await form.getByRole("button", { name: "Refill the letter" }).click();
   await expect(letter).toHaveValue(/will be \$95\.00\/h/);
   await expect(warning).toHaveCount(0);
