@@ -2,17 +2,16 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { oldDashboardBookmark } from "@/lib/today/home";
 import { loadDemoAction } from "@/app/actions/demo";
-import type { DB } from "@/db/connection";
-import { isEmptyBook, listClients } from "@/server/clients";
-import { listQuotes } from "@/server/quotes";
+import { isEmptyBook } from "@/server/clients";
 import { todayFor } from "@/server/clock";
 import { requestDb } from "@/server/database";
 import { getToday } from "@/server/today";
+import { bookGlance } from "@/server/today-glance";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TodayView } from "@/components/today/today-view";
-import { nextStep, type BookGlance } from "@/components/today/next-step";
+import { nextStep, type BookGlance } from "@/lib/today/next-step";
 import type { TodayActions } from "@/components/today/types";
 import { AdoptTimeZone } from "@/components/adopt-time-zone";
 import { adoptTimeZoneAction, firstRunAction } from "@/app/actions/settings";
@@ -105,20 +104,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   return (
     <>
       {adopt}
-      <TodayView list={list} locale={settings.locale} actions={todayActions} next={nextStep(list.items.length ? NO_GLANCE : bookGlance(db))} />
+      <TodayView list={list} locale={settings.locale} actions={todayActions} next={nextStep(list.items.length ? NO_GLANCE : bookGlance(db, today))} />
     </>
   );
 }
 
 const NO_GLANCE: BookGlance = { workUnderWay: [], openQuotes: 0 };
-
-/** What the empty Today suggests next is picked from: work under way, quotes out. */
-function bookGlance(db: DB): BookGlance {
-  const quotes = listQuotes(db);
-  const names = new Map(listClients(db).map((c) => [c.id, c.name]));
-  const workUnderWay = quotes
-    .filter((q) => q.status === "accepted" && !q.workDoneOn)
-    .sort((a, b) => (b.decidedOn ?? "").localeCompare(a.decidedOn ?? "") || b.id - a.id)
-    .map((q) => ({ quoteId: q.id, title: q.title, clientName: names.get(q.clientId) ?? "the client" }));
-  return { workUnderWay, openQuotes: quotes.filter((q) => q.status === "sent" || q.status === "negotiating").length };
-}

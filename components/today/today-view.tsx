@@ -5,7 +5,7 @@ import { formatDay } from "@/lib/format-date";
 import type { TodayList } from "@/lib/today/types";
 import { EVERYTHING_CLEAR, markedBelow, todaySummary } from "@/lib/today/words";
 import { BringBackForm } from "./bring-back";
-import type { NextStep } from "./next-step";
+import type { NextStep } from "@/lib/today/next-step";
 import { TodayCard } from "./today-card";
 import { TodayFlashProvider } from "./flash";
 import { TodayStatus } from "./today-status";

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { nextStep, type BookGlance } from "@/components/today/next-step";
+import { nextStep, type BookGlance } from "@/lib/today/next-step";
 
 const work = { quoteId: 7, title: "Booking app", clientName: "Sable Fitness" };
 

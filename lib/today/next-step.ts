@@ -1,4 +1,4 @@
-/** What to suggest when Today is empty, from what the book has (the page counts it; pure). */
+/** What to suggest when Today is empty, from what the book has (server/today-glance.ts gathers it; pure). */
 export interface BookGlance {
   /** accepted work not marked done yet, most recent first */
   workUnderWay: { quoteId: number; title: string; clientName: string }[];
