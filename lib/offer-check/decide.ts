@@ -89,7 +89,7 @@ export function leadWith(reasons: OfferReason[], lead: OfferReason | null): Offe
 function clientRateReasons(input: OfferInput, rate: (n: number) => string): OfferReason[] {
   const own = input.clientRate;
   if (!own || !input.service) return [];
-  return [{ tone: "info", text: `Your rate for ${input.client.name}: ${rate(own.rate)} (from ${formatDay(own.effectiveFrom, input.settings.locale || "en-US")})` }];
+  return [{ tone: "info", text: `Your rate for ${input.client.name}: ${rate(own.rate)} (from ${formatDay(own.effectiveFrom, input.settings.locale || "en-US")}) — "your target" below means this rate` }];
 }
 
 /** Evaluate an offer: the steps in order (each adds its reasons), then the rules, then the counter. */

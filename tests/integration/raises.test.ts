@@ -248,7 +248,7 @@ describe("client rates and the offer check", () => {
     expect(mine.evaluation.rates?.target).toBe(12000);
     expect(mine.evaluation.answer).toBe("counter");
     expect(mine.evaluation.counter.priceAtTarget).toBe(120000);
-    expect(mine.evaluation.reasons.map((r) => r.text)).toContain(`Your rate for Fresh Co: $120.00/h (from ${new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${today}T00:00:00Z`))})`);
+    expect(mine.evaluation.reasons.map((r) => r.text)).toContain(`Your rate for Fresh Co: $120.00/h (from ${new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${today}T00:00:00Z`))}) — "your target" below means this rate`);
     const other = checkOffer(db, offer(acme), today);
     expect(other.evaluation.rates?.target).toBe(10000);
     expect(other.evaluation.reasons.some((r) => r.text.startsWith("Your rate for"))).toBe(false);

@@ -19,8 +19,8 @@ const input = (o: Partial<OfferInput> = {}): OfferInput => ({
 
 describe("the client's own rate in the offer check's reasons", () => {
   test.each([
-    { name: "their rate: the first reason says so", o: { clientRate: { rate: 12000, effectiveFrom: "2027-03-01" } }, first: "Your rate for Acme: $120.00/h (from Mar 1, 2027)" },
-    { name: "a day rate", o: { clientRate: { rate: 96000, effectiveFrom: "2026-01-15" }, service: makeService({ unit: "day", targetRate: 96000, floorRate: 50000, marketRate: 100000 }) }, first: "Your rate for Acme: $960.00/day (from Jan 15, 2026)" },
+    { name: "their rate: the first reason says so", o: { clientRate: { rate: 12000, effectiveFrom: "2027-03-01" } }, first: "Your rate for Acme: $120.00/h (from Mar 1, 2027) — \"your target\" below means this rate" },
+    { name: "a day rate", o: { clientRate: { rate: 96000, effectiveFrom: "2026-01-15" }, service: makeService({ unit: "day", targetRate: 96000, floorRate: 50000, marketRate: 100000 }) }, first: "Your rate for Acme: $960.00/day (from Jan 15, 2026) — \"your target\" below means this rate" },
   ])("$name", ({ o, first }) => {
     const e = evaluateOffer(input(o));
     expect(e.reasons[0].text).toBe(first);
