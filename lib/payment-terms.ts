@@ -153,3 +153,9 @@ export function overdueToLink(unpaid: readonly UnpaidQuote[]): { quote: UnpaidQu
   const overdue = unpaid.filter((u) => u.overdue);
   return overdue.length ? { quote: overdue[0], overdueCount: overdue.length } : null;
 }
+
+/** What logging a payment answers: "Logged: paid 20 days late." / "Logged: paid on time." */
+export function paymentLogged(daysLate: number | null): string {
+  if (daysLate == null) return "Logged.";
+  return daysLate > 0 ? `Logged: paid ${plural(daysLate, "day")} late.` : "Logged: paid on time.";
+}

@@ -3,6 +3,7 @@ import { createInteractionSchema } from "@/lib/schemas";
 import { addInteraction, deleteInteraction, updateInteraction } from "@/server/interactions";
 import { withScoreChange } from "@/server/score-change";
 import { getSettings } from "@/server/settings";
+import { paymentLogged } from "@/lib/payment-terms";
 import { childIdAction, formActionFor, formActionForChild } from "./_lib/safe-action";
 
 /** Interaction amounts are in the book's currency. */
@@ -10,7 +11,8 @@ export const addInteractionAction = formActionFor({
   schema: createInteractionSchema,
   currency: (db) => getSettings(db).currency,
   run: (db, input, clientId) => withScoreChange(db, clientId, () => addInteraction(db, clientId, input)),
-  okState: ({ scoreChange }) => ({ scoreChange }),
+  // a payment says how late it was as stored (worked out from its quote's due day when it pays one)
+  okState: ({ scoreChange, result }) => ({ scoreChange, ...(result.kind === "payment" ? { message: paymentLogged(result.daysLate) } : {}) }),
   message: "Logged.",
 });
 

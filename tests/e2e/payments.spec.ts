@@ -174,7 +174,7 @@ test("a payment is logged once, on its quote: the client page's form, Today and 
   await form.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/payments-client-form-desktop.png` });
   await form.getByRole("button", { name: "Log payment" }).click();
-  await expect(form.getByText("Logged.", { exact: true })).toBeVisible();
+  await expect(form.getByText("Logged: paid 57 days late.", { exact: true })).toBeVisible();
   // the paid sprint is no longer offered: the next overdue one is
   await expect(page.getByRole("form", { name: "Log a payment" }).getByLabel("For")).toHaveValue(String(oct));
   expect((await api<{ paid: { daysLate: number; paidOn: string } | null }>(request, "get", `/api/v1/quotes/${sep}/payment`)).paid).toMatchObject({ paidOn: today, daysLate: 57 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { amountDue, daysLateFor, dueDay, invoiceDay, paymentOf, paymentState, termsAtAcceptance } from "@/lib/payment-terms";
+import { amountDue, daysLateFor, dueDay, invoiceDay, paymentLogged, paymentOf, paymentState, termsAtAcceptance } from "@/lib/payment-terms";
 import { measurePayment } from "@/lib/worth/payment";
 import { makeInteraction, makeQuote, makeSettings } from "./fixtures";
 
@@ -107,4 +107,13 @@ describe("terms at acceptance", () => {
 it("the amount due is the agreed amount, else the quoted one", () => {
   expect(amountDue({ agreedAmount: 400_000, quotedAmount: 450_000 })).toBe(400_000);
   expect(amountDue({ agreedAmount: null, quotedAmount: 450_000 })).toBe(450_000);
+});
+
+describe("what logging a payment answers", () => {
+  it.each<[number | null, string]>([
+    [20, "Logged: paid 20 days late."],
+    [1, "Logged: paid 1 day late."],
+    [0, "Logged: paid on time."],
+    [null, "Logged."],
+  ])("%j days late → %j", (days, words) => expect(paymentLogged(days)).toBe(words));
 });
