@@ -33,7 +33,7 @@ export const IMPROVE: Record<CriterionKey, string> = {
 
 /** The single evidence line of a criterion that is unknown: says what to log to make it known. */
 export const NO_EVIDENCE: Record<CriterionKey, string> = {
-  pricePressure: "No answered quotes yet: a quote shows haggling once the client replies",
+  pricePressure: "No quote they replied to yet: a quote shows haggling once the client replies",
   reciprocity: "No unpaid asks or gives logged",
   pay: "No accepted quote to compare with your rates",
   chasing: "No follow-ups logged",
@@ -80,14 +80,14 @@ export function pricePressureEvidence(quotes: HaggleQuote[], locale: string): st
   const conceded = quotes.filter((q) => q.concededBp > 0);
   if (n === 1) {
     const q = quotes[0];
-    if (q.outcome === "clean") return ["No discount request on the one answered quote; they accepted your price"];
+    if (q.outcome === "clean") return ["No discount request on the one quote they replied to; they accepted your price"];
     if (q.askBp === 0 && q.outcome === "conceded") return [`No discount request, but you gave away ${formatPercentBp(q.concededBp, locale)}`];
     return [`Asked ${formatPercentBp(q.askBp, locale)} off; ${outcomeWords(q, locale)}`];
   }
   const evidence: string[] = [];
   const deepest = quotes.reduce((m, q) => Math.max(m, q.askBp), 0);
-  if (asked.length === 0) evidence.push(`No discount requests on ${plural(n, "answered quote")}`);
-  else evidence.push(`Asked for a discount on ${asked.length} of ${plural(n, "answered quote")}; deepest ask ${formatPercentBp(deepest, locale)}`);
+  if (asked.length === 0) evidence.push(`No discount requests on ${plural(n, "quote")} they replied to`);
+  else evidence.push(`Asked for a discount on ${asked.length} of ${plural(n, "quote")} they replied to; deepest ask ${formatPercentBp(deepest, locale)}`);
   const outcomes = [
     count("paid_in_full") > 0 ? `held firm and got your full price on ${count("paid_in_full")}` : null,
     count("traded_scope") > 0 ? `traded scope for budget on ${count("traded_scope")}` : null,

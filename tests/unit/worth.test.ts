@@ -174,7 +174,7 @@ describe("worked examples (docs/worth-model.md)", () => {
     // new rules: the Blog quote, sent and never answered, is chasing evidence, not haggling evidence;
     // outcomes are told (what you gave away costs, asking is mild); thin evidence says so
     expect(crit(a, "pricePressure").evidence).toEqual([
-      "Asked for a discount on 3 of 3 answered quotes; deepest ask 30%",
+      "Asked for a discount on 3 of 3 quotes they replied to; deepest ask 30%",
       "After the asks you held firm and got your full price on 1, traded scope for budget on 1",
       "You conceded on 1 of 3 quotes, giving away 20% on average where you did",
     ]);
@@ -199,7 +199,7 @@ describe("worked examples (docs/worth-model.md)", () => {
     ]);
     expect(a.criteria.map((c) => c.evidenceWeight)).toEqual([3, 1.26, 2.35, 3, 1.47]);
     expect(a.summary).toBe(
-      "Worth keeping; the weakest point is haggling (67/100): asked for a discount on 3 of 3 answered quotes; deepest ask 30%.",
+      "Worth keeping; the weakest point is haggling (67/100): asked for a discount on 3 of 3 quotes they replied to; deepest ask 30%.",
     );
     expect(a.settling.moneyLeftOnTable).toBe(20000);
   });
