@@ -1,10 +1,29 @@
 "use client";
 import { useState, useTransition } from "react";
+import { Loader2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import type { ActionState } from "@/lib/action-state";
 
-/** A destructive action behind a confirm() prompt, with a pending state; a refusal is shown, never hidden. */
-export function ConfirmButton({ action, label, confirm, variant = "danger" }: { action: () => Promise<ActionState | void>; label: string; confirm: string; variant?: "danger" | "ghost" | "secondary" }) {
+/**
+ * A one-click server action with a pending state; a refusal is shown next to it, never hidden. `confirm`:
+ * asked first (a destructive step, or one hard to take back). `onResult`: told what the action answered
+ * (Today says it in its status line).
+ */
+export function ConfirmButton({
+  action,
+  label,
+  confirm,
+  variant = "danger",
+  pendingText = "Working…",
+  onResult,
+}: {
+  action: () => Promise<ActionState | void>;
+  label: string;
+  confirm?: string;
+  variant?: "primary" | "danger" | "ghost" | "secondary";
+  pendingText?: string;
+  onResult?: (state: ActionState) => void;
+}) {
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   return (
@@ -13,19 +32,22 @@ export function ConfirmButton({ action, label, confirm, variant = "danger" }: { 
         type="button"
         variant={variant}
         disabled={pending}
+        aria-disabled={pending}
         onClick={() => {
-          if (!window.confirm(confirm)) return;
+          if (confirm && !window.confirm(confirm)) return;
           setError(null);
           start(async () => {
             const state = await action();
+            if (state) onResult?.(state);
             if (state && state.status === "error") setError(state.message ?? "That did not work. Reload the page and try again.");
           });
         }}
       >
-        {pending ? "Working…" : label}
+        {pending ? <Loader2 aria-hidden className="size-4 animate-spin" /> : null}
+        {pending ? pendingText : label}
       </Button>
       {error ? (
-        <span role="alert" className="text-sm text-red-700 dark:text-red-300">
+        <span role="alert" className="text-sm text-red-700 dark:text-red-400">
           {error}
         </span>
       ) : null}
