@@ -1,14 +1,5 @@
 import type { Metadata, Viewport } from "next";
 import "./globals.css";
-import { NavBar } from "@/components/nav-bar";
-import { QuickCapture } from "@/components/quick-capture/quick-capture";
-import { previewQuickCaptureAction, saveQuickCaptureAction } from "@/app/actions/quick-capture";
-import { isSignedIn } from "@/server/auth/state";
-import { todayFor } from "@/server/clock";
-import { readyDb } from "@/server/database";
-import { toAppError } from "@/server/errors";
-import { needsFirstRun } from "@/server/settings";
-import { todayCount } from "@/server/today";
 
 export const metadata: Metadata = {
   title: { default: "Walkaway", template: "%s · Walkaway" },
@@ -25,39 +16,13 @@ export const viewport: Viewport = {
 };
 
 /**
- * Today's open items for the nav's badge: null when there is nothing to count (signed out, the first
- * run) or the book cannot be read (the page itself says why). Every write's revalidation of the layout
- * (app/actions/_lib/safe-action.ts) counts again.
+ * The document only. The app's chrome (nav, quick log, Today's count) is in app/(app)/layout.tsx; the
+ * pages a client opens through a shared link (app/(public)/) get none of it, so nothing of the book shows.
  */
-async function openItems(): Promise<number | null> {
-  // outside the try: Next's own signal that the layout is rendered per request must not be caught
-  const { connection } = await import("next/server");
-  await connection();
-  try {
-    if (!(await isSignedIn())) return null;
-    const db = await readyDb();
-    if (needsFirstRun(db)) return null;
-    return todayCount(db, todayFor(db));
-  } catch (e) {
-    // the page itself reports a book it cannot read; here the badge is left out (logged when unexpected)
-    toAppError(e);
-    return null;
-  }
-}
-
-export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const todayOpen = await openItems();
+export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
-      <body className="min-h-dvh font-sans">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2 focus:text-black">
-          Skip to content
-        </a>
-        <NavBar todayCount={todayOpen} quickLog={<QuickCapture preview={previewQuickCaptureAction} save={saveQuickCaptureAction} />} />
-        <main id="main" className="mx-auto w-full max-w-6xl px-4 pb-6 pt-4 sm:px-6 sm:pt-6">
-          {children}
-        </main>
-      </body>
+      <body className="min-h-dvh font-sans">{children}</body>
     </html>
   );
 }

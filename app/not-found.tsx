@@ -1,43 +1,13 @@
 import type { Metadata } from "next";
-import { SearchX } from "lucide-react";
-import { ButtonLink } from "@/components/ui/button";
+import { NotFoundPage } from "@/components/not-found-page";
 
 export const metadata: Metadata = { title: "Not found" };
 
-/**
- * Any unknown address, and a client or quote that does not exist (the pages call notFound()). The
- * layout around it still has the main navigation; this says what happened and offers the way back.
- */
+/** Any unknown address: outside the app's layout (app/(app)/), so it brings its own landmark. */
 export default function NotFound() {
   return (
-    <div className="mx-auto max-w-xl py-10 text-center">
-      <SearchX aria-hidden className="mx-auto size-10 text-stone-600 dark:text-stone-300" />
-      <h1 className="mt-4 text-2xl font-semibold tracking-tight">Nothing here</h1>
-      <p className="mt-2 text-stone-700 dark:text-stone-300">
-        This page does not exist, or the client or quote it showed was deleted. Check the address, or go back to one of these.
-      </p>
-      <nav aria-label="Ways back" className="mt-6">
-        <ul className="flex flex-wrap justify-center gap-2">
-          <li>
-            <ButtonLink href="/">Today</ButtonLink>
-          </li>
-          <li>
-            <ButtonLink href="/dashboard" variant="secondary">
-              Dashboard
-            </ButtonLink>
-          </li>
-          <li>
-            <ButtonLink href="/clients" variant="secondary">
-              Clients
-            </ButtonLink>
-          </li>
-          <li>
-            <ButtonLink href="/offer" variant="secondary">
-              Check an offer
-            </ButtonLink>
-          </li>
-        </ul>
-      </nav>
-    </div>
+    <main id="main" className="mx-auto w-full max-w-6xl px-4 pb-6 pt-4 sm:px-6 sm:pt-6">
+      <NotFoundPage />
+    </main>
   );
 }

@@ -19,6 +19,8 @@ const SUBTYPES = [...ASK_KINDS, ...GIVE_KINDS] as [(typeof ASK_KINDS)[number] | 
 import { now } from "./schema-now";
 // the bookkeeping tables (imports, demo marks, sign-in state, Today's marks): db/schema-bookkeeping.ts
 export * from "./schema-bookkeeping";
+// proposals with good / better / best options, shared by link: db/schema-proposals.ts
+export * from "./schema-proposals";
 export { now };
 const timestamps = {
   createdAt: text("created_at").notNull().default(now),
@@ -59,6 +61,8 @@ export const settings = sqliteTable(
     raiseAfterMonths: integer("raise_after_months").notNull().default(DEFAULT_SETTINGS.raiseAfterMonths),
     raiseNoticeMonths: integer("raise_notice_months").notNull().default(DEFAULT_SETTINGS.raiseNoticeMonths),
     raiseByPct: integer("raise_by_pct").notNull().default(DEFAULT_SETTINGS.raiseByPct),
+    /** proposals: no option is offered below this, in the book's minor units (0: no minimum) */
+    minimumFee: integer("minimum_fee").notNull().default(DEFAULT_SETTINGS.minimumFee),
     ...timestamps,
   },
   (t) => [check("settings_singleton", sql`${t.id} = 1`)],

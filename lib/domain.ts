@@ -30,6 +30,14 @@ export const OPEN_QUOTE_STATUSES: readonly QuoteStatus[] = ["draft", "sent", "ne
 export const REJECTION_REASONS = ["wrong_timing", "wrong_fit", "wrong_person", "price", "other"] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
+/** A client declining a proposal says why (the essay's reframe, and price): stored on the quote as its rejection reason. */
+export const PROPOSAL_DECLINE_REASONS = ["wrong_timing", "wrong_fit", "price", "other"] as const;
+export type ProposalDeclineReason = (typeof PROPOSAL_DECLINE_REASONS)[number];
+
+/** Where an option's price came from: the rate card at target, lifted to the minimum fee, or typed by the user. */
+export const OPTION_PRICE_SOURCES = ["rate_card", "minimum_fee", "custom"] as const;
+export type OptionPriceSource = (typeof OPTION_PRICE_SOURCES)[number];
+
 export const EVENT_KINDS = ["discount_request", "client_counter", "my_answer", "my_counter"] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

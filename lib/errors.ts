@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   not_found: 404,
   /** clashes with what is stored, e.g. a duplicate name */
   conflict: 409,
+  /** was there, is no more: a revoked or expired proposal link */
+  gone: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
   too_many_requests: 429,

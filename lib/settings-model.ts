@@ -37,6 +37,8 @@ export interface Settings {
   raiseNoticeMonths: number;
   /** the planner's suggested raise when the client already pays the target, in percent */
   raiseByPct: number;
+  /** proposals: the smallest price an option is offered at, in the book's minor units (0: none) */
+  minimumFee: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -63,4 +65,5 @@ export const DEFAULT_SETTINGS: Settings = {
   raiseAfterMonths: 12,
   raiseNoticeMonths: 3,
   raiseByPct: 10,
+  minimumFee: 0,
 };
