@@ -63,6 +63,8 @@ export const settings = sqliteTable(
     raiseByPct: integer("raise_by_pct").notNull().default(DEFAULT_SETTINGS.raiseByPct),
     /** proposals: no option is offered below this, in the book's minor units (0: no minimum) */
     minimumFee: integer("minimum_fee").notNull().default(DEFAULT_SETTINGS.minimumFee),
+    /** the name proposals are signed with */
+    businessName: text("business_name").notNull().default(DEFAULT_SETTINGS.businessName),
     ...timestamps,
   },
   (t) => [check("settings_singleton", sql`${t.id} = 1`)],

@@ -63,4 +63,5 @@ CREATE TABLE `proposals` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `proposals_quote_unique` ON `proposals` (`quote_id`);--> statement-breakpoint
 CREATE UNIQUE INDEX `proposals_share_token_unique` ON `proposals` (`share_token`);--> statement-breakpoint
-ALTER TABLE `settings` ADD `minimum_fee` integer DEFAULT 0 NOT NULL;
+ALTER TABLE `settings` ADD `minimum_fee` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `settings` ADD `business_name` text DEFAULT '' NOT NULL;

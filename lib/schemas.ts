@@ -163,6 +163,7 @@ export const settingsSchema = z
     raiseNoticeMonths: z.number({ error: "Enter months" }).int("Whole months").min(0, "0: the new rate starts the day you tell them").max(24, "At most 24 months").default(DEFAULT_SETTINGS.raiseNoticeMonths),
     raiseByPct: z.number({ error: "Enter a percentage" }).int("A whole percentage").min(1, "At least 1%").max(100, "At most 100%").default(DEFAULT_SETTINGS.raiseByPct),
     minimumFee: moneySchema.default(DEFAULT_SETTINGS.minimumFee),
+    businessName: z.string({ error: "Your name must be text" }).trim().max(120, "At most 120 characters").default(DEFAULT_SETTINGS.businessName),
   })
   .superRefine((s, ctx) => {
     if (s.weightPricePressure + s.weightReciprocity + s.weightPay + s.weightChasing + s.weightPayment === 0)

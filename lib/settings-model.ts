@@ -39,6 +39,8 @@ export interface Settings {
   raiseByPct: number;
   /** proposals: the smallest price an option is offered at, in the book's minor units (0: none) */
   minimumFee: number;
+  /** the name proposals are signed with ("Ada Lovelace", "Northwind Studio"); "" until given */
+  businessName: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -66,4 +68,5 @@ export const DEFAULT_SETTINGS: Settings = {
   raiseNoticeMonths: 3,
   raiseByPct: 10,
   minimumFee: 0,
+  businessName: "",
 };
