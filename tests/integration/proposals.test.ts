@@ -218,9 +218,9 @@ describe("bad input: a field error (400) and nothing stored", () => {
 describe("the floor and the minimum fee", () => {
   test("an option priced below the floor needs 'I know': 400 without it, 200 with it", async () => {
     const quoteId = await newQuote("Below floor");
-    const body = threeOptions();
+    const base = threeOptions();
     // 30 h for $2,000: $66.67/h, below the $80 floor
-    body.options[0] = { ...body.options[0], price: 200000 } as (typeof body.options)[number];
+    const body = { ...base, options: base.options.map((o, i) => (i === 0 ? { ...o, price: 200000 } : o)) };
     const before = counts();
     const refused = await put(quoteId, body);
     expect(refused.status).toBe(400);
