@@ -49,12 +49,12 @@ export async function buildThreeOptionProposal(page: Page, request: APIRequestCo
     const rows = page.getByTestId("proposal-item");
     // a new proposal starts from the quote: its title with its 40 estimated hours
     await expect(rows).toHaveCount(1);
-    await expect(rows.nth(0).getByLabel("Hours")).toHaveValue("40");
+    await expect(rows.nth(0).getByRole("textbox", { name: "Hours" })).toHaveValue("40");
     for (let i = 1; i < ITEMS.length; i++) await page.getByRole("button", { name: "Add an item" }).click();
     await expect(rows).toHaveCount(ITEMS.length);
     for (const [i, [name, hours]] of ITEMS.entries()) {
-      await rows.nth(i).getByLabel(`Item ${i + 1}`).fill(name);
-      await rows.nth(i).getByLabel("Hours").fill(hours);
+      await rows.nth(i).getByRole("textbox", { name: `Item ${i + 1}`, exact: true }).fill(name);
+      await rows.nth(i).getByRole("textbox", { name: "Hours" }).fill(hours);
     }
   });
 
