@@ -373,3 +373,53 @@ describe("once the client answered, the proposal is kept as it was", () => {
     expect(res.status).toBe(409);
   });
 });
+
+describe("the actions: Settings' proposal fields and the builder's Save", () => {
+  test("the minimum fee is typed as money in the book's currency; the business name is kept", async () => {
+    const { updateSettingsAction } = await import("@/app/actions/settings");
+    const s = getSettings(db);
+    const fd = new FormData();
+    for (const [k, v] of Object.entries(s)) if (typeof v !== "boolean") fd.set(k, String(v));
+    if (s.capVerdictOnRedFlag) fd.set("capVerdictOnRedFlag", "on");
+    fd.set("minimumFee", "1,500.50");
+    fd.set("businessName", "Ada Studio");
+    const state = await updateSettingsAction({ status: "idle" }, fd);
+    expect(state).toMatchObject({ status: "ok" });
+    expect(getSettings(db)).toMatchObject({ minimumFee: 150050, businessName: "Ada Studio" });
+    fd.set("minimumFee", "lots");
+    const bad = await updateSettingsAction({ status: "idle" }, fd);
+    expect(bad.status).toBe("error");
+    expect(bad.fields?.minimumFee).toBeDefined();
+    expect(getSettings(db).minimumFee).toBe(150050);
+    updateSettings(db, { ...getSettings(db), minimumFee: 0 });
+  });
+
+  test("Save: a field error keeps the typed payload; then saved", async () => {
+    const { saveProposalAction } = await import("@/app/actions/proposals");
+    const quoteId = await newQuote("Action save");
+    const payload = (expiresOn: string) =>
+      JSON.stringify({
+        rush: false,
+        intro: "",
+        terms: "",
+        expiresOn,
+        confirmBelowFloor: false,
+        items: [
+          { name: "A", hours: "1" },
+          { name: "B", hours: "2" },
+        ],
+        options: [
+          { name: "Small", summary: "", items: [0], price: "" },
+          { name: "Large", summary: "", items: [0, 1], price: "" },
+        ],
+      });
+    const fd = new FormData();
+    fd.set("payload", payload(addDays(today, -1)));
+    const bad = await saveProposalAction(quoteId, { status: "idle" }, fd);
+    expect(bad).toMatchObject({ status: "error", fields: { expiresOn: ["The expiry date cannot be in the past"] }, values: { payload: payload(addDays(today, -1)) } });
+    fd.set("payload", payload(today));
+    expect(await saveProposalAction(quoteId, { status: "idle" }, fd)).toMatchObject({ status: "ok", message: "Proposal saved." });
+    fd.set("payload", "{not json");
+    expect(await saveProposalAction(quoteId, { status: "idle" }, fd)).toMatchObject({ status: "error", message: "The form could not be read: reload the page and try again" });
+  });
+});
