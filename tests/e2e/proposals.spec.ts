@@ -162,5 +162,29 @@ test("proposal: from the quote, four items and three options priced live, below 
     await expect(page.getByTestId("proposal-link")).toHaveCount(0);
     const p = await api<{ shared: boolean; shareUrl: string | null }>(request, "get", `/api/v1/quotes/${built.quoteId}/proposal`);
     expect(p).toMatchObject({ shared: false, shareUrl: null });
+    // the old link is refused from now on
+    expect((await request.get(new URL(built.link).pathname)).status()).not.toBe(200);
+  });
+
+  await test.step("with the link off, the preview shows what the client would see", async () => {
+    const preview = page.getByRole("link", { name: /Preview/ });
+    await expect(preview).toHaveAttribute("href", `/quotes/${built.quoteId}/proposal/preview`);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`/quotes/${built.quoteId}/proposal/preview`);
+    const article = page.getByTestId("proposal-preview");
+    for (const o of built.options) {
+      await expect(article.getByRole("heading", { name: o.name })).toBeVisible();
+      await expect(article.getByText(o.price)).toBeVisible();
+    }
+    await expect(article).toContainText(`Proposal for ${built.clientName}`);
+    await page.screenshot({ path: `${SHOTS}/proposal-preview-desktop.png`, fullPage: true });
+    await axeClean(page, "proposal preview");
+  });
+
+  await test.step("Settings has the proposal fields", async () => {
+    await page.goto("/settings");
+    await expect(page.getByLabel("Your name or business name")).toBeVisible();
+    await expect(page.getByLabel("Minimum engagement fee")).toBeVisible();
+    await expect(page.getByText("Options priced below it are lifted to it; 0 for none")).toBeVisible();
   });
 });
