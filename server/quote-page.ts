@@ -16,6 +16,7 @@ import { checkOffer, type OfferCheckResult } from "./offers";
 import { getClient } from "./clients";
 import { getQuote } from "./quotes";
 import { quotePayment } from "./payments";
+import { findProposalView } from "./proposals";
 import { scoreClient } from "./scores";
 
 /** On a quote still open: the offer check's answer to what the client is asking for right now (null when there is nothing to check). */
@@ -60,5 +61,7 @@ export function loadQuotePage(db: DbOrTx, id: number, opts: { checkOffer: boolea
     offerCheck: opts.checkOffer ? checkWhatIsAsked(db, quote) : null,
     /** where its payment stands (lib/payment-terms.ts): terms, due day, paid or overdue */
     payment: quotePayment(db, quote.id),
+    /** its good / better / best proposal, when one was built (server/proposals.ts) */
+    proposal: findProposalView(db, quote.id, todayFor(db)),
   };
 }

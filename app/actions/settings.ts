@@ -7,7 +7,7 @@ import { isSignedIn } from "@/server/auth/state";
 import { changeSettings, describeUse, reexpressBook, type ReexpressResult } from "@/server/currency";
 import { readyDb } from "@/server/database";
 import { backupDir } from "@/server/env";
-import { adoptTimeZone, completeFirstRun } from "@/server/settings";
+import { adoptTimeZone, completeFirstRun, getSettings } from "@/server/settings";
 import { errorState, formAction, formValues, notSignedInState, parseForm, revalidateEverything } from "./_lib/safe-action";
 
 /** "24 quotes and 4 services converted to GBP (1 USD = 0.79 GBP). A backup was taken first." */
@@ -26,7 +26,9 @@ async function runAsyncForm<S extends z.ZodType>(schema: S, formData: FormData, 
   let message: string;
   try {
     const db = await readyDb();
-    const parsed = parseForm(schema, values, "USD");
+    // money (the minimum fee) is typed in the book's currency, read in the user's locale
+    const { currency, locale, hoursPerDay } = getSettings(db);
+    const parsed = parseForm(schema, values, currency, { locale, hoursPerDay });
     if ("error" in parsed) return parsed.error;
     message = await run(db, parsed.data);
   } catch (e) {

@@ -3,6 +3,7 @@ import { useId, useState } from "react";
 import type { ActionState } from "@/lib/action-state";
 import type { Settings } from "@/lib/domain";
 import { plural } from "@/lib/text";
+import { toDecimalString } from "@/lib/money";
 import { Checkbox, controlClass, FormMessage, SelectField, TextField } from "@/components/ui/field";
 import { Card } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -160,6 +161,20 @@ export function SettingsForm({
         <legend className="mb-2 text-base font-semibold">Today</legend>
         {num("followUpAfterDays", "Follow up after (days)", "A quote sent this many days ago with no reply is due its one follow-up")}
         {num("chaseThreshold", "Stop chasing after", "Unanswered follow-ups in a row")}
+      </fieldset>
+      <fieldset className="grid gap-3 sm:grid-cols-2">
+        <legend className="mb-2 text-base font-semibold">Proposals</legend>
+        <TextField name="businessName" label="Your name or business name" defaultValue={v("businessName", settings.businessName)} errors={errors} hint="Shown on proposals you send" />
+        <TextField
+          name="minimumFee"
+          label="Minimum engagement fee"
+          typed="money"
+          currency={settings.currency}
+          inputMode="decimal"
+          defaultValue={v("minimumFee", toDecimalString(settings.minimumFee, settings.currency))}
+          errors={errors}
+          hint={`In ${settings.currency}. Options priced below it are lifted to it; 0 for none`}
+        />
       </fieldset>
       <fieldset className="grid gap-3 sm:grid-cols-2">
         <legend className="mb-2 text-base font-semibold">Payments</legend>

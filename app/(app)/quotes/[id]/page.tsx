@@ -36,6 +36,7 @@ import { quoteTimeView } from "@/lib/time-spent";
 import { perUnit } from "@/lib/time-words";
 import { TypedInputSettingsProvider } from "@/components/ui/typed-input-settings";
 import { PaymentCard } from "@/components/payments/payment-card";
+import { ProposalCard } from "@/components/proposals/status-card";
 import { logPaymentAction, setPaymentTermsAction } from "@/app/actions/payments";
 
 export const metadata: Metadata = { title: "Quote" };
@@ -52,7 +53,7 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
     if (isAppError(e, "not_found")) notFound();
     throw e;
   }
-  const { quote, client, settings, services, service, ratesOn, assessment, offerCheck, payment } = page;
+  const { quote, client, settings, services, service, ratesOn, assessment, offerCheck, payment, proposal } = page;
   const settling = assessment.settling.quotes.find((s) => s.quoteId === quote.id);
   const neg = replayNegotiation(quote);
   // a quote in another currency is compared in the book's when its service is priced there (lib/book-currency.ts)
@@ -219,6 +220,7 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
           <Card title="Outcome">
             <OutcomeForm action={setQuoteOutcomeAction.bind(null, quote.id)} quote={quote} currentPrice={neg.currentPrice} today={today} namedMyPrice={namedMyPrice(quote)} />
           </Card>
+          <ProposalCard quoteId={quote.id} proposal={proposal} isOpen={isOpen} locale={settings.locale} />
           <details className="rounded-lg border border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
             <summary className="flex min-h-10 cursor-pointer items-center px-4 text-sm font-medium">Edit quote details</summary>
             <div className="border-t border-stone-200 p-4 dark:border-stone-800">

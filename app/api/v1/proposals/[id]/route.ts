@@ -1,0 +1,6 @@
+import { todayFor } from "@/server/clock";
+import { getProposalById } from "@/server/proposals";
+import { handler, pathId } from "../../_lib/http";
+
+type P = { id: string };
+export const GET = handler<P>((_req, db, p) => getProposalById(db, pathId(p.id, "proposal"), todayFor(db)));

@@ -1,0 +1,6 @@
+import { todayFor } from "@/server/clock";
+import { listProposalViews } from "@/server/proposals";
+import { handler } from "../_lib/http";
+
+/** Every proposal: status, options with prices, the client's choice. */
+export const GET = handler((_req, db) => listProposalViews(db, todayFor(db)));

@@ -1,0 +1,394 @@
+"use client";
+import { startTransition, useActionState, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { ArrowDown, ArrowUp, Plus, Trash2, TriangleAlert } from "lucide-react";
+import { idle, type ActionState, type FormAction } from "@/lib/action-state";
+import { formatHours, formatMoney } from "@/lib/money";
+import { priceOption, proposalRates, type PricedOption } from "@/lib/proposals/pricing";
+import { hoursToMinutes, typedPrice, type ProposalForm } from "@/lib/proposals/form";
+import { MAX_OPTIONS, MAX_PROPOSAL_ITEMS, MIN_OPTIONS } from "@/lib/proposals/schemas";
+import type { ProposalPricing } from "@/lib/proposals/types";
+import { plural } from "@/lib/text";
+import { Button } from "@/components/ui/button";
+import { control } from "@/components/ui/field-shell";
+import { FormMessage } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { perUnitText, priceSourceWords, StandingBadge } from "./builder-parts";
+
+interface ItemRow {
+  key: number;
+  name: string;
+  hours: string;
+}
+interface OptionCol {
+  key: number;
+  name: string;
+  summary: string;
+  /** item keys */
+  included: number[];
+  price: string;
+}
+
+/** The names a third option and later ones get by default. */
+export const DEFAULT_OPTION_NAMES = ["Essentials", "Standard", "Complete"];
+
+function Err({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors?.length) return null;
+  return (
+    <p id={id} role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">
+      {errors[0]}
+    </p>
+  );
+}
+
+function Labelled({ id, label, hint, error, children }: { id: string; label: ReactNode; hint?: ReactNode; error?: string[]; children: ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
+        {label}
+      </label>
+      {children}
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-stone-600 dark:text-stone-400">
+          {hint}
+        </p>
+      ) : null}
+      <Err id={`${id}-error`} errors={error} />
+    </div>
+  );
+}
+
+const described = (id: string, hint: boolean, error?: string[]) => [hint ? `${id}-hint` : null, error?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+
+/**
+ * The proposal builder: scope items with hours, two or three options as columns choosing items, each
+ * priced live from the rate card (at target, rush-adjusted, lifted to the minimum fee, or a typed price)
+ * with its rate against floor, target and market. The server checks the same rules and answers with
+ * field errors named like `items.0.minutes`; what was typed stays.
+ */
+export function ProposalBuilder({
+  action,
+  initial,
+  pricing,
+  locale,
+  readOnly,
+}: {
+  action: FormAction;
+  initial: ProposalForm;
+  /** today's rate card for this quote (rush off: the form's rush applies) */
+  pricing: ProposalPricing;
+  locale: string;
+  /** why it cannot be changed (answered, decided quote); null: it can */
+  readOnly: string | null;
+}) {
+  const uid = useId();
+  // keys are counted from the initial rows, so the server's render and the browser's agree
+  const lastKey = useRef(initial.items.length + initial.options.length);
+  const newKey = () => ++lastKey.current;
+  const [items, setItems] = useState<ItemRow[]>(() => initial.items.map((i, n) => ({ key: n + 1, ...i })));
+  const [options, setOptions] = useState<OptionCol[]>(() =>
+    initial.options.map((o, n) => ({ key: initial.items.length + n + 1, name: o.name, summary: o.summary, price: o.price, included: o.items.filter((p) => p >= 0 && p < initial.items.length).map((p) => p + 1) })),
+  );
+  const [rush, setRush] = useState(initial.rush);
+  const [expiresOn, setExpiresOn] = useState(initial.expiresOn);
+  const [intro, setIntro] = useState(initial.intro);
+  const [terms, setTerms] = useState(initial.terms);
+  const [confirmBelowFloor, setConfirm] = useState(initial.confirmBelowFloor);
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(action, idle);
+  const errors = state.status === "error" ? (state.fields ?? {}) : {};
+  const f = (key: string) => errors[key];
+
+  const rates = { ...pricing, rush };
+  const minutesOf = (o: OptionCol) => items.filter((i) => o.included.includes(i.key)).reduce((sum, i) => sum + (hoursToMinutes(i.hours) ?? 0), 0);
+  const priced: (PricedOption | null)[] = options.map((o) => {
+    const minutes = minutesOf(o);
+    if (minutes <= 0) return null;
+    const typed = typedPrice(o.price, pricing.currency);
+    return priceOption(rates, minutes, typed ?? null);
+  });
+  const anyBelow = priced.some((p) => p?.standing === "below_floor");
+  const money = (n: number) => formatMoney(n, pricing.currency, locale);
+  const rateText = (n: number) => perUnitText(n, pricing.currency, pricing.unit, locale);
+
+  const setItem = (key: number, patch: Partial<ItemRow>) => setItems((list) => list.map((i) => (i.key === key ? { ...i, ...patch } : i)));
+  const moveItem = (index: number, by: -1 | 1) =>
+    setItems((list) => {
+      const next = [...list];
+      const [row] = next.splice(index, 1);
+      next.splice(index + by, 0, row);
+      return next;
+    });
+  const removeItem = (key: number) => {
+    setItems((list) => list.filter((i) => i.key !== key));
+    setOptions((list) => list.map((o) => ({ ...o, included: o.included.filter((k) => k !== key) })));
+  };
+  const addItem = () => {
+    const key = newKey();
+    setItems((list) => [...list, { key, name: "", hours: "" }]);
+    // a new item goes into the largest option (the last one) by default
+    setOptions((list) => list.map((o, i) => (i === list.length - 1 ? { ...o, included: [...o.included, key] } : o)));
+  };
+  const setOption = (key: number, patch: Partial<OptionCol>) => setOptions((list) => list.map((o) => (o.key === key ? { ...o, ...patch } : o)));
+  const toggle = (option: OptionCol, itemKey: number, on: boolean) => setOption(option.key, { included: on ? [...option.included, itemKey] : option.included.filter((k) => k !== itemKey) });
+  const addOption = () =>
+    setOptions((list) => {
+      const used = new Set(list.map((o) => o.name.trim().toLowerCase()));
+      const name = DEFAULT_OPTION_NAMES.find((n) => !used.has(n.toLowerCase())) ?? "";
+      return [...list, { key: newKey(), name, summary: "", price: "", included: items.map((i) => i.key) }];
+    });
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form: ProposalForm = {
+      rush,
+      intro,
+      terms,
+      expiresOn,
+      confirmBelowFloor: confirmBelowFloor && (anyBelow || Boolean(f("confirmBelowFloor"))),
+      items: items.map((i) => ({ name: i.name, hours: i.hours })),
+      options: options.map((o) => ({
+        name: o.name,
+        summary: o.summary,
+        price: o.price,
+        items: items.map((item, position) => (o.included.includes(item.key) ? position : -1)).filter((p) => p >= 0),
+      })),
+    };
+    const data = new FormData();
+    data.set("payload", JSON.stringify(form));
+    startTransition(() => formAction(data));
+  }
+
+  const cols = options.length === 3 ? "lg:grid-cols-3" : "lg:grid-cols-2";
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-6" aria-label="Proposal">
+      {readOnly ? (
+        <p role="status" className="rounded-md bg-stone-100 p-3 text-sm dark:bg-stone-800">
+          {readOnly}
+        </p>
+      ) : null}
+      <fieldset disabled={Boolean(readOnly)} className="space-y-6">
+        <section aria-labelledby={`${uid}-items`} className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm dark:border-stone-800 dark:bg-stone-900">
+          <h2 id={`${uid}-items`} className="text-base font-semibold">
+            Scope items
+          </h2>
+          <p className="mb-3 text-sm text-stone-600 dark:text-stone-400">The pieces of work, each with its hours. Options below choose which items they include.</p>
+          <ol className="space-y-3">
+            {items.map((item, index) => {
+              const nameId = `${uid}-item-${item.key}-name`;
+              const hoursId = `${uid}-item-${item.key}-hours`;
+              const label = item.name.trim() || `item ${index + 1}`;
+              return (
+                <li key={item.key} className="grid grid-cols-[1fr_6rem] gap-2 sm:grid-cols-[1fr_7rem_auto] sm:items-start" data-testid="proposal-item">
+                  <Labelled id={nameId} label={`Item ${index + 1}`} error={f(`items.${index}.name`)}>
+                    <input id={nameId} value={item.name} onChange={(e) => setItem(item.key, { name: e.target.value })} aria-invalid={f(`items.${index}.name`) ? true : undefined} aria-describedby={described(nameId, false, f(`items.${index}.name`))} className={control} maxLength={120} />
+                  </Labelled>
+                  <Labelled id={hoursId} label="Hours" error={f(`items.${index}.minutes`)}>
+                    <input
+                      id={hoursId}
+                      value={item.hours}
+                      inputMode="decimal"
+                      autoComplete="off"
+                      placeholder="e.g. 7.5"
+                      onChange={(e) => setItem(item.key, { hours: e.target.value })}
+                      aria-invalid={f(`items.${index}.minutes`) ? true : undefined}
+                      aria-describedby={described(hoursId, false, f(`items.${index}.minutes`))}
+                      className={control}
+                    />
+                  </Labelled>
+                  <div className="col-span-2 flex gap-1 sm:col-span-1 sm:mt-6">
+                    <Button type="button" variant="ghost" aria-label={`Move ${label} up`} title="Move up" disabled={index === 0} onClick={() => moveItem(index, -1)}>
+                      <ArrowUp aria-hidden className="size-4" />
+                    </Button>
+                    <Button type="button" variant="ghost" aria-label={`Move ${label} down`} title="Move down" disabled={index === items.length - 1} onClick={() => moveItem(index, 1)}>
+                      <ArrowDown aria-hidden className="size-4" />
+                    </Button>
+                    <Button type="button" variant="ghost" aria-label={`Remove ${label}`} title="Remove" disabled={items.length <= 1} onClick={() => removeItem(item.key)}>
+                      <Trash2 aria-hidden className="size-4" />
+                    </Button>
+                  </div>
+                </li>
+              );
+            })}
+          </ol>
+          <Err id={`${uid}-items-error`} errors={f("items")} />
+          <div className="mt-3">
+            <Button type="button" variant="secondary" onClick={addItem} disabled={items.length >= MAX_PROPOSAL_ITEMS}>
+              <Plus aria-hidden className="size-4" />
+              Add an item
+            </Button>
+          </div>
+        </section>
+
+        <section aria-labelledby={`${uid}-options`}>
+          <h2 id={`${uid}-options`} className="text-base font-semibold">
+            Options
+          </h2>
+          <p className="mb-3 text-sm text-stone-600 dark:text-stone-400">
+            Cheaper means less: each option is a smaller or larger set of items, priced from your rate card at target
+            {pricing.minimumFee > 0 ? `, never below your minimum fee of ${money(pricing.minimumFee)}` : ""}.
+          </p>
+          <div className={`grid gap-4 ${cols}`}>
+            {options.map((o, index) => {
+              const p = priced[index];
+              const nameId = `${uid}-opt-${o.key}-name`;
+              const summaryId = `${uid}-opt-${o.key}-summary`;
+              const priceId = `${uid}-opt-${o.key}-price`;
+              const optionLabel = o.name.trim() || `option ${index + 1}`;
+              const typed = typedPrice(o.price, pricing.currency);
+              const rateCard = p ? p.rateCardPrice : null;
+              return (
+                <fieldset key={o.key} className="min-w-0 rounded-lg border border-stone-200 bg-white p-4 shadow-sm dark:border-stone-800 dark:bg-stone-900" data-testid="proposal-option">
+                  <legend className="sr-only">Option {index + 1}</legend>
+                  <div className="space-y-3">
+                    <Labelled id={nameId} label={`Option ${index + 1} name`} error={f(`options.${index}.name`)}>
+                      <input id={nameId} value={o.name} onChange={(e) => setOption(o.key, { name: e.target.value })} maxLength={60} aria-invalid={f(`options.${index}.name`) ? true : undefined} aria-describedby={described(nameId, false, f(`options.${index}.name`))} className={control} />
+                    </Labelled>
+                    <Labelled id={summaryId} label="Summary (optional)" error={f(`options.${index}.summary`)}>
+                      <input id={summaryId} value={o.summary} onChange={(e) => setOption(o.key, { summary: e.target.value })} maxLength={300} placeholder="One line for the client" className={control} />
+                    </Labelled>
+                    <fieldset aria-describedby={f(`options.${index}.items`) ? `${uid}-opt-${o.key}-items-error` : undefined}>
+                      <legend className="text-sm font-medium">Includes</legend>
+                      <ul className="mt-1 space-y-1">
+                        {items.map((item, i) => (
+                          <li key={item.key}>
+                            <label className="flex min-h-10 items-center gap-2 text-sm">
+                              <input type="checkbox" checked={o.included.includes(item.key)} onChange={(e) => toggle(o, item.key, e.target.checked)} className="size-4 accent-sky-700" />
+                              <span>
+                                <span className="sr-only">Include </span>
+                                {item.name.trim() || `Item ${i + 1}`}
+                                <span className="sr-only"> in {optionLabel}</span>
+                                {hoursToMinutes(item.hours) ? <span className="text-stone-600 dark:text-stone-400"> · {formatHours(hoursToMinutes(item.hours)!, locale)}</span> : null}
+                              </span>
+                            </label>
+                          </li>
+                        ))}
+                      </ul>
+                      <Err id={`${uid}-opt-${o.key}-items-error`} errors={f(`options.${index}.items`)} />
+                    </fieldset>
+                    <Labelled
+                      id={priceId}
+                      label="Your price (optional)"
+                      hint={rateCard != null ? `Empty: ${money(p!.priceSource === "custom" ? rateCard : p!.price)} from your rate card` : "Empty: priced from your rate card"}
+                      error={f(`options.${index}.price`)}
+                    >
+                      <input
+                        id={priceId}
+                        value={o.price}
+                        inputMode="decimal"
+                        autoComplete="off"
+                        onChange={(e) => setOption(o.key, { price: e.target.value })}
+                        aria-invalid={f(`options.${index}.price`) ? true : undefined}
+                        aria-describedby={described(priceId, true, f(`options.${index}.price`))}
+                        className={control}
+                      />
+                    </Labelled>
+                    {typed === null ? <p className="text-sm text-amber-800 dark:text-amber-300">That price cannot be read: it is priced from your rate card until it can.</p> : null}
+                    <div className="rounded-md bg-stone-50 p-3 text-sm dark:bg-stone-800/60" aria-live="polite" data-testid="option-figures">
+                      {p ? (
+                        <dl className="space-y-1">
+                          <div className="flex justify-between gap-2">
+                            <dt>Hours</dt>
+                            <dd className="tabular-nums" data-testid="option-hours">
+                              {formatHours(p.minutes, locale)}
+                            </dd>
+                          </div>
+                          <div className="flex justify-between gap-2">
+                            <dt>Price</dt>
+                            <dd className="text-right">
+                              <strong className="tabular-nums text-base" data-testid="option-price">
+                                {money(p.price)}
+                              </strong>
+                              <span className="block text-xs text-stone-600 dark:text-stone-400" data-testid="option-price-source">
+                                {priceSourceWords(p.priceSource, pricing.minimumFee, pricing.currency, locale)}
+                              </span>
+                            </dd>
+                          </div>
+                          <div className="flex flex-wrap items-center justify-between gap-2">
+                            <dt>Rate</dt>
+                            <dd className="flex flex-wrap items-center justify-end gap-2">
+                              <span className="tabular-nums" data-testid="option-rate">
+                                {rateText(p.effectiveRate)}
+                              </span>
+                              <StandingBadge standing={p.standing} />
+                            </dd>
+                          </div>
+                        </dl>
+                      ) : (
+                        <p>Tick the items it includes to see its price.</p>
+                      )}
+                      {p?.standing === "below_floor" ? (
+                        <p className="mt-2 flex gap-1 text-red-800 dark:text-red-300">
+                          <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
+                          Below your floor of {rateText(proposalRates(rates).floor)}.
+                        </p>
+                      ) : null}
+                    </div>
+                    {options.length > MIN_OPTIONS ? (
+                      <Button type="button" variant="ghost" onClick={() => setOptions((list) => list.filter((x) => x.key !== o.key))}>
+                        <Trash2 aria-hidden className="size-4" />
+                        Remove {optionLabel}
+                      </Button>
+                    ) : null}
+                  </div>
+                </fieldset>
+              );
+            })}
+          </div>
+          <Err id={`${uid}-options-error`} errors={f("options")} />
+          {options.length < MAX_OPTIONS ? (
+            <div className="mt-3">
+              <Button type="button" variant="secondary" onClick={addOption}>
+                <Plus aria-hidden className="size-4" />
+                Add a third option
+              </Button>
+            </div>
+          ) : null}
+        </section>
+
+        <section aria-labelledby={`${uid}-terms`} className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm dark:border-stone-800 dark:bg-stone-900">
+          <h2 id={`${uid}-terms`} className="mb-3 text-base font-semibold">
+            Terms and expiry
+          </h2>
+          <div className="grid gap-3 sm:grid-cols-2">
+            <Labelled id={`${uid}-expires`} label="The client can answer until" hint="The last day the offer holds" error={f("expiresOn")}>
+              <input id={`${uid}-expires`} type="date" value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} aria-invalid={f("expiresOn") ? true : undefined} aria-describedby={described(`${uid}-expires`, true, f("expiresOn"))} className={control} />
+            </Labelled>
+            <div className="sm:mt-6">
+              <label className="flex min-h-10 items-center gap-2 text-sm">
+                <input type="checkbox" checked={rush} onChange={(e) => setRush(e.target.checked)} className="size-4 accent-sky-700" />
+                Rush job: every rate × {(Math.max(100, pricing.rushMultiplierPct) / 100).toLocaleString(locale)}
+              </label>
+            </div>
+            <Labelled id={`${uid}-intro`} label="Introduction (optional)" error={f("intro")}>
+              <textarea id={`${uid}-intro`} rows={3} value={intro} onChange={(e) => setIntro(e.target.value)} maxLength={2000} className={control} />
+            </Labelled>
+            <Labelled id={`${uid}-terms-text`} label="Terms (optional)" error={f("terms")}>
+              <textarea id={`${uid}-terms-text`} rows={3} value={terms} onChange={(e) => setTerms(e.target.value)} maxLength={4000} placeholder="e.g. 50% up front, the rest on delivery" className={control} />
+            </Labelled>
+          </div>
+        </section>
+
+        {anyBelow || f("confirmBelowFloor") ? (
+          <div className="rounded-md border border-red-300 bg-red-50 p-3 text-sm dark:border-red-800 dark:bg-red-950/40" data-testid="below-floor-warning">
+            <p className="font-medium">
+              {(() => {
+                const n = priced.filter((p) => p?.standing === "below_floor").length;
+                return n ? `${plural(n, "option")} ${n === 1 ? "is" : "are"} priced below your floor.` : "An option was priced below your floor.";
+              })()}
+            </p>
+            <label className="mt-2 flex min-h-10 items-center gap-2">
+              <input type="checkbox" checked={confirmBelowFloor} onChange={(e) => setConfirm(e.target.checked)} aria-describedby={f("confirmBelowFloor") ? `${uid}-confirm-error` : undefined} className="size-4 accent-sky-700" />I know — offer it below my floor
+            </label>
+            <Err id={`${uid}-confirm-error`} errors={f("confirmBelowFloor")} />
+          </div>
+        ) : null}
+      </fieldset>
+
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton pending={pending} pendingText="Saving…" disabled={pending || Boolean(readOnly)}>
+          Save proposal
+        </SubmitButton>
+        <FormMessage state={state} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,367 @@
+/**
+ * Proposals: a quote offered as two or three options priced from the rate card (docs/proposals.md).
+ * The rules are pure (lib/proposals/); this file reads the book (the rates in force today, the
+ * client's own rate, the minimum fee), checks what needs it and writes in one transaction each.
+ * The client's answer is server/proposal-answers.ts.
+ */
+import { writeTransaction, type DbOrTx } from "@/db/connection";
+import { findClient } from "@/db/clients";
+import {
+  deleteProposal as deleteProposalRow,
+  findProposal,
+  findProposalForQuote,
+  listProposals,
+  markProposalSent as markProposalSentRow,
+  saveProposalRows,
+  setProposalShare,
+  type ProposalOptionValues,
+} from "@/db/proposals";
+import { listServiceRates } from "@/db/service-rates";
+import { findService } from "@/db/services";
+import { getSettings } from "@/db/settings";
+import type { ProposalDeclineReason, QuoteStatus, QuoteWithEvents, Settings, Unit } from "@/lib/domain";
+import { convertMinor, divideRates, parseRate, RATE_ONE } from "@/lib/currency-conversion";
+import { conflict, invalidInput, notFound } from "@/lib/errors";
+import { effectiveRate } from "@/lib/money";
+import { proposalRates, rateStanding, type RateStanding } from "@/lib/proposals/pricing";
+import { editProblem, pricedOptions, proposalProblems, proposalStatus } from "@/lib/proposals/rules";
+import { proposalFormSchema, readProposalForm } from "@/lib/proposals/form";
+import { saveProposalSchema, type SaveProposalInput, type ShareProposalInput } from "@/lib/proposals/schemas";
+import { fieldErrors } from "@/lib/schemas";
+import type { ProposalPricing, ProposalStatus, ProposalWithOptions } from "@/lib/proposals/types";
+import { ratesOf, ratesOn } from "@/lib/rates";
+import { getQuote, setQuoteOutcome } from "./quotes";
+import { clientRateInForce } from "./raises";
+import { newShareToken } from "./share-token";
+
+const NO_SERVICE = "Choose a service for this quote first: options are priced from the rate card";
+
+/** An amount in the book's currency re-expressed in a quote's (its fxRate: book units per 1 unit of the quote's), or null without a usable rate. */
+function bookToQuote(amount: number, quote: { currency: string; fxRate?: string | null }, bookCurrency: string): number | null {
+  if (quote.currency === bookCurrency) return amount;
+  if (!quote.fxRate) return null;
+  const r = parseRate(quote.fxRate);
+  if (!r.ok) return null;
+  return convertMinor(amount, divideRates(RATE_ONE, r.rate), bookCurrency, quote.currency);
+}
+
+/**
+ * What a quote's options are priced with today: its service's rates in force today in the quote's
+ * currency, the client's own rate in force as the target (never below the floor, the offer check's
+ * rule), the unit, hours per day, rush multiplier and the minimum fee (kept in the book's currency,
+ * converted at the quote's rate). Rush off: the caller sets it from the input.
+ */
+export function proposalPricingFor(db: DbOrTx, quote: Pick<QuoteWithEvents, "clientId" | "serviceId" | "currency" | "fxRate">, settings: Settings, today: string): ProposalPricing {
+  const service = quote.serviceId != null ? findService(db, quote.serviceId) : undefined;
+  if (!service) throw invalidInput(NO_SERVICE, { serviceId: [NO_SERVICE] });
+  let rates = ratesOn(listServiceRates(db, service.id), service.id, today) ?? ratesOf(service);
+  const own = clientRateInForce(db, quote.clientId, service.id, today);
+  if (own) rates = { ...rates, targetRate: Math.max(own.rate, rates.floorRate) };
+  if (service.currency !== quote.currency) {
+    // a quote in another currency whose service is priced in the book's: the rates at the quote's own rate
+    const convert = (n: number) => (service.currency === settings.currency ? bookToQuote(n, quote, settings.currency) : null);
+    const floor = convert(rates.floorRate);
+    const target = convert(rates.targetRate);
+    const market = convert(rates.marketRate);
+    if (floor == null || target == null || market == null) {
+      const msg = `${service.name} is priced in ${service.currency} and this quote is in ${quote.currency}: give the quote an exchange rate, or choose a service priced in ${quote.currency}`;
+      throw invalidInput(msg, { serviceId: [msg] });
+    }
+    rates = { floorRate: floor, targetRate: target, marketRate: market };
+  }
+  const minimumFee = settings.minimumFee > 0 ? (bookToQuote(settings.minimumFee, quote, settings.currency) ?? 0) : 0;
+  return {
+    currency: quote.currency,
+    unit: service.unit,
+    floorRate: rates.floorRate,
+    targetRate: rates.targetRate,
+    marketRate: rates.marketRate,
+    rush: false,
+    rushMultiplierPct: settings.rushMultiplierPct,
+    hoursPerDay: settings.hoursPerDay,
+    minimumFee,
+  };
+}
+
+// ---- the view: what pages and the API show -----------------------------------------------------
+
+export interface ProposalOptionView {
+  id: number;
+  position: number;
+  name: string;
+  summary: string | null;
+  minutes: number;
+  price: number;
+  priceSource: ProposalWithOptions["options"][number]["priceSource"];
+  rateCardPrice: number;
+  /** the price per unit (hour or day) in minor units */
+  effectiveRate: number;
+  standing: RateStanding;
+  /** the items it includes, by id and by position in `items` (0-based) */
+  itemIds: number[];
+  items: number[];
+}
+
+export interface ProposalView {
+  id: number;
+  quoteId: number;
+  quoteTitle: string;
+  quoteStatus: QuoteStatus;
+  clientId: number;
+  clientName: string;
+  /** the user's name or business name (Settings); "" until given */
+  businessName: string;
+  status: ProposalStatus;
+  currency: string;
+  unit: Unit;
+  /** the rates priced with, rush-adjusted when rush */
+  rates: { floor: number; target: number; market: number };
+  rush: boolean;
+  rushMultiplierPct: number;
+  hoursPerDay: number;
+  minimumFee: number;
+  belowFloorConfirmed: boolean;
+  intro: string | null;
+  terms: string | null;
+  expiresOn: string;
+  sentOn: string | null;
+  /** the client's link is on */
+  shared: boolean;
+  /** the path of the client's page (`/p/<secret>`) when the link is on */
+  shareUrl: string | null;
+  items: { id: number; position: number; name: string; minutes: number }[];
+  options: ProposalOptionView[];
+  chosenOptionId: number | null;
+  chosenOptionName: string | null;
+  declineReason: ProposalDeclineReason | null;
+  declineNote: string | null;
+  answeredOn: string | null;
+  answeredAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+function viewOf(p: ProposalWithOptions, quote: Pick<QuoteWithEvents, "title" | "status" | "clientId">, clientName: string, businessName: string, today: string): ProposalView {
+  const rates = proposalRates(p);
+  const positionOf = new Map(p.items.map((item, i) => [item.id, i]));
+  const options = p.options.map((o): ProposalOptionView => {
+    const rate = effectiveRate(o.price, o.minutes, p.unit, p.hoursPerDay);
+    return {
+      id: o.id,
+      position: o.position,
+      name: o.name,
+      summary: o.summary,
+      minutes: o.minutes,
+      price: o.price,
+      priceSource: o.priceSource,
+      rateCardPrice: o.rateCardPrice,
+      effectiveRate: rate,
+      standing: rateStanding(rate, rates),
+      itemIds: o.itemIds,
+      items: o.itemIds.map((id) => positionOf.get(id) ?? -1).filter((i) => i >= 0),
+    };
+  });
+  return {
+    id: p.id,
+    quoteId: p.quoteId,
+    quoteTitle: quote.title,
+    quoteStatus: quote.status,
+    clientId: quote.clientId,
+    clientName,
+    businessName,
+    status: proposalStatus(p, today),
+    currency: p.currency,
+    unit: p.unit,
+    rates,
+    rush: p.rush,
+    rushMultiplierPct: p.rushMultiplierPct,
+    hoursPerDay: p.hoursPerDay,
+    minimumFee: p.minimumFee,
+    belowFloorConfirmed: p.belowFloorConfirmed,
+    intro: p.intro,
+    terms: p.terms,
+    expiresOn: p.expiresOn,
+    sentOn: p.sentOn,
+    shared: p.shareToken != null,
+    shareUrl: p.shareToken ? `/p/${p.shareToken}` : null,
+    items: p.items.map((i) => ({ id: i.id, position: i.position, name: i.name, minutes: i.minutes })),
+    options,
+    chosenOptionId: p.chosenOptionId,
+    chosenOptionName: p.chosenOptionId != null ? (p.options.find((o) => o.id === p.chosenOptionId)?.name ?? null) : null,
+    declineReason: p.declineReason,
+    declineNote: p.declineNote,
+    answeredOn: p.answeredOn,
+    answeredAt: p.answeredAt,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+  };
+}
+
+function viewFor(db: DbOrTx, p: ProposalWithOptions, today: string): ProposalView {
+  const quote = getQuote(db, p.quoteId);
+  return viewOf(p, quote, findClient(db, quote.clientId)?.name ?? "", getSettings(db).businessName, today);
+}
+
+/** The quote's proposal, or null when it has none (not_found for an unknown quote). */
+export function findProposalView(db: DbOrTx, quoteId: number, today: string): ProposalView | null {
+  getQuote(db, quoteId);
+  const p = findProposalForQuote(db, quoteId);
+  return p ? viewFor(db, p, today) : null;
+}
+
+/** GET /quotes/:id/proposal: not_found when the quote has none. */
+export function getProposalView(db: DbOrTx, quoteId: number, today: string): ProposalView {
+  const view = findProposalView(db, quoteId, today);
+  if (!view) throw notFound("proposal for quote", quoteId);
+  return view;
+}
+
+function proposalOr404(db: DbOrTx, id: number): ProposalWithOptions {
+  const p = findProposal(db, id);
+  if (!p) throw notFound("proposal", id);
+  return p;
+}
+
+/** GET /proposals/:id */
+export function getProposalById(db: DbOrTx, id: number, today: string): ProposalView {
+  return viewFor(db, proposalOr404(db, id), today);
+}
+
+/** GET /proposals: every proposal, oldest first. */
+export function listProposalViews(db: DbOrTx, today: string): ProposalView[] {
+  const settings = getSettings(db);
+  return listProposals(db).map((p) => {
+    const quote = getQuote(db, p.quoteId);
+    return viewOf(p, quote, findClient(db, quote.clientId)?.name ?? "", settings.businessName, today);
+  });
+}
+
+// ---- writes ------------------------------------------------------------------------------------
+
+/**
+ * Builds or replaces the quote's proposal, priced from today's rate card. Refused (409) on a decided
+ * quote or once the client answered; field errors (nothing stored) for an expiry in the past or an
+ * option below the floor without "I know". Re-saving keeps the link and the day it was sent. The
+ * quote's own price is left alone until the client chooses.
+ */
+export function saveProposal(db: DbOrTx, quoteId: number, input: SaveProposalInput, today: string): ProposalView {
+  return writeTransaction(db, (tx) => {
+    const quote = getQuote(tx, quoteId);
+    const existing = findProposalForQuote(tx, quoteId) ?? null;
+    const problem = editProblem(quote.status, existing);
+    if (problem) throw conflict(problem);
+    const settings = getSettings(tx);
+    const pricing: ProposalPricing = { ...proposalPricingFor(tx, quote, settings, today), rush: input.rush };
+    const errors = proposalProblems(input, pricing, today, settings.locale);
+    if (errors) throw invalidInput("Please fix the highlighted fields.", errors);
+    const priced = pricedOptions(input, pricing);
+    const options: ProposalOptionValues[] = input.options.map((o, i) => ({
+      name: o.name,
+      summary: o.summary ?? null,
+      minutes: priced[i].minutes,
+      price: priced[i].price,
+      priceSource: priced[i].priceSource,
+      rateCardPrice: priced[i].rateCardPrice,
+      items: o.items,
+    }));
+    const belowFloor = priced.some((p) => p.standing === "below_floor");
+    saveProposalRows(
+      tx,
+      {
+        quoteId,
+        ...pricing,
+        belowFloorConfirmed: belowFloor && input.confirmBelowFloor,
+        intro: input.intro ?? null,
+        terms: input.terms ?? null,
+        expiresOn: input.expiresOn,
+      },
+      input.items.map((i) => ({ name: i.name, minutes: i.minutes })),
+      options,
+    );
+    return getProposalView(tx, quoteId, today);
+  });
+}
+
+/** The quote goes out with its proposal: a draft becomes "sent" today through the quote's lifecycle. */
+function quoteGoesOut(tx: DbOrTx, quote: QuoteWithEvents, today: string) {
+  if (quote.status === "draft") setQuoteOutcome(tx, quote.id, { status: "sent" }, today);
+}
+
+function sendable(p: ProposalWithOptions, quote: QuoteWithEvents, today: string, what: string) {
+  const status = proposalStatus(p, today);
+  if (status === "chosen" || status === "declined") throw conflict(`The client has answered this proposal: ${what}`);
+  if (status === "expired") throw conflict(`This proposal expired on ${p.expiresOn}: give it a later expiry date and save it first`);
+  const problem = editProblem(quote.status, p);
+  if (problem) throw conflict(problem);
+}
+
+/**
+ * The client's link on (a new secret every time: an old link never comes back) or off (the secret is
+ * removed: the old link is refused from then on). Turning it on is sending: the first time it sets the
+ * day sent, and a draft quote becomes sent.
+ */
+export function shareProposal(db: DbOrTx, id: number, input: ShareProposalInput, today: string): ProposalView {
+  return writeTransaction(db, (tx) => {
+    const p = proposalOr404(tx, id);
+    if (input.shared) {
+      const quote = getQuote(tx, p.quoteId);
+      sendable(p, quote, today, "its link cannot be turned on again");
+      setProposalShare(tx, id, { shareToken: newShareToken(), ...(p.sentOn ? {} : { sentOn: today }) });
+      quoteGoesOut(tx, quote, today);
+    } else {
+      setProposalShare(tx, id, { shareToken: null });
+    }
+    return getProposalById(tx, id, today);
+  });
+}
+
+/** "I sent it as a PDF": sent today (kept when it was already sent); a draft quote becomes sent. */
+export function markProposalSent(db: DbOrTx, id: number, today: string): ProposalView {
+  return writeTransaction(db, (tx) => {
+    const p = proposalOr404(tx, id);
+    const quote = getQuote(tx, p.quoteId);
+    sendable(p, quote, today, "there is nothing left to send");
+    if (!p.sentOn) markProposalSentRow(tx, id, today);
+    quoteGoesOut(tx, quote, today);
+    return getProposalById(tx, id, today);
+  });
+}
+
+/** Removes the quote's proposal (and its link); refused once the client answered. */
+export function deleteQuoteProposal(db: DbOrTx, quoteId: number): void {
+  writeTransaction(db, (tx) => {
+    getQuote(tx, quoteId);
+    const p = findProposalForQuote(tx, quoteId);
+    if (!p) throw notFound("proposal for quote", quoteId);
+    if (p.answeredOn) throw conflict("The client has answered this proposal: it is kept on the quote's record");
+    deleteProposalRow(tx, p.id);
+  });
+}
+
+/** The id of a quote's proposal (for actions bound to the quote). */
+export function proposalIdOf(db: DbOrTx, quoteId: number): number {
+  const p = findProposalForQuote(db, quoteId);
+  if (!p) throw notFound("proposal for quote", quoteId);
+  return p.id;
+}
+
+/**
+ * The builder's Save: its form (JSON, hours and prices as typed) read and parsed by saveProposalSchema;
+ * every problem is a field error named as the API names it, and nothing is stored until all are fixed.
+ */
+export function saveProposalFromForm(db: DbOrTx, quoteId: number, payload: string, today: string): ProposalView {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(payload);
+  } catch {
+    throw invalidInput("The form could not be read: reload the page and try again");
+  }
+  const form = proposalFormSchema.safeParse(raw);
+  if (!form.success) throw invalidInput("The form could not be read: reload the page and try again");
+  const quote = getQuote(db, quoteId);
+  const { input, errors: unread } = readProposalForm(form.data, quote.currency);
+  const parsed = saveProposalSchema.safeParse(input);
+  const errors = { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...unread };
+  if (!parsed.success || Object.keys(unread).length) throw invalidInput("Please fix the highlighted fields.", errors);
+  return saveProposal(db, quoteId, parsed.data, today);
+}
