@@ -23,17 +23,15 @@ export function OfferTierCard({ tiers, currency, locale }: { tiers: OfferTiers; 
               className={`rounded-md border p-3 text-sm ${bought ? "border-2 border-[var(--color-keep)] bg-emerald-50 dark:bg-emerald-950/30" : "border-stone-200 dark:border-stone-700"}`}
               data-testid={bought ? "offer-tier-bought" : "offer-tier"}
             >
-              <p className="flex items-center justify-between gap-2 font-semibold">
-                <span>{o.name}</span>
-                {bought ? (
-                  <span className="inline-flex items-center gap-1 text-xs font-medium text-emerald-900 dark:text-emerald-200">
-                    <Check aria-hidden className="size-3.5" />
-                    Their budget buys this
-                  </span>
-                ) : o.id === tiers.referenceId ? (
-                  <span className="text-xs font-normal text-stone-600 dark:text-stone-400">Quoted</span>
-                ) : null}
-              </p>
+              <p className="font-semibold">{o.name}</p>
+              {bought ? (
+                <p className="mt-0.5 inline-flex items-center gap-1 text-xs font-medium text-emerald-900 dark:text-emerald-200">
+                  <Check aria-hidden className="size-3.5" />
+                  Their budget buys this
+                </p>
+              ) : o.id === tiers.referenceId ? (
+                <p className="mt-0.5 text-xs text-stone-600 dark:text-stone-400">Quoted</p>
+              ) : null}
               <p className="mt-1 tabular-nums">
                 {formatMoney(o.price, currency, locale)} · {formatHours(o.minutes, locale)}
               </p>

@@ -40,7 +40,7 @@ async function proposalByApi(request: APIRequestContext, quoteId: number): Promi
 }
 
 /** The same proposal written into the e2e book directly (sent today), for a build without the builder's API. */
-function proposalInBook(quoteId: number, sentOn: string) {
+function proposalInBook(quoteId: number, sentOn: string, chosen: number | null = null) {
   const db = new Database(process.env.E2E_DB!);
   db.pragma("busy_timeout = 5000");
   try {
@@ -59,6 +59,7 @@ function proposalInBook(quoteId: number, sentOn: string) {
             .lastInsertRowid,
         );
         for (const i of o.items) db.prepare("INSERT INTO proposal_option_items (option_id, item_id) VALUES (?, ?)").run(oid, itemIds[i]);
+        if (position === chosen) db.prepare("UPDATE proposals SET chosen_option_id = ?, answered_on = ?, answered_at = ? WHERE id = ?").run(oid, sentOn, `${sentOn}T12:00:00.000Z`, pid);
       });
     })();
   } finally {
@@ -109,8 +110,15 @@ test("counter by tier: a $2,000 budget on a $4,000 proposal gets the Essentials 
     ["my_answer", "cut_scope", 200000, 1200],
   ]);
 
-  // the dashboard: the Proposals section, with this sent proposal counted
-  const d = (await (await request.get("/api/v1/dashboard")).json()) as { proposals: { sent: number; haggle: { proposals: { part: number; whole: number } } } };
+  // another client chose the middle option (the client's answer is another part's route: written into the book here)
+  const other = (await (await request.post("/api/v1/clients", { data: { name: `Tier Chooser ${tag}`, leadSource: "referral", status: "active" } })).json()) as { id: number };
+  const chosenQuote = (await (await request.post("/api/v1/quotes", { data: { clientId: other.id, serviceId: service.id, title: `Website ${tag} B`, estimatedMinutes: 1800, quotedAmount: 300000, currency: "USD", status: "sent" } })).json()) as { id: number; sentOn: string };
+  proposalInBook(chosenQuote.id, chosenQuote.sentOn, 1);
+
+  // the dashboard: the Proposals section, with these sent proposals counted
+  const d = (await (await request.get("/api/v1/dashboard")).json()) as { proposals: { sent: number; chosen: number; byPlace: { place: string; chosen: number }[]; haggle: { proposals: { part: number; whole: number } } } };
+  expect(d.proposals.chosen).toBeGreaterThanOrEqual(1);
+  expect(d.proposals.byPlace.find((x) => x.place === "middle")!.chosen).toBeGreaterThanOrEqual(1);
   for (const viewport of [
     { name: "desktop", width: 1280, height: 800 },
     { name: "phone", width: 390, height: 844 },
@@ -119,12 +127,10 @@ test("counter by tier: a $2,000 budget on a $4,000 proposal gets the Essentials 
     await page.goto("/dashboard");
     const section = page.locator("section#proposals");
     await expect(section.getByRole("heading", { name: "Proposals" })).toBeVisible();
-    if (d.proposals.sent > 0) {
-      await expect(section.getByTestId("proposals-sent-value")).toHaveText(String(d.proposals.sent));
-      await expect(section.getByTestId("proposals-haggle-text")).toContainText(`${d.proposals.haggle.proposals.part} of ${d.proposals.haggle.proposals.whole} proposal`);
-    } else {
-      await expect(section).toContainText("Build a proposal from an open quote");
-    }
+    await expect(section.getByTestId("proposals-sent-value")).toHaveText(String(d.proposals.sent));
+    await expect(section.getByTestId("proposals-haggle-text")).toContainText(`${d.proposals.haggle.proposals.part} of ${d.proposals.haggle.proposals.whole} proposal`);
+    await expect(section.getByTestId("chart-proposals").locator("svg.recharts-surface")).toHaveCount(1);
+    await expect(section.getByTestId("proposals-by-name")).toContainText("Standard");
     await section.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/dashboard-proposals-${viewport.name}.png` });
   }
