@@ -23,6 +23,11 @@ export function QuoteOfferCheck({ quoteId, result }: { quoteId: number; result: 
           {ev.plausibility.text}
         </p>
       ) : null}
+      {ev.tiers && ev.tiers.outcome !== "not_used" ? (
+        <p className="mt-2 text-sm font-medium" data-testid="quote-offer-tier">
+          {ev.tiers.text}
+        </p>
+      ) : null}
       <ul className="mt-2 list-disc pl-5 text-sm text-stone-700 dark:text-stone-300">
         {ev.reasons.slice(0, 3).map((r, i) => (
           <li key={i}>{r.text}</li>

@@ -14,6 +14,7 @@ import {
   listScopedQuotes,
   type DashboardScope,
 } from "@/db/dashboard";
+import { listProposals } from "@/db/proposals";
 import { listServices } from "@/db/services";
 import { getSettings } from "@/db/settings";
 import {
@@ -26,6 +27,7 @@ import {
   moneyLeftTrend,
   negotiationFigures,
   overTime,
+  proposalFigures,
   rejectionFigures,
   resolvePeriod,
   settle,
@@ -113,6 +115,8 @@ function computeDashboard(db: DbOrTx, filters: DashboardFilters, today: string):
       scopedQuotes.filter((q) => q.cameBackAtMyPrice).length,
     ),
     rejections: rejectionFigures(countRejections(db, scope)),
+    // every proposal (a book has few; a long id list could pass SQLite's variable limit), matched to the scoped quotes
+    proposals: proposalFigures(scopedQuotes, listProposals(db)),
     chasing: chasingFigures(countFollowUps(db, scope), stops),
     estimates: estimateFigures(settled),
     lackingRate: scopedQuotes

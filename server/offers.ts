@@ -6,6 +6,7 @@ import { usualServiceOf } from "@/lib/quote-lifecycle";
 import { writeTransaction, type DbOrTx } from "@/db/connection";
 import type { ActionState } from "@/lib/action-state";
 import { listClients } from "@/db/clients";
+import { findProposalForQuote } from "@/db/proposals";
 import { findQuote, listQuotes } from "@/db/quotes";
 import { listServiceRates } from "@/db/service-rates";
 import { quoteRatesDate, ratesOn } from "@/lib/rates";
@@ -27,6 +28,7 @@ import {
   offerTemplateVars,
   pastOverrunOf,
   scopeToMinutes,
+  tierCounterMessage,
   type OfferEvaluation,
   type OfferInput,
 } from "@/lib/offer-check";
@@ -127,6 +129,8 @@ function loadContext(db: DbOrTx, input: OfferCheckInput, today: string): Context
     capacity: { weeklyCapacityHours: settings.weeklyCapacityHours, committedMinutesNext4Weeks: cap.committedMinutes, openPipelineCount: cap.openPipelineCount, openPipelineValue: cap.openPipelineValue },
     settings,
     clientRate: ownRate ? { rate: ownRate.rate, effectiveFrom: ownRate.effectiveFrom } : null,
+    // counter by tier: the quote's proposal, when it has one (lib/offer-check/tiers.ts)
+    proposal: quote ? (findProposalForQuote(db, quote.id) ?? null) : null,
   };
   return { settings, client, service, quote, offerInput };
 }
@@ -142,9 +146,12 @@ function messages(db: DbOrTx, offerInput: OfferInput, evaluation: OfferEvaluatio
   // with a rate card and no counter price, their offer meets the target: no counter message to send
   const noCounter = evaluation.rates != null && evaluation.counter.counterPrice == null;
   const yes = acceptMessage(offerInput, evaluation);
+  // counter by tier: the option their budget buys comes first, then the usual counters
+  const tier = tierCounterMessage(offerInput, evaluation);
+  const byTier: OfferMessage[] = tier ? [{ templateId: null, name: "The option their budget buys", isDefault: true, text: tier }] : [];
   return {
     decline: of("decline", DEFAULT_DECLINE_TEMPLATE),
-    counter: noCounter ? [] : of("counter", DEFAULT_COUNTER_TEMPLATE),
+    counter: noCounter && !tier ? [] : [...byTier, ...(noCounter ? [] : of("counter", DEFAULT_COUNTER_TEMPLATE).map((m) => (tier ? { ...m, isDefault: false } : m)))],
     accept: yes ? [{ templateId: null, name: "Yes, on your terms", isDefault: true, text: yes }] : [],
   };
 }
@@ -226,11 +233,15 @@ export function recordOffer(db: DbOrTx, input: RecordOfferInput, today: string):
           : "Enter the price you countered with: there is no rate card to work it out";
         throw invalidInput("Enter your counter price", { counterAmount: [why] });
       }
+    }
+    // counter by tier: the option at its own price and scope (it may be at or below their offer: less work, not a discount)
+    const tier = input.decision === "countered" && evaluation.counter.tier?.price === counterAmount ? evaluation.counter.tier : null;
+    if (input.decision === "countered" && !tier) {
       // a counter is always above their offer: never record one at or below it
-      const problem = counterAmountProblem(input.offeredAmount, counterAmount);
+      const problem = counterAmountProblem(input.offeredAmount, counterAmount!);
       if (problem) throw invalidInput(problem, { counterAmount: [problem] });
     }
-    const req = { decision: input.decision, offeredAmount: input.offeredAmount, counterAmount };
+    const req = { decision: input.decision, offeredAmount: input.offeredAmount, counterAmount, scopeMinutes: tier?.minutes ?? null };
     const title = input.title ?? `${ctx.service?.name ?? "Work"}: offer of ${today}`;
     const minutes = ctx.offerInput.minutes;
     const serviceId = ctx.service?.id ?? null;
@@ -267,6 +278,10 @@ export function recordOffer(db: DbOrTx, input: RecordOfferInput, today: string):
     const note = input.note ?? null;
     if (plan.clientOffer) addQuoteEvent(t, quote.id, { kind: "client_counter", amount: input.offeredAmount, occurredOn: today, note }, today);
     if (plan.holdFirm) addQuoteEvent(t, quote.id, { kind: "my_answer", answer: "held_firm", occurredOn: today, note: plan.clientOffer ? null : note }, today);
+    if (plan.cutScope && tier) {
+      const tierNote = `Counter by tier: the ${tier.optionName} option (${tier.included.join(", ")})`;
+      addQuoteEvent(t, quote.id, { kind: "my_answer", answer: "cut_scope", amount: plan.cutScope.amount, scopeMinutes: plan.cutScope.minutes, occurredOn: today, note: plan.clientOffer || !note ? tierNote : `${tierNote}. ${note}` }, today);
+    }
     if (plan.myCounter != null) addQuoteEvent(t, quote.id, { kind: "my_counter", amount: plan.myCounter, occurredOn: today, note: plan.clientOffer ? null : note }, today);
     if (plan.outcome === "accepted") setQuoteOutcome(t, quote.id, { status: "accepted", agreedAmount: input.offeredAmount, decidedOn: today }, today);
     if (plan.outcome === "declined_by_me") setQuoteOutcome(t, quote.id, { status: "declined_by_me", rejectionReason: input.reason, decidedOn: today }, today);

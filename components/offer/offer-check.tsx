@@ -13,6 +13,7 @@ import { RateRuler } from "@/components/rate-ruler";
 import { CopyMessage } from "./copy-message";
 import { RecordedNote } from "./recorded-note";
 import { card, OfferTerms, OfferVerdict, OfferWhy } from "./offer-answer";
+import { OfferTierCard } from "./tier-card";
 
 /** The record form's own fields; everything else is the checked offer, sent again as it was checked. */
 const RECORD_FIELDS = ["decision", "reason", "counterAmount"];
@@ -213,6 +214,8 @@ export function OfferCheck({
           <>
             <OfferVerdict evaluation={ev} client={result.client} headingRef={answerHeading} />
 
+            {ev.tiers ? <OfferTierCard tiers={ev.tiers} currency={cur} locale={locale} /> : null}
+
             <div className="grid gap-3 md:grid-cols-2">
               <CopyMessage key={`d-${result.messages.decline.map((m) => m.text).join()}`} title="Graceful decline" messages={result.messages.decline} testId="decline-message" onTextChange={setDeclineText} />
               {/* their offer meets the target: a yes (on your terms), never a counter below their offer */}
@@ -314,7 +317,15 @@ export function OfferCheck({
                 {(
                   [
                     ["declined", "Decline and record", "walk_away"],
-                    ["countered", ev.counter.counterPrice == null ? "Record a counter" : `${holdsFirm(ev.counter.counterPrice) ? "Hold firm at" : "Counter at"} ${money(ev.counter.counterPrice)}`, "counter"],
+                    [
+                      "countered",
+                      ev.counter.counterPrice == null
+                        ? "Record a counter"
+                        : ev.counter.tier
+                          ? `Offer ${ev.counter.tier.optionName} at ${money(ev.counter.tier.price)}`
+                          : `${holdsFirm(ev.counter.counterPrice) ? "Hold firm at" : "Counter at"} ${money(ev.counter.counterPrice)}`,
+                      "counter",
+                    ],
                     ["accepted", "Accept and record", "accept"],
                   ] as const
                 ).map(([decision, text, answer]) => (

@@ -9,6 +9,7 @@
  *   keep-or-let-go.ts   revenue against fit, the median and the quadrants
  *   negotiation.ts, rejections.ts, chasing.ts   the counted sections, from SQL counts to rows
  *   estimates.ts        estimate vs actual: time logged against the estimate, by client and service
+ *   proposals.ts        good / better / best: the option chosen, haggling against a single price, declines
  *   samples.ts          small samples: a share of fewer than MIN_SAMPLE cases is "too few to tell"
  */
 export * from "./types";
@@ -41,3 +42,4 @@ export { rejectionFigures } from "./rejections";
 export { chasingFigures } from "./chasing";
 export { MIN_SAMPLE, QUOTE_NOUN, TOO_FEW, compareSamples, sampleCounts, sampleShare, sampleText, settlingSamples, type CaseNoun } from "./samples";
 export { ESTIMATE_CHART_MAX, estimateFigures, estimateGroups, estimateTotals, isMeasuredJob, perHour } from "./estimates";
+export { OPTION_PLACES, OPTION_PLACE_LABELS, haggleText, optionPlace, proposalFigures, wasHaggled, type OptionPlace, type ProposalFigures } from "./proposals";

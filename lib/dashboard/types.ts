@@ -7,6 +7,7 @@ import type { Client, LeadSource, QuoteWithEvents, RejectionReason, Service, Set
 import type { FitAssessment, Verdict } from "../worth";
 import type { DashboardFilters, Period } from "./filters";
 import type { EstimateFigures } from "./estimate-types";
+import type { ProposalFigures } from "./proposals";
 
 // estimate vs actual's figures live in ./estimate-types.ts; re-exported with the rest
 export type { EstimateFigures, EstimateGroup, EstimateTotals } from "./estimate-types";
@@ -326,6 +327,8 @@ export interface Dashboard {
     heldFirmVsConceded: SampleComparison;
   };
   rejections: { total: number; rejected: number; declinedByMe: number; reasons: ReasonRow[] };
+  /** good / better / best proposals: which option clients choose, haggling against a single price, declines (lib/dashboard/proposals.ts) */
+  proposals: ProposalFigures;
   /** estimate vs actual on the accepted jobs of the period with time logged (docs/dashboard.md) */
   estimates: EstimateFigures;
   /**

@@ -71,7 +71,7 @@ export function counterOffer(terms: OfferTerms, say: OfferWords, facts: CounterF
     priceAtTarget,
     minutesForBudgetAtTarget,
     counterPrice: counterPrice(priceAtTarget, terms.amount),
-    rushApplied: terms.rushApplied, conditions: facts.conditions,
+    rushApplied: terms.rushApplied, tier: null, conditions: facts.conditions,
     text,
   };
 }

@@ -15,6 +15,7 @@ import { priceFindings } from "./price";
 import { plausibilityWarning } from "./reasons";
 import { overrunWarning } from "./overrun";
 import { offerTerms } from "./rates";
+import { counterByTier } from "./tiers";
 import { formatDay } from "../format-date";
 import type { OfferAnswer, OfferEvaluation, OfferInput, OfferReason, OfferVerdict } from "./types";
 
@@ -123,15 +124,22 @@ export function evaluateOffer(input: OfferInput): OfferEvaluation {
     format: say.rate,
   });
 
-  return {
+  // counter by tier: with a proposal, a lower budget gets the option it buys, not a lower price
+  const tiered = counterByTier(input.proposal, terms, say, client.verdict, {
     answer: decision.answer,
     headline: decision.headline,
+    counter: counterOffer(terms, say, { service: input.service, verdict: client.verdict, answer: decision.answer, conditions }),
+  });
+
+  return {
+    answer: tiered.answer,
+    headline: tiered.headline,
     effectiveRate: terms.rate,
     unit: terms.unit,
     rates: terms.rates,
     reasons: leadWith([...clientRateReasons(input, say.rate), ...price.reasons, ...fit.reasons, ...room.reasons], lead),
     plausibility: slip ? { direction: slip.direction, text: plausibilityWarning(slip.direction, say.rate(slip.rate), say.rate(slip.floor), say.rate(slip.target), slip.hint) } : null,
-    counter: counterOffer(terms, say, { service: input.service, verdict: client.verdict, answer: decision.answer, conditions }),
+    counter: tiered.counter,
     capacity: { utilisationPct: room.utilisationPct, label: room.label },
     questions: [
       "Do I want to choose this client?",
@@ -142,5 +150,6 @@ export function evaluateOffer(input: OfferInput): OfferEvaluation {
       ...(overrun ? ["How long will this job really take, if it runs over like their last ones?"] : []),
     ],
     overrun,
+    tiers: tiered.tiers,
   };
 }

@@ -15,11 +15,25 @@ export type {
   OfferPlausibility,
   OfferReason,
   OfferVerdict,
+  OfferProposal,
+  OfferTiers,
+  OfferTierTrade,
 } from "./types";
+export { counterByTier } from "./tiers";
 export { OFFER_RULES, answerRank } from "./rules";
 export { evaluateOffer } from "./decide";
 export { IMPLAUSIBLE_FACTOR, plausibility, type PlausibilityFinding, type PlausibilityHint } from "./plausibility";
-export { DEFAULT_ACCEPT_TEMPLATE, DEFAULT_COUNTER_TEMPLATE, DEFAULT_DECLINE_TEMPLATE, acceptMessage, fillTemplate, offerTemplateVars } from "./templates";
+export {
+  DEFAULT_ACCEPT_TEMPLATE,
+  DEFAULT_COUNTER_TEMPLATE,
+  DEFAULT_DECLINE_TEMPLATE,
+  DEFAULT_SMALLEST_TIER_TEMPLATE,
+  DEFAULT_TIER_COUNTER_TEMPLATE,
+  acceptMessage,
+  fillTemplate,
+  offerTemplateVars,
+  tierCounterMessage,
+} from "./templates";
 export { counterPrice } from "./rates";
 export { overrunWarning, pastOverrunOf, type OverrunWarning, type PastOverrun } from "./overrun";
 export { deadlineIsRush, offerClientFrom, scopeToMinutes } from "./context";

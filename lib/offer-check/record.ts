@@ -14,6 +14,11 @@ export interface RecordRequest {
   offeredAmount: number;
   /** my counter price (only for "countered") */
   counterAmount: number | null;
+  /**
+   * counter by tier: the option's minutes. The counter is then recorded as "cut scope to fit budget" at
+   * the option's price and scope (less work, not a discount: never a concession), not as my counter
+   */
+  scopeMinutes?: number | null;
 }
 
 export type RecordPlan =
@@ -27,6 +32,8 @@ export type RecordPlan =
       myCounter: number | null;
       /** my "counter" is the price already on the table: log that I held firm, not a counter */
       holdFirm: boolean;
+      /** counter by tier: log "cut scope to fit budget" at this price and scope (instead of my counter); absent otherwise */
+      cutScope?: { amount: number; minutes: number };
       /** the outcome to set, if the decision is one */
       outcome: "accepted" | "declined_by_me" | null;
     };
@@ -71,6 +78,16 @@ export function alreadyRecorded(quote: Quote, req: RecordRequest): boolean {
   if (req.decision === "declined") return quote.status === "declined_by_me" && (askStands(quote, req.offeredAmount) || neg.currentPrice === req.offeredAmount);
   const steps = neg.steps;
   const [prev, held] = steps.slice(-2);
+  if (req.scopeMinutes != null) {
+    return (
+      OPEN_QUOTE_STATUSES.includes(quote.status) &&
+      held?.event.kind === "my_answer" &&
+      held.event.answer === "cut_scope" &&
+      held.priceAfter === req.counterAmount &&
+      held.minutesAfter === req.scopeMinutes &&
+      prev?.requestedPrice === req.offeredAmount
+    );
+  }
   if (
     OPEN_QUOTE_STATUSES.includes(quote.status) &&
     held?.event.kind === "my_answer" &&
@@ -105,12 +122,14 @@ export function planRecording(quote: Quote, req: RecordRequest, startedFromOffer
     : !askStands(quote, req.offeredAmount) && !(req.decision === "accepted" && req.offeredAmount === current);
   // "countering" at the price I already asked is holding firm: the record says so (the negotiation
   // criterion counts a held line, not a counter)
-  const holdFirm = !startedFromOffer && req.decision === "countered" && req.counterAmount === current;
+  const byTier = req.decision === "countered" && req.scopeMinutes != null && req.counterAmount != null;
+  const holdFirm = !byTier && !startedFromOffer && req.decision === "countered" && req.counterAmount === current;
   return {
     kind: "write",
     clientOffer,
-    myCounter: req.decision === "countered" && !holdFirm ? req.counterAmount : null,
+    myCounter: req.decision === "countered" && !holdFirm && !byTier ? req.counterAmount : null,
     holdFirm,
+    ...(byTier ? { cutScope: { amount: req.counterAmount!, minutes: req.scopeMinutes! } } : {}),
     outcome: req.decision === "accepted" ? "accepted" : req.decision === "declined" ? "declined_by_me" : null,
   };
 }

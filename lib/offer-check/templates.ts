@@ -1,5 +1,6 @@
 /** The user's message templates: the defaults, and filling {placeholders} from an evaluation. */
 import { formatMoney } from "../money";
+import { andList, optionName } from "../proposals/tier-words";
 import { formatScope, unitSuffix } from "./format";
 import { whole } from "./rates";
 import type { OfferEvaluation, OfferInput } from "./types";
@@ -10,6 +11,18 @@ export const DEFAULT_COUNTER_TEMPLATE =
   "Thanks, {client}. For {scope} of {service} my rate is {rate}, so the price is {price}. " +
   "If the budget of {budget} is fixed, I can deliver {budgetScope} of that work for it. " +
   "Let me know which suits you.";
+
+/**
+ * Counter by tier: the option their budget buys, at its own price ({option}, {optionPrice}, {optionItems},
+ * {optionScope}; lib/offer-check/tiers.ts). The smallest option when the budget buys none: DEFAULT_SMALLEST_TIER_TEMPLATE.
+ */
+export const DEFAULT_TIER_COUNTER_TEMPLATE =
+  "Thanks, {client}. My prices are the same for everyone, so for a budget of {budget} I can offer {option} at {optionPrice}: {optionScope}. " +
+  "Let me know if that suits you.";
+
+export const DEFAULT_SMALLEST_TIER_TEMPLATE =
+  "Thanks, {client}. The smallest version of this work is {option}, at {optionPrice}: {optionItems}. Below that I can't do it at my rates. " +
+  "Let me know if that suits you.";
 
 /** A yes to their price; the conditions, when any, are added after "on these terms:". */
 export const DEFAULT_ACCEPT_TEMPLATE = "Thanks, {client}. {budget} for {scope} of {service} works for me{terms}. Let me know when you would like to start.";
@@ -52,6 +65,13 @@ export function offerTemplateVars(input: OfferInput, evaluation: OfferEvaluation
   if (evaluation.counter.minutesForBudgetAtTarget != null) {
     vars.budgetScope = formatScope(evaluation.counter.minutesForBudgetAtTarget, unit, hoursPerDay, locale);
   }
+  const tier = evaluation.counter.tier;
+  if (tier) {
+    vars.option = optionName(tier.optionName);
+    vars.optionPrice = formatMoney(tier.price, currency, locale);
+    vars.optionItems = andList(tier.included);
+    vars.optionScope = tier.leftOut.length ? `${andList(tier.included)}, without ${andList(tier.leftOut)}` : andList(tier.included);
+  }
   return vars;
 }
 
@@ -65,4 +85,11 @@ export function acceptMessage(input: OfferInput, evaluation: OfferEvaluation): s
   const { conditions } = evaluation.counter;
   const terms = conditions.length ? `, on these terms: ${conditions.join("; ")}` : "";
   return fillTemplate(DEFAULT_ACCEPT_TEMPLATE, { ...offerTemplateVars(input, evaluation), terms });
+}
+
+/** The counter by tier's message, null when the counter offers no option (no proposal, or a yes). */
+export function tierCounterMessage(input: OfferInput, evaluation: OfferEvaluation): string | null {
+  const tier = evaluation.counter.tier;
+  if (!tier) return null;
+  return fillTemplate(tier.fits ? DEFAULT_TIER_COUNTER_TEMPLATE : DEFAULT_SMALLEST_TIER_TEMPLATE, offerTemplateVars(input, evaluation));
 }

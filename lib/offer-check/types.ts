@@ -3,6 +3,7 @@
  * internal shapes the steps hand to each other.
  */
 import type { Service, Settings, Unit } from "../domain";
+import type { TierProposal } from "../proposals/tiers";
 import type { OverrunWarning, PastOverrun } from "./overrun";
 
 export type OfferAnswer = "accept" | "counter" | "walk_away";
@@ -56,6 +57,50 @@ export interface OfferInput {
    * replaced the service's target (never below the floor); here to say so in the reasons
    */
   clientRate?: { rate: number; effectiveFrom: string } | null;
+  /**
+   * the quote's proposal (good / better / best), when the offer is about a quote that has one: a lower
+   * budget is then met with the option it buys, never a discount (counter by tier, docs/offer-check.md)
+   */
+  proposal?: OfferProposal | null;
+}
+
+/** A proposal's options as the offer check reads them: prices in the proposal's currency. */
+export interface OfferProposal extends TierProposal {
+  currency: string;
+}
+
+/** The option a tier counter offers: recorded as "cut scope to fit budget" at its price and minutes. */
+export interface OfferTierTrade {
+  optionId: number;
+  optionName: string;
+  /** minor units: the option's own price (may be at or below their offer: less work, not a discount) */
+  price: number;
+  minutes: number;
+  /** their budget buys it (false: it is the smallest option, above their budget) */
+  fits: boolean;
+  /** its item names, and the quoted (else largest) option's items it leaves out, in item order */
+  included: string[];
+  leftOut: string[];
+}
+
+/** The proposal's options against their budget, for the tier card. */
+export interface OfferTiers {
+  /** every option, cheapest first, with its item names */
+  options: { id: number; name: string; price: number; minutes: number; items: string[] }[];
+  /** the option their budget buys; null: none */
+  boughtId: number | null;
+  /** the option they were quoted (else the largest) */
+  referenceId: number;
+  /** the reference option's items the bought option leaves out */
+  leftOut: string[];
+  /**
+   * what the tiers did to the answer: "accept" (their budget buys the option they were quoted),
+   * "counter" (the option it buys, instead of a lower price), "none_fits" (it buys no option: the
+   * smallest one's price is said), "not_used" (a client you would not choose, or a yes anyway)
+   */
+  outcome: "accept" | "counter" | "none_fits" | "not_used";
+  /** the sentence: "For $2,000.00 the Essentials option: Home page and About page, without CMS setup and Blog." */
+  text: string;
 }
 
 /** One line of the explanation, in plain words with its numbers. */
@@ -78,6 +123,8 @@ export interface OfferCounter {
    */
   counterPrice: number | null;
   rushApplied: boolean;
+  /** counter by tier: the option offered instead of a lower price; null: no proposal, or no option to offer */
+  tier: OfferTierTrade | null;
   /** conditions to attach to any yes (deposit, payment terms, scope in writing); may be empty */
   conditions: string[];
   text: string;
@@ -120,6 +167,8 @@ export interface OfferEvaluation {
   questions: string[];
   /** their past jobs ran over their estimates by more than the creep threshold on average: price the overrun in */
   overrun: OverrunWarning | null;
+  /** the quote's proposal against their budget; null when the quote has no proposal (or in another currency) */
+  tiers: OfferTiers | null;
 }
 
 // --- internal: what the steps pass along (not re-exported from index.ts) ------------------------

@@ -6,6 +6,7 @@ import { todayFor } from "@/server/clock";
 import { getDashboard } from "@/server/dashboard";
 import { requestDb } from "@/server/database";
 import { Dashboard } from "@/components/dashboard/dashboard";
+import { ProposalsSection } from "@/components/dashboard/proposals-section";
 import { AdoptTimeZone } from "@/components/adopt-time-zone";
 import { adoptTimeZoneAction } from "@/app/actions/settings";
 import { getSettings, needsFirstRun } from "@/server/settings";
@@ -27,10 +28,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     errors.serviceId = ["That service does not exist (any more): showing all services"];
     filters = { ...filters, serviceId: null };
   }
+  const data = getDashboard(db, filters, todayFor(db));
   return (
     <>
       {settings.timeZone === "" ? <AdoptTimeZone action={adoptTimeZoneAction} /> : null}
-      <Dashboard data={getDashboard(db, filters, todayFor(db))} services={services} errors={errors} />
+      <Dashboard data={data} services={services} errors={errors} />
+      {data.counts.clients > 0 ? (
+        <div className="mt-6">
+          <ProposalsSection d={data} />
+        </div>
+      ) : null}
     </>
   );
 }
