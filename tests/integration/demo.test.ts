@@ -31,7 +31,7 @@ import * as q from "./use-cases";
 import { clientRates, ratePlans } from "@/db/schema";
 
 const count = (db: DB, table: string) => (db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n; // sql-safe: test, constant table names
-const counts = (db: DB) => Object.fromEntries(["clients", "quotes", "quote_events", "interactions", "services", "service_rates", "templates", "time_entries", "demo_rows"].map((t) => [t, count(db, t)]));
+const counts = (db: DB) => Object.fromEntries(["clients", "quotes", "quote_events", "interactions", "services", "service_rates", "templates", "time_entries", "proposals", "proposal_items", "proposal_options", "proposal_option_items", "demo_rows"].map((t) => [t, count(db, t)]));
 
 let ctx: Awaited<ReturnType<typeof createTestDb>>;
 beforeEach(async () => {
@@ -43,6 +43,7 @@ const demoQuotes = DEMO_BOOK.reduce((n, c) => n + c.quotes.length, 0);
 const demoEvents = DEMO_BOOK.reduce((n, c) => n + c.quotes.reduce((m, dq) => m + (dq.events?.length ?? 0), 0), 0);
 const demoInteractions = DEMO_BOOK.reduce((n, c) => n + (c.interactions?.length ?? 0), 0);
 const demoTime = DEMO_BOOK.reduce((n, c) => n + c.quotes.reduce((m, dq) => m + (dq.time?.length ?? 0), 0), 0);
+const demoProposals = DEMO_BOOK.reduce((n, c) => n + c.quotes.filter((dq) => dq.proposal).length, 0);
 
 describe("the demo's time spent tells three true stories", () => {
   test("Juniper's ticketing integration crept below the floor, with the unpaid scope creep on it; Lumen's review came in under; Fjord's pages are in progress", () => {
@@ -76,7 +77,7 @@ describe("remove demo data", () => {
     expect(hasDemoData(ctx.db)).toBe(true);
     const r = removeDemoData(ctx.db);
     expect(r).toEqual({
-      removed: { clients: DEMO_BOOK.length, quotes: demoQuotes, events: demoEvents, interactions: demoInteractions, timeEntries: demoTime, services: 4, templates: 2 },
+      removed: { clients: DEMO_BOOK.length, quotes: demoQuotes, events: demoEvents, interactions: demoInteractions, timeEntries: demoTime, proposals: demoProposals, services: 4, templates: 2 },
       kept: { clients: [], quotes: 0, services: [] },
     });
     expect(counts(ctx.db)).toEqual(empty);
@@ -142,13 +143,14 @@ describe("remove demo data", () => {
       events: demoEvents - 1, // the kept quote's own step stays
       interactions: demoInteractions,
       timeEntries: demoTime - fjordTime, // the kept quote's own time stays
+      proposals: demoProposals, // neither proposal's quote was kept
       services: 2, // brand, consult: copywriting was the user's, web is kept
       templates: 2,
     });
     // what was kept is the user's now: no demo data left, a second removal removes nothing
     expect(hasDemoData(ctx.db)).toBe(false);
     const before = counts(ctx.db);
-    expect(removeDemoData(ctx.db).removed).toEqual({ clients: 0, quotes: 0, events: 0, interactions: 0, timeEntries: 0, services: 0, templates: 0 });
+    expect(removeDemoData(ctx.db).removed).toEqual({ clients: 0, quotes: 0, events: 0, interactions: 0, timeEntries: 0, proposals: 0, services: 0, templates: 0 });
     expect(counts(ctx.db)).toEqual(before);
   });
 
