@@ -123,8 +123,7 @@ export function loadDemoBook(db: DbOrTx, now = new Date()): { clients: number; q
         if (dq.doneAt != null) setWorkDone(t, quote.id, { workDoneOn: daysAgo(dq.doneAt, now) }, today);
         // the demo's older work was paid before it was kept here: only the quotes that say so track payment
         if (dq.status === "accepted") updateQuoteRow(t, quote.id, { paymentTermsDays: dq.terms ?? null });
-        // a proposal prices from its service in the quote's currency: a reused service in another currency gets none
-        if (dq.proposal && svcs[dq.service].currency === currency) {
+        if (dq.proposal) {
           writeDemoProposal(t, quote.id, svcs[dq.service], settings, dq.proposal, daysAgo(dq.sent, now), dq.decided != null ? daysAgo(dq.decided, now) : null);
           counts.proposals++;
         }
