@@ -67,8 +67,8 @@ function writeDemoProposal(t: DbOrTx, quoteId: number, service: Service, setting
 }
 
 /** Load the demo book into a database (adds to what is there; one transaction). Returns counts. */
-export function loadDemoBook(db: DbOrTx, now = new Date()): { clients: number; quotes: number; events: number; interactions: number; timeEntries: number; proposals: number } {
-  const counts = { clients: 0, quotes: 0, events: 0, interactions: 0, timeEntries: 0, proposals: 0 };
+export function loadDemoBook(db: DbOrTx, now = new Date()): { clients: number; quotes: number; events: number; interactions: number; timeEntries: number } {
+  const counts = { clients: 0, quotes: 0, events: 0, interactions: 0, timeEntries: 0 };
   const today = isoDateOf(now);
   writeTransaction(db, (t) => {
     // the transaction is IMMEDIATE: every row with a higher id at its end is one the demo wrote
@@ -123,10 +123,7 @@ export function loadDemoBook(db: DbOrTx, now = new Date()): { clients: number; q
         if (dq.doneAt != null) setWorkDone(t, quote.id, { workDoneOn: daysAgo(dq.doneAt, now) }, today);
         // the demo's older work was paid before it was kept here: only the quotes that say so track payment
         if (dq.status === "accepted") updateQuoteRow(t, quote.id, { paymentTermsDays: dq.terms ?? null });
-        if (dq.proposal) {
-          writeDemoProposal(t, quote.id, svcs[dq.service], settings, dq.proposal, daysAgo(dq.sent, now), dq.decided != null ? daysAgo(dq.decided, now) : null);
-          counts.proposals++;
-        }
+        if (dq.proposal) writeDemoProposal(t, quote.id, svcs[dq.service], settings, dq.proposal, daysAgo(dq.sent, now), dq.decided != null ? daysAgo(dq.decided, now) : null);
       }
       for (const it of entry.interactions ?? []) {
         const { at, onQuote, ...rest } = it;
