@@ -1,5 +1,5 @@
 /** The whole book as tables: read in one snapshot, cleared, written in chunks. For export and import. */
-import { asc, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "./connection";
 import { HISTORY_SOURCES, HISTORY_TABLES } from "@/lib/export-schema";
 import {
@@ -11,6 +11,10 @@ import {
   importBatches,
   importRows,
   interactions,
+  proposalItems,
+  proposalOptionItems,
+  proposalOptions,
+  proposals,
   quoteEvents,
   quotes,
   ratePlans,
@@ -41,6 +45,10 @@ export const BOOK_TABLES = {
   ratePlans,
   clientRates,
   todayItemStates,
+  proposals,
+  proposalItems,
+  proposalOptions,
+  proposalOptionItems,
 } as const;
 export type BookTable = keyof typeof BOOK_TABLES;
 export type BookRow<T extends BookTable> = (typeof BOOK_TABLES)[T]["$inferInsert"];
@@ -63,6 +71,10 @@ export function readBookTables(db: DbOrTx) {
     ratePlans: db.select().from(ratePlans).orderBy(asc(ratePlans.id)).all(),
     clientRates: db.select().from(clientRates).orderBy(asc(clientRates.id)).all(),
     todayItemStates: db.select().from(todayItemStates).orderBy(asc(todayItemStates.itemKey)).all(),
+    proposals: db.select().from(proposals).orderBy(asc(proposals.id)).all(),
+    proposalItems: db.select().from(proposalItems).orderBy(asc(proposalItems.id)).all(),
+    proposalOptions: db.select().from(proposalOptions).orderBy(asc(proposalOptions.id)).all(),
+    proposalOptionItems: db.select().from(proposalOptionItems).orderBy(asc(proposalOptionItems.optionId), asc(proposalOptionItems.itemId)).all(),
   };
 }
 
@@ -71,9 +83,9 @@ export function bookCounts(db: DbOrTx): BookCounts {
   return Object.fromEntries((Object.keys(BOOK_TABLES) as BookTable[]).map((t) => [t, n(t)])) as BookCounts;
 }
 
-/** Delete every row of the user's (settings stay), children first: time entries before their quotes, import rows before their batches. */
+/** Delete every row of the user's (settings stay), children first: time entries and proposals before their quotes, import rows before their batches. */
 export function clearBook(db: DbOrTx): void {
-  for (const t of ["todayItemStates", "clientRates", "ratePlans", "importRows", "importBatches", "timeEntries", "interactions", "quoteEvents", "quotes", "clients", "templates", "serviceRates", "services", "exchangeRates"] as const)
+  for (const t of ["proposalOptionItems", "proposalOptions", "proposalItems", "proposals", "todayItemStates", "clientRates", "ratePlans", "importRows", "importBatches", "timeEntries", "interactions", "quoteEvents", "quotes", "clients", "templates", "serviceRates", "services", "exchangeRates"] as const)
     db.delete(BOOK_TABLES[t]).run();
 }
 
@@ -100,4 +112,14 @@ export function sourceKeysInBook(db: DbOrTx): { quotes: Set<string>; timeEntries
 /** The exchange rates already kept, as "currency:bookCurrency:effectiveFrom" keys. */
 export function exchangeRateKeys(db: DbOrTx): Set<string> {
   return new Set(db.select().from(exchangeRates).all().map((r) => `${r.currency}:${r.bookCurrency}:${r.effectiveFrom}`));
+}
+
+/** The quotes that already have a proposal (one per quote): a merge never gives them a second. */
+export function quotesWithProposals(db: DbOrTx): Set<number> {
+  return new Set(db.select({ quoteId: proposals.quoteId }).from(proposals).all().map((r) => r.quoteId));
+}
+
+/** A merged proposal's answer, once its options have their new ids. Rows changed. */
+export function setMergedChoice(db: DbOrTx, proposalId: number, chosenOptionId: number): number {
+  return db.update(proposals).set({ chosenOptionId }).where(eq(proposals.id, proposalId)).run().changes;
 }

@@ -5,12 +5,14 @@
  * target_rate/floor_rate (in their service's currency), quotes.quoted_amount/agreed_amount
  * (+ quotes.currency), quote_events.amount (in its quote's currency) and interactions.amount (no
  * currency column: in the book's currency), client_rates.rate (in its service's currency) and
- * rate_plans.current_rate/target_rate/new_rate/outcome_rate (+ rate_plans.currency). Clients, templates
- * and settings hold no money.
+ * rate_plans.current_rate/target_rate/new_rate/outcome_rate (+ rate_plans.currency), proposals'
+ * floor_rate/target_rate/market_rate/minimum_fee (+ proposals.currency: its quote's) and their options'
+ * price/rate_card_price. Settings hold the minimum fee (in the book's currency: server/currency.ts
+ * converts it with the book); clients and templates hold no money.
  */
 import { and, count, eq, isNotNull, isNull } from "drizzle-orm";
 import type { DbOrTx } from "./connection";
-import { clientRates, exchangeRates, interactions, now, quoteEvents, quotes, ratePlans, serviceRates, services } from "./schema";
+import { clientRates, exchangeRates, interactions, now, proposalOptions, proposals, quoteEvents, quotes, ratePlans, serviceRates, services } from "./schema";
 
 export interface RatesRow {
   id: number;
@@ -26,6 +28,12 @@ export interface MoneyRows {
   interactions: { id: number; amount: number }[];
   clientRates: { id: number; rate: number }[];
   ratePlans: RatePlanMoney[];
+  proposals: ProposalMoney[];
+  proposalOptions: { id: number; price: number; rateCardPrice: number }[];
+}
+/** A proposal's pricing snapshot: the rates it was priced at and the minimum fee then. */
+export interface ProposalMoney extends RatesRow {
+  minimumFee: number;
 }
 export interface RatePlanMoney {
   id: number;
@@ -66,7 +74,25 @@ export function moneyRowsIn(db: DbOrTx, currency: string, withInteractions: bool
     .from(ratePlans)
     .where(eq(ratePlans.currency, currency))
     .all();
-  return { services: svc, serviceRates: rates, quotes: q, events, interactions: inter, clientRates: own, ratePlans: plans };
+  const offered = db
+    .select({ id: proposals.id, marketRate: proposals.marketRate, targetRate: proposals.targetRate, floorRate: proposals.floorRate, minimumFee: proposals.minimumFee })
+    .from(proposals)
+    .where(eq(proposals.currency, currency))
+    .all();
+  const options = db
+    .select({ id: proposalOptions.id, price: proposalOptions.price, rateCardPrice: proposalOptions.rateCardPrice })
+    .from(proposalOptions)
+    .innerJoin(proposals, eq(proposalOptions.proposalId, proposals.id))
+    .where(eq(proposals.currency, currency))
+    .all();
+  return { services: svc, serviceRates: rates, quotes: q, events, interactions: inter, clientRates: own, ratePlans: plans, proposals: offered, proposalOptions: options };
+}
+
+export function setProposalMoney(db: DbOrTx, id: number, currency: string, r: Omit<ProposalMoney, "id">): number {
+  return db.update(proposals).set({ currency, ...r, updatedAt: now }).where(eq(proposals.id, id)).run().changes;
+}
+export function setProposalOptionMoney(db: DbOrTx, id: number, r: { price: number; rateCardPrice: number }): number {
+  return db.update(proposalOptions).set(r).where(eq(proposalOptions.id, id)).run().changes;
 }
 
 export function setClientRateMoney(db: DbOrTx, id: number, rate: number): number {

@@ -4,7 +4,7 @@
  */
 import { gt, inArray, max } from "drizzle-orm";
 import type { DbOrTx } from "./connection";
-import { clientRates, clients, DEMO_TABLES, demoRows, interactions, quoteEvents, quotes, ratePlans, serviceRates, services, templates, timeEntries, type DemoTable } from "./schema";
+import { clientRates, clients, DEMO_TABLES, demoRows, interactions, proposals, quoteEvents, quotes, ratePlans, serviceRates, services, templates, timeEntries, type DemoTable } from "./schema";
 
 const TABLES = {
   clients,
@@ -17,6 +17,7 @@ const TABLES = {
   time_entries: timeEntries,
   client_rates: clientRates,
   rate_plans: ratePlans,
+  proposals,
 } as const satisfies Record<DemoTable, unknown>;
 
 export type RowIds = Record<DemoTable, number>;
@@ -68,6 +69,7 @@ export function bookLinks(db: DbOrTx) {
     timeEntries: db.select({ id: timeEntries.id, quoteId: timeEntries.quoteId }).from(timeEntries).all(),
     ratePlans: db.select({ id: ratePlans.id, clientId: ratePlans.clientId, serviceId: ratePlans.serviceId }).from(ratePlans).all(),
     clientRates: db.select({ id: clientRates.id, clientId: clientRates.clientId, serviceId: clientRates.serviceId }).from(clientRates).all(),
+    proposals: db.select({ id: proposals.id, quoteId: proposals.quoteId }).from(proposals).all(),
   };
 }
 export type BookLinks = ReturnType<typeof bookLinks>;

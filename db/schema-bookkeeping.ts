@@ -54,7 +54,7 @@ export const todayItemStates = sqliteTable("today_item_states", {
  * nothing the user added. Ids are AUTOINCREMENT (never reused), so an entry whose row the user already
  * deleted simply matches nothing.
  */
-export const DEMO_TABLES = ["clients", "quotes", "quote_events", "interactions", "services", "service_rates", "templates", "time_entries", "client_rates", "rate_plans"] as const;
+export const DEMO_TABLES = ["clients", "quotes", "quote_events", "interactions", "services", "service_rates", "templates", "time_entries", "client_rates", "rate_plans", "proposals"] as const;
 export type DemoTable = (typeof DEMO_TABLES)[number];
 export const demoRows = sqliteTable(
   "demo_rows",

@@ -8,7 +8,8 @@
  */
 import { z } from "zod";
 import { DATE_MAX, DATE_MIN, isDateInBounds } from "./dates";
-import { ANSWERS, ASK_KINDS, EVENT_KINDS, GIVE_KINDS, INTERACTION_KINDS, type EventKind, type InteractionKind } from "./domain";
+import { ANSWERS, ASK_KINDS, EVENT_KINDS, GIVE_KINDS, INTERACTION_KINDS, OPTION_PRICE_SOURCES, PROPOSAL_DECLINE_REASONS, UNITS, type EventKind, type InteractionKind } from "./domain";
+import { proposalItemSchema, proposalOptionSchema } from "./proposals/schemas";
 import { createTimeEntrySchema, exchangeRateSchema, timeSpentSchema } from "./time-and-money-schemas";
 import { serviceRatesChangeSchema } from "./rates";
 import {
@@ -259,3 +260,71 @@ export const interactionRowSchema = z
             : { ...base, daysLate: undef(i.daysLate), amount: i.amount };
     apiIssues(createInteractionSchema.safeParse(input), ctx);
   });
+
+
+/**
+ * What a proposal link's secret looks like when stored: 43 base64url characters (32 random bytes,
+ * server/share-token.ts). A shorter or other secret is refused: it could be guessed.
+ */
+export const SHARE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+const SHARE_TOKEN_MESSAGE = "A link's secret is 43 letters, digits, - or _ (256 random bits): anything shorter could be guessed";
+const position = z.number({ error: "A position is a number" }).int("A position is a whole number").min(0, "A position is never negative").max(1_000, "At most 1000");
+
+/**
+ * Version 4: a quote's proposal (one per quote) with the pricing it was made with, its link's secret
+ * (none: no link, or revoked), its sending and the client's answer: an option, or a decline with its
+ * reason — the answer always has its day.
+ */
+export const proposalRowSchema = z
+  .object({
+    id: rowId,
+    quoteId: rowId,
+    currency: isoCurrencySchema,
+    unit: z.enum(UNITS, { error: "Use hour or day" }),
+    floorRate: moneySchema,
+    targetRate: positiveMoneySchema,
+    marketRate: positiveMoneySchema,
+    rush: z.boolean({ error: "rush is true or false" }),
+    rushMultiplierPct: z.number({ error: "Enter a percentage" }).int("A whole percentage").min(100, "Rush work is never cheaper: at least 100%").max(500, "At most 500%"),
+    hoursPerDay: z.number({ error: "Enter hours" }).int("Whole hours").min(1, "At least 1 hour").max(24, "At most 24 hours"),
+    minimumFee: moneySchema,
+    belowFloorConfirmed: z.boolean({ error: "belowFloorConfirmed is true or false" }),
+    intro: nullableText(2_000),
+    terms: nullableText(4_000),
+    expiresOn: isoDateSchema,
+    sentOn: isoDateSchema.nullable().default(null),
+    shareToken: z.string({ error: SHARE_TOKEN_MESSAGE }).regex(SHARE_TOKEN_PATTERN, SHARE_TOKEN_MESSAGE).nullable().default(null),
+    chosenOptionId: rowId.nullable().default(null),
+    declineReason: z.enum(PROPOSAL_DECLINE_REASONS, { error: "Use wrong_timing, wrong_fit, price or other" }).nullable().default(null),
+    declineNote: nullableText(1_000),
+    answeredOn: isoDateSchema.nullable().default(null),
+    answeredAt: timestamp.nullable().default(null),
+    ...stamps,
+  })
+  .superRefine((p, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    if (p.floorRate > p.targetRate) issue("floorRate", "The floor cannot be above the target");
+    if (p.chosenOptionId != null && p.declineReason != null) issue("declineReason", "An answer is an option chosen or a decline, not both");
+    if ((p.chosenOptionId != null || p.declineReason != null) && p.answeredOn == null) issue("answeredOn", "An answer has the day it came");
+    if (p.answeredOn != null && p.chosenOptionId == null && p.declineReason == null) issue("answeredOn", "An answer's day needs the answer: an option chosen or a decline");
+    if (p.answeredAt != null && p.answeredOn == null) issue("answeredAt", "An answer's time needs its day");
+    if (p.declineNote != null && p.declineReason == null) issue("declineNote", "A decline's note needs the decline");
+  });
+
+/** Version 4: a proposal's scope item: the API's rules (a name, more than zero minutes), with its place. */
+export const proposalItemRowSchema = proposalItemSchema.safeExtend({ id: rowId, proposalId: rowId, position });
+
+/** Version 4: an option as offered: the API's name and summary, its minutes, the price offered and where it came from. */
+export const proposalOptionRowSchema = proposalOptionSchema.pick({ name: true }).safeExtend({
+  id: rowId,
+  proposalId: rowId,
+  position,
+  summary: nullableText(300),
+  minutes: z.number({ error: "Minutes are a number" }).int("Whole minutes").positive("An option takes more than zero minutes").max(Number.MAX_SAFE_INTEGER),
+  price: moneySchema,
+  priceSource: z.enum(OPTION_PRICE_SOURCES, { error: "Use rate_card, minimum_fee or custom" }),
+  rateCardPrice: moneySchema,
+});
+
+/** Version 4: an item an option includes. */
+export const proposalOptionItemRowSchema = z.object({ optionId: rowId, itemId: rowId });

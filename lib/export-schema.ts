@@ -17,6 +17,11 @@
  * Version 3 (Today, payment terms, raises) adds `clientRates`, `ratePlans` and `todayItemStates`, the
  * clients' and quotes' `paymentTermsDays`, and the settings of Today (follow-up days, payment terms,
  * raises). Older files import with none of them (payment not tracked on their quotes) and the defaults.
+ *
+ * Version 4 (proposals) adds `proposals`, `proposalItems`, `proposalOptions` and `proposalOptionItems`,
+ * and `settings.minimumFee` and `settings.businessName`. Older files import with no proposals, no
+ * minimum fee and no business name. Each proposal's items and options belong to it: an option includes
+ * only its own proposal's items, and the option chosen is one of its own.
  */
 import { z } from "zod";
 import { settingsSchema, type FieldErrors } from "./schemas";
@@ -27,6 +32,10 @@ import {
   importBatchRowSchema,
   importRowRowSchema,
   interactionRowSchema,
+  proposalItemRowSchema,
+  proposalOptionItemRowSchema,
+  proposalOptionRowSchema,
+  proposalRowSchema,
   quoteEventRowSchema,
   quoteRowSchema,
   ratePlanRowSchema,
@@ -42,9 +51,9 @@ import {
 export { HISTORY_SOURCES, HISTORY_TABLES, timestampSchema } from "./export-rows";
 
 export const EXPORT_FORMAT = "walkaway-export";
-export const EXPORT_VERSION = 3;
-/** the versions this Walkaway reads: 1 (before time spent and other currencies), 2 (before Today) and the current one */
-export const READABLE_VERSIONS = [1, 2, 3] as const;
+export const EXPORT_VERSION = 4;
+/** the versions this Walkaway reads: 1 (before time spent and other currencies), 2 (before Today), 3 (before proposals) and the current one */
+export const READABLE_VERSIONS = [1, 2, 3, 4] as const;
 /** per table: far above a working life of negotiations, far below what would exhaust memory */
 export const MAX_ROWS = 200_000;
 
@@ -73,6 +82,11 @@ export const exportFileSchema = z
     ratePlans: rows(ratePlanRowSchema, "rate plans").optional(),
     clientRates: rows(clientRateRowSchema, "client rates").optional(),
     todayItemStates: rows(todayItemStateRowSchema, "Today item states").optional(),
+    // version 4; optional so that older files still parse
+    proposals: rows(proposalRowSchema, "proposals").optional(),
+    proposalItems: rows(proposalItemRowSchema, "proposal items").optional(),
+    proposalOptions: rows(proposalOptionRowSchema, "proposal options").optional(),
+    proposalOptionItems: rows(proposalOptionItemRowSchema, "proposal option items").optional(),
   })
   .superRefine((f, ctx) => {
     const unique = (list: { id: number }[], table: string) => {
@@ -180,6 +194,59 @@ export const exportFileSchema = z
       const key = `${r.tableName}:${r.rowId}`;
       if (marked.has(key)) ctx.addIssue({ code: "custom", path: ["importRows", i, "rowId"], message: `Row ${r.rowId} of ${r.tableName} is marked twice` });
       marked.add(key);
+    });
+
+    // version 4: each proposal on a quote of the file (one per quote), its items and options its own
+    const proposals = f.proposals ?? [];
+    const proposalIds = unique(proposals, "proposals");
+    unique(f.proposalItems ?? [], "proposalItems");
+    unique(f.proposalOptions ?? [], "proposalOptions");
+    const proposalOfQuote = new Map<number, number>();
+    const tokens = new Set<string>();
+    proposals.forEach((p, i) => {
+      if (!quoteIds.has(p.quoteId)) ctx.addIssue({ code: "custom", path: ["proposals", i, "quoteId"], message: `No quote ${p.quoteId} in this file` });
+      else if (proposalOfQuote.has(p.quoteId)) ctx.addIssue({ code: "custom", path: ["proposals", i, "quoteId"], message: `Quote ${p.quoteId} already has proposal ${proposalOfQuote.get(p.quoteId)}: a quote has one` });
+      else proposalOfQuote.set(p.quoteId, p.id);
+      if (p.shareToken != null) {
+        if (tokens.has(p.shareToken)) ctx.addIssue({ code: "custom", path: ["proposals", i, "shareToken"], message: "Two proposals have this link" });
+        tokens.add(p.shareToken);
+      }
+    });
+    const proposalOfItem = new Map<number, number>();
+    (f.proposalItems ?? []).forEach((it, i) => {
+      proposalOfItem.set(it.id, it.proposalId);
+      if (!proposalIds.has(it.proposalId)) ctx.addIssue({ code: "custom", path: ["proposalItems", i, "proposalId"], message: `No proposal ${it.proposalId} in this file` });
+    });
+    const proposalOfOption = new Map<number, number>();
+    const optionNames = new Set<string>();
+    (f.proposalOptions ?? []).forEach((o, i) => {
+      proposalOfOption.set(o.id, o.proposalId);
+      if (!proposalIds.has(o.proposalId)) ctx.addIssue({ code: "custom", path: ["proposalOptions", i, "proposalId"], message: `No proposal ${o.proposalId} in this file` });
+      // as the API refuses them: two options of one proposal never share a name, whatever the case
+      const key = `${o.proposalId}:${o.name.trim().toLocaleLowerCase()}`;
+      if (optionNames.has(key)) ctx.addIssue({ code: "custom", path: ["proposalOptions", i, "name"], message: `Proposal ${o.proposalId} has another option called "${o.name}"` });
+      optionNames.add(key);
+    });
+    const included = new Set<string>();
+    const withItems = new Set<number>();
+    (f.proposalOptionItems ?? []).forEach((l, i) => {
+      const ofOption = proposalOfOption.get(l.optionId);
+      const ofItem = proposalOfItem.get(l.itemId);
+      if (ofOption == null) ctx.addIssue({ code: "custom", path: ["proposalOptionItems", i, "optionId"], message: `No proposal option ${l.optionId} in this file` });
+      if (ofItem == null) ctx.addIssue({ code: "custom", path: ["proposalOptionItems", i, "itemId"], message: `No proposal item ${l.itemId} in this file` });
+      else if (ofOption != null && ofItem !== ofOption)
+        ctx.addIssue({ code: "custom", path: ["proposalOptionItems", i, "itemId"], message: `Item ${l.itemId} belongs to proposal ${ofItem}, not to option ${l.optionId}'s proposal ${ofOption}` });
+      const key = `${l.optionId}:${l.itemId}`;
+      if (included.has(key)) ctx.addIssue({ code: "custom", path: ["proposalOptionItems", i, "itemId"], message: `Option ${l.optionId} includes item ${l.itemId} twice` });
+      included.add(key);
+      withItems.add(l.optionId);
+    });
+    (f.proposalOptions ?? []).forEach((o, i) => {
+      if (!withItems.has(o.id)) ctx.addIssue({ code: "custom", path: ["proposalOptions", i, "id"], message: `Option "${o.name}" includes no item: an option needs at least one` });
+    });
+    proposals.forEach((p, i) => {
+      if (p.chosenOptionId != null && proposalOfOption.get(p.chosenOptionId) !== p.id)
+        ctx.addIssue({ code: "custom", path: ["proposals", i, "chosenOptionId"], message: `Option ${p.chosenOptionId} is not an option of this proposal` });
     });
   });
 

@@ -24,9 +24,27 @@
  * Version 3: rate plans and client rates travel with their client and service (merge remaps both, and a
  * client rate its plan). Today's done / snoozed marks name items by id: a replace keeps them, a merge
  * drops them (the ids are new, and the merged items are new to this book).
+ *
+ * Version 4: proposals travel with their quote, whole (items, options, which items each option
+ * includes, the client's answer). A replace keeps every id and every link's secret, so a link the
+ * client holds keeps working after a restore. A merge gives them new ids (the chosen option too) and
+ * DROPS the links' secrets: a merged-in book must not bring live public links into this one (turn the
+ * link on again to share it); the day it was sent stays. A quote that already has a proposal in the
+ * book keeps its own (one per quote): the file's is not added.
  */
 import { writeTransaction, type DB, type DbOrTx } from "@/db/connection";
-import { bookCounts, clearBook, exchangeRateKeys, insertBookRow, insertBookRows, readBookTables, sourceKeysInBook, type BookCounts } from "@/db/book";
+import {
+  bookCounts,
+  clearBook,
+  exchangeRateKeys,
+  insertBookRow,
+  insertBookRows,
+  quotesWithProposals,
+  readBookTables,
+  setMergedChoice,
+  sourceKeysInBook,
+  type BookCounts,
+} from "@/db/book";
 import { clearDemoMarks } from "@/db/demo";
 import { listExchangeRates } from "@/db/exchange-rates";
 import { rateInForce } from "@/lib/exchange-rates";
@@ -64,6 +82,10 @@ export interface ImportResult {
   skippedExchangeRates: number;
   /** merge: source keys the book already held, dropped from the rows added */
   droppedSourceKeys: number;
+  /** merge: proposals added without their public link (a merged-in book brings no live links) */
+  droppedShareLinks: number;
+  /** merge: proposals not added because their quote already had one in the book */
+  skippedProposals: number;
   settingsReplaced: boolean;
 }
 
@@ -90,9 +112,11 @@ export function importBook(db: DbOrTx, file: ExportFile, mode: ImportMode): Impo
   return writeTransaction(db, (t) => {
     const created: BookCounts = {
       services: 0, serviceRates: 0, templates: 0, clients: 0, quotes: 0, quoteEvents: 0, interactions: 0, timeEntries: 0, exchangeRates: 0, importBatches: 0, importRows: 0,
-      ratePlans: 0, clientRates: 0, todayItemStates: 0,
+      ratePlans: 0, clientRates: 0, todayItemStates: 0, proposals: 0, proposalItems: 0, proposalOptions: 0, proposalOptionItems: 0,
     };
-    const result: ImportResult = { mode, created, reusedServices: 0, renamedServices: [], skippedTemplates: 0, skippedExchangeRates: 0, droppedSourceKeys: 0, settingsReplaced: false };
+    const result: ImportResult = {
+      mode, created, reusedServices: 0, renamedServices: [], skippedTemplates: 0, skippedExchangeRates: 0, droppedSourceKeys: 0, droppedShareLinks: 0, skippedProposals: 0, settingsReplaced: false,
+    };
     const timeEntries = file.timeEntries ?? [];
     const exchangeRates = file.exchangeRates ?? [];
     const batches = file.importBatches ?? [];
@@ -125,7 +149,7 @@ export function importBook(db: DbOrTx, file: ExportFile, mode: ImportMode): Impo
       created.exchangeRates = exchangeRates.length;
       created.importBatches = batches.length;
       created.importRows = marks.length;
-      for (const table of ["ratePlans", "clientRates", "todayItemStates"] as const) {
+      for (const table of ["ratePlans", "clientRates", "todayItemStates", "proposals", "proposalItems", "proposalOptions", "proposalOptionItems"] as const) {
         const list = file[table] ?? [];
         insertBookRows(t, table, list);
         created[table] = list.length;
@@ -275,6 +299,46 @@ export function importBook(db: DbOrTx, file: ExportFile, mode: ImportMode): Impo
         ratePlanId: r.ratePlanId == null ? null : (planMap.get(r.ratePlanId) ?? null),
       });
       created.clientRates++;
+    }
+
+    // proposals: new ids throughout, no live links; a quote keeps the proposal it has
+    const hasProposal = quotesWithProposals(t);
+    const proposalMap = new Map<number, number>();
+    for (const { id, ...p } of file.proposals ?? []) {
+      const quoteId = quoteMap.get(p.quoteId)!;
+      if (hasProposal.has(quoteId)) {
+        result.skippedProposals++;
+        continue;
+      }
+      if (p.shareToken != null) result.droppedShareLinks++;
+      proposalMap.set(id, insertBookRow(t, "proposals", { ...p, quoteId, shareToken: null, chosenOptionId: null }));
+      hasProposal.add(quoteId);
+      created.proposals++;
+    }
+    const itemMap = new Map<number, number>();
+    for (const { id, ...it } of file.proposalItems ?? []) {
+      const proposalId = proposalMap.get(it.proposalId);
+      if (proposalId == null) continue;
+      itemMap.set(id, insertBookRow(t, "proposalItems", { ...it, proposalId }));
+      created.proposalItems++;
+    }
+    const optionMap = new Map<number, number>();
+    for (const { id, ...o } of file.proposalOptions ?? []) {
+      const proposalId = proposalMap.get(o.proposalId);
+      if (proposalId == null) continue;
+      optionMap.set(id, insertBookRow(t, "proposalOptions", { ...o, proposalId }));
+      created.proposalOptions++;
+    }
+    const links = (file.proposalOptionItems ?? []).flatMap((l) => {
+      const optionId = optionMap.get(l.optionId);
+      const itemId = itemMap.get(l.itemId);
+      return optionId == null || itemId == null ? [] : [{ optionId, itemId }];
+    });
+    insertBookRows(t, "proposalOptionItems", links);
+    created.proposalOptionItems = links.length;
+    for (const p of file.proposals ?? []) {
+      const proposalId = proposalMap.get(p.id);
+      if (proposalId != null && p.chosenOptionId != null) setMergedChoice(t, proposalId, optionMap.get(p.chosenOptionId)!);
     }
     return result;
   });

@@ -6,9 +6,11 @@
  * Money columns converted (db/currency.ts): services' three rates and their rate history, quotes'
  * quoted and agreed amounts, negotiation steps' amounts (the quote's currency), and interactions'
  * amounts (they have no currency column: they are in the book's currency, so they convert only when
- * the book's own currency is converted), clients' own rates (their service's currency) and rate plans'
- * rates. Each amount is rounded once, half away from zero, to the
- * target currency's minor unit (lib/currency-conversion.ts).
+ * the book's own currency is converted), clients' own rates (their service's currency), rate plans'
+ * rates, and proposals in that currency (their quote's): the rates they were priced at, their minimum
+ * fee and their options' prices (offered and rate card). The minimum fee in Settings is in the book's
+ * currency: it converts when the book's currency is converted. Each amount is rounded once, half away
+ * from zero, to the target currency's minor unit (lib/currency-conversion.ts).
  *
  * Quotes in other currencies carry a rate to the book's currency (fxRate), and the user keeps rates in
  * Settings; both follow the money (lib/currency-conversion.ts rateAfterMove):
@@ -36,6 +38,8 @@ import {
   setServiceRateMoney,
   setClientRateMoney,
   setRatePlanMoney,
+  setProposalMoney,
+  setProposalOptionMoney,
   type RatesRow,
 } from "@/db/currency";
 import { listExchangeRates } from "@/db/exchange-rates";
@@ -88,6 +92,8 @@ export interface Converted {
   clientRates: number;
   /** planned raises' rates */
   ratePlans: number;
+  /** proposals (their rates, minimum fee and options' prices) */
+  proposals: number;
   /** quotes in other currencies whose rate to the book's currency changed (re-expressed, or none now) */
   fxRates: number;
   /** rates kept in Settings re-expressed for the new book currency */
@@ -168,7 +174,11 @@ function convertRows(tx: DbOrTx, from: string, to: string, rate: Rate, bookCurre
     newRate: Math.max(1, convertOrRefuse(p.newRate, rate, from, to)),
     outcomeRate: p.outcomeRate == null ? null : Math.max(1, convertOrRefuse(p.outcomeRate, rate, from, to)),
   }));
+  const offered = rows.proposals.map((p) => ({ id: p.id, ...convertRates(p, rate, from, to), minimumFee: convertOrRefuse(p.minimumFee, rate, from, to) }));
+  const options = rows.proposalOptions.map((o) => ({ id: o.id, price: convertOrRefuse(o.price, rate, from, to), rateCardPrice: convertOrRefuse(o.rateCardPrice, rate, from, to) }));
   for (const r of own) setClientRateMoney(tx, r.id, r.rate);
+  for (const { id, ...p } of offered) setProposalMoney(tx, id, to, p);
+  for (const { id, ...o } of options) setProposalOptionMoney(tx, id, o);
   for (const { id, ...p } of plans) setRatePlanMoney(tx, id, to, p);
   for (const s of services) setServiceMoney(tx, s.id, to, s);
   for (const s of serviceRates) setServiceRateMoney(tx, s.id, s);
@@ -178,7 +188,7 @@ function convertRows(tx: DbOrTx, from: string, to: string, rate: Rate, bookCurre
   for (const q of fxRates) setQuoteFxRate(tx, q.id, q.fxRate);
   let exchangeRates = 0;
   for (const r of keptRates) exchangeRates += addExchangeRateIfNew(tx, r);
-  return { services: services.length, serviceRates: serviceRates.length, quotes: quotes.length, events: events.length, interactions: interactions.length, clientRates: own.length, ratePlans: plans.length, fxRates: fxRates.length, exchangeRates };
+  return { services: services.length, serviceRates: serviceRates.length, quotes: quotes.length, events: events.length, interactions: interactions.length, clientRates: own.length, ratePlans: plans.length, proposals: offered.length, fxRates: fxRates.length, exchangeRates };
 }
 
 /**
@@ -228,7 +238,8 @@ export async function reexpressBook(db: DB, input: unknown, backupDir: string): 
   return writeTransaction(db, (tx) => {
     const settings = getSettings(tx);
     const converted = convertRows(tx, from, to, rate, settings.currency);
-    if (settings.currency === from) saveSettings(tx, { ...settings, currency: to });
+    // the minimum fee is in the book's currency: it moves with the book
+    if (settings.currency === from) saveSettings(tx, { ...settings, currency: to, minimumFee: convertOrRefuse(settings.minimumFee, rate, from, to) });
     return { from, to, rate: formatRate(rate), converted, bookCurrency: getSettings(tx).currency, backup };
   });
 }
@@ -264,8 +275,11 @@ export async function changeSettings(db: DB, input: SettingsChange, backupDir: s
   const rate = parsedRate(rateText ?? "");
   const backup = (await backupDatabase(db.$client, backupDir, "pre-currency")).file;
   return writeTransaction(db, (tx) => {
-    const converted = convertRows(tx, old, settings.currency, rate, getSettings(tx).currency);
-    saveSettings(tx, settings);
+    const stored = getSettings(tx);
+    const converted = convertRows(tx, old, settings.currency, rate, stored.currency);
+    // the minimum fee moves with the book's money, unless this change typed a new one (then it is in the new currency)
+    const minimumFee = settings.minimumFee === stored.minimumFee ? convertOrRefuse(stored.minimumFee, rate, old, settings.currency) : settings.minimumFee;
+    saveSettings(tx, { ...settings, minimumFee });
     return { settings: getSettings(tx), reexpressed: { from: old, to: settings.currency, rate: formatRate(rate), converted, bookCurrency: settings.currency, backup } };
   });
 }

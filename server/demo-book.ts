@@ -9,6 +9,11 @@
  *
  * Today has something to show: Sable and Brightline wait on an answer, Atlas's new quote is due its one
  * follow-up, Kestrel ignored two follow-ups (stop chasing), Marlow's intranet work is overdue (30-day terms).
+ *
+ * Two proposals (good / better / best, priced from the rate card at target): Atlas's spring catalogue
+ * pages were sent as three options and wait for an answer — with the link OFF (a demo never publishes
+ * a link); Northwind chose the middle option of the CMS migration's proposal, at the price it was
+ * accepted for, so the dashboard has an answer to learn from.
  */
 import type { QuoteStatus, RejectionReason } from "@/lib/domain";
 import type { CreateInteraction, CreateQuoteEvent, UpsertClient } from "@/lib/schemas";
@@ -33,6 +38,18 @@ export interface DemoQuote {
   doneAt?: number;
   /** accepted: the payment terms agreed (days); absent: payment not tracked (the demo's older work, paid before Walkaway) */
   terms?: number;
+  /** sent as a proposal on the day the quote was sent (link off), open `expires` days from then */
+  proposal?: DemoProposal;
+}
+export interface DemoProposal {
+  items: { name: string; hours: number }[];
+  /** each option's items, by position in `items` */
+  options: { name: string; summary: string; items: number[] }[];
+  expires: number;
+  /** the option the client chose (its position), on the day the quote was decided */
+  chosen?: number;
+  intro?: string;
+  terms?: string;
 }
 export interface DemoClient {
   client: UpsertClient;
@@ -54,7 +71,32 @@ export const DEMO_BOOK: DemoClient[] = [
     client: { name: "Northwind Studio", company: "Northwind Studio Ltd", email: "hello@northwind.example", leadSource: "referral", status: "active", notes: "Design agency; sends me their dev overflow. Always on time." },
     quotes: [
       { service: "web", title: "Marketing site rebuild", hours: 60, quoted: 6600, status: "accepted", sent: 300, decided: 295 },
-      { service: "web", title: "CMS migration", hours: 40, quoted: 4400, status: "accepted", sent: 150, decided: 148 },
+      {
+        service: "web",
+        title: "CMS migration",
+        hours: 40,
+        quoted: 4400,
+        status: "accepted",
+        sent: 150,
+        decided: 148,
+        // they chose the middle option: 40 h at $110 = $4,400, the quote's price
+        proposal: {
+          items: [
+            { name: "Content model and import", hours: 14 },
+            { name: "Page templates", hours: 16 },
+            { name: "Redirects and SEO checks", hours: 10 },
+            { name: "Editor training and guides", hours: 8 },
+          ],
+          options: [
+            { name: "Essentials", summary: "Your content moved, on the new templates.", items: [0, 1] },
+            { name: "Standard", summary: "Moved, with every old link redirected and checked.", items: [0, 1, 2] },
+            { name: "Complete", summary: "All of it, and your team trained to run it.", items: [0, 1, 2, 3] },
+          ],
+          expires: 30,
+          chosen: 1,
+          terms: "Half on acceptance, half on launch.",
+        },
+      },
       { service: "consult", title: "Performance audit", hours: 12, quoted: 1800, status: "accepted", sent: 40, decided: 38 },
     ],
     interactions: [give("referral", 200, "Introduced me to Fjord & Co"), give("prompt_payment", 290), paid(0, 260), paid(0, 120), give("testimonial", 100), chase(true, 45)],
@@ -126,7 +168,31 @@ export const DEMO_BOOK: DemoClient[] = [
         ],
       },
       { service: "copy", title: "Product descriptions", hours: 30, quoted: 2550, status: "accepted", sent: 70, decided: 65 },
-      { service: "web", title: "Spring catalogue pages", hours: 24, quoted: 2640, status: "sent", sent: 9 },
+      {
+        service: "web",
+        title: "Spring catalogue pages",
+        hours: 24,
+        quoted: 2640,
+        status: "sent",
+        sent: 9,
+        // three options; Complete is the quote's 24 h at $110
+        proposal: {
+          items: [
+            { name: "Catalogue landing page", hours: 6 },
+            { name: "Product pages for the spring range", hours: 10 },
+            { name: "Search and filters", hours: 5 },
+            { name: "Printable catalogue (PDF)", hours: 3 },
+          ],
+          options: [
+            { name: "Essentials", summary: "The landing page and the product pages.", items: [0, 1] },
+            { name: "Standard", summary: "Plus search and filters across the range.", items: [0, 1, 2] },
+            { name: "Complete", summary: "Plus a printable catalogue for your stores.", items: [0, 1, 2, 3] },
+          ],
+          expires: 30,
+          intro: "Three ways to launch the spring range: each one complete in itself, priced for what it includes.",
+          terms: "Half on acceptance, half on launch. Prices hold until the expiry date.",
+        },
+      },
     ],
     interactions: [paid(10, 150), paid(0, 40), give("testimonial", 35)],
   },

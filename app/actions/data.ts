@@ -67,7 +67,10 @@ export async function importBookAction(_prev: DataActionState, formData: FormDat
     message:
       `${form.data.mode === "replace" ? "Replaced your book" : "Added to your book"}: ${plural(c.clients, "client")}, ${plural(c.quotes, "quote")}, ${plural(c.quoteEvents, "negotiation event")}, ` +
       `${plural(c.interactions, "interaction")}, ${plural(c.timeEntries, "time entry", "time entries")}, ${plural(c.services, "service")}, ${plural(c.templates, "template")}` +
-      `${c.exchangeRates > 0 ? `, ${plural(c.exchangeRates, "exchange rate")}` : ""}.` +
+      `${c.exchangeRates > 0 ? `, ${plural(c.exchangeRates, "exchange rate")}` : ""}${c.proposals > 0 ? `, ${plural(c.proposals, "proposal")}` : ""}.` +
+      (outcome.result.droppedShareLinks > 0
+        ? ` ${plural(outcome.result.droppedShareLinks, "proposal")} came without ${outcome.result.droppedShareLinks === 1 ? "its" : "their"} client link: turn the link on again to share ${outcome.result.droppedShareLinks === 1 ? "it" : "them"}.`
+        : "") +
       (outcome.result.renamedServices.length ? ` Renamed: ${outcome.result.renamedServices.map((r) => `${r.from} → ${r.to}`).join(", ")}.` : "") +
       (outcome.backup ? ` Your previous book was backed up first.` : ""),
   };

@@ -8,7 +8,9 @@
  *   - a failure half-way (a trigger on the last table written) rolls everything back;
  *   - "keep" leaves the amounts in the old currency, and the dashboard counts them apart;
  *   - the rate of a quote in another currency (and the rates kept in Settings) follow the book's currency:
- *     re-expressed exactly (f × r, f ÷ r, 10 decimals), none in the book's own currency.
+ *     re-expressed exactly (f × r, f ÷ r, 10 decimals), none in the book's own currency;
+ *   - proposals move with their quote's currency (the rates they were priced at, their minimum fee, their
+ *     options' prices), and the minimum fee in Settings with the book's.
  * Also through the API: PUT /api/v1/settings and POST /api/v1/settings/reexpress.
  */
 import fs from "node:fs";
@@ -35,6 +37,8 @@ import { upsertExchangeRate } from "@/db/exchange-rates";
 import { exportBook, importBook } from "@/server/book";
 import { parseExportFile, type ExportFile } from "@/lib/export-schema";
 import { createTestDb } from "./helpers";
+import { writeTransaction } from "@/db/connection";
+import { saveProposalRows } from "@/db/proposals";
 import * as q from "./use-cases";
 
 type Snapshot = Record<string, Record<string, unknown>[]>;
@@ -47,7 +51,9 @@ function snapshot(db: DB): Snapshot {
     quotes: s.prepare("SELECT id, currency, quoted_amount, agreed_amount, fx_rate FROM quotes ORDER BY id").all() as Record<string, unknown>[],
     events: s.prepare("SELECT e.id, q.currency, e.amount FROM quote_events e JOIN quotes q ON q.id = e.quote_id ORDER BY e.id").all() as Record<string, unknown>[],
     interactions: s.prepare("SELECT id, amount FROM interactions ORDER BY id").all() as Record<string, unknown>[],
-    settings: s.prepare("SELECT currency FROM settings").all() as Record<string, unknown>[],
+    settings: s.prepare("SELECT currency, minimum_fee FROM settings").all() as Record<string, unknown>[],
+    proposals: s.prepare("SELECT id, currency, floor_rate, target_rate, market_rate, minimum_fee FROM proposals ORDER BY id").all() as Record<string, unknown>[],
+    proposalOptions: s.prepare("SELECT o.id, p.currency, o.price, o.rate_card_price FROM proposal_options o JOIN proposals p ON p.id = o.proposal_id ORDER BY o.id").all() as Record<string, unknown>[],
     exchangeRates: s.prepare("SELECT currency, book_currency, effective_from, rate FROM exchange_rates ORDER BY id").all() as Record<string, unknown>[],
     clientRates: s.prepare("SELECT id, rate FROM client_rates ORDER BY id").all() as Record<string, unknown>[],
     ratePlans: s.prepare("SELECT id, currency, current_rate, target_rate, new_rate, outcome_rate FROM rate_plans ORDER BY id").all() as Record<string, unknown>[],
@@ -62,9 +68,12 @@ let backups: string;
 let eurQuote: number;
 /** the demo book's quotes (all in the book's currency) */
 const DEMO_QUOTES = DEMO_BOOK.reduce((n, c) => n + c.quotes.length, 0);
+/** the minimum fee in Settings (USD cents) when the demo was loaded: its two proposals carry it */
+const MIN_FEE = 33_335;
 beforeEach(async () => {
   ctx = await createTestDb();
   backups = path.join(ctx.dir, "backups");
+  q.updateSettings(ctx.db, { ...q.getSettings(ctx.db), minimumFee: MIN_FEE });
   loadDemoBook(ctx.db);
   const c = q.createClient(ctx.db, { name: "Euro client", leadSource: "other", status: "active" });
   // 1 EUR = 1.08 USD, typed on the quote; and a rate kept in Settings for euros in dollars
@@ -72,6 +81,18 @@ beforeEach(async () => {
   upsertExchangeRate(ctx.db, { currency: "EUR", bookCurrency: "USD", effectiveFrom: "2020-01-01", rate: "1.1" });
   q.addQuoteEvent(ctx.db, eq.id, { kind: "client_counter", amount: 100001 });
   eurQuote = eq.id;
+  // a proposal in euros on it: it moves only with euro amounts
+  writeTransaction(ctx.db, (t) =>
+    saveProposalRows(
+      t,
+      { quoteId: eq.id, currency: "EUR", unit: "hour", floorRate: 7_001, targetRate: 9_999, marketRate: 11_111, rush: false, rushMultiplierPct: 150, hoursPerDay: 8, minimumFee: 55_555, belowFloorConfirmed: false, intro: null, terms: null, expiresOn: "2099-01-01" },
+      [{ name: "Part one", minutes: 300 }, { name: "Part two", minutes: 300 }],
+      [
+        { name: "Half", summary: null, minutes: 300, price: 55_555, priceSource: "minimum_fee", rateCardPrice: 49_995, items: [0] },
+        { name: "Whole", summary: null, minutes: 600, price: 123_457, priceSource: "custom", rateCardPrice: 99_990, items: [0, 1] },
+      ],
+    ),
+  );
   // an interaction amount (in the book's currency) and a rate change with history
   q.addInteraction(ctx.db, c.id, { kind: "payment", daysLate: 0, amount: 33333 });
   const web = q.listServices(ctx.db).find((s) => s.name === "Web development")!;
@@ -104,7 +125,18 @@ describe("changing the currency", () => {
     const after = snapshot(ctx.db);
     const conv = (a: unknown) => halfUp(a as number, 79, 2);
 
-    expect(after.settings).toEqual([{ currency: "GBP" }]);
+    expect(after.settings).toEqual([{ currency: "GBP", minimum_fee: conv(MIN_FEE) }]);
+    // the demo's proposals (in dollars) follow their quotes; the euro one stays as it was
+    expect(before.proposals.filter((p) => p.currency === "USD")).toHaveLength(2);
+    expect(after.proposals).toEqual(
+      before.proposals.map((p) =>
+        p.currency === "USD"
+          ? { ...p, currency: "GBP", floor_rate: conv(p.floor_rate), target_rate: conv(p.target_rate), market_rate: conv(p.market_rate), minimum_fee: conv(p.minimum_fee) }
+          : p,
+      ),
+    );
+    expect(after.proposals.find((p) => p.currency === "GBP")?.minimum_fee).toBe(conv(MIN_FEE));
+    expect(after.proposalOptions).toEqual(before.proposalOptions.map((o) => (o.currency === "USD" ? { ...o, currency: "GBP", price: conv(o.price), rate_card_price: conv(o.rate_card_price) } : o)));
     expect(after.services).toEqual(before.services.map((s) => ({ ...s, currency: "GBP", market_rate: conv(s.market_rate), target_rate: conv(s.target_rate), floor_rate: conv(s.floor_rate) })));
     expect(after.serviceRates).toEqual(before.serviceRates.map((s) => ({ ...s, market_rate: conv(s.market_rate), target_rate: conv(s.target_rate), floor_rate: conv(s.floor_rate) })));
     expect(after.quotes).toEqual(
@@ -139,6 +171,7 @@ describe("changing the currency", () => {
       interactions: 1,
       clientRates: 1,
       ratePlans: 1,
+      proposals: 2,
       fxRates: 1,
       exchangeRates: 1,
     });
@@ -164,7 +197,8 @@ describe("changing the currency", () => {
       if (r.currency !== "USD") continue;
       expect(after.quotes[i]).toEqual({ ...r, currency: "JPY", quoted_amount: halfUp(r.quoted_amount as number, 1515, 3), agreed_amount: r.agreed_amount == null ? null : halfUp(r.agreed_amount as number, 1515, 3) });
     }
-    expect(after.settings).toEqual([{ currency: "JPY" }]);
+    expect(after.settings).toEqual([{ currency: "JPY", minimum_fee: halfUp(MIN_FEE, 1515, 3) }]);
+    expect(after.proposalOptions.filter((o) => o.currency === "JPY").map((o) => o.price)).toEqual(before.proposalOptions.filter((o) => o.currency === "USD").map((o) => halfUp(o.price as number, 1515, 3)));
     // its current rates are the 2020 row (9001 cents × 151.5 / 100 = 13636.5 yen → 13637)
     expect(q.listServices(ctx.db).find((s) => s.name === "Web development")).toMatchObject({ currency: "JPY", targetRate: 13637 });
     // the euro quote: 1 EUR = 1.08 × 151.5 = 163.62 JPY
@@ -174,7 +208,12 @@ describe("changing the currency", () => {
   test("amounts of a foreign currency re-expressed in another: the quotes' rate follows (f ÷ r); in the book's currency, none", async () => {
     // the book stays in USD; EUR amounts become GBP at 1 EUR = 0.86 GBP: 1 GBP = 1.08 ÷ 0.86 USD
     const result = await reexpressBook(ctx.db, { from: "EUR", to: "GBP", rate: "0.86" }, backups);
-    expect(result.converted).toMatchObject({ quotes: 1, events: 1, fxRates: 1, exchangeRates: 0 });
+    const moved = snapshot(ctx.db);
+    expect(result.converted).toMatchObject({ quotes: 1, events: 1, proposals: 1, fxRates: 1, exchangeRates: 0 });
+    // the euro proposal is in pounds now, at 0.86; the minimum fee in Settings (dollars) does not move
+    expect(moved.proposals.find((p) => p.currency === "GBP")).toMatchObject({ floor_rate: 6_021, target_rate: 8_599, market_rate: 9_555, minimum_fee: 47_777 });
+    expect(moved.proposalOptions.filter((o) => o.currency === "GBP").map((o) => [o.price, o.rate_card_price])).toEqual([[47_777, 42_996], [106_173, 85_991]]);
+    expect(moved.settings).toEqual([{ currency: "USD", minimum_fee: MIN_FEE }]);
     expect(snapshot(ctx.db).quotes.find((r) => r.id === eurQuote)).toEqual({ id: eurQuote, currency: "GBP", quoted_amount: 106173, agreed_amount: null, fx_rate: "1.2558139535" });
     // the rates kept in Settings are about currencies, not these amounts: they stay
     expect(snapshot(ctx.db).exchangeRates).toEqual([{ currency: "EUR", book_currency: "USD", effective_from: "2020-01-01", rate: "1.1" }]);
@@ -219,6 +258,23 @@ describe("changing the currency", () => {
     ctx.db.$client.exec("CREATE TRIGGER no_amounts BEFORE UPDATE OF amount ON interactions BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;");
     await expect(changeSettings(ctx.db, settingsChangeSchema.parse({ ...q.getSettings(ctx.db), currency: "GBP", currencyChange: "convert", rate: "0.79" }), backups)).rejects.toThrow(/refused by the test/);
     expect(snapshot(ctx.db)).toEqual(before);
+  });
+
+  test("convert with a minimum fee typed in the same change: it is taken as typed (in the new currency), not converted again", async () => {
+    const { settings } = await changeSettings(ctx.db, settingsChangeSchema.parse({ ...q.getSettings(ctx.db), currency: "GBP", minimumFee: 40_000, currencyChange: "convert", rate: "0.79" }), backups);
+    expect(settings).toMatchObject({ currency: "GBP", minimumFee: 40_000 });
+  });
+
+  test("a rate that would round a proposal's target to zero is refused before anything is written", async () => {
+    // a service whose rates survive the rate, and a proposal priced at a far smaller target
+    const before = snapshot(ctx.db);
+    ctx.db.$client.exec("UPDATE proposals SET floor_rate = 1, target_rate = 1, market_rate = 1 WHERE currency = 'EUR'");
+    const tampered = snapshot(ctx.db);
+    const err = await reexpressBook(ctx.db, { from: "EUR", to: "GBP", rate: "0.4" }, backups).catch((e: unknown) => e);
+    expect(isAppError(err, "invalid_input")).toBe(true);
+    expect((err as { fields: Record<string, string[]> }).fields.rate[0]).toMatch(/round to zero/);
+    expect(snapshot(ctx.db)).toEqual(tampered);
+    expect(tampered.quotes).toEqual(before.quotes);
   });
 
   test("keep: the currency changes, the amounts stay in USD, and the dashboard counts them apart", async () => {

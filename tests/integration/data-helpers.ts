@@ -99,6 +99,10 @@ export function withoutIds(f: ExportFile) {
       serviceId: s.get(r.serviceId),
       ratePlanId: r.ratePlanId == null ? null : pos(f.ratePlans ?? []).get(r.ratePlanId),
     })),
+    proposals: (f.proposals ?? []).map((r) => ({ ...strip(r), quoteId: qs.get(r.quoteId), chosenOptionId: r.chosenOptionId == null ? null : pos(f.proposalOptions ?? []).get(r.chosenOptionId) })),
+    proposalItems: (f.proposalItems ?? []).map((r) => ({ ...strip(r), proposalId: pos(f.proposals ?? []).get(r.proposalId) })),
+    proposalOptions: (f.proposalOptions ?? []).map((r) => ({ ...strip(r), proposalId: pos(f.proposals ?? []).get(r.proposalId) })),
+    proposalOptionItems: (f.proposalOptionItems ?? []).map((r) => ({ optionId: pos(f.proposalOptions ?? []).get(r.optionId), itemId: pos(f.proposalItems ?? []).get(r.itemId) })),
     importBatches: (f.importBatches ?? []).map(strip),
     importRows: (f.importRows ?? []).map((r) => ({
       batchId: pos(f.importBatches ?? []).get(r.batchId),

@@ -29,9 +29,14 @@ import { createTestDb } from "./helpers";
 import { addTimeEntry, listQuoteTime } from "@/server/time-entries";
 import * as q from "./use-cases";
 import { clientRates, ratePlans } from "@/db/schema";
+import { writeTransaction } from "@/db/connection";
+import { findProposalForQuote, listProposals, saveProposalRows } from "@/db/proposals";
+import { proposalStatus } from "@/lib/proposals/rules";
+import { exportBook } from "@/server/book";
+import { exportFileSchema } from "@/lib/export-schema";
 
 const count = (db: DB, table: string) => (db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n; // sql-safe: test, constant table names
-const counts = (db: DB) => Object.fromEntries(["clients", "quotes", "quote_events", "interactions", "services", "service_rates", "templates", "time_entries", "demo_rows"].map((t) => [t, count(db, t)]));
+const counts = (db: DB) => Object.fromEntries(["clients", "quotes", "quote_events", "interactions", "services", "service_rates", "templates", "time_entries", "proposals", "proposal_items", "proposal_options", "proposal_option_items", "demo_rows"].map((t) => [t, count(db, t)]));
 
 let ctx: Awaited<ReturnType<typeof createTestDb>>;
 beforeEach(async () => {
@@ -43,6 +48,7 @@ const demoQuotes = DEMO_BOOK.reduce((n, c) => n + c.quotes.length, 0);
 const demoEvents = DEMO_BOOK.reduce((n, c) => n + c.quotes.reduce((m, dq) => m + (dq.events?.length ?? 0), 0), 0);
 const demoInteractions = DEMO_BOOK.reduce((n, c) => n + (c.interactions?.length ?? 0), 0);
 const demoTime = DEMO_BOOK.reduce((n, c) => n + c.quotes.reduce((m, dq) => m + (dq.time?.length ?? 0), 0), 0);
+const demoProposals = DEMO_BOOK.reduce((n, c) => n + c.quotes.filter((dq) => dq.proposal).length, 0);
 
 describe("the demo's time spent tells three true stories", () => {
   test("Juniper's ticketing integration crept below the floor, with the unpaid scope creep on it; Lumen's review came in under; Fjord's pages are in progress", () => {
@@ -69,6 +75,70 @@ describe("the demo's time spent tells three true stories", () => {
   });
 });
 
+describe("the demo's proposals", () => {
+  test("Atlas's catalogue pages: three options from the rate card, sent, the link OFF; Northwind chose the middle option of the CMS migration at its price", () => {
+    loadDemoBook(ctx.db, new Date("2026-11-30T12:00:00Z"));
+    const quotes = new Map(q.listQuotes(ctx.db, {}).map((x) => [x.title, x]));
+    const all = listProposals(ctx.db);
+    expect(all).toHaveLength(demoProposals);
+    expect(all.every((p) => p.shareToken === null)).toBe(true);
+
+    const spring = quotes.get("Spring catalogue pages")!;
+    const open = findProposalForQuote(ctx.db, spring.id)!;
+    expect(open.options.map((o) => o.name)).toEqual(["Essentials", "Standard", "Complete"]);
+    expect(open).toMatchObject({ sentOn: spring.sentOn, expiresOn: "2026-12-21", answeredOn: null, chosenOptionId: null, currency: "USD", targetRate: 11_000, floorRate: 8_500 });
+    expect(proposalStatus(open, "2026-11-30")).toBe("sent");
+    // priced at target from the rate card: 16 h, 21 h, 24 h at $110; the largest is the quote's price
+    expect(open.options.map((o) => [o.minutes, o.price, o.priceSource])).toEqual([
+      [960, 176_000, "rate_card"],
+      [1_260, 231_000, "rate_card"],
+      [1_440, 264_000, "rate_card"],
+    ]);
+    expect(open.options[2].price).toBe(spring.quotedAmount);
+    // each option is a larger set than the one before, built from the proposal's own items
+    const itemIds = open.items.map((i) => i.id);
+    expect(open.options.map((o) => o.itemIds)).toEqual([itemIds.slice(0, 2), itemIds.slice(0, 3), itemIds]);
+
+    const cms = quotes.get("CMS migration")!;
+    const answered = findProposalForQuote(ctx.db, cms.id)!;
+    const chosen = answered.options.find((o) => o.id === answered.chosenOptionId)!;
+    expect(chosen).toMatchObject({ name: "Standard", position: 1, price: cms.quotedAmount });
+    expect(cms).toMatchObject({ status: "accepted" });
+    expect(answered).toMatchObject({ answeredOn: cms.decidedOn, sentOn: cms.sentOn, declineReason: null });
+    expect(proposalStatus(answered, "2026-11-30")).toBe("chosen");
+    // what the demo stores is what an import accepts
+    expect(exportFileSchema.safeParse(JSON.parse(JSON.stringify(exportBook(ctx.db)))).success).toBe(true);
+  });
+
+  test("removal: the user's own proposal on a demo quote keeps that quote; a demo quote the user negotiated on keeps the demo's proposal; the rest go", () => {
+    loadDemoBook(ctx.db);
+    const quotes = new Map(q.listQuotes(ctx.db, {}).map((x) => [x.title, x]));
+    const kestrel = quotes.get("Platform migration plan")!;
+    writeTransaction(ctx.db, (t) =>
+      saveProposalRows(
+        t,
+        { quoteId: kestrel.id, currency: "USD", unit: "hour", floorRate: 10_000, targetRate: 14_000, marketRate: 15_000, rush: false, rushMultiplierPct: 150, hoursPerDay: 8, minimumFee: 0, belowFloorConfirmed: false, intro: null, terms: null, expiresOn: "2099-01-01" },
+        [{ name: "Plan", minutes: 600 }, { name: "Review", minutes: 360 }],
+        [
+          { name: "Plan only", summary: null, minutes: 600, price: 140_000, priceSource: "rate_card", rateCardPrice: 140_000, items: [0] },
+          { name: "Plan and review", summary: null, minutes: 960, price: 224_000, priceSource: "rate_card", rateCardPrice: 224_000, items: [0, 1] },
+        ],
+      ),
+    );
+    const spring = quotes.get("Spring catalogue pages")!;
+    q.addQuoteEvent(ctx.db, spring.id, { kind: "client_counter", amount: 200_000 });
+    const r = removeDemoData(ctx.db);
+    expect(r.removed.proposals).toBe(1); // Northwind's answered one, with its quote
+    expect(r.kept.quotes).toBe(2);
+    expect(findProposalForQuote(ctx.db, kestrel.id)?.options.map((o) => o.name)).toEqual(["Plan only", "Plan and review"]);
+    expect(findProposalForQuote(ctx.db, spring.id)?.options).toHaveLength(3);
+    expect(listProposals(ctx.db)).toHaveLength(2);
+    // nothing of the removed proposal is left behind
+    expect(count(ctx.db, "proposal_options")).toBe(5);
+    expect(count(ctx.db, "proposal_items")).toBe(6);
+  });
+});
+
 describe("remove demo data", () => {
   test("on an untouched demo book: removes every row it wrote, and the book is empty again", () => {
     const empty = counts(ctx.db);
@@ -76,7 +146,7 @@ describe("remove demo data", () => {
     expect(hasDemoData(ctx.db)).toBe(true);
     const r = removeDemoData(ctx.db);
     expect(r).toEqual({
-      removed: { clients: DEMO_BOOK.length, quotes: demoQuotes, events: demoEvents, interactions: demoInteractions, timeEntries: demoTime, services: 4, templates: 2 },
+      removed: { clients: DEMO_BOOK.length, quotes: demoQuotes, events: demoEvents, interactions: demoInteractions, timeEntries: demoTime, proposals: demoProposals, services: 4, templates: 2 },
       kept: { clients: [], quotes: 0, services: [] },
     });
     expect(counts(ctx.db)).toEqual(empty);
@@ -142,13 +212,14 @@ describe("remove demo data", () => {
       events: demoEvents - 1, // the kept quote's own step stays
       interactions: demoInteractions,
       timeEntries: demoTime - fjordTime, // the kept quote's own time stays
+      proposals: demoProposals, // neither proposal's quote was kept
       services: 2, // brand, consult: copywriting was the user's, web is kept
       templates: 2,
     });
     // what was kept is the user's now: no demo data left, a second removal removes nothing
     expect(hasDemoData(ctx.db)).toBe(false);
     const before = counts(ctx.db);
-    expect(removeDemoData(ctx.db).removed).toEqual({ clients: 0, quotes: 0, events: 0, interactions: 0, timeEntries: 0, services: 0, templates: 0 });
+    expect(removeDemoData(ctx.db).removed).toEqual({ clients: 0, quotes: 0, events: 0, interactions: 0, timeEntries: 0, proposals: 0, services: 0, templates: 0 });
     expect(counts(ctx.db)).toEqual(before);
   });
 

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, onTestFinished, test } from "vitest";
 import fc from "fast-check";
 import type { DB } from "@/db/connection";
 import { readyDb } from "@/server/database";
@@ -12,6 +12,10 @@ import { createTestDb } from "./helpers";
 import { loadDemoBook, removeDemoData } from "@/server/demo";
 import { upsertExchangeRate } from "@/db/exchange-rates";
 import { call, content, jsonHeaders, loadAwkwardBook, tempDir, withoutIds, type RouteFn } from "./data-helpers";
+import { writeTransaction } from "@/db/connection";
+import { findProposalByToken, saveProposalRows, setProposalAnswer, setProposalShare } from "@/db/proposals";
+import { newShareToken } from "@/server/share-token";
+import { addDays } from "@/lib/dates";
 
 let a: Awaited<ReturnType<typeof createTestDb>>;
 let b: Awaited<ReturnType<typeof createTestDb>>;
@@ -327,7 +331,7 @@ describe("bad files are refused and change nothing", () => {
     }
     expect(content(exportBook(b.db))).toEqual(content(before));
     // the wrong version says which one
-    expect((parseExportFile({ ...(viaJson(good) as object), version: 7 }) as { message: string }).message).toMatch(/version 7.*versions 1, 2 and 3/);
+    expect((parseExportFile({ ...(viaJson(good) as object), version: 7 }) as { message: string }).message).toMatch(/version 7.*versions 1, 2, 3 and 4/);
   });
 
   test("a __proto__ key in the file is dropped, never merged into objects", () => {
@@ -408,7 +412,7 @@ describe("API: GET /api/v1/export and POST /api/v1/import", () => {
       { what: "truncated", body: good.slice(0, Math.floor(good.length / 2)), status: 400, message: /Malformed JSON/ },
       { what: "not JSON", body: "<html>", status: 400, message: /Malformed JSON/ },
       { what: "empty", body: "", status: 400, message: /Empty body/ },
-      { what: "wrong version", body: good.replace(`"version": ${EXPORT_VERSION}`, `"version": 4`), status: 400, message: /version 4.*versions 1, 2 and 3/ },
+      { what: "wrong version", body: good.replace(`"version": ${EXPORT_VERSION}`, `"version": 5`), status: 400, message: /version 5.*versions 1, 2, 3 and 4/ },
       { what: "not an export", body: JSON.stringify({ hello: "world" }), status: 400, message: /not a Walkaway export/ },
       { what: "bad mode", body: good, path: "/api/v1/import?mode=overwrite", status: 400, message: /import mode/ },
       { what: "wrong content type", body: good, headers: { "content-type": "text/plain" }, status: 415, message: /application\/json/ },
@@ -460,5 +464,213 @@ describe("importUntrusted", () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+// ---------------- version 4: proposals ----------------
+
+/**
+ * The awkward book (with the demo's two proposals: one sent with no link, one answered) plus a proposal
+ * shared by link (a typed price, a minimum fee, rush) and one declined with a note; the settings'
+ * minimum fee and business name set.
+ */
+function loadProposalBook(db: DB) {
+  const awkward = loadAwkwardBook(db);
+  q.updateSettings(db, { ...q.getSettings(db), minimumFee: 50_000, businessName: "Zoë \"Studio\" — 日本" });
+  const client = q.createClient(db, { name: "Proposal client", leadSource: "referral", status: "active" });
+  const svc = q.listServices(db).find((s) => s.currency === "USD")!;
+  const open = q.createQuote(db, { clientId: client.id, serviceId: svc.id, title: "Shared proposal", estimatedMinutes: 600, quotedAmount: 110_000, currency: "USD", status: "sent" });
+  const declined = q.createQuote(db, { clientId: client.id, serviceId: svc.id, title: "Declined proposal", estimatedMinutes: 300, quotedAmount: 55_000, currency: "USD", status: "sent" });
+  const header = (quoteId: number) => ({
+    quoteId, currency: "USD", unit: "hour" as const, floorRate: 8_500, targetRate: 11_000, marketRate: 12_000, rush: true, rushMultiplierPct: 150, hoursPerDay: 8, minimumFee: 50_000,
+    belowFloorConfirmed: true, intro: "=HYPERLINK(\"x\") <b>hi</b>", terms: "Line 1\nLine 2 — ✓", expiresOn: addDays(q.today(), 14),
+  });
+  const items = [{ name: "Design 😀", minutes: 120 }, { name: "Build", minutes: 480 }];
+  const options = [
+    { name: "Essentials", summary: null, minutes: 120, price: 50_000, priceSource: "minimum_fee" as const, rateCardPrice: 33_000, items: [0] },
+    { name: "Complete", summary: "Everything, \"quoted\"", minutes: 600, price: 60_000, priceSource: "custom" as const, rateCardPrice: 165_000, items: [0, 1] },
+  ];
+  const { shared, declinedId, token } = writeTransaction(db, (t) => {
+    const shared = saveProposalRows(t, header(open.id), items, options);
+    const token = newShareToken();
+    setProposalShare(t, shared, { shareToken: token, sentOn: q.today() });
+    const declinedId = saveProposalRows(t, header(declined.id), items, options);
+    setProposalShare(t, declinedId, { shareToken: newShareToken(), sentOn: q.today() });
+    setProposalAnswer(t, declinedId, { chosenOptionId: null, declineReason: "price", declineNote: "Over budget, \"sorry\"", answeredOn: q.today(), answeredAt: "2026-11-30T09:15:00.000Z" });
+    return { shared, declinedId, token };
+  });
+  return { ...awkward, shared, declinedId, token };
+}
+
+const byQuoteTitle = (f: ExportFile) => {
+  const title = new Map(f.quotes.map((x) => [x.id, x.title]));
+  return new Map((f.proposals ?? []).map((p) => [title.get(p.quoteId)!, p]));
+};
+
+describe("proposals travel (version 4)", () => {
+  test("export → replace → export is identical: ids, options, answers, settings and the links' secrets kept", () => {
+    const { token, shared } = loadProposalBook(a.db);
+    const first = exportBook(a.db);
+    expect(first.version).toBe(4);
+    expect(first.proposals).toHaveLength(4);
+    expect(first.proposalItems!.length).toBeGreaterThanOrEqual(12);
+    expect(first.proposalOptions!.length).toBe(10);
+    expect(first.proposalOptionItems!.length).toBeGreaterThanOrEqual(20);
+    expect(first.settings).toMatchObject({ minimumFee: 50_000, businessName: "Zoë \"Studio\" — 日本" });
+    const demo = byQuoteTitle(first);
+    // the demo's: sent with no link; answered with the middle option
+    expect(demo.get("Spring catalogue pages")).toMatchObject({ shareToken: null, answeredOn: null });
+    const cms = demo.get("CMS migration")!;
+    expect(first.proposalOptions!.find((o) => o.id === cms.chosenOptionId)?.name).toBe("Standard");
+    // replace over a book with proposals of its own
+    loadProposalBook(b.db);
+    const result = importBook(b.db, parse(viaJson(first)), "replace");
+    expect(result.created).toMatchObject({ proposals: 4, proposalOptions: 10 });
+    expect(content(exportBook(b.db))).toEqual(content(first));
+    // the client's link still opens the same proposal after a restore
+    expect(findProposalByToken(b.db, token)?.id).toBe(shared);
+  });
+
+  test("merge: new ids for proposals, items, options and the option chosen; the links' secrets are dropped; nothing else differs", () => {
+    loadProposalBook(a.db);
+    // give the target different ids
+    loadAwkwardBook(b.db);
+    const before = exportBook(b.db);
+    const file = exportBook(a.db);
+    const result = importBook(b.db, parse(viaJson(file)), "merge");
+    expect(result.droppedShareLinks).toBe(2);
+    expect(result.skippedProposals).toBe(0);
+    expect(result.created).toMatchObject({ proposals: 4, proposalItems: file.proposalItems!.length, proposalOptions: 10, proposalOptionItems: file.proposalOptionItems!.length });
+    const after = exportBook(b.db);
+    expect(exportFileSchema.safeParse(viaJson(after)).success).toBe(true);
+    // the book's own proposals untouched
+    expect(after.proposals!.slice(0, before.proposals!.length)).toEqual(before.proposals);
+    const added = after.proposals!.slice(before.proposals!.length);
+    expect(added.every((p) => p.shareToken === null)).toBe(true);
+    expect(Math.min(...added.map((p) => p.id))).toBeGreaterThan(Math.max(...before.proposals!.map((p) => p.id)));
+    // the same content, ids and links aside (the merged rows compared by their position among the merged)
+    const merged = (f: ExportFile, from: { quotes: number; proposals: number; options: number; items: number; links: number }) =>
+      withoutIds({
+        ...f,
+        quotes: f.quotes.slice(from.quotes),
+        proposals: f.proposals!.slice(from.proposals).map((p) => ({ ...p, shareToken: null })),
+        proposalOptions: f.proposalOptions!.slice(from.options),
+        proposalItems: f.proposalItems!.slice(from.items),
+        proposalOptionItems: f.proposalOptionItems!.slice(from.links),
+      });
+    const x = merged(file, { quotes: 0, proposals: 0, options: 0, items: 0, links: 0 });
+    const y = merged(after, { quotes: before.quotes.length, proposals: before.proposals!.length, options: before.proposalOptions!.length, items: before.proposalItems!.length, links: before.proposalOptionItems!.length });
+    for (const table of ["proposals", "proposalItems", "proposalOptions", "proposalOptionItems"] as const) expect(y[table], table).toEqual(x[table]);
+    // the answer points at the copy's own middle option
+    const copy = byQuoteTitle({ ...after, proposals: added }).get("CMS migration")!;
+    expect(after.proposalOptions!.find((o) => o.id === copy.chosenOptionId)).toMatchObject({ name: "Standard", proposalId: copy.id });
+  });
+
+  test("merging a book into itself: each quote keeps its own proposal and link; the copies have theirs, with no link", () => {
+    const { token, shared } = loadProposalBook(a.db);
+    const before = exportBook(a.db);
+    const result = importBook(a.db, parse(viaJson(before)), "merge");
+    expect(result.created.proposals).toBe(4);
+    const after = exportBook(a.db);
+    expect(after.proposals!.slice(0, 4)).toEqual(before.proposals);
+    expect(findProposalByToken(a.db, token)?.id).toBe(shared);
+    expect(after.proposals!.filter((p) => p.shareToken != null)).toHaveLength(2);
+    expect(new Set(after.proposals!.map((p) => p.quoteId)).size).toBe(8);
+  });
+
+  test("a version 3 file (before proposals) still imports: no proposals, no minimum fee, no business name", () => {
+    loadProposalBook(a.db);
+    const v4 = viaJson(exportBook(a.db)) as ExportFile;
+    const { proposals: _p, proposalItems: _i, proposalOptions: _o, proposalOptionItems: _l, ...rest } = v4;
+    const { minimumFee: _m, businessName: _n, ...settings } = v4.settings;
+    const v3 = { ...rest, version: 3, settings };
+    loadProposalBook(b.db);
+    importBook(b.db, parse(v3), "replace");
+    const back = exportBook(b.db);
+    expect(back.proposals).toEqual([]);
+    expect(back.settings).toMatchObject({ minimumFee: 0, businessName: "" });
+    expect(back.quotes).toEqual(v4.quotes);
+    expect(importBook(a.db, parse(v3), "merge").created.proposals).toBe(0);
+  });
+
+  test("hostile proposals: refused with the field at fault named, the target book unchanged", () => {
+    loadProposalBook(a.db);
+    loadProposalBook(b.db);
+    const good = viaJson(exportBook(a.db)) as ExportFile;
+    const edit = (fn: (f: ExportFile) => void) => {
+      const f = JSON.parse(JSON.stringify(good)) as ExportFile;
+      fn(f);
+      return f;
+    };
+    const [p0, p1] = [good.proposals![0], good.proposals![1]];
+    const optionOf = (pid: number) => good.proposalOptions!.find((o) => o.proposalId === pid)!;
+    const itemOf = (pid: number) => good.proposalItems!.find((o) => o.proposalId === pid)!;
+    const linkIndex = good.proposalOptionItems!.findIndex((l) => l.optionId === optionOf(p0.id).id);
+    const answered = good.proposals!.findIndex((p) => p.chosenOptionId != null);
+    const unanswered = good.proposals!.findIndex((p) => p.answeredOn == null);
+    const cases: [string, ExportFile, string][] = [
+      ["an option including another proposal's item", edit((f) => (f.proposalOptionItems![linkIndex].itemId = itemOf(p1.id).id)), `proposalOptionItems[${linkIndex}].itemId`],
+      ["the chosen option of another proposal", edit((f) => (f.proposals![answered].chosenOptionId = optionOf(p0.id === f.proposals![answered].id ? p1.id : p0.id).id)), `proposals[${answered}].chosenOptionId`],
+      ["a negative price", edit((f) => (f.proposalOptions![0].price = -1)), "proposalOptions[0].price"],
+      ["a fractional price", edit((f) => (f.proposalOptions![0].price = 100.5)), "proposalOptions[0].price"],
+      ["an item of zero minutes", edit((f) => (f.proposalItems![0].minutes = 0)), "proposalItems[0].minutes"],
+      ["an option of zero minutes", edit((f) => (f.proposalOptions![0].minutes = 0)), "proposalOptions[0].minutes"],
+      ["two options of one proposal with one name (any case)", edit((f) => (f.proposalOptions![1].name = f.proposalOptions![0].name.toUpperCase())), "proposalOptions[1].name"],
+      ["a link's secret too short", edit((f) => (f.proposals![0].shareToken = "abc123")), "proposals[0].shareToken"],
+      ["a link's secret with other characters", edit((f) => (f.proposals![0].shareToken = `${"a".repeat(42)}=`)), "proposals[0].shareToken"],
+      ["two proposals with one link", edit((f) => ((f.proposals![0].shareToken = "A".repeat(43)), (f.proposals![1].shareToken = "A".repeat(43)))), "proposals[1].shareToken"],
+      ["answered without its day", edit((f) => (f.proposals![answered].answeredOn = null)), `proposals[${answered}].answeredOn`],
+      ["an answer's day with no answer", edit((f) => (f.proposals![unanswered].answeredOn = "2026-01-01")), `proposals[${unanswered}].answeredOn`],
+      ["an answer's time with no day", edit((f) => (f.proposals![unanswered].answeredAt = "2026-01-01T10:00:00.000Z")), `proposals[${unanswered}].answeredAt`],
+      ["a decline's note with no decline", edit((f) => (f.proposals![unanswered].declineNote = "Why not")), `proposals[${unanswered}].declineNote`],
+      ["chosen and declined at once", edit((f) => (f.proposals![answered].declineReason = "price")), `proposals[${answered}].declineReason`],
+      ["an unknown decline reason", edit((f) => ((f.proposals![0] as Record<string, unknown>).declineReason = "rude")), "proposals[0].declineReason"],
+      ["a proposal of an unknown quote", edit((f) => (f.proposals![0].quoteId = 999_999)), "proposals[0].quoteId"],
+      ["two proposals on one quote", edit((f) => (f.proposals![1].quoteId = f.proposals![0].quoteId)), "proposals[1].quoteId"],
+      ["an item of an unknown proposal", edit((f) => (f.proposalItems![0].proposalId = 999_999)), "proposalItems[0].proposalId"],
+      ["an option with no items", edit((f) => (f.proposalOptionItems = f.proposalOptionItems!.filter((l) => l.optionId !== f.proposalOptions![0].id))), "proposalOptions[0].id"],
+      ["an option item of an unknown option", edit((f) => (f.proposalOptionItems![0].optionId = 999_999)), "proposalOptionItems[0].optionId"],
+      ["an option including one item twice", edit((f) => f.proposalOptionItems!.push({ ...f.proposalOptionItems![0] })), `proposalOptionItems[${good.proposalOptionItems!.length}].itemId`],
+      ["duplicate option ids", edit((f) => (f.proposalOptions![1].id = f.proposalOptions![0].id)), "proposalOptions[1].id"],
+      ["a floor above the target", edit((f) => (f.proposals![0].floorRate = f.proposals![0].targetRate + 1)), "proposals[0].floorRate"],
+      ["a target of zero", edit((f) => (f.proposals![0].targetRate = 0)), "proposals[0].targetRate"],
+      ["a negative minimum fee", edit((f) => (f.proposals![0].minimumFee = -5)), "proposals[0].minimumFee"],
+      ["a rush multiplier under 100%", edit((f) => (f.proposals![0].rushMultiplierPct = 90)), "proposals[0].rushMultiplierPct"],
+      ["an expiry that is no date", edit((f) => (f.proposals![0].expiresOn = "2026-02-30")), "proposals[0].expiresOn"],
+      ["an unknown price source", edit((f) => ((f.proposalOptions![0] as Record<string, unknown>).priceSource = "discount")), "proposalOptions[0].priceSource"],
+      ["a negative minimum fee in the settings", edit((f) => (f.settings.minimumFee = -1)), "settings.minimumFee"],
+      ["a business name of 1000 characters", edit((f) => (f.settings.businessName = "x".repeat(1_000))), "settings.businessName"],
+    ];
+    const before = exportBook(b.db);
+    for (const [what, value, field] of cases) {
+      const p = parseExportFile(value);
+      expect(p.ok, what).toBe(false);
+      if (p.ok) continue;
+      expect(Object.keys(p.fields), what).toContain(field);
+    }
+    expect(content(exportBook(b.db))).toEqual(content(before));
+    // and the good file is accepted: the variants fail for their own reason
+    expect(parseExportFile(good).ok).toBe(true);
+  });
+
+  test("POST /api/v1/import refuses a hostile proposal with 400 and its field; the book is unchanged", async () => {
+    const dir = tempDir("walkaway-import-proposal-");
+    process.env.WALKAWAY_DB = path.join(dir, "book.db");
+    const db = await readyDb();
+    onTestFinished(() => {
+      db.$client.close();
+      delete (globalThis as Record<string, unknown>).__walkawayDb;
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+    loadProposalBook(db);
+    const route = await import("@/app/api/v1/import/route");
+    const file = viaJson(exportBook(db)) as ExportFile;
+    file.proposalOptions![0].price = -100;
+    const before = content(exportBook(db));
+    const res = await call(route.POST as RouteFn, { path: "/api/v1/import?mode=replace", method: "POST", body: JSON.stringify(file), headers: jsonHeaders });
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(Object.keys(body.error.fields)).toContain("proposalOptions[0].price");
+    expect(content(exportBook(db))).toEqual(before);
   });
 });

@@ -63,9 +63,10 @@ import * as historyImportSchemas from "@/lib/history-import/schemas";
 import * as paymentSchemas from "@/lib/payment-schemas";
 import * as todaySchemas from "@/lib/today/schemas";
 import * as raiseSchemas from "@/lib/raise-schemas";
+import * as proposalSchemas from "@/lib/proposals/schemas";
 
 /** every input schema of the app (lib/schemas.ts and the modules built from it) */
-const schemas = { ...entitySchemas, ...offerSchemas, ...bookSetupSchemas, ...historyImportSchemas, ...paymentSchemas, ...todaySchemas, ...raiseSchemas };
+const schemas = { ...entitySchemas, ...offerSchemas, ...bookSetupSchemas, ...historyImportSchemas, ...paymentSchemas, ...todaySchemas, ...raiseSchemas, ...proposalSchemas };
 import { CSV_ENTITIES } from "@/server/csv";
 import { BOOK_TABLES } from "@/db/book";
 
