@@ -4,7 +4,7 @@
  * or "already answered" with the first answer). Past its expiry an answer is refused with a 410. An unknown, revoked or malformed link is a 404 with nothing in it.
  * Cross-site posts are refused before this runs (proxy.ts, the CSRF rule for every write).
  */
-import { requestDb } from "@/server/database";
+import { readyDb } from "@/server/database";
 import { todayFor } from "@/server/clock";
 import { toAppError } from "@/server/errors";
 import { answerProposal } from "@/server/proposal-answers";
@@ -46,7 +46,7 @@ export async function POST(req: Request, ctx: { params: Promise<{ token: string 
     if (!form) return plain(400, "Send the answer from the proposal's page.");
     const parsed = parseAnswerForm(form);
     if (!parsed.ok) return backTo(token, parsed.problem);
-    const db = await requestDb();
+    const db = await readyDb();
     answerProposal(db, { token }, parsed.input, todayFor(db), new Date().toISOString());
     return backTo(token);
   } catch (e) {
