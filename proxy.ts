@@ -35,10 +35,14 @@ function isProposalLinkRequest(request: NextRequest): boolean {
   return PROPOSAL_ANSWER.test(pathname) && request.method === "POST";
 }
 
-/** The link is a secret: its pages are never cached, indexed, or sent on as a referrer. */
+/**
+ * The link is a secret: its pages are never cached or indexed, and never sent on as a referrer to another
+ * site ("same-origin": "no-referrer" would make browsers send `Origin: null` with the answer form, which
+ * the cross-site rule above rightly refuses).
+ */
 function privateLink(res: NextResponse): NextResponse {
   res.headers.set("cache-control", "no-store");
-  res.headers.set("referrer-policy", "no-referrer");
+  res.headers.set("referrer-policy", "same-origin");
   res.headers.set("x-robots-tag", "noindex, nofollow");
   return res;
 }

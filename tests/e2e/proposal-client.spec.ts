@@ -54,7 +54,7 @@ test("a client opens the proposal link, prints it, chooses the middle option; th
   const client$ = await context.newPage();
   const res = await client$.goto(link);
   expect(res?.status()).toBe(200);
-  expect(res?.headers()["referrer-policy"]).toBe("no-referrer");
+  expect(res?.headers()["referrer-policy"]).toBe("same-origin");
   await expect(client$.getByRole("heading", { level: 1, name: "Shop website" })).toBeVisible();
   await expect(client$.getByText(`Prepared for ${name}`)).toBeVisible();
   await expect(client$.getByText(/This proposal is valid until/)).toBeVisible();

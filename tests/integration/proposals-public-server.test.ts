@@ -93,12 +93,13 @@ describe.skipIf(!HAS_BUILD)(`the proposal link on the real server, with a passwo
   test("the page: 200 without a session, only that proposal, no app chrome; private headers", async () => {
     const res = await get(`/p/${open.token}`);
     expect(res.status).toBe(200);
-    expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+    // never a Referer to another site; not "no-referrer": browsers would then send Origin: null with the answer form (refused as cross-site)
+    expect(res.headers.get("referrer-policy")).toBe("same-origin");
     expect(res.headers.get("cache-control")).toMatch(/no-store/);
     expect(res.headers.get("x-robots-tag")).toMatch(/noindex/);
     const html = await res.text();
     expect(html).toMatch(/<meta name="robots" content="noindex, nofollow"/);
-    expect(html).toMatch(/<meta name="referrer" content="no-referrer"/);
+    expect(html).toMatch(/<meta name="referrer" content="same-origin"/);
     for (const shown of ["Studio Lumen", clientName, "Bakery website", "Essentials", "Standard", "Complete", "$3,600.00", "valid until", "Half up front"]) expect(html).toContain(shown);
     for (const hidden of ["Secret Other Client", "Other client&#x27;s quote", "Expired Co", 'href="/clients"', 'href="/dashboard"', 'href="/offer"', "Quick log", "Walkaway user", "floorRate", "targetRate"]) expect(html).not.toContain(hidden);
     expect(html.match(/<main\b/g)).toHaveLength(1);
@@ -170,7 +171,8 @@ describe.skipIf(!HAS_BUILD)(`the proposal link on the real server, with a passwo
   });
 
   test("the client answers once: choose → 303 and thanks; a second answer → 'already answered', the first stands; the API says 409", async () => {
-    const first = await answer(open.token!, { answer: "choose", optionId: String(open.options[1].id) }, { origin: url });
+    // what a browser sends from the page itself
+    const first = await answer(open.token!, { answer: "choose", optionId: String(open.options[1].id) }, { origin: url, "sec-fetch-site": "same-origin", referer: `${url}/p/${open.token}` });
     expect(first.status).toBe(303);
     expect(first.headers.get("location")).toBe(`/p/${open.token}`);
     const page = await (await get(`/p/${open.token}`)).text();

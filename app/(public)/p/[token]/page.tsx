@@ -6,8 +6,8 @@ import { loadPublicProposal, type PublicProposal } from "@/server/proposal-answe
 import { isAppError } from "@/lib/errors";
 import { ClientProposalView, ExpiredProposalView } from "@/components/proposals/client-view";
 
-/** The link is a secret: never indexed, never sent on as a referrer (proxy.ts adds the headers too). */
-const PRIVATE = { robots: { index: false, follow: false }, referrer: "no-referrer" } satisfies Metadata;
+/** The link is a secret: never indexed, never sent on as a referrer to another site (proxy.ts adds the headers too). */
+const PRIVATE = { robots: { index: false, follow: false }, referrer: "same-origin" } satisfies Metadata;
 
 /** What went wrong with an answer the browser's own checks let through (the answer route's redirect). */
 const PROBLEMS: Record<string, string> = {

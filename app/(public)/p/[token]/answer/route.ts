@@ -11,7 +11,7 @@ import { answerProposal } from "@/server/proposal-answers";
 import { looksLikeShareToken } from "@/server/share-token";
 import { MAX_ANSWER_FORM_BYTES, parseAnswerForm } from "@/lib/proposals/answer-form";
 
-const PRIVATE_HEADERS = { "cache-control": "no-store", "referrer-policy": "no-referrer", "x-robots-tag": "noindex" };
+const PRIVATE_HEADERS = { "cache-control": "no-store", "referrer-policy": "same-origin", "x-robots-tag": "noindex" };
 
 const plain = (status: number, text: string) => new Response(text, { status, headers: { ...PRIVATE_HEADERS, "content-type": "text/plain; charset=utf-8" } });
 /** Back to the page (relative: right behind any proxy), optionally naming a refused field. */
