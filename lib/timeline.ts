@@ -115,7 +115,11 @@ export function quoteTimeline(quote: TimelineQuote, locale = "en-US"): TimelineE
       stage: 2,
     });
   }
-  out.push(...proposalEntries(quote, locale));
+  // oldest first, like the rest (the quote page reverses it): each where it happened, by day then stage
+  for (const entry of proposalEntries(quote, locale)) {
+    const at = out.findIndex((e) => e.date > entry.date || (e.date === entry.date && e.stage > entry.stage));
+    out.splice(at === -1 ? out.length : at, 0, entry);
+  }
   return out;
 }
 

@@ -283,6 +283,8 @@ describe("the timeline tells it as it happened", () => {
     expect(sent).toMatchObject({ date: addDays(today, -2), title: "Proposal sent (3 options: Essentials $2,000.00 · Standard $3,600.00 · Complete $5,200.00)" });
     const chose = entries.find((e) => e.key === `p${p.id}-answer`)!;
     expect(chose).toMatchObject({ date: today, title: "Chose Standard ($3,600.00) through the proposal link", tone: "good" });
+    // the quote's list is oldest first (its page shows it reversed): quoted, sent, accepted, chose
+    expect(entries.map((e) => e.key)).toEqual([`q${quote.id}-sent`, `p${p.id}-sent`, `q${quote.id}-decided`, `p${p.id}-answer`]);
     const clientEntries = loadClientPage(db, client.id).timeline.map((e) => e.title);
     expect(clientEntries).toContain(chose.title);
     expect(clientEntries).toContain(sent.title);
