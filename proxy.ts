@@ -16,6 +16,37 @@ import { toAppError } from "@/server/errors";
 /** Reachable without signing in: the sign-in page and endpoints, and the health check. */
 const PUBLIC_PATHS = new Set(["/login", "/api/auth/login", "/api/auth/logout", "/api/auth/session", "/api/health"]);
 
+/**
+ * A client's proposal link and its answer route (app/(public)/p/): the 256-bit secret in the path is the
+ * access, so they are reachable without signing in. Only this exact shape (after the URL's own
+ * normalisation of "..", "%2e%2e"): nothing else of the app hides behind it.
+ */
+const PROPOSAL_PAGE = /^\/p\/[A-Za-z0-9_-]{43}$/;
+const PROPOSAL_ANSWER = /^\/p\/[A-Za-z0-9_-]{43}\/answer$/;
+
+/**
+ * Reading the page, or posting the answer form: nothing else. A server action (`next-action`) can be
+ * posted to any page's path, so one sent to a link's path still needs a session like everywhere else.
+ */
+function isProposalLinkRequest(request: NextRequest): boolean {
+  if (request.headers.has("next-action")) return false;
+  const { pathname } = request.nextUrl;
+  if (PROPOSAL_PAGE.test(pathname)) return request.method === "GET" || request.method === "HEAD";
+  return PROPOSAL_ANSWER.test(pathname) && request.method === "POST";
+}
+
+/**
+ * The link is a secret: its pages are never cached or indexed, and never sent on as a referrer to another
+ * site ("same-origin": "no-referrer" would make browsers send `Origin: null` with the answer form, which
+ * the cross-site rule above rightly refuses).
+ */
+function privateLink(res: NextResponse): NextResponse {
+  res.headers.set("cache-control", "no-store");
+  res.headers.set("referrer-policy", "same-origin");
+  res.headers.set("x-robots-tag", "noindex, nofollow");
+  return res;
+}
+
 /** Answers about access are never cached (by the browser or anything between). */
 function noStore(res: NextResponse): NextResponse {
   res.headers.set("cache-control", "no-store");
@@ -42,6 +73,7 @@ export async function proxy(request: NextRequest) {
       origin: ["Requests that change data must come from this site"],
     });
 
+  if (isProposalLinkRequest(request)) return privateLink(NextResponse.next());
   if (!enabled || PUBLIC_PATHS.has(pathname)) return NextResponse.next();
   // the first time: waits for the migrations and the start-up password check (server/auth/state.ts)
   let state: AuthState;

@@ -7,6 +7,13 @@ import { formatHours, formatMoney, formatPercentBp } from "./money";
 import { replayNegotiation } from "./negotiation";
 import { openingOffer } from "./quote-lifecycle";
 import { plural } from "./text";
+import { proposalAnswerTitle, proposalSentTitle } from "./proposals/answer-words";
+import type { ProposalWithOptions } from "./proposals/types";
+
+/** What the timeline tells of a quote's proposal: when it was sent, and the client's answer through it. */
+export type TimelineProposal = Pick<ProposalWithOptions, "id" | "currency" | "options" | "sentOn" | "chosenOptionId" | "declineReason" | "declineNote" | "answeredOn" | "answeredAt" | "createdAt">;
+/** A quote, with its proposal when it has one (server/quote-page.ts, server/client-page.ts load it). */
+export type TimelineQuote = QuoteWithEvents & { proposal?: TimelineProposal | null };
 
 export type TimelineTone = "neutral" | "good" | "warn" | "bad" | "info";
 export interface TimelineEntry {
@@ -26,7 +33,23 @@ export interface TimelineEntry {
   stage: 0 | 1 | 2;
 }
 
-export function quoteTimeline(quote: QuoteWithEvents, locale = "en-US"): TimelineEntry[] {
+/**
+ * The proposal's own entries, as they happened (derived from its row, never a negotiation step): sent on
+ * its sent day, with its options and prices; chosen or declined on the day the client answered.
+ */
+function proposalEntries(quote: TimelineQuote, locale: string): TimelineEntry[] {
+  const p = quote.proposal;
+  if (!p) return [];
+  const base = { quoteId: quote.id, quoteTitle: quote.title, note: null, detail: null, source: { type: "quote" as const, id: quote.id } };
+  const out: TimelineEntry[] = [];
+  if (p.sentOn) out.push({ ...base, key: `p${p.id}-sent`, date: p.sentOn, title: proposalSentTitle(p, locale), tone: "info", recordedAt: p.createdAt, stage: 1 });
+  const answer = proposalAnswerTitle(p, locale);
+  if (answer && p.answeredOn)
+    out.push({ ...base, key: `p${p.id}-answer`, date: p.answeredOn, title: answer, tone: p.chosenOptionId != null ? "good" : "neutral", recordedAt: p.answeredAt ?? p.createdAt, stage: 2 });
+  return out;
+}
+
+export function quoteTimeline(quote: TimelineQuote, locale = "en-US"): TimelineEntry[] {
   const money = (n: number) => formatMoney(n, quote.currency, locale);
   const out: TimelineEntry[] = [];
   const base = { quoteId: quote.id, quoteTitle: quote.title };
@@ -92,6 +115,11 @@ export function quoteTimeline(quote: QuoteWithEvents, locale = "en-US"): Timelin
       stage: 2,
     });
   }
+  // oldest first, like the rest (the quote page reverses it): each where it happened, by day then stage
+  for (const entry of proposalEntries(quote, locale)) {
+    const at = out.findIndex((e) => e.date > entry.date || (e.date === entry.date && e.stage > entry.stage));
+    out.splice(at === -1 ? out.length : at, 0, entry);
+  }
   return out;
 }
 
@@ -141,7 +169,7 @@ export function newestFirst(a: TimelineEntry, b: TimelineEntry): number {
   return b.source.id - a.source.id || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0);
 }
 
-export function clientTimeline(history: ClientHistory, currency: string, locale = "en-US"): TimelineEntry[] {
+export function clientTimeline(history: ClientHistory & { quotes: TimelineQuote[] }, currency: string, locale = "en-US"): TimelineEntry[] {
   const titles = new Map(history.quotes.map((q) => [q.id, q.title]));
   const entries = [...history.quotes.flatMap((q) => quoteTimeline(q, locale)), ...history.interactions.map((i) => interactionEntry(i, currency, locale, titles))];
   return entries.sort(newestFirst);

@@ -5,6 +5,8 @@
  */
 import type { DbOrTx } from "@/db/connection";
 import { getSettings } from "@/db/settings";
+import { findProposalForQuote } from "@/db/proposals";
+import type { TimelineQuote } from "@/lib/timeline";
 import { listServiceRates } from "@/db/service-rates";
 import { listServices } from "@/db/services";
 import type { QuoteWithEvents } from "@/lib/domain";
@@ -47,7 +49,12 @@ export function loadQuotePage(db: DbOrTx, id: number, opts: { checkOffer: boolea
   const found = getQuote(db, id);
   const services = listServices(db);
   const ratesDate = quoteRatesDate(found);
-  const quote: QuoteWithEvents = { ...found, rates: found.serviceId != null ? (ratesOn(listServiceRates(db, found.serviceId), found.serviceId, ratesDate) ?? null) : null };
+  // with its proposal, for the timeline (sent, and the client's answer through the link)
+  const quote: TimelineQuote = {
+    ...found,
+    rates: found.serviceId != null ? (ratesOn(listServiceRates(db, found.serviceId), found.serviceId, ratesDate) ?? null) : null,
+    proposal: findProposalForQuote(db, id) ?? null,
+  };
   const service = serviceForQuote(quote, new Map(services.map((s) => [s.id, s] as const)));
   return {
     quote,
