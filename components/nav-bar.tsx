@@ -62,7 +62,7 @@ export function NavBar({ quickLog, todayCount }: { quickLog?: ReactNode; todayCo
     if (row.current && current && row.current.scrollWidth > row.current.clientWidth) row.current.scrollLeft = Math.max(0, current.offsetLeft - row.current.offsetLeft - 16);
   }, [pathname]);
   return (
-    <header className="border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
+    <header className="print:hidden border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
       {/* phone: the name, quick log (and sign out) on one row, the links on one sideways-scrolling row below; wider: one wrapping row */}
       <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-1 gap-y-1 px-4 py-1 sm:px-6 sm:py-2">
         <Link href="/" className="order-1 mr-3 flex items-center gap-2 py-2 font-semibold text-stone-900 dark:text-stone-100">

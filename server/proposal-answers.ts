@@ -6,7 +6,7 @@
  */
 import { writeTransaction, type DbOrTx } from "@/db/connection";
 import { findClient } from "@/db/clients";
-import { findProposal, findProposalByToken, setProposalAnswer } from "@/db/proposals";
+import { findProposal, findProposalByToken, findProposalForQuote, setProposalAnswer } from "@/db/proposals";
 import { updateQuoteRow } from "@/db/quotes";
 import { getSettings } from "@/db/settings";
 import { AppError, conflict, invalidInput, notFound } from "@/lib/errors";
@@ -95,7 +95,17 @@ export interface PublicProposal {
 
 /** The public page's data, by the link's secret. not_found: malformed, unknown or revoked. */
 export function loadPublicProposal(db: DbOrTx, token: string, today: string): PublicProposal {
-  const p = findByRef(db, { token });
+  return publicProposalOf(db, findByRef(db, { token }), today);
+}
+
+/** The user's preview of a quote's proposal: exactly what the client's page shows (link on or off). not_found: no proposal. */
+export function loadProposalPreview(db: DbOrTx, quoteId: number, today: string): PublicProposal {
+  const p = findProposalForQuote(db, quoteId);
+  if (!p) throw new AppError("not_found", "This quote has no proposal", {}, "proposal");
+  return publicProposalOf(db, p, today);
+}
+
+function publicProposalOf(db: DbOrTx, p: ProposalWithOptions, today: string): PublicProposal {
   const quote = getQuote(db, p.quoteId);
   const client = findClient(db, quote.clientId);
   const settings = getSettings(db);

@@ -10,7 +10,7 @@ import { answerAcknowledgement, effortWords } from "@/lib/proposals/answer-words
 import { formatMoney } from "@/lib/money";
 import { formatDay } from "@/lib/format-date";
 import { ChooseOptionForm, DeclineForm } from "./answer-forms";
-import { PrintButton } from "./client-view-print-button";
+import { PrintButton } from "./share-print";
 
 const cols: Record<number, string> = { 1: "md:grid-cols-1", 2: "md:grid-cols-2 print:grid-cols-2", 3: "md:grid-cols-3 print:grid-cols-3" };
 
@@ -19,16 +19,23 @@ export function ClientProposalView({
   answerUrl,
   notice,
   declineProblem,
+  autoPrint = false,
+  preview = false,
 }: {
   proposal: PublicProposal;
-  answerUrl: string;
+  /** where the answer forms post; null in the user's preview (no forms) */
+  answerUrl: string | null;
+  /** opened with ?print=1: the print dialog once shown */
+  autoPrint?: boolean;
+  /** the user's preview: what the client sees, without the answer forms */
+  preview?: boolean;
   /** said above the options: the answer came too late (already answered), or named no option of this proposal */
   notice?: string | null;
   /** a refused field of the decline form */
   declineProblem?: string | null;
 }) {
   const money = (n: number) => formatMoney(n, p.currency, p.locale);
-  const open = p.state === "open";
+  const open = p.state === "open" && !preview && answerUrl != null;
   const ack = answerAcknowledgement(p, p.businessName);
   return (
     <article className="space-y-8 print:space-y-6" aria-labelledby="proposal-title">
@@ -43,7 +50,7 @@ export function ClientProposalView({
             This proposal is valid until <time dateTime={p.expiresOn}>{formatDay(p.expiresOn, p.locale)}</time>.
           </p>
         </div>
-        <PrintButton />
+        <PrintButton auto={autoPrint} />
       </header>
 
       {notice ? (
@@ -107,7 +114,7 @@ export function ClientProposalView({
                 </ul>
                 {open ? (
                   <div className="mt-5">
-                    <ChooseOptionForm action={answerUrl} optionId={o.id} optionName={o.name} />
+                    <ChooseOptionForm action={answerUrl ?? ""} optionId={o.id} optionName={o.name} />
                   </div>
                 ) : null}
               </li>
@@ -132,7 +139,7 @@ export function ClientProposalView({
           </h2>
           <p className="mt-1 text-sm text-stone-700 dark:text-stone-300">You can decline the proposal. A short reason helps{p.businessName ? ` ${p.businessName}` : ""} a lot.</p>
           <div className="mt-4">
-            <DeclineForm action={answerUrl} problem={declineProblem} />
+            <DeclineForm action={answerUrl ?? ""} problem={declineProblem} />
           </div>
         </section>
       ) : null}

@@ -3,12 +3,8 @@
  * $3,000 / Complete $4,000 for 20 / 30 / 40 h); the client's budget is $2,000; the offer check proposes
  * Essentials instead of a lower price, and recording it logs "cut scope to fit budget". Then the
  * dashboard's Proposals section. Desktop and phone screenshots.
- *
- * The proposal is made through PUT /api/v1/quotes/:id/proposal (the builder's API). Where that route is
- * not in the build (404), the same rows are written straight into the e2e book (E2E_DB), so the offer
- * check is still exercised end to end.
+ * The proposals are made through PUT /api/v1/quotes/:id/proposal, the answer through its API.
  */
-import Database from "better-sqlite3";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { SHOTS, axeClean, unique } from "./helpers";
 
@@ -19,8 +15,8 @@ const OPTIONS = [
   { name: "Complete", items: [0, 1, 2, 3], price: 400000 },
 ];
 
-/** The proposal through the builder's API; false when that route is not there (404). */
-async function proposalByApi(request: APIRequestContext, quoteId: number): Promise<boolean> {
+/** The three-option proposal through the API; → its options' ids. */
+async function proposalByApi(request: APIRequestContext, quoteId: number): Promise<{ id: number; options: { id: number; name: string }[] }> {
   const res = await request.put(`/api/v1/quotes/${quoteId}/proposal`, {
     data: {
       rush: false,
@@ -32,39 +28,10 @@ async function proposalByApi(request: APIRequestContext, quoteId: number): Promi
       options: OPTIONS.map((o) => ({ name: o.name, summary: null, items: o.items, price: null })),
     },
   });
-  if (res.status() === 404) return false;
   expect(res.ok(), await res.text()).toBe(true);
-  const body = (await res.json()) as { proposal: { id: number } };
-  expect(body.proposal.id).toBeGreaterThan(0);
-  return true;
-}
-
-/** The same proposal written into the e2e book directly (sent today), for a build without the builder's API. */
-function proposalInBook(quoteId: number, sentOn: string, chosen: number | null = null) {
-  const db = new Database(process.env.E2E_DB!);
-  db.pragma("busy_timeout = 5000");
-  try {
-    db.transaction(() => {
-      const pid = Number(
-        db
-          .prepare(
-            "INSERT INTO proposals (quote_id, currency, unit, floor_rate, target_rate, market_rate, rush, rush_multiplier_pct, hours_per_day, minimum_fee, expires_on, sent_on) VALUES (?, 'USD', 'hour', 7000, 10000, 12000, 0, 150, 8, 0, '2999-12-31', ?)",
-          )
-          .run(quoteId, sentOn).lastInsertRowid,
-      );
-      const itemIds = ITEMS.map((name, position) => Number(db.prepare("INSERT INTO proposal_items (proposal_id, position, name, minutes) VALUES (?, ?, ?, 600)").run(pid, position, name).lastInsertRowid));
-      OPTIONS.forEach((o, position) => {
-        const oid = Number(
-          db.prepare("INSERT INTO proposal_options (proposal_id, position, name, minutes, price, price_source, rate_card_price) VALUES (?, ?, ?, ?, ?, 'rate_card', ?)").run(pid, position, o.name, o.items.length * 600, o.price, o.price)
-            .lastInsertRowid,
-        );
-        for (const i of o.items) db.prepare("INSERT INTO proposal_option_items (option_id, item_id) VALUES (?, ?)").run(oid, itemIds[i]);
-        if (position === chosen) db.prepare("UPDATE proposals SET chosen_option_id = ?, answered_on = ?, answered_at = ? WHERE id = ?").run(oid, sentOn, `${sentOn}T12:00:00.000Z`, pid);
-      });
-    })();
-  } finally {
-    db.close();
-  }
+  const body = (await res.json()) as { id: number; options: { id: number; name: string }[] };
+  expect(body.id).toBeGreaterThan(0);
+  return body;
 }
 
 test("counter by tier: a $2,000 budget on a $4,000 proposal gets the Essentials option, not a discount; the dashboard learns from proposals", async ({ page, request }) => {
@@ -74,7 +41,7 @@ test("counter by tier: a $2,000 budget on a $4,000 proposal gets the Essentials 
   const quote = (await (await request.post("/api/v1/quotes", { data: { clientId: client.id, serviceId: service.id, title: `Website ${tag}`, estimatedMinutes: 2400, quotedAmount: 400000, currency: "USD", status: "sent" } })).json()) as { id: number; sentOn: string | null };
   // a sent quote is sent today (the lifecycle fills the day in)
   expect(quote.sentOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-  if (!(await proposalByApi(request, quote.id))) proposalInBook(quote.id, quote.sentOn!);
+  await proposalByApi(request, quote.id);
 
   for (const viewport of [
     { name: "desktop", width: 1280, height: 800 },
@@ -110,10 +77,13 @@ test("counter by tier: a $2,000 budget on a $4,000 proposal gets the Essentials 
     ["my_answer", "cut_scope", 200000, 1200],
   ]);
 
-  // another client chose the middle option (the client's answer is another part's route: written into the book here)
+  // another client chose the middle option (their answer recorded through the API)
   const other = (await (await request.post("/api/v1/clients", { data: { name: `Tier Chooser ${tag}`, leadSource: "referral", status: "active" } })).json()) as { id: number };
   const chosenQuote = (await (await request.post("/api/v1/quotes", { data: { clientId: other.id, serviceId: service.id, title: `Website ${tag} B`, estimatedMinutes: 1800, quotedAmount: 300000, currency: "USD", status: "sent" } })).json()) as { id: number; sentOn: string };
-  proposalInBook(chosenQuote.id, chosenQuote.sentOn, 1);
+  const chosenProposal = await proposalByApi(request, chosenQuote.id);
+  expect((await request.post(`/api/v1/proposals/${chosenProposal.id}/sent`)).ok()).toBe(true);
+  const answered = await request.post(`/api/v1/proposals/${chosenProposal.id}/answer`, { data: { answer: "choose", optionId: chosenProposal.options[1].id } });
+  expect(answered.ok(), await answered.text()).toBe(true);
 
   // the dashboard: the Proposals section, with these sent proposals counted
   const d = (await (await request.get("/api/v1/dashboard")).json()) as { proposals: { sent: number; chosen: number; byPlace: { place: string; chosen: number }[]; haggle: { proposals: { part: number; whole: number } } } };

@@ -5,6 +5,7 @@
  * "I know", saved, the client link turned on. The client's side (open the link in a fresh context,
  * choose the middle option) continues from `buildThreeOptionProposal`'s result.
  */
+import fs from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { SHOTS, api, axeClean, unique } from "./helpers";
 
@@ -176,7 +177,9 @@ test("proposal: from the quote, four items and three options priced live, below 
       await expect(article.getByRole("heading", { name: o.name })).toBeVisible();
       await expect(article.getByText(o.price)).toBeVisible();
     }
-    await expect(article).toContainText(`Proposal for ${built.clientName}`);
+    await expect(article).toContainText(`Prepared for ${built.clientName}`);
+    // a preview: no answer buttons
+    await expect(article.getByRole("button", { name: /^Choose / })).toHaveCount(0);
     await page.screenshot({ path: `${SHOTS}/proposal-preview-desktop.png`, fullPage: true });
     await axeClean(page, "proposal preview");
   });
@@ -186,5 +189,46 @@ test("proposal: from the quote, four items and three options priced live, below 
     await expect(page.getByLabel("Your name or business name")).toBeVisible();
     await expect(page.getByLabel("Minimum engagement fee")).toBeVisible();
     await expect(page.getByText("Options priced below it are lifted to it; 0 for none")).toBeVisible();
+  });
+});
+
+test("journey: the user builds three options, the client opens the link in a fresh browser, chooses the middle one; the quote is accepted at its price, on the timeline; the proposal prints to PDF", async ({ page, request, browser }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const built = await buildThreeOptionProposal(page, request, false);
+  const middle = built.options[1];
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const client = await context.newPage();
+  await test.step("the client's page: only this proposal, printable", async () => {
+    const res = await client.goto(built.link);
+    expect(res?.status()).toBe(200);
+    await expect(client.getByText(`Prepared for ${built.clientName}`)).toBeVisible();
+    for (const o of built.options) await expect(client.getByRole("heading", { level: 3, name: o.name })).toBeVisible();
+    await expect(client.getByRole("navigation")).toHaveCount(0);
+    await client.emulateMedia({ media: "print" });
+    await client.screenshot({ path: `${SHOTS}/proposal-journey-print.png`, fullPage: true });
+    const pdf = await client.pdf({ path: `${SHOTS}/proposal-journey.pdf`, format: "A4" });
+    expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
+    expect(fs.statSync(`${SHOTS}/proposal-journey.pdf`).size).toBeGreaterThan(1024);
+    await client.emulateMedia({ media: "screen" });
+  });
+
+  await test.step("the client chooses the middle option, once", async () => {
+    await client.getByRole("button", { name: `Choose ${middle.name}` }).click();
+    await expect(client.getByRole("status").getByText(`You chose ${middle.name} — thank you.`)).toBeVisible();
+    await expect(client.getByRole("button", { name: /^Choose / })).toHaveCount(0);
+    await client.screenshot({ path: `${SHOTS}/proposal-journey-chosen.png`, fullPage: true });
+  });
+  await context.close();
+
+  await test.step("the user sees the quote accepted at that option's price, with the choice on the timeline", async () => {
+    await page.goto(`/quotes/${built.quoteId}`);
+    await expect(page.getByTestId("quote-status")).toHaveText("Accepted");
+    await expect(page.getByText(`Accepted at ${middle.price}`).first()).toBeVisible();
+    const timeline = page.getByRole("list", { name: "Timeline" });
+    await expect(timeline.getByText(`Chose ${middle.name} (${middle.price}) through the proposal link`)).toBeVisible();
+    await expect(timeline.getByText(/^Proposal sent \(3 options: /)).toBeVisible();
+    await expect(page.getByTestId("proposal-card").getByTestId("proposal-status")).toHaveText("Chosen");
+    await page.screenshot({ path: `${SHOTS}/proposal-journey-quote.png`, fullPage: true });
   });
 });

@@ -48,6 +48,7 @@ export default async function PublicProposalPage({ params, searchParams }: { par
       answerUrl={`/p/${token}/answer`}
       notice={problem && !inDeclineForm && (raw === "already") === (p.state === "answered") ? problem : null}
       declineProblem={inDeclineForm && p.state === "open" ? problem : null}
+      autoPrint={(await searchParams).print === "1"}
     />
   );
 }
