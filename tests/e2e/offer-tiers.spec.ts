@@ -22,7 +22,7 @@ async function proposalByApi(request: APIRequestContext, quoteId: number): Promi
       rush: false,
       intro: null,
       terms: null,
-      expiresOn: "2999-12-31",
+      expiresOn: "2099-12-31",
       confirmBelowFloor: false,
       items: ITEMS.map((name) => ({ name, minutes: 600 })),
       options: OPTIONS.map((o) => ({ name: o.name, summary: null, items: o.items, price: null })),
