@@ -13,7 +13,8 @@ import type { ProposalForm } from "@/lib/proposals/form";
 import { editProblem } from "@/lib/proposals/rules";
 import type { ProposalPricing } from "@/lib/proposals/types";
 import { getClient } from "./clients";
-import { findProposalView, proposalPricingFor, type ProposalView } from "./proposals";
+import { proposalPricingFor } from "./proposals";
+import { findProposalView, type ProposalView } from "./proposal-views";
 import { getQuote } from "./quotes";
 
 /** How long a new proposal holds. */

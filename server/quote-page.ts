@@ -18,7 +18,7 @@ import { checkOffer, type OfferCheckResult } from "./offers";
 import { getClient } from "./clients";
 import { getQuote } from "./quotes";
 import { quotePayment } from "./payments";
-import { findProposalView } from "./proposals";
+import { findProposalView } from "./proposal-views";
 import { scoreClient } from "./scores";
 
 /** On a quote still open: the offer check's answer to what the client is asking for right now (null when there is nothing to check). */

@@ -1,6 +1,7 @@
 import type { RateStanding } from "@/lib/proposals/pricing";
 import type { OptionPriceSource } from "@/lib/domain";
 import { formatMoney } from "@/lib/money";
+import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/card";
 
 const STANDING: Record<RateStanding, { words: string; tone: "bad" | "warn" | "good" | "info" }> = {
@@ -35,3 +36,33 @@ export function priceSourceWords(source: OptionPriceSource, minimumFee: number, 
   if (source === "custom") return "your price";
   return "from your rate card at target";
 }
+
+export function Err({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors?.length) return null;
+  return (
+    <p id={id} role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">
+      {errors[0]}
+    </p>
+  );
+}
+
+/** A label, its control, a hint and the field's first error, wired for screen readers. */
+export function Labelled({ id, label, hint, error, children }: { id: string; label: ReactNode; hint?: ReactNode; error?: string[]; children: ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
+        {label}
+      </label>
+      {children}
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-stone-600 dark:text-stone-400">
+          {hint}
+        </p>
+      ) : null}
+      <Err id={`${id}-error`} errors={error} />
+    </div>
+  );
+}
+
+/** The aria-describedby of a control: its hint and its error, when shown. */
+export const described = (id: string, hint: boolean, error?: string[]) => [hint ? `${id}-hint` : null, error?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;

@@ -1,5 +1,5 @@
 "use client";
-import { startTransition, useActionState, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { startTransition, useActionState, useId, useRef, useState, type FormEvent } from "react";
 import { ArrowDown, ArrowUp, Plus, Trash2, TriangleAlert } from "lucide-react";
 import { idle, type ActionState, type FormAction } from "@/lib/action-state";
 import { formatHours, formatMoney } from "@/lib/money";
@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { control } from "@/components/ui/field-shell";
 import { FormMessage } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { perUnitText, priceSourceWords, StandingBadge } from "./builder-parts";
+import { described, Err, Labelled, perUnitText, priceSourceWords, StandingBadge } from "./builder-parts";
 
 interface ItemRow {
   key: number;
@@ -30,34 +30,6 @@ interface OptionCol {
 
 /** The names a third option and later ones get by default. */
 export const DEFAULT_OPTION_NAMES = ["Essentials", "Standard", "Complete"];
-
-function Err({ id, errors }: { id: string; errors?: string[] }) {
-  if (!errors?.length) return null;
-  return (
-    <p id={id} role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">
-      {errors[0]}
-    </p>
-  );
-}
-
-function Labelled({ id, label, hint, error, children }: { id: string; label: ReactNode; hint?: ReactNode; error?: string[]; children: ReactNode }) {
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
-        {label}
-      </label>
-      {children}
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-stone-600 dark:text-stone-400">
-          {hint}
-        </p>
-      ) : null}
-      <Err id={`${id}-error`} errors={error} />
-    </div>
-  );
-}
-
-const described = (id: string, hint: boolean, error?: string[]) => [hint ? `${id}-hint` : null, error?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 
 /**
  * The proposal builder: scope items with hours, two or three options as columns choosing items, each

@@ -1,7 +1,7 @@
 "use client";
 import { useSyncExternalStore } from "react";
 import { ExternalLink, Printer } from "lucide-react";
-import type { ProposalView } from "@/server/proposals";
+import type { ProposalView } from "@/server/proposal-views";
 import type { ActionState } from "@/lib/action-state";
 import { ConfirmButton } from "@/components/confirm-button";
 import { CopyButton } from "@/components/ui/copy-button";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { FileText } from "lucide-react";
-import type { ProposalView } from "@/server/proposals";
+import type { ProposalView } from "@/server/proposal-views";
 import { formatMoney } from "@/lib/money";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";

@@ -1,4 +1,4 @@
-import type { ProposalView } from "@/server/proposals";
+import type { ProposalView } from "@/server/proposal-views";
 import { label } from "@/lib/domain";
 import { formatDay } from "@/lib/format-date";
 import { Badge } from "@/components/ui/card";

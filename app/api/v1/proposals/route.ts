@@ -1,5 +1,5 @@
 import { todayFor } from "@/server/clock";
-import { listProposalViews } from "@/server/proposals";
+import { listProposalViews } from "@/server/proposal-views";
 import { handler } from "../_lib/http";
 
 /** Every proposal: status, options with prices, the client's choice. */

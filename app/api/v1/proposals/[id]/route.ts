@@ -1,5 +1,5 @@
 import { todayFor } from "@/server/clock";
-import { getProposalById } from "@/server/proposals";
+import { getProposalById } from "@/server/proposal-views";
 import { handler, pathId } from "../../_lib/http";
 
 type P = { id: string };

@@ -1,6 +1,7 @@
 import { saveProposalSchema } from "@/lib/proposals/schemas";
 import { todayFor } from "@/server/clock";
-import { deleteQuoteProposal, getProposalView, saveProposal } from "@/server/proposals";
+import { deleteQuoteProposal, saveProposal } from "@/server/proposals";
+import { getProposalView } from "@/server/proposal-views";
 import { handler, parseBody, pathId } from "../../../_lib/http";
 
 type P = { id: string };
