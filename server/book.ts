@@ -39,9 +39,7 @@ import {
   exchangeRateKeys,
   insertBookRow,
   insertBookRows,
-  quotesWithProposals,
   readBookTables,
-  setMergedChoice,
   sourceKeysInBook,
   type BookCounts,
 } from "@/db/book";
@@ -55,6 +53,7 @@ import { EXPORT_FORMAT, EXPORT_VERSION, parseExportFile, type ExportFile, type I
 import { RATES_SINCE, ratesOf } from "@/lib/rates";
 import type { FieldErrors } from "@/lib/schemas";
 import { backupDatabase } from "./backups";
+import { mergeProposals } from "./book-proposals";
 
 export { bookCounts, type BookCounts };
 
@@ -301,45 +300,7 @@ export function importBook(db: DbOrTx, file: ExportFile, mode: ImportMode): Impo
       created.clientRates++;
     }
 
-    // proposals: new ids throughout, no live links; a quote keeps the proposal it has
-    const hasProposal = quotesWithProposals(t);
-    const proposalMap = new Map<number, number>();
-    for (const { id, ...p } of file.proposals ?? []) {
-      const quoteId = quoteMap.get(p.quoteId)!;
-      if (hasProposal.has(quoteId)) {
-        result.skippedProposals++;
-        continue;
-      }
-      if (p.shareToken != null) result.droppedShareLinks++;
-      proposalMap.set(id, insertBookRow(t, "proposals", { ...p, quoteId, shareToken: null, chosenOptionId: null }));
-      hasProposal.add(quoteId);
-      created.proposals++;
-    }
-    const itemMap = new Map<number, number>();
-    for (const { id, ...it } of file.proposalItems ?? []) {
-      const proposalId = proposalMap.get(it.proposalId);
-      if (proposalId == null) continue;
-      itemMap.set(id, insertBookRow(t, "proposalItems", { ...it, proposalId }));
-      created.proposalItems++;
-    }
-    const optionMap = new Map<number, number>();
-    for (const { id, ...o } of file.proposalOptions ?? []) {
-      const proposalId = proposalMap.get(o.proposalId);
-      if (proposalId == null) continue;
-      optionMap.set(id, insertBookRow(t, "proposalOptions", { ...o, proposalId }));
-      created.proposalOptions++;
-    }
-    const links = (file.proposalOptionItems ?? []).flatMap((l) => {
-      const optionId = optionMap.get(l.optionId);
-      const itemId = itemMap.get(l.itemId);
-      return optionId == null || itemId == null ? [] : [{ optionId, itemId }];
-    });
-    insertBookRows(t, "proposalOptionItems", links);
-    created.proposalOptionItems = links.length;
-    for (const p of file.proposals ?? []) {
-      const proposalId = proposalMap.get(p.id);
-      if (proposalId != null && p.chosenOptionId != null) setMergedChoice(t, proposalId, optionMap.get(p.chosenOptionId)!);
-    }
+    mergeProposals(t, file, quoteMap, result);
     return result;
   });
 }
