@@ -233,7 +233,7 @@ export function OfferCheck({
 
             {ev.rates && ev.effectiveRate != null && ev.unit ? (
               <div className={card}>
-                <RateRuler rate={ev.effectiveRate} floor={ev.rates.floor} target={ev.rates.target} market={ev.rates.market} currency={cur} unit={ev.unit} locale={locale} />
+                <RateRuler rate={ev.effectiveRate} floor={ev.rates.floor} target={ev.rates.target} market={ev.rates.market} currency={cur} unit={ev.unit} locale={locale} label={ev.rateLabel ?? undefined} />
               </div>
             ) : null}
 
