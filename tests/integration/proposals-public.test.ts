@@ -165,7 +165,9 @@ describe("the public page's data: only that proposal", () => {
     const other = openProposal("Someone Else");
     const { p, token, client, quote } = openProposal("Acme");
     const view = loadPublicProposal(db, token, today);
-    expect(view).toMatchObject({ state: "open", businessName: "Studio Lumen", clientName: client.name, quoteTitle: quote.title, currency: "USD", expiresOn: p.expiresOn });
+    expect(view).toMatchObject({ state: "open", businessName: "Studio Lumen", clientName: client.name, quoteTitle: quote.title, currency: "USD", expiresOn: p.expiresOn, expiresToday: false });
+    // on its last day the page says "valid until today (…)"
+    expect(loadPublicProposal(db, token, p.expiresOn)).toMatchObject({ state: "open", expiresToday: true });
     expect(view.options.map((o) => [o.name, o.price])).toEqual([
       ["Essentials", 200_000],
       ["Standard", 360_000],
