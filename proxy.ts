@@ -18,10 +18,12 @@ const PUBLIC_PATHS = new Set(["/login", "/api/auth/login", "/api/auth/logout", "
 
 /**
  * A client's proposal link and its answer route (app/(public)/p/): the 256-bit secret in the path is the
- * access, so they are reachable without signing in. Only this exact shape (after the URL's own
- * normalisation of "..", "%2e%2e"): nothing else of the app hides behind it.
+ * access, so they are reachable without signing in. The page is any one segment after /p/ (after the
+ * URL's own normalisation of "..", "%2e%2e"): the page itself refuses a malformed token before any query,
+ * with the same "This link is not valid" 404 as an unknown one, instead of the freelancer's login page.
+ * The answer route only with a well-formed token. Nothing else of the app hides behind either.
  */
-const PROPOSAL_PAGE = /^\/p\/[A-Za-z0-9_-]{43}$/;
+const PROPOSAL_PAGE = /^\/p\/[^/]+$/;
 const PROPOSAL_ANSWER = /^\/p\/[A-Za-z0-9_-]{43}\/answer$/;
 
 /**

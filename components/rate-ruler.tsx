@@ -16,6 +16,7 @@ export function RateRuler({
   unit,
   locale,
   ratesOn,
+  label = "Effective rate",
 }: {
   rate: number;
   floor: number;
@@ -26,6 +27,8 @@ export function RateRuler({
   locale: string;
   /** the day whose rates floor, target and market are (YYYY-MM-DD) */
   ratesOn?: string | null;
+  /** what the rate is ("Their offer for the full scope (40 h):"); "Effective rate" unless said */
+  label?: string;
 }) {
   const max = Math.max(rate, market, target, floor) * 1.15 || 1;
   const pct = (n: number) => Math.max(0, Math.min(100, (n / max) * 100));
@@ -43,7 +46,7 @@ export function RateRuler({
   return (
     <figure className="w-full">
       <figcaption className="mb-2 text-sm">
-        Effective rate <strong className="tabular-nums" data-testid="effective-rate">{m(rate)}</strong> — {zone}.
+        {label} <strong className="tabular-nums" data-testid="effective-rate">{m(rate)}</strong> — {zone}.
         {ratesOn ? (
           <span className="block text-xs text-stone-600 dark:text-stone-400" data-testid="rates-in-force">
             Rates in force on {formatDay(ratesOn, locale)}.

@@ -7,7 +7,8 @@ import { formatHours, formatMoney, formatPercentBp } from "./money";
 import { replayNegotiation } from "./negotiation";
 import { openingOffer } from "./quote-lifecycle";
 import { plural } from "./text";
-import { proposalAnswerTitle, proposalSentTitle } from "./proposals/answer-words";
+import { chosenOption, proposalAnswerTitle, proposalSentTitle } from "./proposals/answer-words";
+import { optionName } from "./proposals/tier-words";
 import type { ProposalWithOptions } from "./proposals/types";
 
 /** What the timeline tells of a quote's proposal: when it was sent, and the client's answer through it. */
@@ -29,24 +30,51 @@ export interface TimelineEntry {
   source: { type: "event"; id: number; quoteId: number } | { type: "interaction"; id: number } | { type: "quote"; id: number };
   /** when it was written down (the row's created_at): orders entries of the same day */
   recordedAt: string;
-  /** within one quote on one day: sent (0), then its negotiation steps (1), then the decision (2) */
-  stage: 0 | 1 | 2;
+  /**
+   * within one quote on one day: sent (0), then its negotiation steps (1), then the client's answer
+   * through its proposal (2), then the decision (3). One order on the quote page and the client page.
+   */
+  stage: 0 | 1 | 2 | 3;
+}
+
+/** The day the quote line stands on: sent, else created. */
+function quoteDay(quote: TimelineQuote): string {
+  return quote.sentOn ?? quote.createdAt.slice(0, 10);
+}
+
+/** The quote was offered as a proposal on the day it was quoted: one line says so, with the options. */
+function quotedAsProposal(quote: TimelineQuote): boolean {
+  return quote.proposal?.sentOn != null && quote.proposal.sentOn === quoteDay(quote);
 }
 
 /**
  * The proposal's own entries, as they happened (derived from its row, never a negotiation step): sent on
- * its sent day, with its options and prices; chosen or declined on the day the client answered.
+ * its sent day, with its options and prices (unless the quote line already says it: sent the day it was
+ * quoted: then it is the quote line); chosen or declined on the day the client answered.
  */
 function proposalEntries(quote: TimelineQuote, locale: string): TimelineEntry[] {
   const p = quote.proposal;
   if (!p) return [];
   const base = { quoteId: quote.id, quoteTitle: quote.title, note: null, detail: null, source: { type: "quote" as const, id: quote.id } };
   const out: TimelineEntry[] = [];
-  if (p.sentOn) out.push({ ...base, key: `p${p.id}-sent`, date: p.sentOn, title: proposalSentTitle(p, locale), tone: "info", recordedAt: p.createdAt, stage: 1 });
+  if (p.sentOn && !quotedAsProposal(quote))
+    out.push({ ...base, key: `p${p.id}-sent`, date: p.sentOn, title: proposalSentTitle(p, locale), tone: "info", recordedAt: p.createdAt, stage: 0 });
   const answer = proposalAnswerTitle(p, locale);
   if (answer && p.answeredOn)
     out.push({ ...base, key: `p${p.id}-answer`, date: p.answeredOn, title: answer, tone: p.chosenOptionId != null ? "good" : "neutral", recordedAt: p.answeredAt ?? p.createdAt, stage: 2 });
   return out;
+}
+
+/**
+ * The quote line's words. Answered through a proposal, the quote's price and hours are the chosen
+ * option's (right for scoring, wrong for history): the line says what happened instead.
+ */
+function quotedTitle(quote: TimelineQuote, money: (n: number) => string, locale: string): { title: string; detail: string | null } {
+  const p = quote.proposal;
+  // sent as a proposal the day it was quoted: that is the quote line ("Proposal sent (3 options: …)")
+  if (p && quotedAsProposal(quote)) return { title: proposalSentTitle(p, locale), detail: null };
+  if (p?.sentOn && chosenOption(p)) return { title: "Quoted, then offered as a proposal", detail: null };
+  return { title: `Quoted ${money(quote.quotedAmount)} for ${formatHours(quote.estimatedMinutes, locale)}`, detail: null };
 }
 
 export function quoteTimeline(quote: TimelineQuote, locale = "en-US"): TimelineEntry[] {
@@ -55,18 +83,19 @@ export function quoteTimeline(quote: TimelineQuote, locale = "en-US"): TimelineE
   const base = { quoteId: quote.id, quoteTitle: quote.title };
   const summary = replayNegotiation(quote);
   const opener = openingOffer(quote);
+  const quoted = quotedTitle(quote, money, locale);
   out.push({
     ...base,
     key: `q${quote.id}-sent`,
-    date: quote.sentOn ?? quote.createdAt.slice(0, 10),
+    date: quoteDay(quote),
     // a quote opened from the client's offer was never priced by me: say so, not "Quoted"
     title: opener
       ? `Opened from their offer, for ${formatHours(quote.estimatedMinutes, locale)}`
       : quote.sourceKey != null
         ? // brought in by a history import: what the file says, never a quote I sent
           `Imported: ${money(quote.quotedAmount)} for ${formatHours(quote.estimatedMinutes, locale)}${quote.estimateKnown === false ? " of work" : ""}`
-        : `Quoted ${money(quote.quotedAmount)} for ${formatHours(quote.estimatedMinutes, locale)}`,
-    detail: quote.sourceKey != null ? "From an imported file: how it was negotiated is not known" : null,
+        : quoted.title,
+    detail: quote.sourceKey != null ? "From an imported file: how it was negotiated is not known" : opener ? null : quoted.detail,
     note: null,
     tone: "info",
     source: { type: "quote", id: quote.id },
@@ -102,17 +131,20 @@ export function quoteTimeline(quote: TimelineQuote, locale = "en-US"): TimelineE
   }
   if (quote.decidedOn && !["draft", "sent", "negotiating"].includes(quote.status)) {
     const accepted = quote.status === "accepted";
+    // accepted through the proposal: which option, at its price and hours
+    const option = accepted && quote.proposal ? chosenOption(quote.proposal) : null;
+    const agreed = money(quote.agreedAmount ?? summary.currentPrice);
     out.push({
       ...base,
       key: `q${quote.id}-decided`,
       date: quote.decidedOn,
-      title: accepted ? `Accepted at ${money(quote.agreedAmount ?? summary.currentPrice)}` : label(quote.status),
+      title: option ? `Accepted at ${agreed} for ${optionName(option.name)} (${formatHours(option.minutes, locale)})` : accepted ? `Accepted at ${agreed}` : label(quote.status),
       detail: quote.rejectionReason ? `Reason: ${label(quote.rejectionReason)}` : null,
       note: null,
       tone: accepted ? "good" : quote.status === "declined_by_me" ? "info" : "neutral",
       source: { type: "quote", id: quote.id },
       recordedAt: quote.updatedAt,
-      stage: 2,
+      stage: 3,
     });
   }
   // oldest first, like the rest (the quote page reverses it): each where it happened, by day then stage
@@ -157,8 +189,8 @@ function interactionEntry(i: Interaction, currency: string, locale: string, quot
 }
 
 /**
- * Newest first. On the same day: within one quote, its decision above its negotiation steps above its
- * sending (and steps in the order they were replayed); otherwise what was written down later is newer;
+ * Newest first. On the same day: within one quote, its decision above the client's answer through its
+ * proposal above its negotiation steps above its sending (and steps in the order they were replayed); otherwise what was written down later is newer;
  * then the higher id. Never a string sort of keys ("e9" above "e10", "Quoted" above "Accepted").
  */
 export function newestFirst(a: TimelineEntry, b: TimelineEntry): number {

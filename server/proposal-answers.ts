@@ -85,6 +85,8 @@ export interface PublicProposal {
   intro: string | null;
   terms: string | null;
   expiresOn: string;
+  /** its last day is today (the book's today): the page says "valid until today (Nov 30, 2026)" */
+  expiresToday: boolean;
   items: { id: number; name: string }[];
   options: { id: number; name: string; summary: string | null; price: number; minutes: number; itemIds: number[] }[];
   chosenOptionId: number | null;
@@ -120,6 +122,7 @@ function publicProposalOf(db: DbOrTx, p: ProposalWithOptions, today: string): Pu
     intro: p.intro,
     terms: p.terms,
     expiresOn: p.expiresOn,
+    expiresToday: p.expiresOn === today,
     items: p.items.map((i) => ({ id: i.id, name: i.name })),
     options: p.options.map((o) => ({ id: o.id, name: o.name, summary: o.summary, price: o.price, minutes: o.minutes, itemIds: o.itemIds })),
     chosenOptionId: p.chosenOptionId,

@@ -5,6 +5,7 @@
  */
 import Link from "next/link";
 import { haggleText } from "@/lib/dashboard";
+import { answeredText } from "@/lib/dashboard/proposals";
 import { plural } from "@/lib/text";
 import type { DashboardView } from "@/server/dashboard";
 import { Card } from "@/components/ui/card";
@@ -37,7 +38,7 @@ export function ProposalsSection({ d }: { d: DashboardView }) {
           <>
             <dl className="mb-4 grid gap-3 sm:grid-cols-3" data-testid="proposals-figures">
               <Stat label="Proposals sent" value={p.sent} testId="proposals-sent">
-                {plural(p.chosen, "option")} chosen, {p.declined} declined
+                {answeredText(p)}
               </Stat>
               <Stat label="Tier proposals haggled" value={<SampleValue s={p.haggle.proposals} pct={f.pct} noun={["proposal", "proposals"]} />} testId="proposals-haggled" />
               <Stat label="Single-price quotes haggled" value={<SampleValue s={p.haggle.singlePrice} pct={f.pct} noun={["quote", "quotes"]} />} testId="single-price-haggled" />

@@ -8,10 +8,9 @@ import { formatMoney, toDecimalString } from "@/lib/money";
 import { CHOOSE_CLIENT, NEW_PROSPECT, NO_SERVICE } from "@/lib/offer-check/form";
 import { Checkbox, FormMessage, SelectField, TextArea, TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
 import { RateRuler } from "@/components/rate-ruler";
 import { CopyMessage } from "./copy-message";
-import { RecordedNote } from "./recorded-note";
+import { OfferActions } from "./offer-actions";
 import { card, OfferTerms, OfferVerdict, OfferWhy } from "./offer-answer";
 import { OfferTierCard } from "./tier-card";
 
@@ -233,7 +232,7 @@ export function OfferCheck({
 
             {ev.rates && ev.effectiveRate != null && ev.unit ? (
               <div className={card}>
-                <RateRuler rate={ev.effectiveRate} floor={ev.rates.floor} target={ev.rates.target} market={ev.rates.market} currency={cur} unit={ev.unit} locale={locale} />
+                <RateRuler rate={ev.effectiveRate} floor={ev.rates.floor} target={ev.rates.target} market={ev.rates.market} currency={cur} unit={ev.unit} locale={locale} label={ev.rateLabel ?? undefined} />
               </div>
             ) : null}
 
@@ -305,51 +304,19 @@ export function OfferCheck({
             </section>
 
             {/* the actions: a bar stuck to the bottom of a phone's screen while the answer is in view */}
-            <div
-              className="sticky bottom-0 z-10 -mx-1 rounded-t-lg border border-stone-300 bg-white/95 p-3 shadow-[0_-4px_12px_rgba(0,0,0,0.08)] backdrop-blur lg:static lg:mx-0 lg:rounded-lg lg:shadow-none dark:border-stone-700 dark:bg-stone-900/95"
-              data-testid="offer-actions"
-              role="group"
-              aria-label="Act on this offer"
-            >
-              {recorded.status === "ok" && recorded.recorded ? <RecordedNote recorded={recorded.recorded} /> : null}
-              <div className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap">
-                <CopyButton text={declineText} selectId="msg-decline-message" label="Copy decline" announce="Decline message copied to the clipboard" />
-                {(
-                  [
-                    ["declined", "Decline and record", "walk_away"],
-                    [
-                      "countered",
-                      ev.counter.counterPrice == null
-                        ? "Record a counter"
-                        : ev.counter.tier
-                          ? `Offer ${ev.counter.tier.optionName} at ${money(ev.counter.tier.price)}`
-                          : `${holdsFirm(ev.counter.counterPrice) ? "Hold firm at" : "Counter at"} ${money(ev.counter.counterPrice)}`,
-                      "counter",
-                    ],
-                    ["accepted", "Accept and record", "accept"],
-                  ] as const
-                ).map(([decision, text, answer]) => (
-                  <Button
-                    key={decision}
-                    type="submit"
-                    form={RECORD_FORM}
-                    name="decision"
-                    value={decision}
-                    variant={ev.answer === answer ? "primary" : "secondary"}
-                    disabled={recordDisabled}
-                    aria-disabled={recordDisabled}
-                    // visibly resting once recorded, not just unresponsive; the line above says what was recorded
-                    className={alreadyRecorded ? "opacity-50" : ""}
-                    aria-describedby={alreadyRecorded ? "offer-recorded-status" : undefined}
-                    onClick={() => setClicked(decision)}
-                    data-testid={`record-${decision}`}
-                  >
-                    {recording && clicked === decision ? <Loader2 aria-hidden className="size-4 animate-spin" /> : null}
-                    {recording && clicked === decision ? "Recording…" : text}
-                  </Button>
-                ))}
-              </div>
-            </div>
+            <OfferActions
+              ev={ev}
+              recorded={recorded}
+              recording={recording}
+              recordDisabled={recordDisabled}
+              alreadyRecorded={alreadyRecorded}
+              clicked={clicked}
+              onClick={setClicked}
+              declineText={declineText}
+              money={money}
+              holdsFirm={holdsFirm}
+              form={RECORD_FORM}
+            />
           </>
         )}
       </div>

@@ -47,7 +47,10 @@ export function ClientProposalView({
           </h1>
           {p.clientName ? <p className="mt-1 text-stone-700 dark:text-stone-300 print:text-black!">Prepared for {p.clientName}</p> : null}
           <p className="mt-1 text-sm text-stone-700 dark:text-stone-300 print:text-black!">
-            This proposal is valid until <time dateTime={p.expiresOn}>{formatDay(p.expiresOn, p.locale)}</time>.
+            {/* the last day is today: say so, the date alone reads as some day ahead */}
+            This proposal is valid until {p.expiresToday ? "today (" : null}
+            <time dateTime={p.expiresOn}>{formatDay(p.expiresOn, p.locale)}</time>
+            {p.expiresToday ? ")" : null}.
           </p>
         </div>
         <PrintButton auto={autoPrint} />

@@ -4,6 +4,7 @@
  * price, and why proposals were declined. From the quotes in the filters and their proposals. Pure.
  * docs/dashboard.md, "Proposals".
  */
+import { plural } from "../text";
 import { PROPOSAL_DECLINE_REASONS, label, type ProposalDeclineReason, type QuoteWithEvents } from "../domain";
 import { formatPercentBp } from "../money";
 import type { ProposalWithOptions } from "../proposals/types";
@@ -94,6 +95,17 @@ export function proposalFigures(quotes: readonly Quote[], proposals: readonly Pr
     haggle: { proposals: proposalsShare, singlePrice: singleShare, comparison: compareSamples(proposalsShare, singleShare) },
     declines: PROPOSAL_DECLINE_REASONS.map((reason) => ({ reason, label: label(reason), n: reasons.get(reason) ?? 0 })),
   };
+}
+
+/**
+ * The answers to the proposals sent: "2 proposals chosen, 1 declined" (each proposal is chosen or
+ * declined, never an option counted as a proposal); "none answered yet" before any answer.
+ */
+export function answeredText(f: Pick<ProposalFigures, "chosen" | "declined">): string {
+  if (f.chosen === 0 && f.declined === 0) return "None answered yet";
+  if (f.declined === 0) return `${plural(f.chosen, "proposal")} chosen`;
+  if (f.chosen === 0) return `${plural(f.declined, "proposal")} declined`;
+  return `${plural(f.chosen, "proposal")} chosen, ${f.declined} declined`;
 }
 
 /** "3 of 10 proposals" with its share when there are enough cases, "too few to tell" when not. */

@@ -17,7 +17,7 @@ export const DEFAULT_COUNTER_TEMPLATE =
  * {optionScope}; lib/offer-check/tiers.ts). The smallest option when the budget buys none: DEFAULT_SMALLEST_TIER_TEMPLATE.
  */
 export const DEFAULT_TIER_COUNTER_TEMPLATE =
-  "Thanks, {client}. My prices are the same for everyone, so for a budget of {budget} I can offer {option} at {optionPrice}: {optionScope}. " +
+  "Thanks, {client}. My prices are the same for everyone. Within your budget of {budget}, I can offer {option} at {optionPrice}: {optionScope}. " +
   "Let me know if that suits you.";
 
 export const DEFAULT_SMALLEST_TIER_TEMPLATE =

@@ -153,6 +153,11 @@ export interface OfferEvaluation {
    * null only when the scope is not a positive number of minutes.
    */
   effectiveRate: number | null;
+  /**
+   * what the rate bar's number is, when it needs saying: "Their offer for the full scope (40 h):" when a
+   * proposal's options answer the offer (the counter is an option, with its own rate); null: "Effective rate"
+   */
+  rateLabel?: string | null;
   unit: Unit | null;
   /** in the service's unit, rush-adjusted where rush; null without a usable rate card */
   rates: OfferRates | null;

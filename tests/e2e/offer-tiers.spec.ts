@@ -61,8 +61,10 @@ test("counter by tier: a $2,000 budget on a $4,000 proposal gets the Essentials 
     await expect(card.getByTestId("offer-tier-bought")).toContainText("$2,000.00");
     await expect(card.getByTestId("offer-tier")).toHaveCount(2);
     await expect(card.getByTestId("offer-tiers-left-out")).toHaveText("Left out: CMS setup, Blog");
-    await expect(page.getByTestId("offer-counter-text")).toContainText("for $2,000.00 the Essentials option: Home page and About page, without CMS setup and Blog");
+    await expect(page.getByTestId("offer-counter-text")).toContainText("within their budget of $2,000.00, the Essentials option at $2,000.00: Home page and About page, without CMS setup and Blog");
     await expect(page.getByTestId("counter-message").getByRole("textbox")).toHaveValue(/the Essentials option at \$2,000\.00/);
+    // the bar says what it measures: their offer for the whole quoted scope, not the option countered with
+    await expect(page.getByTestId("effective-rate").locator("..")).toContainText("Their offer for the full scope (40 h): $50.00/h");
     await card.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/offer-tiers-${viewport.name}.png`, fullPage: viewport.name === "desktop" });
   }

@@ -102,6 +102,14 @@ test("a client opens the proposal link, prints it, chooses the middle option; th
   const timeline = page.getByRole("list", { name: "Timeline" });
   await expect(timeline.getByText("Chose Standard ($3,600.00) through the proposal link")).toBeVisible();
   await expect(timeline.getByText(/^Proposal sent \(3 options: Essentials \$2,000\.00 · Standard \$3,600\.00 · Complete \$5,200\.00\)$/)).toBeVisible();
+  // newest first, the same order as on the client page: accepted (at the option), then the choice, then sent
+  const accepted = timeline.getByText(/^Accepted at \$3,600\.00 for the Standard option \(/);
+  await expect(accepted).toBeVisible();
+  const lines = await timeline.getByRole("listitem").allTextContents();
+  const at = (text: string) => lines.findIndex((l) => l.includes(text));
+  expect(at("Accepted at $3,600.00")).toBeLessThan(at("Chose Standard"));
+  expect(at("Chose Standard")).toBeLessThan(at("Proposal sent"));
+  expect(lines.some((l) => l.includes("Quoted $3,600.00"))).toBe(false);
   await timeline.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/proposal-client-quote-accepted.png` });
   const q = await api<{ status: string; agreedAmount: number; quotedAmount: number }>(request, "get", `/api/v1/quotes/${quote.id}`);

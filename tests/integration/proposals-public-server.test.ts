@@ -39,6 +39,7 @@ describe.skipIf(!HAS_BUILD)(`the proposal link on the real server, with a passwo
   let revoked: Made;
   let race: Made;
   let crossSite: Made;
+  let lastDay: Made;
 
   function bookWith(name: string, title: string, expiresOn = addDays(today, 14)) {
     const client = createClient(db, upsertClientSchema.parse({ name, status: "prospect" }));
@@ -61,6 +62,7 @@ describe.skipIf(!HAS_BUILD)(`the proposal link on the real server, with a passwo
     revoked = bookWith("Revoked Co", "Withdrawn pitch").proposal;
     race = bookWith("Race Co", "Race pitch").proposal;
     crossSite = bookWith("Cross Co", "Cross pitch").proposal;
+    lastDay = bookWith("Last Day Co", "Last day pitch", today).proposal;
     server = await startServer({ WALKAWAY_DB: file, WALKAWAY_PASSWORD: PASSWORD, WALKAWAY_API_TOKEN: API_TOKEN });
     url = server.url;
   }, 120_000);
@@ -115,7 +117,7 @@ describe.skipIf(!HAS_BUILD)(`the proposal link on the real server, with a passwo
   });
 
   test("path tricks do not reach the app: '..', encoded dots, encoded slashes, other methods, a server action", async () => {
-    for (const p of [`/p/${open.token}/../../clients`, `/p/${open.token}/%2e%2e/%2e%2e/clients`, `/p/${open.token}/..%2f..%2fclients`, `/p/${open.token}/answer/../../../dashboard`, `/p/${open.token}x`, `/p/${open.token}/answer/x`]) {
+    for (const p of [`/p/${open.token}/../../clients`, `/p/${open.token}/%2e%2e/%2e%2e/clients`, `/p/${open.token}/..%2f..%2fclients`, `/p/${open.token}/answer/../../../dashboard`, `/p/${open.token}/answer/x`]) {
       const res = await raw(p);
       expect([303, 307, 308, 404], p).toContain(res.status);
       if (res.status !== 404) expect(res.location, p).toMatch(/\/login/);
@@ -131,15 +133,32 @@ describe.skipIf(!HAS_BUILD)(`the proposal link on the real server, with a passwo
     expect(action.location).toMatch(/\/login/);
   });
 
+  test("its last day is today: the page says so, beside the date", async () => {
+    const text = (html: string) => html.replace(/<[^>]+>/g, "");
+    expect(text(await (await get(`/p/${lastDay.token}`)).text())).toMatch(/This proposal is valid until today \([A-Z][a-z]{2} \d{1,2}, \d{4}\)\./);
+    expect(text(await (await get(`/p/${open.token}`)).text())).toMatch(/This proposal is valid until [A-Z][a-z]{2} \d{1,2}, \d{4}\./);
+  });
+
   test("unknown and malformed links: 404, nothing of the book", async () => {
-    for (const t of ["A".repeat(43), "not-a-token", `${open.token!.slice(0, 42)}`]) {
+    // a malformed link gets the same 404 as a wrong well-formed one, never the freelancer's login page
+    for (const t of ["A".repeat(43), "not-a-token", "xxxxxxxx", `${open.token!.slice(0, 42)}`, `${open.token}x`, "%3Cscript%3E"]) {
       const res = await get(`/p/${t}`);
-      expect(res.status).toBe(t.length === 43 ? 404 : 303);
+      expect(res.status, t).toBe(404);
       const html = await res.text();
       expect(html).not.toContain("Studio Lumen");
       expect(html).not.toContain("Acme Bakery");
-      if (res.status === 404) expect(html).toContain("This link is not valid");
+      expect(html, t).toContain("This link is not valid");
     }
+    // one segment only: an encoded slash or dots in it reach nothing else of the app
+    for (const p of ["/p/..%2fclients", "/p/%2e%2e%2fclients", "/p/..%2f..%2fapi%2fv1%2fclients"]) {
+      const res = await raw(p);
+      expect([303, 307, 308, 404], p).toContain(res.status);
+      if (res.status !== 404) expect(res.location, p).toMatch(/\/login/);
+      expect(res.body, p).not.toContain("Acme Bakery");
+      expect(res.body, p).not.toContain("Secret Other Client");
+    }
+    // a malformed answer post is still the app's: sign in first
+    expect((await raw("/p/xxxxxxxx/answer", "POST", { "content-type": "application/x-www-form-urlencoded" })).location).toMatch(/\/login/);
   });
 
   test("revoked: the same 404, and its answer is refused", async () => {

@@ -165,7 +165,9 @@ describe("the public page's data: only that proposal", () => {
     const other = openProposal("Someone Else");
     const { p, token, client, quote } = openProposal("Acme");
     const view = loadPublicProposal(db, token, today);
-    expect(view).toMatchObject({ state: "open", businessName: "Studio Lumen", clientName: client.name, quoteTitle: quote.title, currency: "USD", expiresOn: p.expiresOn });
+    expect(view).toMatchObject({ state: "open", businessName: "Studio Lumen", clientName: client.name, quoteTitle: quote.title, currency: "USD", expiresOn: p.expiresOn, expiresToday: false });
+    // on its last day the page says "valid until today (…)"
+    expect(loadPublicProposal(db, token, p.expiresOn)).toMatchObject({ state: "open", expiresToday: true });
     expect(view.options.map((o) => [o.name, o.price])).toEqual([
       ["Essentials", 200_000],
       ["Standard", 360_000],
@@ -283,13 +285,35 @@ describe("the timeline tells it as it happened", () => {
     expect(sent).toMatchObject({ date: addDays(today, -2), title: "Proposal sent (3 options: Essentials $2,000.00 · Standard $3,600.00 · Complete $5,200.00)" });
     const chose = entries.find((e) => e.key === `p${p.id}-answer`)!;
     expect(chose).toMatchObject({ date: today, title: "Chose Standard ($3,600.00) through the proposal link", tone: "good" });
-    // the quote's list is oldest first (its page shows it reversed): quoted, sent, accepted, chose
-    expect(entries.map((e) => e.key)).toEqual([`q${quote.id}-sent`, `p${p.id}-sent`, `q${quote.id}-decided`, `p${p.id}-answer`]);
+    // the quote's list is oldest first (its page shows it reversed): quoted, sent, chose, accepted
+    expect(entries.map((e) => e.key)).toEqual([`q${quote.id}-sent`, `p${p.id}-sent`, `p${p.id}-answer`, `q${quote.id}-decided`]);
+    // the quote's price and hours are now the option's: the quote line does not rewrite history with them
+    expect(entries[0].title).toBe("Quoted, then offered as a proposal");
+    expect(entries[3].title).toBe("Accepted at $3,600.00 for the Standard option (40 h)");
     const clientEntries = loadClientPage(db, client.id).timeline.map((e) => e.title);
     expect(clientEntries).toContain(chose.title);
     expect(clientEntries).toContain(sent.title);
     // newest first: the answer above the sending
     expect(clientEntries.indexOf(chose.title)).toBeLessThan(clientEntries.indexOf(sent.title));
+  });
+
+  test("quoted, offered and answered on one day: one line for the quote sent as a proposal, one order on both pages", () => {
+    for (const answer of ["choose", "decline"] as const) {
+      const client = createClient(db, upsertClientSchema.parse({ name: `Same day ${++seq}`, status: "prospect", paymentTermsDays: 14 }));
+      const quote = createQuote(db, upsertQuoteSchema.parse({ clientId: client.id, title: `Shop ${seq}`, estimatedMinutes: 2400, quotedAmount: 400_000, currency: "USD", status: "sent", sentOn: today }), today);
+      const p = makeProposal(db, quote.id, { expiresOn: addDays(today, 20), sentOn: today });
+      answerProposal(db, { token: p.token! }, answer === "choose" ? { answer, optionId: p.options[1].id } : { answer, reason: "price" }, today, NOW);
+      const onQuotePage = [...quoteTimeline(loadQuotePage(db, quote.id, { checkOffer: false }).quote)].reverse();
+      const onClientPage = loadClientPage(db, client.id).timeline.filter((e) => e.quoteId === quote.id);
+      // newest first on both: decided, then the client's answer, then the quote sent as a proposal
+      expect(onQuotePage.map((e) => e.key)).toEqual([`q${quote.id}-decided`, `p${p.id}-answer`, `q${quote.id}-sent`]);
+      expect(onClientPage.map((e) => e.key)).toEqual(onQuotePage.map((e) => e.key));
+      // the quote line is the proposal sent (never "Quoted $3,600.00 for 40 h": the option's price, written back)
+      expect(onQuotePage[2]).toMatchObject({ title: "Proposal sent (3 options: Essentials $2,000.00 · Standard $3,600.00 · Complete $5,200.00)" });
+      expect(onQuotePage.filter((e) => e.title.startsWith("Proposal sent"))).toHaveLength(1);
+      if (answer === "choose") expect(onQuotePage[0].title).toBe("Accepted at $3,600.00 for the Standard option (40 h)");
+      else expect(onQuotePage[1].title).toBe("Declined the proposal: price");
+    }
   });
 
   test("a decline with its reason and note", () => {

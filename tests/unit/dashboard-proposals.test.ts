@@ -1,6 +1,7 @@
 /** The dashboard's Proposals figures (lib/dashboard/proposals.ts): places, names, haggle shares, declines, zero samples. */
 import { describe, expect, test } from "vitest";
 import { haggleText, optionPlace, proposalFigures } from "@/lib/dashboard";
+import { answeredText } from "@/lib/dashboard/proposals";
 import type { ProposalDeclineReason, QuoteWithEvents } from "@/lib/domain";
 import type { ProposalWithOptions } from "@/lib/proposals/types";
 import { makeEvent, makeQuote } from "./fixtures";
@@ -121,5 +122,17 @@ describe("proposalFigures", () => {
     const few = proposalFigures([haggled(1), plain(2)], [proposal(1, ["A", "B"])]);
     expect(few.haggle.comparison.enough).toBe(false);
     expect(haggleText(few.haggle, "en-US")).toBe("1 of 1 proposal was haggled (too few to tell) vs 0 of 1 single-price quote (too few to tell).");
+  });
+});
+
+describe("answeredText: proposals chosen and declined, in words", () => {
+  test.each([
+    [2, 1, "2 proposals chosen, 1 declined"],
+    [1, 0, "1 proposal chosen"],
+    [1, 3, "1 proposal chosen, 3 declined"],
+    [0, 1, "1 proposal declined"],
+    [0, 0, "None answered yet"],
+  ])("%i chosen, %i declined: %s", (chosen, declined, text) => {
+    expect(answeredText({ chosen, declined })).toBe(text);
   });
 });

@@ -133,11 +133,14 @@ describe("the offer check counters by tier", () => {
     expect(ev.headline).toContain("the Essentials option");
     expect(ev.counter.counterPrice).toBe(200000);
     expect(ev.counter.tier).toMatchObject({ optionId: 1, price: 200000, minutes: 1200, fits: true, leftOut: ["CMS setup", "Blog"] });
-    expect(ev.counter.text).toBe("Trade, don't give: for $2,000.00 the Essentials option: Home page and About page, without CMS setup and Blog. Not a lower price for the Complete option.");
+    expect(ev.counter.text).toBe("Trade, don't give: within their budget of $2,000.00, the Essentials option at $2,000.00: Home page and About page, without CMS setup and Blog. Not a lower price for the Complete option.");
+    // the bar measures their offer for the whole quoted scope; the "Why" list adds the option's own rate
+    expect(ev.rateLabel).toBe("Their offer for the full scope (40 h):");
+    expect(ev.reasons.map((r) => r.text)).toContain("The Essentials option: $2,000.00 for 20 h is $100.00/h, at or above your target of $100.00/h.");
     expect(ev.tiers).toMatchObject({ boughtId: 1, referenceId: 3, outcome: "counter" });
     expect(ev.tiers!.options.map((o) => o.name)).toEqual(["Essentials", "Standard", "Complete"]);
     const message = tierCounterMessage(input(), ev)!;
-    expect(message).toContain("I can offer the Essentials option at $2,000.00: Home page and About page, without CMS setup and Blog");
+    expect(message).toContain("Within your budget of $2,000.00, I can offer the Essentials option at $2,000.00: Home page and About page, without CMS setup and Blog");
     expect(offerTemplateVars(input(), ev).optionPrice).toBe("$2,000.00");
   });
 
@@ -147,6 +150,11 @@ describe("the offer check counters by tier", () => {
     expect(ev.counter.counterPrice).toBe(300000);
     expect(ev.counter.tier!.optionName).toBe("Standard");
     expect(ev.counter.tier!.leftOut).toEqual(["Blog"]);
+    // never "for a budget of $3,500.00 … at $3,000.00" (which reads as asking less than they offered)
+    expect(ev.counter.text).toContain("within their budget of $3,500.00, the Standard option at $3,000.00");
+    const message = tierCounterMessage(input({ offeredAmount: 350000 }), ev)!;
+    expect(message).toContain("Within your budget of $3,500.00, I can offer the Standard option at $3,000.00");
+    expect(message).not.toContain("for a budget of");
   });
 
   test("the budget buys the option they were quoted: a yes at it", () => {
@@ -170,6 +178,10 @@ describe("the offer check counters by tier", () => {
     expect(ev.counter.tier).toMatchObject({ optionId: 1, fits: false });
     expect(ev.tiers).toMatchObject({ boughtId: null, outcome: "none_fits" });
     expect(tierCounterMessage(input({ offeredAmount: 150000 }), ev)).toContain("The smallest version of this work is the Essentials option, at $2,000.00");
+    // one voice: the options are the versions of the work, so no "hours of work for their budget" beside them
+    expect(ev.counter.text).not.toMatch(/is fixed|of work for it/);
+    expect(ev.counter.text).toContain('Decline: "Thank you for letting me know. I wish you the best." If they can stretch to it: the Essentials option, Home page and About page.');
+    expect(ev.rateLabel).toBe("Their offer for the full scope (40 h):");
   });
 
   test("a client you would not choose still gets the decline; another currency ignores the proposal", () => {
@@ -177,6 +189,7 @@ describe("the offer check counters by tier", () => {
     expect(walk.answer).toBe("walk_away");
     expect(walk.counter.tier).toBeNull();
     expect(walk.tiers!.outcome).toBe("not_used");
+    expect(walk.rateLabel).toBeNull();
     const eur = evaluateOffer(input({ proposal: { ...PROPOSAL, currency: "EUR" } }));
     expect(eur.tiers).toBeNull();
     expect(eur.answer).toBe("walk_away");
