@@ -10,6 +10,7 @@ import { errorsForSentNames } from "@/lib/form-input";
 import { fieldErrors, renameAliases, type FieldErrors } from "@/lib/schemas";
 import { readyDb } from "@/server/database";
 import { maxBodyBytes } from "@/server/env";
+import { readLimitedBody } from "@/server/request-body";
 import { toAppError } from "@/server/errors";
 
 export function errorResponse(status: number, message: string, fields?: FieldErrors): Response {
@@ -29,23 +30,12 @@ export async function readBodyBytes(req: Request, types: RegExp, expected: strin
   const limit = maxBodyBytes();
   const type = req.headers.get("content-type") ?? "";
   if (!types.test(type)) throw new AppError("unsupported_media_type", `Send ${expected}`);
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > limit) throw new AppError("payload_too_large", `Body too large (limit ${limit} bytes)`);
-  const reader = req.body?.getReader();
-  if (!reader) throw new AppError("invalid_input", "Empty body", emptyFields);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new AppError("payload_too_large", `Body too large (limit ${limit} bytes)`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
+  const tooLarge = () => new AppError("payload_too_large", `Body too large (limit ${limit} bytes)`);
+  if (Number(req.headers.get("content-length") ?? 0) > limit) throw tooLarge();
+  if (req.body == null) throw new AppError("invalid_input", "Empty body", emptyFields);
+  const bytes = await readLimitedBody(req, limit);
+  if (bytes == null) throw tooLarge();
+  return bytes;
 }
 
 /** Read a JSON body with a size limit and a content-type check. */

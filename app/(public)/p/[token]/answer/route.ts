@@ -8,6 +8,7 @@ import { readyDb } from "@/server/database";
 import { todayFor } from "@/server/clock";
 import { toAppError } from "@/server/errors";
 import { answerProposal } from "@/server/proposal-answers";
+import { readLimitedBody } from "@/server/request-body";
 import { looksLikeShareToken } from "@/server/share-token";
 import { MAX_ANSWER_FORM_BYTES, parseAnswerForm } from "@/lib/proposals/answer-form";
 
@@ -20,22 +21,8 @@ const backTo = (token: string, problem?: string) => new Response(null, { status:
 /** The form body, refused when it is not a form or larger than an answer can be. */
 async function readForm(req: Request): Promise<URLSearchParams | null> {
   if (!/^application\/x-www-form-urlencoded\b/i.test(req.headers.get("content-type") ?? "")) return null;
-  if (Number(req.headers.get("content-length") ?? 0) > MAX_ANSWER_FORM_BYTES) return null;
-  const reader = req.body?.getReader();
-  if (!reader) return new URLSearchParams();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_ANSWER_FORM_BYTES) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
+  const bytes = await readLimitedBody(req, MAX_ANSWER_FORM_BYTES);
+  return bytes == null ? null : new URLSearchParams(bytes.toString("utf8"));
 }
 
 export async function POST(req: Request, ctx: { params: Promise<{ token: string }> }): Promise<Response> {
