@@ -313,8 +313,8 @@ describe("good / better / best go up in price; no option at $0", () => {
       expect(Object.keys(res.body.error.fields)).toEqual(["options.1.price"]);
       expect(counts()).toEqual(before);
       // a typed higher price for Standard makes it savable
-      const fixed = threeOptions();
-      fixed.options[1] = { ...fixed.options[1], price: 415000 } as (typeof fixed.options)[number];
+      const base = threeOptions();
+      const fixed = { ...base, options: base.options.map((o, i) => (i === 1 ? { ...o, price: 415000 } : o)) };
       expect((await put(quoteId, fixed)).status).toBe(200);
     } finally {
       updateSettings(db, { ...getSettings(db), minimumFee: 0 });

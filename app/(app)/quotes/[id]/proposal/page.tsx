@@ -11,6 +11,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/confirm-button";
 import { ProposalBuilder } from "@/components/proposals/builder";
 import { SharePanel } from "@/components/proposals/share-panel";
+import { ProposalRecord } from "@/components/proposals/status-record";
 
 export const metadata: Metadata = { title: "Proposal" };
 
@@ -50,7 +51,9 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
           </Card>
         ) : null}
 
-        {pricing ? (
+        {proposal?.answeredOn ? (
+          <ProposalRecord proposal={proposal} locale={locale} />
+        ) : pricing ? (
           <>
             <ProposalBuilder action={saveProposalAction.bind(null, quote.id)} initial={initial} pricing={pricing} repriceTo={repriceTo} saved={Boolean(proposal)} locale={locale} readOnly={readOnly} />
           </>
