@@ -3,7 +3,7 @@ import { startTransition, useActionState, useId, useRef, useState, type FormEven
 import { ArrowDown, ArrowUp, Plus, Trash2, TriangleAlert } from "lucide-react";
 import { idle, type ActionState, type FormAction } from "@/lib/action-state";
 import { formatHours, formatMoney } from "@/lib/money";
-import { priceOption, proposalRates, type PricedOption } from "@/lib/proposals/pricing";
+import { emptyPriceHint, priceOption, proposalRates, type PricedOption } from "@/lib/proposals/pricing";
 import { ladderProblems } from "@/lib/proposals/rules";
 import { hoursToMinutes, typedPrice, type ProposalForm } from "@/lib/proposals/form";
 import { MAX_OPTIONS, MAX_PROPOSAL_ITEMS, MIN_OPTIONS } from "@/lib/proposals/schemas";
@@ -436,8 +436,3 @@ export function ProposalBuilder({
   );
 }
 
-/** The hint under "Your price": what an empty price gives, saying when that is the minimum fee. */
-export function emptyPriceHint(rateCardPrice: number, minimumFee: number, money: (n: number) => string): string {
-  if (minimumFee > rateCardPrice) return `Empty: ${money(minimumFee)} (your minimum fee; the rate card gives ${money(rateCardPrice)})`;
-  return `Empty: ${money(rateCardPrice)} from your rate card`;
-}
