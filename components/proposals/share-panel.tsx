@@ -51,7 +51,9 @@ export function SharePanel({
             <input id="proposal-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} className="min-h-10 w-full min-w-0 flex-1 rounded-md border border-stone-300 bg-stone-50 px-3 font-mono text-xs sm:min-w-72 dark:border-stone-600 dark:bg-stone-950" data-testid="proposal-link" />
             <CopyButton text={link} selectId="proposal-link" label="Copy link" announce="Link copied" />
           </div>
-          <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">Anyone with this link can see the proposal and answer it, until it expires or you turn the link off.</p>
+          <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">
+            {answered ? "The client has answered: the link shows the proposal and their answer until you turn it off." : "Anyone with this link can see the proposal and answer it, until it expires or you turn the link off."}
+          </p>
         </div>
       ) : null}
       <div className="flex flex-wrap gap-2">
