@@ -1,6 +1,7 @@
 /**
- * What the proposal builder's page shows: the quote, today's rate card for it (or why there is none),
- * the saved proposal, and the form's starting values (a new proposal: the quote's title as one item
+ * What the proposal builder's page shows: the quote, the pricing it is built with (a saved proposal's
+ * own stored pricing; a new one today's rate card, or why there is none), today's card when it would
+ * reprice a saved proposal, the saved proposal, and the form's starting values (a new proposal: the quote's title as one item
  * with its estimated hours, two options, an expiry 30 days out).
  */
 import type { DbOrTx } from "@/db/connection";
@@ -13,7 +14,7 @@ import type { ProposalForm } from "@/lib/proposals/form";
 import { editProblem } from "@/lib/proposals/rules";
 import type { ProposalPricing } from "@/lib/proposals/types";
 import { getClient } from "./clients";
-import { proposalPricingFor } from "./proposals";
+import { pricingDiffers, proposalPricingFor, storedPricing } from "./proposals";
 import { findProposalView, type ProposalView } from "./proposal-views";
 import { getQuote } from "./quotes";
 
@@ -35,6 +36,7 @@ function formOf(p: ProposalView): ProposalForm {
     terms: p.terms ?? "",
     expiresOn: p.expiresOn,
     confirmBelowFloor: p.belowFloorConfirmed,
+    reprice: false,
     items: p.items.map((i) => ({ name: i.name, hours: hoursText(i.minutes) })),
     options: p.options.map((o) => ({ name: o.name, summary: o.summary ?? "", items: o.items, price: o.priceSource === "custom" ? toDecimalString(o.price, p.currency) : "" })),
   };
@@ -45,14 +47,20 @@ export function loadProposalPage(db: DbOrTx, quoteId: number, today: string) {
   const settings = getSettings(db);
   const client = getClient(db, quote.clientId);
   const proposal = findProposalView(db, quoteId, today);
-  let pricing: ProposalPricing | null = null;
+  let todays: ProposalPricing | null = null;
   let pricingProblem: string | null = null;
   try {
-    pricing = proposalPricingFor(db, quote, settings, today);
+    todays = proposalPricingFor(db, quote, settings, today);
   } catch (e) {
     if (!isAppError(e, "invalid_input")) throw e;
     pricingProblem = e.message;
   }
+  // a saved proposal keeps the pricing it was saved with (what the client saw); today's card only when asked
+  const stored = proposal && proposal.currency === quote.currency ? storedPricing(findProposalForQuote(db, quoteId)!) : null;
+  const pricing = stored ?? todays;
+  if (stored) pricingProblem = null;
+  /** today's rate card when it prices a saved proposal differently (the builder offers "Reprice") */
+  const repriceTo = stored && todays && pricingDiffers(stored, todays) ? todays : null;
   const title = quote.title.trim() || "The work";
   const initial: ProposalForm = proposal
     ? formOf(proposal)
@@ -62,11 +70,12 @@ export function loadProposalPage(db: DbOrTx, quoteId: number, today: string) {
         terms: "",
         expiresOn: addDays(today, PROPOSAL_DAYS),
         confirmBelowFloor: false,
+        reprice: false,
         items: [{ name: title.slice(0, 120), hours: quote.estimatedMinutes > 0 ? hoursText(quote.estimatedMinutes) : "" }],
         options: [
           { name: "Essentials", summary: "", items: [0], price: "" },
           { name: "Standard", summary: "", items: [0], price: "" },
         ],
       };
-  return { quote, client, settings, proposal, pricing, pricingProblem, readOnly: editProblem(quote.status, findProposalForQuote(db, quoteId) ?? null), initial };
+  return { quote, client, settings, proposal, pricing, repriceTo, pricingProblem, readOnly: editProblem(quote.status, findProposalForQuote(db, quoteId) ?? null), initial };
 }

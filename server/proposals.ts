@@ -79,10 +79,24 @@ export function proposalPricingFor(db: DbOrTx, quote: Pick<QuoteWithEvents, "cli
   };
 }
 
+/** The pricing a saved proposal was priced with (its stored rates, rush multiplier, hours per day, minimum fee). */
+export function storedPricing(p: ProposalPricing): ProposalPricing {
+  const { currency, unit, floorRate, targetRate, marketRate, rush, rushMultiplierPct, hoursPerDay, minimumFee } = p;
+  return { currency, unit, floorRate, targetRate, marketRate, rush, rushMultiplierPct, hoursPerDay, minimumFee };
+}
+
+/** Whether today's rate card prices differently from a stored one (rush aside). */
+export function pricingDiffers(a: ProposalPricing, b: ProposalPricing): boolean {
+  const keys = ["currency", "unit", "floorRate", "targetRate", "marketRate", "rushMultiplierPct", "hoursPerDay", "minimumFee"] as const;
+  return keys.some((k) => a[k] !== b[k]);
+}
+
 // ---- writes ------------------------------------------------------------------------------------
 
 /**
- * Builds or replaces the quote's proposal, priced from today's rate card. Refused (409) on a decided
+ * Builds or replaces the quote's proposal. A new one is priced from today's rate card; a saved one keeps
+ * the pricing it was saved with (so editing never silently changes prices the client saw) unless
+ * `reprice` asks for today's card (or the quote's currency changed). Refused (409) on a decided
  * quote or once the client answered; field errors (nothing stored) for an expiry in the past or an
  * option below the floor without "I know". Re-saving keeps the link and the day it was sent. The
  * quote's own price is left alone until the client chooses.
@@ -94,7 +108,9 @@ export function saveProposal(db: DbOrTx, quoteId: number, input: SaveProposalInp
     const problem = editProblem(quote.status, existing);
     if (problem) throw conflict(problem);
     const settings = getSettings(tx);
-    const pricing: ProposalPricing = { ...proposalPricingFor(tx, quote, settings, today), rush: input.rush };
+    const keep = existing && !input.reprice && existing.currency === quote.currency;
+    const base = keep ? storedPricing(existing) : proposalPricingFor(tx, quote, settings, today);
+    const pricing: ProposalPricing = { ...base, rush: input.rush };
     const errors = proposalProblems(input, pricing, today, settings.locale);
     if (errors) throw invalidInput("Please fix the highlighted fields.", errors);
     const priced = pricedOptions(input, pricing);

@@ -24,7 +24,7 @@ export const unshareProposalAction = idAction({
   run: (db, id) => {
     shareProposal(db, id, { shared: false }, todayFor(db));
   },
-  message: "The link is off: it no longer opens.",
+  message: "Link turned off: the client’s page no longer opens.",
 });
 
 /** "I sent it as a PDF". */

@@ -3,7 +3,8 @@ import { startTransition, useActionState, useId, useRef, useState, type FormEven
 import { ArrowDown, ArrowUp, Plus, Trash2, TriangleAlert } from "lucide-react";
 import { idle, type ActionState, type FormAction } from "@/lib/action-state";
 import { formatHours, formatMoney } from "@/lib/money";
-import { priceOption, proposalRates, type PricedOption } from "@/lib/proposals/pricing";
+import { emptyPriceHint, priceOption, proposalRates, type PricedOption } from "@/lib/proposals/pricing";
+import { ladderProblems } from "@/lib/proposals/rules";
 import { hoursToMinutes, typedPrice, type ProposalForm } from "@/lib/proposals/form";
 import { MAX_OPTIONS, MAX_PROPOSAL_ITEMS, MIN_OPTIONS } from "@/lib/proposals/schemas";
 import type { ProposalPricing } from "@/lib/proposals/types";
@@ -40,14 +41,20 @@ export const DEFAULT_OPTION_NAMES = ["Essentials", "Standard", "Complete"];
 export function ProposalBuilder({
   action,
   initial,
-  pricing,
+  pricing: savedPricing,
+  repriceTo = null,
+  saved = false,
   locale,
   readOnly,
 }: {
   action: FormAction;
   initial: ProposalForm;
-  /** today's rate card for this quote (rush off: the form's rush applies) */
+  /** what it is priced with: a saved proposal's stored pricing, or today's rate card for a new one (rush off: the form's rush applies) */
   pricing: ProposalPricing;
+  /** a saved proposal: today's rate card when it prices differently (offered as "Reprice"); null: the same, or none */
+  repriceTo?: ProposalPricing | null;
+  /** the proposal is saved (its pricing is the one it was saved with) */
+  saved?: boolean;
   locale: string;
   /** why it cannot be changed (answered, decided quote); null: it can */
   readOnly: string | null;
@@ -65,6 +72,8 @@ export function ProposalBuilder({
   const [intro, setIntro] = useState(initial.intro);
   const [terms, setTerms] = useState(initial.terms);
   const [confirmBelowFloor, setConfirm] = useState(initial.confirmBelowFloor);
+  const [reprice, setReprice] = useState(false);
+  const pricing = reprice && repriceTo ? repriceTo : savedPricing;
   const [state, formAction, pending] = useActionState<ActionState, FormData>(action, idle);
   const errors = state.status === "error" ? (state.fields ?? {}) : {};
   const f = (key: string) => errors[key];
@@ -78,6 +87,37 @@ export function ProposalBuilder({
     return priceOption(rates, minutes, typed ?? null);
   });
   const anyBelow = priced.some((p) => p?.standing === "below_floor");
+  // the same good / better / best rule the server checks, live (options with items only)
+  const positionsOf = (o: OptionCol) => items.map((item, position) => (o.included.includes(item.key) ? position : -1)).filter((n) => n >= 0);
+  const itemMinutes = items.map((i) => ({ name: i.name, minutes: Math.max(0, hoursToMinutes(i.hours) ?? 0) }));
+  // an option with an item whose hours are not typed yet is left out until they are
+  const ready = (o: OptionCol) => positionsOf(o).every((n) => itemMinutes[n].minutes > 0);
+  const ladder = ladderProblems(
+    {
+      items: itemMinutes,
+      options: options.map((o, n) => ({ name: o.name.trim() || `Option ${n + 1}`, summary: null, items: ready(o) ? positionsOf(o) : [], price: typedPrice(o.price, pricing.currency) ?? null })),
+    },
+    rates,
+    locale,
+  );
+  // options with the same items (the schema refuses them on Save): said before Save
+  const sameItems = options.flatMap((o, j) => {
+    const key = positionsOf(o).join(",");
+    const i = options.findIndex((x, n) => n < j && positionsOf(x).join(",") === key);
+    return key && i >= 0 ? [`Options ${i + 1} and ${j + 1} include the same items: add the items that make them differ, and tick them in the larger option`] : [];
+  });
+  // what "Reprice at today's rate card" would change
+  const repriceChanges = repriceTo
+    ? options.flatMap((o, index) => {
+        const minutes = minutesOf(o);
+        if (minutes <= 0) return [];
+        const typed = typedPrice(o.price, savedPricing.currency) ?? null;
+        const before = priceOption({ ...savedPricing, rush }, minutes, typed).price;
+        const after = priceOption({ ...repriceTo, rush }, minutes, typed).price;
+        return before === after ? [] : [`${o.name.trim() || `Option ${index + 1}`} ${formatMoney(before, savedPricing.currency, locale)} → ${formatMoney(after, repriceTo.currency, locale)}`];
+      })
+    : [];
+  const shownRates = proposalRates(rates);
   const money = (n: number) => formatMoney(n, pricing.currency, locale);
   const rateText = (n: number) => perUnitText(n, pricing.currency, pricing.unit, locale);
 
@@ -116,12 +156,13 @@ export function ProposalBuilder({
       terms,
       expiresOn,
       confirmBelowFloor: confirmBelowFloor && (anyBelow || Boolean(f("confirmBelowFloor"))),
+      reprice: reprice && repriceTo != null,
       items: items.map((i) => ({ name: i.name, hours: i.hours })),
       options: options.map((o) => ({
         name: o.name,
         summary: o.summary,
         price: o.price,
-        items: items.map((item, position) => (o.included.includes(item.key) ? position : -1)).filter((p) => p >= 0),
+        items: positionsOf(o),
       })),
     };
     const data = new FormData();
@@ -194,8 +235,25 @@ export function ProposalBuilder({
           <h2 id={`${uid}-options`} className="text-base font-semibold">
             Options
           </h2>
-          <p className="mb-3 text-sm text-stone-600 dark:text-stone-400">
-            Cheaper means less: each option is a smaller or larger set of items, priced from your rate card at target
+          <p className="text-sm text-stone-700 dark:text-stone-300" data-testid="proposal-rates">
+            {saved && !reprice ? "Priced with the rates saved on this proposal" : "Priced from your rate card today"}
+            {rush ? ` — rush ×${(Math.max(100, pricing.rushMultiplierPct) / 100).toLocaleString(locale)}` : ""}: floor {rateText(shownRates.floor)}, target {rateText(shownRates.target)}, market {rateText(shownRates.market)}
+            {pricing.minimumFee > 0 ? `; minimum fee ${money(pricing.minimumFee)}` : ""}.
+          </p>
+          {repriceTo ? (
+            <div className="mt-2 rounded-md border border-sky-200 bg-sky-50 p-3 text-sm dark:border-sky-900 dark:bg-sky-950/40" data-testid="reprice">
+              <label className="flex min-h-10 items-center gap-2 font-medium">
+                <input type="checkbox" checked={reprice} onChange={(e) => setReprice(e.target.checked)} aria-describedby={`${uid}-reprice-what`} className="size-4 accent-sky-700" />
+                Reprice at today’s rate card
+              </label>
+              <p id={`${uid}-reprice-what`} className="text-stone-700 dark:text-stone-300">
+                Your rate card changed since this proposal was saved
+                {repriceChanges.length ? `: ${repriceChanges.join("; ")}` : "; no option’s price changes"}. Unticked, saving keeps the prices it was saved with.
+              </p>
+            </div>
+          ) : null}
+          <p className="mt-2 mb-3 text-sm text-stone-600 dark:text-stone-400">
+            Cheaper means less: each option is a smaller or larger set of items, priced at target
             {pricing.minimumFee > 0 ? `, never below your minimum fee of ${money(pricing.minimumFee)}` : ""}.
           </p>
           <div className={`grid gap-4 ${cols}`}>
@@ -207,6 +265,9 @@ export function ProposalBuilder({
               const optionLabel = o.name.trim() || `option ${index + 1}`;
               const typed = typedPrice(o.price, pricing.currency);
               const rateCard = p ? p.rateCardPrice : null;
+              const live = ladder[`options.${index}.price`];
+              const server = f(`options.${index}.price`);
+              const priceErrors = server || live ? [...(server ?? []), ...(live && !server?.includes(live) ? [live] : [])] : undefined;
               return (
                 <fieldset key={o.key} className="min-w-0 rounded-lg border border-stone-200 bg-white p-4 shadow-sm dark:border-stone-800 dark:bg-stone-900" data-testid="proposal-option">
                   <legend className="sr-only">Option {index + 1}</legend>
@@ -239,8 +300,8 @@ export function ProposalBuilder({
                     <Labelled
                       id={priceId}
                       label="Your price (optional)"
-                      hint={rateCard != null ? `Empty: ${money(p!.priceSource === "custom" ? rateCard : p!.price)} from your rate card` : "Empty: priced from your rate card"}
-                      error={f(`options.${index}.price`)}
+                      hint={rateCard != null ? emptyPriceHint(rateCard, pricing.minimumFee, money) : "Empty: priced from your rate card"}
+                      error={priceErrors}
                     >
                       <input
                         id={priceId}
@@ -248,8 +309,8 @@ export function ProposalBuilder({
                         inputMode="decimal"
                         autoComplete="off"
                         onChange={(e) => setOption(o.key, { price: e.target.value })}
-                        aria-invalid={f(`options.${index}.price`) ? true : undefined}
-                        aria-describedby={described(priceId, true, f(`options.${index}.price`))}
+                        aria-invalid={priceErrors ? true : undefined}
+                        aria-describedby={described(priceId, true, priceErrors)}
                         className={control}
                       />
                     </Labelled>
@@ -290,7 +351,7 @@ export function ProposalBuilder({
                       {p?.standing === "below_floor" ? (
                         <p className="mt-2 flex gap-1 text-red-800 dark:text-red-300">
                           <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
-                          Below your floor of {rateText(proposalRates(rates).floor)}.
+                          Below your floor of {rateText(shownRates.floor)}.
                         </p>
                       ) : null}
                     </div>
@@ -355,6 +416,16 @@ export function ProposalBuilder({
         ) : null}
       </fieldset>
 
+      {sameItems.length && !readOnly ? (
+        <ul className="space-y-1 text-sm text-amber-800 dark:text-amber-300" data-testid="same-items-note">
+          {sameItems.map((m) => (
+            <li key={m} className="flex gap-1">
+              <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
+              {m}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton pending={pending} pendingText="Saving…" disabled={pending || Boolean(readOnly)}>
           Save proposal
@@ -364,3 +435,4 @@ export function ProposalBuilder({
     </form>
   );
 }
+

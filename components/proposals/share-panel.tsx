@@ -1,5 +1,5 @@
 "use client";
-import { useSyncExternalStore } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { ExternalLink, Printer } from "lucide-react";
 import type { ProposalView } from "@/server/proposal-views";
 import type { ActionState } from "@/lib/action-state";
@@ -32,6 +32,9 @@ export function SharePanel({
   const link = proposal.shareUrl ? `${origin}${proposal.shareUrl}` : null;
   const answered = proposal.status === "chosen" || proposal.status === "declined";
   const open = !answered && proposal.status !== "expired";
+  // what the last action did, said after the page shows its result (the button that did it may be gone)
+  const [said, setSaid] = useState<string | null>(null);
+  const onResult = (state: ActionState) => setSaid(state.status === "ok" ? (state.message ?? null) : null);
   const printHref = proposal.shareUrl ? `${proposal.shareUrl}?print=1` : `${previewHref}?print=1`;
   return (
     <div className="space-y-4 text-sm" data-testid="share-panel">
@@ -48,14 +51,16 @@ export function SharePanel({
             <input id="proposal-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} className="min-h-10 w-full min-w-0 flex-1 rounded-md border border-stone-300 bg-stone-50 px-3 font-mono text-xs sm:min-w-72 dark:border-stone-600 dark:bg-stone-950" data-testid="proposal-link" />
             <CopyButton text={link} selectId="proposal-link" label="Copy link" announce="Link copied" />
           </div>
-          <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">Anyone with this link can see the proposal and answer it, until it expires or you turn the link off.</p>
+          <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">
+            {answered ? "The client has answered: the link shows the proposal and their answer until you turn it off." : "Anyone with this link can see the proposal and answer it, until it expires or you turn the link off."}
+          </p>
         </div>
       ) : null}
       <div className="flex flex-wrap gap-2">
         {proposal.shared ? (
-          <ConfirmButton action={actions.unshare} label="Turn off the link" confirm="Turn off the client link? The link you sent stops working; turning it on again makes a new one." variant="secondary" pendingText="Turning off…" />
+          <ConfirmButton action={actions.unshare} onResult={onResult} label="Turn off the link" confirm={answered ? "Turn off the client link? The client’s page stops opening; their answer is kept." : "Turn off the client link? The link you sent stops working; turning it on again makes a new one."} variant="secondary" pendingText="Turning off…" />
         ) : open ? (
-          <ConfirmButton action={actions.share} label="Turn on the client link" variant="primary" pendingText="Turning on…" />
+          <ConfirmButton action={actions.share} onResult={onResult} label="Turn on the client link" variant="primary" pendingText="Turning on…" />
         ) : null}
         {proposal.shareUrl ? (
           <a href={proposal.shareUrl} target="_blank" rel="noopener" className={buttonClass("secondary")}>
@@ -72,8 +77,11 @@ export function SharePanel({
           <Printer aria-hidden className="size-4" />
           Print / Save as PDF<span className="sr-only"> (opens in a new tab)</span>
         </a>
-        {open && !proposal.sentOn ? <ConfirmButton action={actions.markSent} label="I sent it as a PDF" variant="ghost" pendingText="Marking…" /> : null}
+        {open && !proposal.sentOn ? <ConfirmButton action={actions.markSent} onResult={onResult} label="I sent it as a PDF" variant="ghost" pendingText="Marking…" /> : null}
       </div>
+      <p role="status" className="text-sm font-medium text-emerald-800 empty:hidden dark:text-emerald-300" data-testid="share-said">
+        {said}
+      </p>
       <p className="text-xs text-stone-600 dark:text-stone-400">
         Your client can open the link only if this Walkaway is reachable from the internet (WALKAWAY_PASSWORD and WALKAWAY_ALLOWED_HOSTS set); otherwise Print / Save as PDF and send the file.
       </p>

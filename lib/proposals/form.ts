@@ -28,6 +28,8 @@ export interface ProposalForm {
   terms: string;
   expiresOn: string;
   confirmBelowFloor: boolean;
+  /** a saved proposal: price it at today's rate card instead of the pricing it was saved with */
+  reprice: boolean;
   items: ProposalFormItem[];
   options: ProposalFormOption[];
 }
@@ -65,6 +67,7 @@ export function readProposalForm(form: ProposalForm, currency: string): { input:
       terms: form.terms.trim() ? form.terms : null,
       expiresOn: form.expiresOn,
       confirmBelowFloor: form.confirmBelowFloor,
+      reprice: form.reprice,
       items,
       options,
     },
@@ -79,6 +82,7 @@ export const proposalFormSchema = z.object({
   terms: z.string().max(10_000).catch(""),
   expiresOn: z.string().max(40).catch(""),
   confirmBelowFloor: z.boolean().catch(false),
+  reprice: z.boolean().catch(false),
   items: z.array(z.object({ name: z.string().max(1_000), hours: z.string().max(40) })).max(100),
   options: z.array(z.object({ name: z.string().max(1_000), summary: z.string().max(10_000), items: z.array(z.number().int()).max(100), price: z.string().max(40) })).max(10),
 });

@@ -59,3 +59,9 @@ export function priceOption(pricing: ProposalPricing, minutes: number, customPri
 export function optionMinutes(itemMinutes: readonly number[], included: readonly number[]): number {
   return included.reduce((sum, i) => sum + (itemMinutes[i] ?? 0), 0);
 }
+
+/** The hint under the builder's "Your price": what an empty price gives, saying so when that is the minimum fee. */
+export function emptyPriceHint(rateCardPrice: number, minimumFee: number, money: (n: number) => string): string {
+  if (minimumFee > rateCardPrice) return `Empty: ${money(minimumFee)} (your minimum fee; the rate card gives ${money(rateCardPrice)})`;
+  return `Empty: ${money(rateCardPrice)} from your rate card`;
+}

@@ -34,7 +34,33 @@ export function proposalProblems(input: SaveProposalInput, pricing: ProposalPric
     });
     if (Object.keys(errors).some((k) => k.endsWith(".price"))) errors.confirmBelowFloor = ["An option is priced below your floor"];
   }
+  for (const [key, message] of Object.entries(ladderProblems(input, pricing, locale))) errors[key] = [...(errors[key] ?? []), message];
   return Object.keys(errors).length ? errors : null;
+}
+
+/**
+ * Good / better / best go up in price: an option whose items include all of another option's items
+ * and more must cost more than it. → a message per larger option's price field (`options.N.price`).
+ * Also used live by the builder (options with no items are skipped).
+ */
+export function ladderProblems(input: Pick<SaveProposalInput, "items" | "options">, pricing: ProposalPricing, locale = "en-US"): Record<string, string> {
+  const problems: Record<string, string> = {};
+  const priced = pricedOptions(input, pricing);
+  const sets = input.options.map((o) => new Set(o.items));
+  input.options.forEach((larger, j) => {
+    if (problems[`options.${j}.price`]) return;
+    input.options.forEach((smaller, i) => {
+      if (i === j || problems[`options.${j}.price`]) return;
+      const big = sets[j];
+      const small = sets[i];
+      if (small.size === 0 || big.size <= small.size || ![...small].every((n) => big.has(n))) return;
+      if (priced[j].price > priced[i].price) return;
+      const both = priced[i].priceSource === "minimum_fee" && priced[j].priceSource === "minimum_fee";
+      const why = both ? " — both are lifted to your minimum fee; add scope or type a higher price" : ": type a higher price for it, or a lower one for the smaller option";
+      problems[`options.${j}.price`] = `${larger.name} includes everything in ${smaller.name} and more, so it must cost more than ${formatMoney(priced[i].price, pricing.currency, locale)}${why}`;
+    });
+  });
+  return problems;
 }
 
 /** A proposal can be built or changed on an open quote only, and not once the client has answered. */

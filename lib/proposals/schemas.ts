@@ -10,6 +10,7 @@ import { idSchema, isoDateSchema, MAX_MINUTES, moneySchema, optionalText } from 
 export const MAX_PROPOSAL_ITEMS = 30;
 export const MIN_OPTIONS = 2;
 export const MAX_OPTIONS = 3;
+export const PRICE_ABOVE_ZERO = "Enter a price above zero, or leave it empty to price from the rate card";
 
 const name = (max: number, what: string) =>
   z
@@ -33,7 +34,7 @@ export const proposalOptionSchema = z.object({
   /** positions in the proposal's items (0-based) */
   items: z.array(z.number({ error: "Choose items" }).int("Choose items").min(0, "Choose items"), { error: "Choose the items it includes" }).min(1, "An option needs at least one item"),
   /** a price typed by the user; absent or null: priced from the rate card */
-  price: moneySchema.nullable().optional(),
+  price: moneySchema.positive(PRICE_ABOVE_ZERO).nullable().optional(),
 });
 
 const key = (s: string) => s.trim().toLocaleLowerCase();
@@ -47,6 +48,8 @@ export const saveProposalSchema = z
     expiresOn: isoDateSchema,
     /** "I know": an option priced below the floor may be offered */
     confirmBelowFloor: z.boolean({ error: "Use true or false" }).optional().default(false),
+    /** re-saving a saved proposal keeps the pricing it was saved with; true: price it at today's rate card */
+    reprice: z.boolean({ error: "Use true or false" }).optional().default(false),
     items: z.array(proposalItemSchema, { error: "List the scope items" }).min(1, "Add at least one scope item").max(MAX_PROPOSAL_ITEMS, `At most ${MAX_PROPOSAL_ITEMS} items`),
     options: z.array(proposalOptionSchema, { error: "List the options" }).min(MIN_OPTIONS, "Offer two or three options").max(MAX_OPTIONS, "Offer two or three options"),
   })

@@ -24,7 +24,7 @@ export async function quoteWithService(request: APIRequestContext) {
   const clientName = `Tiered Client ${tag}`;
   const client = await api<{ id: number }>(request, "post", "/api/v1/clients", { name: clientName, leadSource: "referral", status: "active" });
   const quote = await api<{ id: number }>(request, "post", "/api/v1/quotes", { clientId: client.id, serviceId: service.id, title: `Shop site ${tag}`, estimatedMinutes: 40 * 60, quotedAmount: 400000, currency: "USD", status: "draft" });
-  return { quoteId: quote.id, clientName };
+  return { quoteId: quote.id, clientName, serviceId: service.id };
 }
 
 const ITEMS = [
@@ -51,12 +51,16 @@ export async function buildThreeOptionProposal(page: Page, request: APIRequestCo
     // a new proposal starts from the quote: its title with its 40 estimated hours
     await expect(rows).toHaveCount(1);
     await expect(rows.nth(0).getByRole("textbox", { name: "Hours" })).toHaveValue("40");
+    // both starting options include that one item: the builder says so before Save
+    await expect(page.getByTestId("same-items-note")).toHaveText("Options 1 and 2 include the same items: add the items that make them differ, and tick them in the larger option");
     for (let i = 1; i < ITEMS.length; i++) await page.getByRole("button", { name: "Add an item" }).click();
     await expect(rows).toHaveCount(ITEMS.length);
     for (const [i, [name, hours]] of ITEMS.entries()) {
       await rows.nth(i).getByRole("textbox", { name: `Item ${i + 1}`, exact: true }).fill(name);
       await rows.nth(i).getByRole("textbox", { name: "Hours" }).fill(hours);
     }
+    // a new item goes into the larger option: the two now differ
+    await expect(page.getByTestId("same-items-note")).toHaveCount(0);
   });
 
   await test.step("three options choosing their items", async () => {
@@ -78,6 +82,8 @@ export async function buildThreeOptionProposal(page: Page, request: APIRequestCo
       await expect(cols.nth(i).getByTestId("option-price-source")).toHaveText("from your rate card at target");
     }
     await expect(cols.nth(0).getByTestId("option-hours")).toHaveText("30 h");
+    await expect(page.getByTestId("same-items-note")).toHaveCount(0);
+    await expect(page.getByTestId("proposal-rates")).toContainText("Priced from your rate card today: floor $80.00/h, target $100.00/h, market $120.00/h");
   });
 
   await test.step("a price below the floor is refused without 'I know'", async () => {
@@ -230,5 +236,93 @@ test("journey: the user builds three options, the client opens the link in a fre
     await expect(timeline.getByText(/^Proposal sent \(3 options: /)).toBeVisible();
     await expect(page.getByTestId("proposal-card").getByTestId("proposal-status")).toHaveText("Chosen");
     await page.screenshot({ path: `${SHOTS}/proposal-journey-quote.png`, fullPage: true });
+  });
+
+  await test.step("the answered proposal is a record: the prices offered, the choice and when; only the link can be turned off", async () => {
+    await page.getByTestId("proposal-card").getByRole("link", { name: "See the proposal" }).click();
+    const record = page.getByTestId("proposal-record");
+    await expect(record.getByTestId("record-answer")).toHaveText(new RegExp(`^The client chose ${middle.name} at ${middle.price.replace(/[$.]/g, "\\$&")} on .+\\.$`));
+    await expect(record.getByTestId("record-option-price")).toHaveText(built.options.map((o) => o.price));
+    await expect(record.getByTestId("record-option").nth(1)).toContainText("chosen");
+    await expect(page.getByRole("button", { name: "Save proposal" })).toHaveCount(0);
+    await expect(page.getByLabel("I know — offer it below my floor")).toHaveCount(0);
+    await expect(page.getByRole("textbox", { name: "Item 1", exact: true })).toHaveCount(0);
+    await page.screenshot({ path: `${SHOTS}/proposal-answered-record.png`, fullPage: true });
+    await axeClean(page, "answered proposal record");
+    page.once("dialog", (d) => d.accept());
+    await page.getByRole("button", { name: "Turn off the link" }).click();
+    await expect(page.getByText("Link turned off: the client’s page no longer opens.")).toBeVisible();
+    await expect(page.getByText("it can no longer be changed")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Turn on the client link" })).toHaveCount(0);
+  });
+});
+
+test("a sent proposal keeps the prices the client saw when the rate card changes; reprice on request; rush rates; good/better/best must go up; no $0", async ({ page, request }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const { quoteId, serviceId } = await quoteWithService(request);
+  const body = {
+    expiresOn: "2099-12-31",
+    items: [
+      { name: "Design", minutes: 600 },
+      { name: "Build", minutes: 1200 },
+      { name: "CMS", minutes: 600 },
+    ],
+    options: [
+      { name: "Essentials", items: [0, 1] },
+      { name: "Standard", items: [0, 1, 2] },
+    ],
+  };
+  const write = async (method: "put" | "patch", url: string, data: unknown) => {
+    const res = await request.fetch(url, { method: method.toUpperCase(), data });
+    expect(res.ok(), `${method} ${url}: ${await res.text()}`).toBe(true);
+    return (await res.json()) as { id: number };
+  };
+  const saved = await write("put", `/api/v1/quotes/${quoteId}/proposal`, body);
+  await write("put", `/api/v1/proposals/${saved.id}/share`, { shared: true });
+  // the rate card changes after the client got the link: target $100 → $130
+  await write("patch", `/api/v1/services/${serviceId}`, { targetRate: 13000, marketRate: 15000 });
+  const prices = async () => (await api<{ options: { price: number }[] }>(request, "get", `/api/v1/quotes/${quoteId}/proposal`)).options.map((o) => o.price);
+
+  await page.goto(`/quotes/${quoteId}/proposal`);
+  const cols = page.getByTestId("proposal-option");
+  const rates = page.getByTestId("proposal-rates");
+  await test.step("the builder shows the prices the client saw, and what repricing would change", async () => {
+    await expect(rates).toContainText("Priced with the rates saved on this proposal: floor $80.00/h, target $100.00/h, market $120.00/h");
+    await expect(cols.nth(0).getByTestId("option-price")).toHaveText("$3,000.00");
+    await expect(cols.nth(1).getByTestId("option-price")).toHaveText("$4,000.00");
+    await expect(page.getByTestId("reprice")).toContainText("Essentials $3,000.00 → $3,900.00; Standard $4,000.00 → $5,200.00");
+    await page.screenshot({ path: `${SHOTS}/proposal-reprice-offer.png`, fullPage: true });
+  });
+
+  await test.step("rush: the rate line says the rush-adjusted rates", async () => {
+    await page.getByLabel(/^Rush job/).check();
+    await expect(rates).toContainText("rush ×1.5: floor $120.00/h, target $150.00/h, market $180.00/h");
+    await page.getByLabel(/^Rush job/).uncheck();
+  });
+
+  await test.step("a $0 price is refused; a larger option at the smaller one's price is refused live", async () => {
+    await cols.nth(1).getByLabel("Your price (optional)").fill("3000");
+    await expect(cols.nth(1).getByText("Standard includes everything in Essentials and more, so it must cost more than $3,000.00: type a higher price for it, or a lower one for the smaller option")).toBeVisible();
+    await cols.nth(1).getByLabel("Your price (optional)").fill("");
+    await expect(cols.nth(1).getByText(/must cost more than/)).toHaveCount(0);
+    await cols.nth(0).getByLabel("Your price (optional)").fill("0");
+    await page.getByRole("button", { name: "Save proposal" }).click();
+    await expect(cols.nth(0).getByText("Enter a price above zero, or leave it empty to price from the rate card")).toBeVisible();
+    await cols.nth(0).getByLabel("Your price (optional)").fill("");
+  });
+
+  await test.step("saving without repricing keeps the prices; repricing takes today's card", async () => {
+    await page.getByRole("button", { name: "Save proposal" }).click();
+    await expect(page.getByText("Proposal saved.")).toBeVisible();
+    expect(await prices()).toEqual([300000, 400000]);
+    await page.getByLabel("Reprice at today’s rate card").check();
+    await expect(rates).toContainText("Priced from your rate card today: floor $80.00/h, target $130.00/h, market $150.00/h");
+    await expect(cols.nth(1).getByTestId("option-price")).toHaveText("$5,200.00");
+    await page.getByRole("button", { name: "Save proposal" }).click();
+    await expect(page.getByText("Proposal saved.")).toBeVisible();
+    await expect.poll(prices).toEqual([390000, 520000]);
+    await page.reload();
+    await expect(page.getByTestId("reprice")).toHaveCount(0);
+    await expect(rates).toContainText("Priced with the rates saved on this proposal: floor $80.00/h, target $130.00/h, market $150.00/h");
   });
 });

@@ -259,6 +259,77 @@ describe("the floor and the minimum fee", () => {
   });
 });
 
+describe("a saved proposal keeps the prices it was saved with", () => {
+  test("re-saving after the minimum fee rose keeps the stored pricing; reprice: true prices at today's card", async () => {
+    const quoteId = await newQuote("Kept prices");
+    const first = await put(quoteId, threeOptions());
+    expect(first.body.options.map((o: { price: number }) => o.price)).toEqual([300000, 400000, 420000]);
+    updateSettings(db, { ...getSettings(db), minimumFee: 350000 });
+    try {
+      const body = { ...threeOptions(), intro: "Edited after it went out." };
+      const kept = await put(quoteId, body);
+      expect(kept.status).toBe(200);
+      expect(kept.body).toMatchObject({ minimumFee: 0, intro: "Edited after it went out." });
+      expect(kept.body.options.map((o: { price: number; priceSource: string }) => [o.price, o.priceSource])).toEqual([
+        [300000, "rate_card"],
+        [400000, "rate_card"],
+        [420000, "rate_card"],
+      ]);
+      const repriced = await put(quoteId, { ...body, reprice: true });
+      expect(repriced.status).toBe(200);
+      expect(repriced.body.minimumFee).toBe(350000);
+      expect(repriced.body.options.map((o: { price: number; priceSource: string }) => [o.price, o.priceSource])).toEqual([
+        [350000, "minimum_fee"],
+        [400000, "rate_card"],
+        [420000, "rate_card"],
+      ]);
+      // the new pricing is now the stored one
+      const again = await put(quoteId, body);
+      expect(again.body.options[0]).toMatchObject({ price: 350000, priceSource: "minimum_fee" });
+    } finally {
+      updateSettings(db, { ...getSettings(db), minimumFee: 0 });
+    }
+  });
+
+  test("reprice must be true or false", async () => {
+    const quoteId = await newQuote("Reprice typed");
+    const res = await put(quoteId, { ...threeOptions(), reprice: "yes" });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields.reprice).toEqual(["Use true or false"]);
+  });
+});
+
+describe("good / better / best go up in price; no option at $0", () => {
+  test("a minimum fee that lifts Essentials and Standard to the same price → 400 on Standard's price, nothing stored", async () => {
+    updateSettings(db, { ...getSettings(db), minimumFee: 410000 });
+    try {
+      const quoteId = await newQuote("Flat ladder");
+      const before = counts();
+      const res = await put(quoteId, threeOptions());
+      expect(res.status).toBe(400);
+      expect(res.body.error.fields["options.1.price"]).toEqual([
+        "Standard includes everything in Essentials and more, so it must cost more than $4,100.00 — both are lifted to your minimum fee; add scope or type a higher price",
+      ]);
+      expect(Object.keys(res.body.error.fields)).toEqual(["options.1.price"]);
+      expect(counts()).toEqual(before);
+      // a typed higher price for Standard makes it savable
+      const base = threeOptions();
+      const fixed = { ...base, options: base.options.map((o, i) => (i === 1 ? { ...o, price: 415000 } : o)) };
+      expect((await put(quoteId, fixed)).status).toBe(200);
+    } finally {
+      updateSettings(db, { ...getSettings(db), minimumFee: 0 });
+    }
+  });
+
+  test("a typed price of $0 → 400 on that price", async () => {
+    const quoteId = await newQuote("Zero price");
+    const body = threeOptions();
+    const res = await put(quoteId, { ...body, options: body.options.map((o, i) => (i === 0 ? { ...o, price: 0 } : o)) });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields["options.0.price"]).toEqual(["Enter a price above zero, or leave it empty to price from the rate card"]);
+  });
+});
+
 describe("the rates priced with", () => {
   test("a quote in another currency: the book's rate card and minimum fee at the quote's own rate", async () => {
     updateSettings(db, { ...getSettings(db), minimumFee: 100000 });

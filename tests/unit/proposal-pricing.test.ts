@@ -1,6 +1,7 @@
 /** Pricing an option: hours at the target (rush-adjusted), lifted to the minimum fee, or a typed price; its standing at the exact boundaries; rounding. */
 import { describe, expect, test } from "vitest";
-import { optionMinutes, priceOption, proposalRates, rateStanding } from "@/lib/proposals/pricing";
+import { formatMoney } from "@/lib/money";
+import { emptyPriceHint, optionMinutes, priceOption, proposalRates, rateStanding } from "@/lib/proposals/pricing";
 import type { ProposalPricing } from "@/lib/proposals/types";
 
 const base: ProposalPricing = { currency: "USD", unit: "hour", floorRate: 8000, targetRate: 10000, marketRate: 12000, rush: false, rushMultiplierPct: 150, hoursPerDay: 8, minimumFee: 0 };
@@ -73,5 +74,17 @@ describe("rateStanding and optionMinutes", () => {
     expect(optionMinutes([600, 1200, 30], [0, 2])).toBe(630);
     expect(optionMinutes([600, 1200, 30], [0, 1, 2])).toBe(1830);
     expect(optionMinutes([600], [0, 5])).toBe(600);
+  });
+});
+
+describe("emptyPriceHint", () => {
+  const money = (n: number) => formatMoney(n, "USD", "en-US");
+  test.each([
+    [100000, 150000, "Empty: $1,500.00 (your minimum fee; the rate card gives $1,000.00)"],
+    [150000, 150000, "Empty: $1,500.00 from your rate card"],
+    [300000, 150000, "Empty: $3,000.00 from your rate card"],
+    [300000, 0, "Empty: $3,000.00 from your rate card"],
+  ])("rate card %i, minimum fee %i → %s", (rateCard, fee, expected) => {
+    expect(emptyPriceHint(rateCard, fee, money)).toBe(expected);
   });
 });

@@ -14,6 +14,7 @@ const input = (over: Partial<SaveProposalInput> = {}): SaveProposalInput => ({
   terms: null,
   expiresOn: "2026-07-15",
   confirmBelowFloor: false,
+  reprice: false,
   items: [
     { name: "Design", minutes: 600 },
     { name: "Build", minutes: 1200 },
@@ -54,6 +55,38 @@ describe("proposalProblems", () => {
   test("both problems at once are both reported", () => {
     const errors = proposalProblems(input({ expiresOn: "2026-01-01", options: [{ name: "A", summary: null, items: [0], price: 1 }, { name: "B", summary: null, items: [0, 1], price: 2 }] }), pricing, TODAY);
     expect(Object.keys(errors ?? {}).sort()).toEqual(["confirmBelowFloor", "expiresOn", "options.0.price", "options.1.price"]);
+  });
+
+  const ladder = (options: SaveProposalInput["options"], p: ProposalPricing = pricing) => proposalProblems(input({ options, confirmBelowFloor: true }), p, TODAY)?.["options.1.price"]?.[0] ?? null;
+  test.each([
+    ["rate card: 10 h then 30 h", [{ name: "Essentials", summary: null, items: [0] }, { name: "Complete", summary: null, items: [0, 1] }], pricing, null],
+    [
+      "minimum fee lifts both to $4,000",
+      [{ name: "Essentials", summary: null, items: [0] }, { name: "Standard", summary: null, items: [0, 1] }],
+      { ...pricing, minimumFee: 400000 },
+      "Standard includes everything in Essentials and more, so it must cost more than $4,000.00 — both are lifted to your minimum fee; add scope or type a higher price",
+    ],
+    [
+      "a typed price equal to the smaller option's",
+      [{ name: "Essentials", summary: null, items: [0] }, { name: "Standard", summary: null, items: [0, 1], price: 100000 }],
+      pricing,
+      "Standard includes everything in Essentials and more, so it must cost more than $1,000.00: type a higher price for it, or a lower one for the smaller option",
+    ],
+    [
+      "a typed price above the larger option's rate-card price",
+      [{ name: "Essentials", summary: null, items: [0], price: 350000 }, { name: "Standard", summary: null, items: [0, 1] }],
+      pricing,
+      "Standard includes everything in Essentials and more, so it must cost more than $3,500.00: type a higher price for it, or a lower one for the smaller option",
+    ],
+    ["one cent more is enough", [{ name: "Essentials", summary: null, items: [0], price: 299999 }, { name: "Standard", summary: null, items: [0, 1] }], pricing, null],
+    ["options that do not contain each other may cost anything", [{ name: "Design only", summary: null, items: [0], price: 500000 }, { name: "Build only", summary: null, items: [1], price: 100000 }], pricing, null],
+  ] as const)("good / better / best go up: %s", (_what, options, p, expected) => {
+    expect(ladder(options as unknown as SaveProposalInput["options"], p)).toBe(expected);
+  });
+
+  test("the larger option's error sits on its own price (order does not matter)", () => {
+    const errors = proposalProblems(input({ options: [{ name: "Complete", summary: null, items: [0, 1], price: 50000 }, { name: "Essentials", summary: null, items: [0], price: 90000 }], confirmBelowFloor: true }), pricing, TODAY);
+    expect(errors).toEqual({ "options.0.price": ["Complete includes everything in Essentials and more, so it must cost more than $900.00: type a higher price for it, or a lower one for the smaller option"] });
   });
 
   test("pricedOptions prices each option in order", () => {
@@ -117,6 +150,7 @@ describe("the builder's form read", () => {
     terms: "Half up front",
     expiresOn: "2026-07-15",
     confirmBelowFloor: false,
+    reprice: true,
     items: [
       { name: "Design", hours: "7.5" },
       { name: "Build", hours: "1,25" },
@@ -131,7 +165,7 @@ describe("the builder's form read", () => {
   };
   test("hours and prices as typed become minutes and minor units; what cannot be read is named like the API's field", () => {
     const { input: read, errors } = readProposalForm(form, "USD");
-    expect(read).toMatchObject({ rush: true, intro: null, terms: "Half up front", items: [{ minutes: 450 }, { minutes: 75 }, { minutes: 0 }, { minutes: 0 }] });
+    expect(read).toMatchObject({ rush: true, reprice: true, intro: null, terms: "Half up front", items: [{ minutes: 450 }, { minutes: 75 }, { minutes: 0 }, { minutes: 0 }] });
     expect((read.options as { price: number | null; summary: string | null }[]).map((o) => [o.price, o.summary])).toEqual([
       [null, null],
       [200050, "Most"],

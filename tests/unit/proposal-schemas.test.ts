@@ -26,6 +26,7 @@ describe("saveProposalSchema", () => {
     const r = saveProposalSchema.parse(good);
     expect(r.rush).toBe(false);
     expect(r.confirmBelowFloor).toBe(false);
+    expect(r.reprice).toBe(false);
     expect(r.options[1].summary).toBe("Everything");
   });
 
@@ -37,6 +38,7 @@ describe("saveProposalSchema", () => {
     ["a duplicate item name", { ...good, items: [...good.items, { name: "home page", minutes: 60 }] }, "items.3.name", /already item 1/],
     ["two options with the same items", { ...good, options: [good.options[0], { name: "Other", items: [1, 0] }] }, "options.1.items", /Same items as "Essentials"/],
     ["an item that does not exist", { ...good, options: [good.options[0], { name: "Other", items: [0, 7] }] }, "options.1.items", /no item 8/],
+    ["a typed price of $0", { ...good, options: [good.options[0], { name: "Standard", items: [0, 1, 2], price: 0 }] }, "options.1.price", /^Enter a price above zero, or leave it empty to price from the rate card$/],
     ["one option only", { ...good, options: [good.options[0]] }, "options", /two or three/],
     ["four options", { ...good, options: [...good.options, { name: "C", items: [2] }, { name: "D", items: [1] }] }, "options", /two or three/],
     ["no items", { ...good, items: [] }, "items", /at least one scope item/],

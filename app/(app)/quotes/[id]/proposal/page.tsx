@@ -6,13 +6,12 @@ import { requestDb } from "@/server/database";
 import { todayFor } from "@/server/clock";
 import { loadProposalPage } from "@/server/proposal-page";
 import { isAppError } from "@/lib/errors";
-import { formatMoney } from "@/lib/money";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/confirm-button";
 import { ProposalBuilder } from "@/components/proposals/builder";
-import { perUnitText } from "@/components/proposals/builder-parts";
 import { SharePanel } from "@/components/proposals/share-panel";
+import { ProposalRecord } from "@/components/proposals/status-record";
 
 export const metadata: Metadata = { title: "Proposal" };
 
@@ -28,7 +27,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
     if (isAppError(e, "not_found")) notFound();
     throw e;
   }
-  const { quote, client, settings, proposal, pricing, pricingProblem, readOnly, initial } = page;
+  const { quote, client, settings, proposal, pricing, repriceTo, pricingProblem, readOnly, initial } = page;
   const locale = settings.locale;
   return (
     <>
@@ -52,14 +51,11 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
           </Card>
         ) : null}
 
-        {pricing ? (
+        {proposal?.answeredOn ? (
+          <ProposalRecord proposal={proposal} locale={locale} />
+        ) : pricing ? (
           <>
-            <p className="text-sm text-stone-700 dark:text-stone-300" data-testid="proposal-rates">
-              Priced from your rate card today: floor {perUnitText(pricing.floorRate, pricing.currency, pricing.unit, locale)}, target {perUnitText(pricing.targetRate, pricing.currency, pricing.unit, locale)}, market{" "}
-              {perUnitText(pricing.marketRate, pricing.currency, pricing.unit, locale)}
-              {pricing.minimumFee > 0 ? `; minimum fee ${formatMoney(pricing.minimumFee, pricing.currency, locale)}` : ""}.
-            </p>
-            <ProposalBuilder action={saveProposalAction.bind(null, quote.id)} initial={initial} pricing={pricing} locale={locale} readOnly={readOnly} />
+            <ProposalBuilder action={saveProposalAction.bind(null, quote.id)} initial={initial} pricing={pricing} repriceTo={repriceTo} saved={Boolean(proposal)} locale={locale} readOnly={readOnly} />
           </>
         ) : (
           <Card title="A service first">
