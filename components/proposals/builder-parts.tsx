@@ -3,6 +3,7 @@ import type { OptionPriceSource } from "@/lib/domain";
 import { formatMoney } from "@/lib/money";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/card";
+import { FieldShell } from "@/components/ui/field-shell";
 
 const STANDING: Record<RateStanding, { words: string; tone: "bad" | "warn" | "good" | "info" }> = {
   below_floor: { words: "Below your floor", tone: "bad" },
@@ -46,21 +47,12 @@ export function Err({ id, errors }: { id: string; errors?: string[] }) {
   );
 }
 
-/** A label, its control, a hint and the field's first error, wired for screen readers. */
-export function Labelled({ id, label, hint, error, children }: { id: string; label: ReactNode; hint?: ReactNode; error?: string[]; children: ReactNode }) {
+/** A label, its control, a hint and the field's first error (the app's one field shell), errors keyed by the control's id. */
+export function Labelled({ id, label, hint, error, children }: { id: string; label: string; hint?: ReactNode; error?: string[]; children: ReactNode }) {
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
-        {label}
-      </label>
+    <FieldShell id={id} name={id} label={label} hint={hint} errors={error ? { [id]: error } : undefined}>
       {children}
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-stone-600 dark:text-stone-400">
-          {hint}
-        </p>
-      ) : null}
-      <Err id={`${id}-error`} errors={error} />
-    </div>
+    </FieldShell>
   );
 }
 

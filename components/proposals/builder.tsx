@@ -1,11 +1,12 @@
 "use client";
 import { startTransition, useActionState, useId, useRef, useState, type FormEvent } from "react";
-import { ArrowDown, ArrowUp, Plus, Trash2, TriangleAlert } from "lucide-react";
+import { Plus, Trash2, TriangleAlert } from "lucide-react";
 import { idle, type ActionState, type FormAction } from "@/lib/action-state";
 import { formatHours, formatMoney } from "@/lib/money";
 import { emptyPriceHint, priceOption, proposalRates, type PricedOption } from "@/lib/proposals/pricing";
 import { ladderProblems } from "@/lib/proposals/rules";
 import { hoursToMinutes, typedPrice, type ProposalForm } from "@/lib/proposals/form";
+import { repriceChangeWords, sameItemsNotes } from "@/lib/proposals/builder-notes";
 import { MAX_OPTIONS, MAX_PROPOSAL_ITEMS, MIN_OPTIONS } from "@/lib/proposals/schemas";
 import type { ProposalPricing } from "@/lib/proposals/types";
 import { plural } from "@/lib/text";
@@ -13,13 +14,9 @@ import { Button } from "@/components/ui/button";
 import { control } from "@/components/ui/field-shell";
 import { FormMessage } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { described, Err, Labelled, perUnitText, priceSourceWords, StandingBadge } from "./builder-parts";
+import { described, Err, Labelled, perUnitText } from "./builder-parts";
+import { OptionFigures, ScopeItemRow, TermsSection, type ScopeItem } from "./builder-sections";
 
-interface ItemRow {
-  key: number;
-  name: string;
-  hours: string;
-}
 interface OptionCol {
   key: number;
   name: string;
@@ -63,7 +60,7 @@ export function ProposalBuilder({
   // keys are counted from the initial rows, so the server's render and the browser's agree
   const lastKey = useRef(initial.items.length + initial.options.length);
   const newKey = () => ++lastKey.current;
-  const [items, setItems] = useState<ItemRow[]>(() => initial.items.map((i, n) => ({ key: n + 1, ...i })));
+  const [items, setItems] = useState<ScopeItem[]>(() => initial.items.map((i, n) => ({ key: n + 1, ...i })));
   const [options, setOptions] = useState<OptionCol[]>(() =>
     initial.options.map((o, n) => ({ key: initial.items.length + n + 1, name: o.name, summary: o.summary, price: o.price, included: o.items.filter((p) => p >= 0 && p < initial.items.length).map((p) => p + 1) })),
   );
@@ -101,27 +98,21 @@ export function ProposalBuilder({
     locale,
   );
   // options with the same items (the schema refuses them on Save): said before Save
-  const sameItems = options.flatMap((o, j) => {
-    const key = positionsOf(o).join(",");
-    const i = options.findIndex((x, n) => n < j && positionsOf(x).join(",") === key);
-    return key && i >= 0 ? [`Options ${i + 1} and ${j + 1} include the same items: add the items that make them differ, and tick them in the larger option`] : [];
-  });
+  const sameItems = sameItemsNotes(options.map(positionsOf));
   // what "Reprice at today's rate card" would change
   const repriceChanges = repriceTo
-    ? options.flatMap((o, index) => {
-        const minutes = minutesOf(o);
-        if (minutes <= 0) return [];
-        const typed = typedPrice(o.price, savedPricing.currency) ?? null;
-        const before = priceOption({ ...savedPricing, rush }, minutes, typed).price;
-        const after = priceOption({ ...repriceTo, rush }, minutes, typed).price;
-        return before === after ? [] : [`${o.name.trim() || `Option ${index + 1}`} ${formatMoney(before, savedPricing.currency, locale)} → ${formatMoney(after, repriceTo.currency, locale)}`];
-      })
+    ? repriceChangeWords(
+        options.map((o, index) => ({ name: o.name.trim() || `Option ${index + 1}`, minutes: minutesOf(o), typed: typedPrice(o.price, savedPricing.currency) ?? null })),
+        { ...savedPricing, rush },
+        { ...repriceTo, rush },
+        locale,
+      )
     : [];
   const shownRates = proposalRates(rates);
   const money = (n: number) => formatMoney(n, pricing.currency, locale);
   const rateText = (n: number) => perUnitText(n, pricing.currency, pricing.unit, locale);
 
-  const setItem = (key: number, patch: Partial<ItemRow>) => setItems((list) => list.map((i) => (i.key === key ? { ...i, ...patch } : i)));
+  const setItem = (key: number, patch: Partial<ScopeItem>) => setItems((list) => list.map((i) => (i.key === key ? { ...i, ...patch } : i)));
   const moveItem = (index: number, by: -1 | 1) =>
     setItems((list) => {
       const next = [...list];
@@ -185,42 +176,9 @@ export function ProposalBuilder({
           </h2>
           <p className="mb-3 text-sm text-stone-600 dark:text-stone-400">The pieces of work, each with its hours. Options below choose which items they include.</p>
           <ol className="space-y-3">
-            {items.map((item, index) => {
-              const nameId = `${uid}-item-${item.key}-name`;
-              const hoursId = `${uid}-item-${item.key}-hours`;
-              const label = item.name.trim() || `item ${index + 1}`;
-              return (
-                <li key={item.key} className="grid grid-cols-[1fr_6rem] gap-2 sm:grid-cols-[1fr_7rem_auto] sm:items-start" data-testid="proposal-item">
-                  <Labelled id={nameId} label={`Item ${index + 1}`} error={f(`items.${index}.name`)}>
-                    <input id={nameId} value={item.name} onChange={(e) => setItem(item.key, { name: e.target.value })} aria-invalid={f(`items.${index}.name`) ? true : undefined} aria-describedby={described(nameId, false, f(`items.${index}.name`))} className={control} maxLength={120} />
-                  </Labelled>
-                  <Labelled id={hoursId} label="Hours" error={f(`items.${index}.minutes`)}>
-                    <input
-                      id={hoursId}
-                      value={item.hours}
-                      inputMode="decimal"
-                      autoComplete="off"
-                      placeholder="e.g. 7.5"
-                      onChange={(e) => setItem(item.key, { hours: e.target.value })}
-                      aria-invalid={f(`items.${index}.minutes`) ? true : undefined}
-                      aria-describedby={described(hoursId, false, f(`items.${index}.minutes`))}
-                      className={control}
-                    />
-                  </Labelled>
-                  <div className="col-span-2 flex gap-1 sm:col-span-1 sm:mt-6">
-                    <Button type="button" variant="ghost" aria-label={`Move ${label} up`} title="Move up" disabled={index === 0} onClick={() => moveItem(index, -1)}>
-                      <ArrowUp aria-hidden className="size-4" />
-                    </Button>
-                    <Button type="button" variant="ghost" aria-label={`Move ${label} down`} title="Move down" disabled={index === items.length - 1} onClick={() => moveItem(index, 1)}>
-                      <ArrowDown aria-hidden className="size-4" />
-                    </Button>
-                    <Button type="button" variant="ghost" aria-label={`Remove ${label}`} title="Remove" disabled={items.length <= 1} onClick={() => removeItem(item.key)}>
-                      <Trash2 aria-hidden className="size-4" />
-                    </Button>
-                  </div>
-                </li>
-              );
-            })}
+            {items.map((item, index) => (
+              <ScopeItemRow key={item.key} uid={uid} item={item} index={index} count={items.length} errors={f} onChange={(patch) => setItem(item.key, patch)} onMove={(by) => moveItem(index, by)} onRemove={() => removeItem(item.key)} />
+            ))}
           </ol>
           <Err id={`${uid}-items-error`} errors={f("items")} />
           <div className="mt-3">
@@ -315,46 +273,7 @@ export function ProposalBuilder({
                       />
                     </Labelled>
                     {typed === null ? <p className="text-sm text-amber-800 dark:text-amber-300">That price cannot be read: it is priced from your rate card until it can.</p> : null}
-                    <div className="rounded-md bg-stone-50 p-3 text-sm dark:bg-stone-800/60" aria-live="polite" data-testid="option-figures">
-                      {p ? (
-                        <dl className="space-y-1">
-                          <div className="flex justify-between gap-2">
-                            <dt>Hours</dt>
-                            <dd className="tabular-nums" data-testid="option-hours">
-                              {formatHours(p.minutes, locale)}
-                            </dd>
-                          </div>
-                          <div className="flex justify-between gap-2">
-                            <dt>Price</dt>
-                            <dd className="text-right">
-                              <strong className="tabular-nums text-base" data-testid="option-price">
-                                {money(p.price)}
-                              </strong>
-                              <span className="block text-xs text-stone-600 dark:text-stone-400" data-testid="option-price-source">
-                                {priceSourceWords(p.priceSource, pricing.minimumFee, pricing.currency, locale)}
-                              </span>
-                            </dd>
-                          </div>
-                          <div className="flex flex-wrap items-center justify-between gap-2">
-                            <dt>Rate</dt>
-                            <dd className="flex flex-wrap items-center justify-end gap-2">
-                              <span className="tabular-nums" data-testid="option-rate">
-                                {rateText(p.effectiveRate)}
-                              </span>
-                              <StandingBadge standing={p.standing} />
-                            </dd>
-                          </div>
-                        </dl>
-                      ) : (
-                        <p>Tick the items it includes to see its price.</p>
-                      )}
-                      {p?.standing === "below_floor" ? (
-                        <p className="mt-2 flex gap-1 text-red-800 dark:text-red-300">
-                          <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
-                          Below your floor of {rateText(shownRates.floor)}.
-                        </p>
-                      ) : null}
-                    </div>
+                    <OptionFigures priced={p} pricing={pricing} locale={locale} floor={shownRates.floor} />
                     {options.length > MIN_OPTIONS ? (
                       <Button type="button" variant="ghost" onClick={() => setOptions((list) => list.filter((x) => x.key !== o.key))}>
                         <Trash2 aria-hidden className="size-4" />
@@ -377,29 +296,14 @@ export function ProposalBuilder({
           ) : null}
         </section>
 
-        <section aria-labelledby={`${uid}-terms`} className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm dark:border-stone-800 dark:bg-stone-900">
-          <h2 id={`${uid}-terms`} className="mb-3 text-base font-semibold">
-            Terms and expiry
-          </h2>
-          <div className="grid gap-3 sm:grid-cols-2">
-            <Labelled id={`${uid}-expires`} label="The client can answer until" hint="The last day the offer holds" error={f("expiresOn")}>
-              <input id={`${uid}-expires`} type="date" value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} aria-invalid={f("expiresOn") ? true : undefined} aria-describedby={described(`${uid}-expires`, true, f("expiresOn"))} className={control} />
-            </Labelled>
-            <div className="sm:mt-6">
-              <label className="flex min-h-10 items-center gap-2 text-sm">
-                <input type="checkbox" checked={rush} onChange={(e) => setRush(e.target.checked)} className="size-4 accent-sky-700" />
-                Rush job: every rate × {(Math.max(100, pricing.rushMultiplierPct) / 100).toLocaleString(locale)}
-              </label>
-            </div>
-            <Labelled id={`${uid}-intro`} label="Introduction (optional)" error={f("intro")}>
-              <textarea id={`${uid}-intro`} rows={3} value={intro} onChange={(e) => setIntro(e.target.value)} maxLength={2000} className={control} />
-            </Labelled>
-            <Labelled id={`${uid}-terms-text`} label="Terms (optional)" error={f("terms")}>
-              <textarea id={`${uid}-terms-text`} rows={3} value={terms} onChange={(e) => setTerms(e.target.value)} maxLength={4000} placeholder="e.g. 50% up front, the rest on delivery" className={control} />
-            </Labelled>
-          </div>
-        </section>
-
+        <TermsSection
+          uid={uid}
+          values={{ expiresOn, rush, intro, terms }}
+          set={{ expiresOn: setExpiresOn, rush: setRush, intro: setIntro, terms: setTerms }}
+          rushMultiplierPct={pricing.rushMultiplierPct}
+          locale={locale}
+          errors={f}
+        />
         {anyBelow || f("confirmBelowFloor") ? (
           <div className="rounded-md border border-red-300 bg-red-50 p-3 text-sm dark:border-red-800 dark:bg-red-950/40" data-testid="below-floor-warning">
             <p className="font-medium">
