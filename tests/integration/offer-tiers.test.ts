@@ -68,7 +68,7 @@ describe("counter by tier", () => {
     expect(r.evaluation.answer).toBe("counter");
     expect(r.evaluation.headline).toContain("Essentials");
     expect(r.evaluation.counter.counterPrice).toBe(200000);
-    expect(r.evaluation.counter.text).toContain("for $2,000.00 the Essentials option: Home page and About page, without CMS setup and Blog");
+    expect(r.evaluation.counter.text).toContain("within their budget of $2,000.00, the Essentials option at $2,000.00: Home page and About page, without CMS setup and Blog");
     expect(r.evaluation.tiers?.options.map((o) => [o.name, o.price])).toEqual([
       ["Essentials", 200000],
       ["Standard", 300000],
