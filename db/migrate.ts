@@ -5,6 +5,7 @@ import type Database from "better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { backupFileName } from "@/lib/backup-retention";
 import type { DB } from "./connection";
+import { dropScoreTriggers, installScoreTriggers } from "./score-changes";
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 
@@ -50,6 +51,8 @@ export async function migrateDatabase(db: DB, opts: { folder?: string; backupTo?
     // dropping a parent would cascade-delete its children. Migrate with them off, then prove nothing dangles.
     sqlite.pragma("foreign_keys = OFF");
     try {
+      // the score change log's triggers would break a table rebuild (db/score-changes.ts): put back below
+      dropScoreTriggers(sqlite);
       migrate(db, { migrationsFolder: folder });
       const broken = sqlite.pragma("foreign_key_check") as unknown[];
       if (broken.length) throw new Error(`Migration left ${broken.length} rows with broken references; restore from ${backup ?? "a backup"}`);
@@ -58,5 +61,6 @@ export async function migrateDatabase(db: DB, opts: { folder?: string; backupTo?
     }
   }
   sqlite.prepare("INSERT OR IGNORE INTO settings (id) VALUES (1)").run();
+  installScoreTriggers(sqlite);
   return { applied: pending, backup };
 }

@@ -81,3 +81,14 @@ export const authState = sqliteTable(
   },
   (t) => [check("auth_state_singleton", sql`${t.id} = 1`), check("auth_state_epoch_positive", sql`${t.sessionEpoch} >= 1`)],
 );
+
+/**
+ * Which clients' scores a write changed, for incremental scoring (server/scores.ts). Filled only by the
+ * triggers of migration 0009 (every write path, raw SQL and other processes included, so none can forget
+ * to): a row per client whose history, or a rate it depends on, changed; client_id NULL means every
+ * client (a setting changed). seq only grows (AUTOINCREMENT); old rows are pruned when nothing needs them.
+ */
+export const scoreChanges = sqliteTable("score_changes", {
+  seq: integer("seq").primaryKey({ autoIncrement: true }),
+  clientId: integer("client_id"),
+});

@@ -40,6 +40,11 @@ function cacheSlot(db: DbOrTx, version: string): CacheSlot {
   return slot;
 }
 
+/** Freeze a shared value outside production, so a caller that changes it throws at once. */
+export function freezeShared<T>(value: T): T {
+  return FREEZE ? deepFreeze(value) : value;
+}
+
 function deepFreeze<T>(value: T, seen = new Set<unknown>()): T {
   if (value === null || typeof value !== "object" || seen.has(value) || Object.isFrozen(value)) return value;
   seen.add(value);

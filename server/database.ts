@@ -10,6 +10,7 @@ import path from "node:path";
 import { openDatabase, sqliteOf, type DB } from "@/db/connection";
 import { isHealthy } from "@/db/health";
 import { migrateDatabase } from "@/db/migrate";
+import { pruneScoreChanges } from "@/db/score-changes";
 import { AppError } from "@/lib/errors";
 import { pruneBackups } from "./backups";
 import { backupDir, backupPolicy, databasePath } from "./env";
@@ -72,6 +73,8 @@ export function getDb(): DB {
   const ready = migrateDatabase(db, { backupTo: backupDir() }).then((r) => {
     // a pre-migration copy counts against the backup policy like any other
     if (r.backup) pruneBackups(backupDir(), backupPolicy(), { protect: [path.basename(r.backup)] });
+    // no score is cached yet in this process: the change log's old entries serve nobody
+    pruneScoreChanges(db);
     return r;
   }, (e: unknown) => {
     const code = (e as { code?: string }).code ?? "";

@@ -11,11 +11,14 @@ import { cachedRead, type Cached } from "./cache";
 
 /** One client's history, kept until the next write (shared: read-only). */
 export function loadClientHistory(db: DbOrTx, clientId: number): Cached<ClientHistory> {
-  return cachedRead(db, `history:${clientId}`, () => {
-    const history = readClientHistory(db, clientId);
-    if (!history) throw notFound("client", clientId);
-    return history;
-  });
+  const history = findClientHistory(db, clientId);
+  if (!history) throw notFound("client", clientId);
+  return history;
+}
+
+/** One client's history, or undefined when there is no such client (a deleted one); cached as loadClientHistory. */
+export function findClientHistory(db: DbOrTx, clientId: number): Cached<ClientHistory> | undefined {
+  return cachedRead(db, `history:${clientId}`, () => readClientHistory(db, clientId) ?? null) ?? undefined;
 }
 
 /** Every client's history in five queries, clients by id (not cached: the whole-book scores are). */

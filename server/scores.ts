@@ -1,19 +1,24 @@
 /**
  * Scores: the pure worth model (lib/worth) applied to stored histories.
  *
- * Always current, and cheap to read again: results are kept for one data version (server/cache.ts: the
- * key moves with every write on this connection, committed or not, and every commit by any other
- * connection; nothing is cached inside a transaction). So a logged event changes the score at once, and
- * between writes a page view costs two tiny queries instead of replaying the whole book.
+ * Always current, and cheap after a write. The whole book's scores are kept per connection for a day
+ * (evidence ages with the day: a new day rescores the book once) and patched after each write: the
+ * change log (db/score-changes.ts, filled by triggers on every table a score reads) names the clients a
+ * write touched, and only those are rescored. A setting change, or a log pruned past the cached point,
+ * rescores the whole book. Nothing is cached or patched inside a transaction (its writes may still roll
+ * back). docs/performance.md has the figures; tests/integration/incremental-scores.test.ts checks the
+ * patched scores equal a full recompute after random writes.
  */
-import type { DbOrTx } from "@/db/connection";
+import { sqliteOf, type DbOrTx } from "@/db/connection";
+import { connectionKey } from "@/db/data-version";
+import { latestScoreChange, scoreChangesSince } from "@/db/score-changes";
 import { getSettings } from "@/db/settings";
 import { listServices } from "@/db/services";
 import type { Client, ClientHistory } from "@/lib/domain";
 import { assessClient, type FitAssessment } from "@/lib/worth";
-import { cachedRead, cachedValue, type Cached } from "./cache";
+import { cachedRead, freezeShared, type Cached } from "./cache";
 import { todayFor } from "./clock";
-import { loadAllHistories, loadClientHistory } from "./history";
+import { findClientHistory, loadAllHistories, loadClientHistory } from "./history";
 
 export interface ClientScore {
   client: Client;
@@ -30,35 +35,84 @@ export function computeClientScore(db: DbOrTx, clientId: number, asOf = todayFor
   return { client: history.client, assessment: assessClient(history, listServices(db), getSettings(db), { asOf }) };
 }
 
-/** Every client's score, computed now (no cache): what the first request after a write pays. */
+/** Every client's score, computed now (no cache): what a new day, or a changed setting, pays once. */
 export function computeAllScores(db: DbOrTx, asOf = todayFor(db)): ClientScore[] {
   const services = listServices(db);
   const settings = getSettings(db);
   return loadAllHistories(db).map((h) => ({ client: h.client, assessment: assessClient(h, services, settings, { asOf }) }));
 }
 
-interface AllScores {
-  list: ClientScore[];
-  byId: Map<number, ClientScore>;
+/** The whole book's scores on one connection, for one day, as of one point of the change log. */
+interface BookScores {
+  asOf: string;
+  /** the change log's seq these scores include */
+  seq: number;
+  byId: Map<number, Cached<ClientScore>>;
+  /** by client id; null after a patch until someone asks */
+  list: Cached<ClientScore>[] | null;
 }
-/** Scores age with the day: the cache keys name it, so a new day means a fresh score without any write. */
-const ALL = (asOf: string) => `scores:all:${asOf}`;
+const books = new WeakMap<object, BookScores>();
 
-/** The same assessment the client page shows; taken from the whole-book scores when they are current. */
+/** Past this share of the book, one full pass is cheaper than rescoring client by client. */
+const PATCH_SHARE = 0.25;
+
+/** Rescore the clients the log names since `book.seq`; false when only a full rescore will do. */
+function patch(db: DbOrTx, book: BookScores, maxClients: number): boolean {
+  const changes = scoreChangesSince(db, book.seq);
+  if (changes.all || changes.clientIds.length > maxClients) return false;
+  if (changes.clientIds.length) {
+    const services = listServices(db);
+    const settings = getSettings(db);
+    for (const id of changes.clientIds) {
+      const history = findClientHistory(db, id) as ClientHistory | undefined;
+      if (history) book.byId.set(id, freezeShared({ client: history.client, assessment: assessClient(history, services, settings, { asOf: book.asOf }) }));
+      else book.byId.delete(id);
+    }
+    book.list = null;
+  }
+  book.seq = changes.latest;
+  return true;
+}
+
+function rescoreBook(db: DbOrTx, asOf: string): BookScores {
+  // the log's point first: a write landing while the book is read is rescored again next time, never missed
+  const seq = latestScoreChange(db);
+  const list = computeAllScores(db, asOf).map(freezeShared);
+  const book = { asOf, seq, byId: new Map(list.map((s) => [s.client.id, s])), list };
+  books.set(connectionKey(db), book);
+  return book;
+}
+
+/** The book's scores brought up to date: patched when a few clients changed, rescored on a new day. Never in a transaction. */
+function currentBook(db: DbOrTx): BookScores {
+  const asOf = todayFor(db);
+  const book = books.get(connectionKey(db));
+  if (book && book.asOf === asOf && patch(db, book, Math.max(1, Math.floor(book.byId.size * PATCH_SHARE)))) return book;
+  return rescoreBook(db, asOf);
+}
+
+/** A client's score when only that client is asked for: never rescores the whole book. */
+const SINGLE_PATCH_LIMIT = 16;
+
+/** The same assessment the client page shows: from the whole-book scores when they can be brought up to date cheaply. */
 export function scoreClient(db: DbOrTx, clientId: number): Cached<ClientScore> {
   const asOf = todayFor(db);
-  const hit = cachedValue<AllScores>(db, ALL(asOf))?.byId.get(clientId);
-  return hit ?? cachedRead(db, `scores:client:${clientId}:${asOf}`, () => computeClientScore(db, clientId, asOf));
+  if (sqliteOf(db).inTransaction) return computeClientScore(db, clientId, asOf);
+  const book = books.get(connectionKey(db));
+  if (book && book.asOf === asOf && patch(db, book, SINGLE_PATCH_LIMIT)) {
+    const hit = book.byId.get(clientId);
+    if (hit) return hit;
+  }
+  // no book for today yet, or too much changed: this client alone (kept until the next write)
+  return cachedRead(db, `scores:client:${clientId}:${asOf}`, () => computeClientScore(db, clientId, asOf));
 }
 
 /** Every client's score, clients by id. A new array each call (sort it freely); the scores themselves are shared, read-only. */
 export function scoreAllClients(db: DbOrTx): Cached<ClientScore>[] {
-  const asOf = todayFor(db);
-  const all = cachedRead<AllScores>(db, ALL(asOf), () => {
-    const list = computeAllScores(db, asOf);
-    return { list, byId: new Map(list.map((s) => [s.client.id, s])) };
-  });
-  return [...all.list];
+  if (sqliteOf(db).inTransaction) return computeAllScores(db);
+  const book = currentBook(db);
+  if (!book.list) book.list = [...book.byId.values()].sort((a, b) => a.client.id - b.client.id);
+  return [...book.list];
 }
 
 /** GET /api/v1/scores: every client's assessment, serialized once per data version (the costly part). */
@@ -66,4 +120,9 @@ export function allScoresJson(db: DbOrTx): string {
   return cachedRead(db, `api:scores:${todayFor(db)}`, () =>
     JSON.stringify({ scores: scoreAllClients(db).map(({ client, assessment }) => ({ client: { id: client.id, name: client.name }, ...assessment })) }),
   );
+}
+
+/** For tests: whether the whole-book scores of this connection are held for `asOf`. */
+export function holdsBookScores(db: DbOrTx, asOf = todayFor(db)): boolean {
+  return books.get(connectionKey(db))?.asOf === asOf;
 }
