@@ -13,6 +13,11 @@ export async function register() {
       console.error(`Walkaway cannot start: ${message}`);
       process.exit(1);
     }
+    if (!process.env.VITEST) {
+      // the day's whole-book scores, ready before anyone asks (server/score-schedule.ts)
+      const { startScoreSchedule } = await import("./server/score-schedule");
+      startScoreSchedule(readyDb);
+    }
     if (process.env.WALKAWAY_E2E !== "1" && !process.env.VITEST) {
       const { startBackupSchedule } = await import("./server/backup-schedule");
       const { backupDir, backupPolicy } = await import("./server/env");

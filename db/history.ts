@@ -99,6 +99,13 @@ const HISTORY_SQL = {
   // (clients come out in descending order, which does not matter: they are grouped by id below)
   allInteractions: `SELECT ${readers.interaction.columns} FROM interactions i ORDER BY i.client_id DESC, i.occurred_on DESC, i.id DESC`,
   allRates: `SELECT ${readers.rate.columns} FROM service_rates r`,
+  // the same, for the clients with ids in [?, ?]: each read off its client index
+  rangeClients: `SELECT ${readers.client.columns} FROM clients c WHERE c.id BETWEEN ? AND ? ORDER BY c.id`,
+  rangeQuotes: `SELECT ${readers.quote.columns} FROM quotes q WHERE q.client_id BETWEEN ? AND ? ORDER BY q.id`,
+  rangeEvents: `SELECT ${readers.event.columns} FROM quote_events e WHERE e.quote_id IN (SELECT id FROM quotes WHERE client_id BETWEEN ? AND ?) ORDER BY e.quote_id, e.occurred_on, e.id`,
+  rangeInteractions: `SELECT ${readers.interaction.columns} FROM interactions i WHERE i.client_id BETWEEN ? AND ? ORDER BY i.client_id DESC, i.occurred_on DESC, i.id DESC`,
+  rangeTime: `SELECT t.quote_id, sum(t.minutes) FROM time_entries t WHERE t.quote_id IN (SELECT id FROM quotes WHERE client_id BETWEEN ? AND ?) GROUP BY t.quote_id`,
+  clientIds: `SELECT id FROM clients ORDER BY id`,
   // time logged per quote (the true hourly rate, lib/true-rate.ts): one sum per quote, read off its index
   clientTime: `SELECT t.quote_id, sum(t.minutes) FROM time_entries t WHERE t.quote_id IN (SELECT id FROM quotes WHERE client_id = ?) GROUP BY t.quote_id`,
   allTime: `SELECT t.quote_id, sum(t.minutes) FROM time_entries t GROUP BY t.quote_id`,
@@ -146,11 +153,42 @@ export function readAllHistories(db: DbOrTx): ClientHistory[] {
   const eventsByQuote = groupEvents(readAll(db, readers.event, HISTORY_SQL.allEvents));
   const ratesOf = ratesForQuotes(readAll(db, readers.rate, HISTORY_SQL.allRates));
   const logged = minutesByQuote(db, HISTORY_SQL.allTime);
+  return assemble(cs, readAll(db, readers.quote, HISTORY_SQL.allQuotes), eventsByQuote, ratesOf, logged, readAll(db, readers.interaction, HISTORY_SQL.allInteractions));
+}
+
+function assemble(
+  cs: Client[],
+  qs: Quote[],
+  eventsByQuote: Map<number, QuoteEvent[]>,
+  ratesOf: ReturnType<typeof ratesForQuotes>,
+  logged: Map<number, number>,
+  is: Interaction[],
+): ClientHistory[] {
   const histories = new Map<number, ClientHistory>(cs.map((c) => [c.id, { client: c, quotes: [], interactions: [] }]));
-  for (const q of readAll(db, readers.quote, HISTORY_SQL.allQuotes))
-    histories.get(q.clientId)?.quotes.push({ ...q, events: eventsByQuote.get(q.id) ?? [], rates: ratesOf(q), actualMinutes: logged.get(q.id) ?? 0 });
-  for (const i of readAll(db, readers.interaction, HISTORY_SQL.allInteractions)) histories.get(i.clientId)?.interactions.push(i);
+  for (const q of qs) histories.get(q.clientId)?.quotes.push({ ...q, events: eventsByQuote.get(q.id) ?? [], rates: ratesOf(q), actualMinutes: logged.get(q.id) ?? 0 });
+  for (const i of is) histories.get(i.clientId)?.interactions.push(i);
   return [...histories.values()];
+}
+
+/**
+ * Every client's history as readAllHistories gives it, handed out `clientsPerChunk` clients at a time (by
+ * id), so scoring a large book never holds more than one chunk's rows: memory stays flat as the book grows.
+ */
+export function* readHistoriesInChunks(db: DbOrTx, clientsPerChunk = 500): Generator<ClientHistory[]> {
+  const ids = rawStatement(db, HISTORY_SQL.clientIds).all() as [number][];
+  const ratesOf = ratesForQuotes(readAll(db, readers.rate, HISTORY_SQL.allRates));
+  for (let k = 0; k < ids.length; k += clientsPerChunk) {
+    const from = ids[k][0];
+    const to = ids[Math.min(ids.length, k + clientsPerChunk) - 1][0];
+    yield assemble(
+      readAll(db, readers.client, HISTORY_SQL.rangeClients, from, to),
+      readAll(db, readers.quote, HISTORY_SQL.rangeQuotes, from, to),
+      groupEvents(readAll(db, readers.event, HISTORY_SQL.rangeEvents, from, to)),
+      ratesOf,
+      minutesByQuote(db, HISTORY_SQL.rangeTime, from, to),
+      readAll(db, readers.interaction, HISTORY_SQL.rangeInteractions, from, to),
+    );
+  }
 }
 
 export interface Capacity {

@@ -16,27 +16,28 @@ import { sqliteOf, type DbOrTx } from "./connection";
  * event's or time entry's quote's client, every client with a quote on a service whose rates changed, and
  * every client (NULL) for a setting.
  */
-const CLIENTS_OF_ROW: Record<string, (row: "NEW" | "OLD") => string> = {
-  clients: (r) => `SELECT ${r}.id`,
-  quotes: (r) => `SELECT ${r}.client_id`,
-  quote_events: (r) => `SELECT client_id FROM quotes WHERE id = ${r}.quote_id`,
-  interactions: (r) => `SELECT ${r}.client_id`,
-  time_entries: (r) => `SELECT client_id FROM quotes WHERE id = ${r}.quote_id`,
-  service_rates: (r) => `SELECT DISTINCT client_id FROM quotes WHERE service_id = ${r}.service_id`,
-  services: (r) => `SELECT DISTINCT client_id FROM quotes WHERE service_id = ${r}.id`,
-  settings: () => "SELECT NULL",
+const CLIENTS_OF_ROW: Record<string, string> = {
+  clients: "SELECT ROW.id",
+  quotes: "SELECT ROW.client_id",
+  quote_events: "SELECT client_id FROM quotes WHERE id = ROW.quote_id",
+  interactions: "SELECT ROW.client_id",
+  time_entries: "SELECT client_id FROM quotes WHERE id = ROW.quote_id",
+  service_rates: "SELECT DISTINCT client_id FROM quotes WHERE service_id = ROW.service_id",
+  services: "SELECT DISTINCT client_id FROM quotes WHERE service_id = ROW.id",
+  settings: "SELECT NULL",
 };
 const TRIGGER_PREFIX = "score_changes_";
+const INSERT_CHANGE = "INSERT INTO score_changes (client_id)";
+/** the rows a trigger sees: ROW above is NEW, OLD or both */
 const ROWS_OF = { INSERT: ["NEW"], UPDATE: ["NEW", "OLD"], DELETE: ["OLD"] } as const;
 
 /** The triggers' SQL: one per table and kind of write. */
 export const SCORE_TRIGGERS: string[] = Object.entries(CLIENTS_OF_ROW).flatMap(([table, clientsOf]) =>
-  Object.entries(ROWS_OF).map(
-    ([op, rows]) =>
-      `CREATE TRIGGER IF NOT EXISTS ${TRIGGER_PREFIX}${table}_${op.toLowerCase()} AFTER ${op} ON ${table} BEGIN ${rows
-        .map((r) => `INSERT INTO score_changes (client_id) ${clientsOf(r)};`)
-        .join(" ")} END`,
-  ),
+  Object.entries(ROWS_OF).map(([op, rows]) => {
+    const body = rows.map((r) => [INSERT_CHANGE, clientsOf.replaceAll("ROW.", `${r}.`), ";"].join(" ")).join(" ");
+    // sql-safe: table, trigger and operation names come from the constant tables above; no value is pasted
+    return `CREATE TRIGGER IF NOT EXISTS ${TRIGGER_PREFIX}${table}_${op.toLowerCase()} AFTER ${op} ON ${table} BEGIN ${body} END`;
+  }),
 );
 
 /** Install the triggers (idempotent): after every migration run, once the log's table exists. */

@@ -3,7 +3,7 @@
  * `rates`, its service's rates in force on its date (db/history.ts, lib/rates.ts): judge it through
  * serviceForQuote, never against today's rate card.
  */
-import { readAllHistories, readCapacity, readClientHistory, type Capacity } from "@/db/history";
+import { readAllHistories, readCapacity, readClientHistory, readHistoriesInChunks, type Capacity } from "@/db/history";
 import type { DbOrTx } from "@/db/connection";
 import { notFound } from "@/lib/errors";
 import type { ClientHistory } from "@/lib/domain";
@@ -24,6 +24,11 @@ export function findClientHistory(db: DbOrTx, clientId: number): Cached<ClientHi
 /** Every client's history in five queries, clients by id (not cached: the whole-book scores are). */
 export function loadAllHistories(db: DbOrTx): ClientHistory[] {
   return readAllHistories(db);
+}
+
+/** Every client's history, a chunk of clients at a time (clients by id): for scoring the whole book in flat memory. */
+export function loadHistoriesInChunks(db: DbOrTx): Generator<ClientHistory[]> {
+  return readHistoriesInChunks(db);
 }
 
 /** Accepted work agreed since `since` and the open pipeline: the offer check's capacity inputs. */

@@ -18,7 +18,7 @@ import type { Client, ClientHistory } from "@/lib/domain";
 import { assessClient, type FitAssessment } from "@/lib/worth";
 import { cachedRead, freezeShared, type Cached } from "./cache";
 import { todayFor } from "./clock";
-import { findClientHistory, loadAllHistories, loadClientHistory } from "./history";
+import { findClientHistory, loadClientHistory, loadHistoriesInChunks } from "./history";
 
 export interface ClientScore {
   client: Client;
@@ -35,11 +35,17 @@ export function computeClientScore(db: DbOrTx, clientId: number, asOf = todayFor
   return { client: history.client, assessment: assessClient(history, listServices(db), getSettings(db), { asOf }) };
 }
 
-/** Every client's score, computed now (no cache): what a new day, or a changed setting, pays once. */
+/**
+ * Every client's score, computed now (no cache): what a new day, or a changed setting, pays once. The
+ * histories are read a chunk of clients at a time and dropped once scored, so memory does not grow with
+ * the book's rows, only with its clients.
+ */
 export function computeAllScores(db: DbOrTx, asOf = todayFor(db)): ClientScore[] {
   const services = listServices(db);
   const settings = getSettings(db);
-  return loadAllHistories(db).map((h) => ({ client: h.client, assessment: assessClient(h, services, settings, { asOf }) }));
+  const out: ClientScore[] = [];
+  for (const chunk of loadHistoriesInChunks(db)) for (const h of chunk) out.push({ client: h.client, assessment: assessClient(h, services, settings, { asOf }) });
+  return out;
 }
 
 /** The whole book's scores on one connection, for one day, as of one point of the change log. */

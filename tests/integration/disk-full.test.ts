@@ -143,7 +143,8 @@ const ops: Op[] = [
       const n = (Number(m.slice(1)) % 18) + 2;
       const before = q.getSettings(db).chaseThreshold;
       const result = await route((await routes.settings()).PUT, "PUT", { chaseThreshold: n });
-      return { result, present: () => (result.ack ? q.getSettings(db).chaseThreshold === n : q.getSettings(db).chaseThreshold === before) || (!result.ack && n === before) };
+      // present: the new value is stored (a refused change to the value it already had counts as not written)
+      return { result, present: () => q.getSettings(db).chaseThreshold === n && (result.ack || n !== before) };
     },
   },
   {

@@ -269,3 +269,22 @@ describe("incremental scoring", () => {
     expect(holdsBookScores(db, "1999-01-01")).toBe(false);
   });
 });
+
+describe("the day's scores, ready ahead (server/score-schedule.ts)", () => {
+  test("a check scores the book once for today, then has nothing to do until the day turns", async () => {
+    const { scoreTick } = await import("@/server/score-schedule");
+    const fresh = await createTestDb();
+    try {
+      loadDemoBook(fresh.db);
+      expect(holdsBookScores(fresh.db)).toBe(false);
+      expect(scoreTick(fresh.db)).toBe(true);
+      expect(holdsBookScores(fresh.db)).toBe(true);
+      expect(scoreTick(fresh.db)).toBe(false);
+      // a write is patched, not a reason to rescore the book
+      addInteraction(fresh.db, listClients(fresh.db)[0].id, createInteractionSchema.parse({ kind: "follow_up", answered: false }));
+      expect(scoreTick(fresh.db)).toBe(false);
+    } finally {
+      fresh.close();
+    }
+  });
+});
