@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "./connection";
 import { now, quoteEvents, quotes } from "./schema";
 import type { Quote, QuoteWithEvents } from "@/lib/domain";
@@ -12,6 +12,24 @@ export function listQuotes(db: DbOrTx, params: { clientId?: number } = {}): Quot
     .where(params.clientId != null ? eq(quotes.clientId, params.clientId) : undefined)
     .orderBy(desc(quotes.createdAt), desc(quotes.id))
     .all();
+}
+
+/**
+ * The quotes in `statuses` anywhere in the book, plus every quote of `clientIds` and the quotes `ids`, in
+ * listQuotes' order: what a quick log can point at, without reading the whole book's history.
+ */
+export function listQuotesWhere(db: DbOrTx, params: { statuses: readonly Quote["status"][]; clientIds: number[]; ids: number[] }): Quote[] {
+  return db
+    .select()
+    .from(quotes)
+    .where(or(inArray(quotes.status, [...params.statuses]), inArray(quotes.clientId, params.clientIds), inArray(quotes.id, params.ids)))
+    .orderBy(desc(quotes.createdAt), desc(quotes.id))
+    .all();
+}
+
+/** The quote's row alone (no events), or undefined. */
+export function findQuoteRow(db: DbOrTx, id: number): Quote | undefined {
+  return db.select().from(quotes).where(eq(quotes.id, id)).get();
 }
 
 /** A quote with its negotiation events in the order they happened and the minutes logged on it. */

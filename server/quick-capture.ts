@@ -5,13 +5,14 @@
  */
 import { writeTransaction, type DbOrTx } from "@/db/connection";
 import { listClients } from "@/db/clients";
-import { findQuote, listQuotes } from "@/db/quotes";
+import { findQuote, findQuoteRow, listQuotes, listQuotesWhere } from "@/db/quotes";
 import { getSettings } from "@/db/settings";
 import { invalidInput } from "@/lib/errors";
 import { CAN_LOG } from "@/lib/quick-capture/parse";
 import { buildCapture, type BuiltCapture, type CapturePayments } from "@/lib/quick-capture/build";
 import { listInteractions } from "@/db/interactions";
-import type { Quote } from "@/lib/domain";
+import { OPEN_QUOTE_STATUSES, type Client, type Quote } from "@/lib/domain";
+import { cachedRead, type Cached } from "./cache";
 import { paymentState, unpaidQuotes } from "@/lib/payment-terms";
 import { resolvePage, resolveTarget, type CapturePage, type CapturePreview, type QuickCaptureInput } from "@/lib/quick-capture/resolve";
 import { scoreChange, scoreChangeLine, type ScoreChange } from "@/lib/score-change";
@@ -32,8 +33,8 @@ export interface CaptureSaved {
 }
 
 /** A payment line's client: the quotes still to be paid and the day each paid one was (lib/payment-terms.ts). */
-function paymentsOf(db: DbOrTx, clientId: number, quotes: readonly Quote[], today: string): CapturePayments {
-  const own = quotes.filter((q) => q.clientId === clientId);
+function paymentsOf(db: DbOrTx, clientId: number, today: string): CapturePayments {
+  const own = listQuotes(db, { clientId });
   const interactions = listInteractions(db, clientId);
   const paidOn: Record<number, string> = {};
   for (const q of own) {
@@ -43,18 +44,34 @@ function paymentsOf(db: DbOrTx, clientId: number, quotes: readonly Quote[], toda
   return { unpaid: unpaidQuotes(own, interactions, today), paidOn };
 }
 
+/**
+ * The quotes a line can land on, not the book's history: every open or draft quote, every quote of the
+ * page's client (a title typed on its page) and the quotes named by id. resolveTarget (lib/quick-capture)
+ * looks at no other, so a quick log costs the same on a ten-year book as on a new one.
+ */
+function captureQuotes(db: DbOrTx, input: Pick<QuickCaptureInput, "quoteId" | "pageQuoteId" | "pageClientId">): Quote[] {
+  const ids = [input.quoteId, input.pageQuoteId].filter((id): id is number => id != null);
+  const pageQuote = input.pageQuoteId != null ? findQuoteRow(db, input.pageQuoteId) : undefined;
+  const clientIds = [pageQuote?.clientId ?? input.pageClientId].filter((id): id is number => id != null);
+  return listQuotesWhere(db, { statuses: OPEN_QUOTE_STATUSES, clientIds, ids });
+}
+
+/** Every client, for matching a typed name (typos included, so not in SQL): read once until the next write. */
+function captureClients(db: DbOrTx): Cached<Client[]> {
+  return cachedRead(db, "capture:clients", () => listClients(db));
+}
+
 function build(db: DbOrTx, input: QuickCaptureInput, today: string): BuiltCapture {
   const settings = getSettings(db);
-  const quotes = listQuotes(db);
-  const target = resolveTarget(input, { clients: listClients(db), quotes, locale: settings.locale });
+  const target = resolveTarget(input, { clients: captureClients(db), quotes: captureQuotes(db, input), locale: settings.locale });
   const quote = target.quote ? (findQuote(db, target.quote.id) ?? null) : null;
-  const payments = target.parsed.capture?.kind === "payment" && target.client ? paymentsOf(db, target.client.id, quotes, today) : undefined;
+  const payments = target.parsed.capture?.kind === "payment" && target.client ? paymentsOf(db, target.client.id, today) : undefined;
   return buildCapture(target, { quote, currency: settings.currency, locale: settings.locale, today, payments });
 }
 
 /** The client (and quote) of the page the palette was opened on: a quote page gives its quote and its client. */
 export function quickCapturePage(db: DbOrTx, input: Pick<QuickCaptureInput, "pageClientId" | "pageQuoteId">): CapturePage {
-  return resolvePage(input, { clients: listClients(db), quotes: listQuotes(db) });
+  return resolvePage(input, { clients: captureClients(db), quotes: captureQuotes(db, input) });
 }
 
 /** What the line would log, in words, and what is still missing: nothing is written. */

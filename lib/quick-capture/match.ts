@@ -15,25 +15,32 @@ export function nameTokens(name: string): string[] {
 /** Edit distance counting a swap of two neighbours as one edit (optimal string alignment), stopping early above `max`. */
 export function editDistance(a: string, b: string, max = 2): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  // three rolling rows (i-2, i-1, i) instead of a whole table: this runs for every client's name on every keystroke
+  let before: number[] = [];
+  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let row: number[] = new Array<number>(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
     let best = Infinity;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-      best = Math.min(best, d[i][j]);
+      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+      row[j] = d;
+      if (d < best) best = d;
     }
     if (best > max) return max + 1;
+    [before, prev, row] = [prev, row, before.length ? before : new Array<number>(b.length + 1)];
   }
-  return d[a.length][b.length];
+  return prev[b.length];
 }
 
 /** How well one typed word names one word of a name: 3 the same, 2 its start, 1 one typo away, 0 not. */
 export function wordScore(typed: string, token: string): number {
   if (typed === token) return 3;
   if (typed.length >= 2 && token.startsWith(typed)) return 2;
-  if (typed.length >= 4 && token.length >= 4 && editDistance(typed, token, 1) <= 1) return 1;
+  // one edit leaves the first or the last letter in place: a cheap test before the costly one
+  if (typed.length >= 4 && token.length >= 4 && (typed[0] === token[0] || typed[typed.length - 1] === token[token.length - 1]) && editDistance(typed, token, 1) <= 1) return 1;
   return 0;
 }
 
@@ -53,8 +60,8 @@ export function rankByName<T>(typed: readonly string[], items: readonly T[], nam
   const phrase = typed.join(" ");
   const out: NameMatch<T>[] = [];
   for (const item of items) {
-    const names = nameOf(item);
-    const tokens = names.flatMap(nameTokens);
+    const perName = nameOf(item).map(nameTokens);
+    const tokens = perName.flat();
     let score = 0;
     const used: string[] = [];
     for (const w of typed) {
@@ -65,7 +72,7 @@ export function rankByName<T>(typed: readonly string[], items: readonly T[], nam
       }
     }
     if (score === 0) continue;
-    if (names.some((n) => nameTokens(n).join(" ") && phrase.includes(nameTokens(n).join(" ")))) score += 2;
+    if (perName.some((t) => t.length > 0 && phrase.includes(t.join(" ")))) score += 2;
     out.push({ item, score, used });
   }
   return out.map((m, i) => ({ m, i })).sort((a, b) => b.m.score - a.m.score || a.i - b.i).map(({ m }) => m);
