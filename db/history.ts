@@ -200,13 +200,14 @@ export interface Capacity {
 /**
  * The offer check's capacity inputs: the work still to do on accepted quotes agreed since `since` — each
  * job's estimate less the time already logged on it, none once its work is marked done — and the open
- * pipeline.
+ * pipeline. Read off the partial index of unfinished accepted work by day (migration 0009): the last weeks'
+ * jobs, whatever the book's age (the planner, without statistics, would take the status index instead).
  */
 export function readCapacity(db: DbOrTx, since: string): Capacity {
   const committed = rawStatement(
     db,
     `SELECT coalesce(sum(max(0, q.estimated_minutes - coalesce((SELECT sum(t.minutes) FROM time_entries t WHERE t.quote_id = q.id), 0))), 0)
-     FROM quotes q WHERE q.status = 'accepted' AND q.work_done_on IS NULL AND coalesce(q.decided_on, substr(q.created_at, 1, 10)) >= ?`,
+     FROM quotes q INDEXED BY quotes_unfinished_idx WHERE q.status = 'accepted' AND q.work_done_on IS NULL AND coalesce(q.decided_on, substr(q.created_at, 1, 10)) >= ?`,
   ).get(since) as [number];
   const open = rawStatement(
     db,

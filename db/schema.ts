@@ -175,6 +175,11 @@ export const quotes = sqliteTable(
     index("quotes_client_idx").on(t.clientId, t.createdAt),
     index("quotes_service_idx").on(t.serviceId),
     index("quotes_status_idx").on(t.status),
+    // the offer check's capacity: accepted work not yet done, by the day it was agreed (db/history.ts
+    // readCapacity), so it reads the last weeks' jobs and not every job ever accepted
+    index("quotes_unfinished_idx")
+      .on(sql`coalesce(${t.decidedOn}, substr(${t.createdAt}, 1, 10))`)
+      .where(sql`${t.status} = 'accepted' AND ${t.workDoneOn} IS NULL`),
     check("quotes_amounts_nonneg", sql`${t.quotedAmount} >= 0 AND (${t.agreedAmount} IS NULL OR ${t.agreedAmount} >= 0)`),
     check("quotes_minutes_positive", sql`${t.estimatedMinutes} > 0`),
     uniqueIndex("quotes_source_key_unique").on(t.sourceKey),
