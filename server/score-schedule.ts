@@ -2,11 +2,13 @@
  * Keep the whole book's scores ready. Evidence ages with the day, so the first whole-book read of a new
  * day rescores every client once (server/scores.ts); on a large book that is seconds. This schedule pays
  * it instead of a person: a little after start, then whenever the book's day has turned (checked every
- * minute), it scores the book in the background. Writes in between are patched client by client. The
+ * minute), it scores the book in the background and prunes the change log. Writes in between are patched
+ * client by client. The
  * timer is unref()ed, started once per process (guarded on globalThis) from instrumentation.ts, and a
  * failure is one log line, never a crash.
  */
 import type { DB } from "@/db/connection";
+import { pruneScoreChanges } from "@/db/score-changes";
 import { holdsBookScores, scoreAllClients } from "./scores";
 
 export const CHECK_EVERY_MS = 60 * 1000;
@@ -18,6 +20,8 @@ export function scoreTick(db: DB): boolean {
     if (holdsBookScores(db)) return false;
     const started = Date.now();
     const n = scoreAllClients(db).length;
+    // the scores now include every logged change: the log's old entries serve nobody (a cache behind them rescores whole)
+    pruneScoreChanges(db);
     if (n > 0) console.log(`[walkaway] scored ${n} client${n === 1 ? "" : "s"} for today in ${Date.now() - started} ms`);
     return true;
   } catch (e) {

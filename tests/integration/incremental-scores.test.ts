@@ -279,6 +279,8 @@ describe("the day's scores, ready ahead (server/score-schedule.ts)", () => {
       expect(holdsBookScores(fresh.db)).toBe(false);
       expect(scoreTick(fresh.db)).toBe(true);
       expect(holdsBookScores(fresh.db)).toBe(true);
+      // the change log is pruned to its newest entry once the book is scored
+      expect(fresh.db.$client.prepare("SELECT count(*) FROM score_changes").pluck().get()).toBe(1);
       expect(scoreTick(fresh.db)).toBe(false);
       // a write is patched, not a reason to rescore the book
       addInteraction(fresh.db, listClients(fresh.db)[0].id, createInteractionSchema.parse({ kind: "follow_up", answered: false }));
