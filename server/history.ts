@@ -27,8 +27,8 @@ export function loadAllHistories(db: DbOrTx): ClientHistory[] {
 }
 
 /** Every client's history, a chunk of clients at a time (clients by id): for scoring the whole book in flat memory. */
-export function loadHistoriesInChunks(db: DbOrTx): Generator<ClientHistory[]> {
-  return readHistoriesInChunks(db);
+export function loadHistoriesInChunks(db: DbOrTx, clientsPerChunk?: number): Generator<ClientHistory[]> {
+  return readHistoriesInChunks(db, clientsPerChunk);
 }
 
 /** Accepted work agreed since `since` and the open pipeline: the offer check's capacity inputs. */

@@ -128,7 +128,29 @@ export function allScoresJson(db: DbOrTx): string {
   );
 }
 
-/** For tests: whether the whole-book scores of this connection are held for `asOf`. */
+/**
+ * Score the whole book for today without holding the server: a few clients per turn of the event loop,
+ * so requests keep being answered meanwhile (server/score-schedule.ts runs it when the day turns). The
+ * change log's point is read first: a write landing between two turns is patched on the next read. False
+ * when there was nothing to do, or a reader scored the book first.
+ */
+export async function warmBookScores(db: DbOrTx, clientsPerTurn = 100): Promise<boolean> {
+  const asOf = todayFor(db);
+  if (holdsBookScores(db, asOf) || sqliteOf(db).inTransaction) return false;
+  const seq = latestScoreChange(db);
+  const services = listServices(db);
+  const settings = getSettings(db);
+  const byId = new Map<number, Cached<ClientScore>>();
+  for (const chunk of loadHistoriesInChunks(db, clientsPerTurn)) {
+    for (const h of chunk) byId.set(h.client.id, freezeShared({ client: h.client, assessment: assessClient(h, services, settings, { asOf }) }));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  if (holdsBookScores(db, asOf) || todayFor(db) !== asOf) return false;
+  books.set(connectionKey(db), { asOf, seq, byId, list: null });
+  return true;
+}
+
+/** Whether the whole-book scores of this connection are held for `asOf`. */
 export function holdsBookScores(db: DbOrTx, asOf = todayFor(db)): boolean {
   return books.get(connectionKey(db))?.asOf === asOf;
 }

@@ -277,14 +277,32 @@ describe("the day's scores, ready ahead (server/score-schedule.ts)", () => {
     try {
       loadDemoBook(fresh.db);
       expect(holdsBookScores(fresh.db)).toBe(false);
-      expect(scoreTick(fresh.db)).toBe(true);
+      expect(await scoreTick(fresh.db)).toBe(true);
       expect(holdsBookScores(fresh.db)).toBe(true);
       // the change log is pruned to its newest entry once the book is scored
       expect(fresh.db.$client.prepare("SELECT count(*) FROM score_changes").pluck().get()).toBe(1);
-      expect(scoreTick(fresh.db)).toBe(false);
+      expect(await scoreTick(fresh.db)).toBe(false);
       // a write is patched, not a reason to rescore the book
       addInteraction(fresh.db, listClients(fresh.db)[0].id, createInteractionSchema.parse({ kind: "follow_up", answered: false }));
-      expect(scoreTick(fresh.db)).toBe(false);
+      expect(await scoreTick(fresh.db)).toBe(false);
+    } finally {
+      fresh.close();
+    }
+  });
+
+  test("writes landing while the book is scored a few clients per turn are patched in, equal to a full recompute", async () => {
+    const { warmBookScores } = await import("@/server/scores");
+    const fresh = await createTestDb();
+    try {
+      loadDemoBook(fresh.db);
+      const clients = listClients(fresh.db);
+      const warming = warmBookScores(fresh.db, 3); // the first 3 clients are scored before this returns
+      // a write to a client already scored, one to a client not yet read, and a new client
+      addInteraction(fresh.db, clients[0].id, createInteractionSchema.parse({ kind: "follow_up", answered: false }));
+      addInteraction(fresh.db, clients[clients.length - 1].id, createInteractionSchema.parse({ kind: "ask", subtype: "scope_creep", minutes: 240 }));
+      createClient(fresh.db, upsertClientSchema.parse({ name: "Arrived mid-way" }));
+      expect(await warming).toBe(true);
+      expect(plain(scoreAllClients(fresh.db))).toEqual(plain(computeAllScores(fresh.db)));
     } finally {
       fresh.close();
     }

@@ -1,0 +1,15 @@
+import { openDatabase } from "@/db/connection";
+import { listServices } from "@/db/services";
+import { getSettings } from "@/db/settings";
+import { readAllHistories, readHistoriesInChunks } from "@/db/history";
+import { assessClient } from "@/lib/worth";
+import { computeAllScores } from "@/server/scores";
+const db = openDatabase(process.argv[2]);
+const services = listServices(db), settings = getSettings(db);
+const a = JSON.stringify(readAllHistories(db));
+const b = JSON.stringify([...readHistoriesInChunks(db, 137)].flat());
+console.log("histories equal", a === b, a.length);
+const old = JSON.stringify(readAllHistories(db).map((h) => ({ client: h.client, assessment: assessClient(h, services, settings, { asOf: "2026-12-01" }) })));
+console.log("scores equal", old === JSON.stringify(computeAllScores(db, "2026-12-01")));
+const c = process.cpuUsage(); computeAllScores(db, "2026-12-01"); const d = process.cpuUsage(c);
+console.log("cpu ms", (d.user + d.system) / 1000, "peak rss MiB", (process.resourceUsage().maxRSS / 1024).toFixed(0));
