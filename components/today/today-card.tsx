@@ -47,9 +47,9 @@ export function TodayCard({ item, index, actions, today, locale }: { item: Today
           <k.Icon aria-hidden className="size-4" />
           {k.label}
         </p>
-        <h2 id={headingId} className="mt-1 text-lg font-semibold leading-snug">
+        <h3 id={headingId} className="mt-1 text-lg font-semibold leading-snug">
           {item.title}
-        </h2>
+        </h3>
         <p className="mt-1 text-sm text-stone-700 dark:text-stone-300">{item.reason}</p>
         <dl className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm text-stone-600 dark:text-stone-400">
           <div className="flex gap-1">
