@@ -1,3 +1,4 @@
+"use client";
 import { Banknote, DoorOpen, Hourglass, MessageSquareReply, Send, TrendingUp, type LucideIcon } from "lucide-react";
 import { ButtonLink } from "@/components/ui/button";
 import { formatDay } from "@/lib/format-date";
@@ -35,7 +36,10 @@ function messageLabel(kind: TodayKind): string {
   return "Message to send";
 }
 
-/** One Today item: what, why, how long, how much; its actions (main one first); done / snooze / not relevant. */
+/**
+ * One Today item: what, why, how long, how much; its actions (main one first); done / snooze / not relevant.
+ * A client component: the page sends the item's facts once (not its rendered tree too), and binds the ids here.
+ */
 export function TodayCard({ item, index, actions, today, locale }: { item: TodayItem; index: number; actions: TodayActions; today: string; locale: string }) {
   const k = KIND[item.kind];
   const headingId = `today-item-${index}`;

@@ -1,14 +1,17 @@
 /**
  * Today in sections: one per kind, in the order to do them (lib/today/order.ts), each showing a page of
  * its items (the most pressing first) with an honest count of the rest. The page does not grow with the
- * book: a book with 400 raises due shows 10 of them and "390 more raises due". Which page of each section
+ * book: a book with 400 raises due shows 5 of them and "395 more raises due". Which page of each section
  * is shown comes from the address (`?raise_due=2`), parsed by `todayPagesSchema` (lib/today/schemas.ts). Pure.
  */
 import { TODAY_ORDER } from "./order";
 import type { TodayItem, TodayKind, TodayList } from "./types";
 
-/** Items per page of a section (and of the folded marked items). */
-export const TODAY_PAGE_SIZE = 10;
+/**
+ * Items per page of a section (and of the folded marked items). Five: a card with its actions is about 6 KB
+ * of HTML, and a page's cost under load follows its bytes (docs/performance.md).
+ */
+export const TODAY_PAGE_SIZE = 5;
 
 /** A section's search param is its kind; the folded marked items' is "hidden". */
 export type TodaySectionName = TodayKind | "hidden";

@@ -1,6 +1,6 @@
 // Today in sections (lib/today/sections.ts): a page of each kind, the rest counted, pages from the address.
 import { describe, expect, test } from "vitest";
-import { moreWords, pageOf, showingWords, todayPageHref, todaySections, todayView } from "@/lib/today/sections";
+import { TODAY_PAGE_SIZE, moreWords, pageOf, showingWords, todayPageHref, todaySections, todayView } from "@/lib/today/sections";
 import { todayPagesSchema } from "@/lib/today/schemas";
 import { orderToday } from "@/lib/today/order";
 import type { TodayItem, TodayKind, TodayList } from "@/lib/today/types";
@@ -23,7 +23,7 @@ const many = (kind: TodayKind, count: number) => Array.from({ length: count }, (
 describe("todaySections", () => {
   test("one section per kind present, in the order to do them, each a page of its most pressing items", () => {
     const items = orderToday([...many("raise_due", 25), ...many("answer_owed", 3), ...many("follow_up", 12)]);
-    const sections = todaySections(items);
+    const sections = todaySections(items, {}, 10);
     expect(sections.map((s) => s.kind)).toEqual(["answer_owed", "follow_up", "raise_due"]);
     expect(sections.map((s) => [s.items.length, s.total, s.pages])).toEqual([
       [3, 3, 1],
@@ -36,12 +36,16 @@ describe("todaySections", () => {
 
   test("a page asked for shows its slice; past the last page, the last; below 1, the first", () => {
     const items = orderToday(many("raise_due", 25));
-    const [third] = todaySections(items, { raise_due: 3 });
+    const [third] = todaySections(items, { raise_due: 3 }, 10);
     expect([third.page, third.start, third.items.length]).toEqual([3, 20, 5]);
     expect(third.items.map((i) => i.days)).toEqual([5, 4, 3, 2, 1]);
-    expect(todaySections(items, { raise_due: 99 })[0].page).toBe(3);
-    expect(pageOf(items, 0).page).toBe(1);
+    expect(todaySections(items, { raise_due: 99 }, 10)[0].page).toBe(3);
+    expect(pageOf(items, 0, 10).page).toBe(1);
     expect(pageOf([], 4)).toEqual({ items: [], page: 1, pages: 1, start: 0, total: 0 });
+  });
+
+  test("by default a section shows TODAY_PAGE_SIZE items", () => {
+    expect(todaySections(many("follow_up", 40))[0].items).toHaveLength(TODAY_PAGE_SIZE);
   });
 
   test("the view counts every open and marked item, whatever it shows", () => {
@@ -50,7 +54,7 @@ describe("todaySections", () => {
       items: orderToday(many("follow_up", 40)),
       hidden: many("walk_away", 13).map((i) => ({ item: i, state: "done" as const, snoozedUntil: null })),
     };
-    const view = todayView(list, { hidden: 2 });
+    const view = todayView(list, { hidden: 2 }, 10);
     expect(view.open).toBe(40);
     expect(view.sections[0].items).toHaveLength(10);
     expect([view.hidden.total, view.hidden.page, view.hidden.items.length]).toEqual([13, 2, 3]);
