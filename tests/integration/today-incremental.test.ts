@@ -83,8 +83,8 @@ const writes: Write[] = [
         quotedAmount: 20_000 + m,
         currency: getSettings(db).currency,
         status: accepted ? "accepted" : "sent",
-        sentOn: ago(m + 30),
-        ...(accepted ? { agreedAmount: 20_000 + m, decidedOn: ago(m + 20), workDoneOn: ago(m + 10) } : {}),
+        sentOn: addDays(today, -((m % 150) + 30)),
+        ...(accepted ? { agreedAmount: 20_000 + m, decidedOn: addDays(today, -((m % 150) + 20)), workDoneOn: addDays(today, -((m % 150) + 10)) } : {}),
       }),
     );
   },
