@@ -199,6 +199,8 @@ function currentItems(db: DbOrTx, today: string): TodayItem[] {
     for (const id of new Set([...book.extra.keys(), ...extra.byClient.keys()])) if (book.extra.get(id) !== extra.byClient.get(id)) touched.add(id);
     if (!changes.all && extra.template === book.template && touched.size <= Math.max(16, book.byClient.size * PATCH_SHARE)) {
       const settings = getSettings(db);
+      // many clients: bring the whole-book scores up to date once, so each client's score below is a lookup
+      if (touched.size > 16) scoreAllClients(db);
       for (const id of touched) {
         const items = clientTodayItems(db, id, today, settings, extra.template);
         if (items.length) book.byClient.set(id, items);
