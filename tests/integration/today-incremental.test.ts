@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import Database from "better-sqlite3";
 import { loadDemoBook } from "@/server/demo";
-import { computeTodayItems, getToday, todayItems } from "@/server/today";
+import { computeTodayItems, todayItems } from "@/server/today";
 import { planRaise, setClientRate } from "@/server/raises";
 import { setTodayItemState } from "@/server/today-actions";
 import {
@@ -46,8 +46,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const plain = (items: readonly TodayItem[]) => JSON.parse(JSON.stringify([...items].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))));
+/** the kinds of item the comparisons saw (the property below compared something) */
+const seen = new Set<string>();
 function expectPatchedEqualsFull() {
-  expect(plain(todayItems(db, today))).toEqual(plain(computeTodayItems(db, today)));
+  const patched = todayItems(db, today);
+  for (const i of patched) seen.add(i.kind);
+  expect(plain(patched)).toEqual(plain(computeTodayItems(db, today)));
 }
 
 type Write = (pick: number[]) => void;
@@ -181,7 +185,7 @@ describe("Today patched after a write", () => {
       ),
       { numRuns: 50 },
     );
-    // the writes reached every kind of item at least once over the run
-    expect(new Set(getToday(db, today).items.map((i) => i.kind)).size).toBeGreaterThanOrEqual(3);
+    // the comparisons covered several kinds of item over the run
+    expect(seen.size).toBeGreaterThanOrEqual(3);
   });
 });
