@@ -4,7 +4,7 @@
  * rules are lib/payment-terms.ts; this file loads the facts and writes in one transaction.
  */
 import { writeTransaction, type DbOrTx } from "@/db/connection";
-import { listClients, touchClient } from "@/db/clients";
+import { findClient, listClients, touchClient } from "@/db/clients";
 import { findInteraction, insertInteraction, listInteractions } from "@/db/interactions";
 import { listQuotes, updateQuoteRow } from "@/db/quotes";
 import type { Interaction, Quote, Settings } from "@/lib/domain";
@@ -34,10 +34,11 @@ export function quotePayment(db: DbOrTx, quoteId: number, today = todayFor(db)):
  * late first (then the older due day, then the quote). Key `payment:quote:<id>`; fingerprint: the due
  * day and the amount, so a mark holds until the terms, the work-done day or the amount change.
  */
-export function overduePaymentItems(db: DbOrTx, today: string, settings: Pick<Settings, "locale">): TodayItem[] {
-  const quotes = listQuotes(db).filter((q) => q.status === "accepted" && q.paymentTermsDays != null);
+export function overduePaymentItems(db: DbOrTx, today: string, settings: Pick<Settings, "locale">, clientIds?: readonly number[]): TodayItem[] {
+  // `clientIds`: only these clients' items (Today patches its list after a write: server/today.ts)
+  const quotes = (clientIds ? clientIds.flatMap((clientId) => listQuotes(db, { clientId })) : listQuotes(db)).filter((q) => q.status === "accepted" && q.paymentTermsDays != null);
   if (!quotes.length) return [];
-  const names = new Map(listClients(db).map((c) => [c.id, c.name] as const));
+  const names = new Map((clientIds ? clientIds.flatMap((id) => findClient(db, id) ?? []) : listClients(db)).map((c) => [c.id, c.name] as const));
   const interactionsOf = new Map<number, Interaction[]>();
   const items: TodayItem[] = [];
   for (const quote of quotes) {

@@ -42,7 +42,7 @@ import {
 import type { ClientRateInput, PlanRaiseInput, RaiseOutcomeInput } from "@/lib/raise-schemas";
 import { ratesOf, ratesOn, type RatesFrom, type ServiceRates } from "@/lib/rates";
 import type { TodayItem } from "@/lib/today/types";
-import { loadAllHistories, loadClientHistory } from "./history";
+import { findClientHistory, loadAllHistories, loadClientHistory } from "./history";
 
 /** The service's rates in force on `day` (the services row when it has no history). */
 export function ratesIn(history: readonly RatesFrom[], service: Service, day: string): ServiceRates {
@@ -238,13 +238,15 @@ function firstAccepted(quotes: readonly QuoteWithEvents[], serviceId: number): s
  * lib/raise/due.ts raiseDue says so. Key `raise:client:<clientId>:<serviceId>`; the fingerprint is the
  * rate now, the day the raise clock started and the target, so a mark holds until one of them changes.
  */
-export function raiseDueItems(db: DbOrTx, today: string, settings: Settings = getSettings(db)): TodayItem[] {
+export function raiseDueItems(db: DbOrTx, today: string, settings: Settings = getSettings(db), clientIds?: readonly number[]): TodayItem[] {
   const services = listServices(db);
   const rateHistory = listAllServiceRates(db);
-  const allRates = listAllClientRates(db);
-  const allPlans = listRatePlans(db);
+  // `clientIds`: only these clients' items (Today patches its list after a write: server/today.ts)
+  const allRates = clientIds ? clientIds.flatMap((id) => listClientRates(db, id)) : listAllClientRates(db);
+  const allPlans = clientIds ? clientIds.flatMap((id) => listRatePlans(db, { clientId: id })) : listRatePlans(db);
+  const histories = clientIds ? clientIds.flatMap((id) => findClientHistory(db, id) ?? []) : loadAllHistories(db);
   const items: TodayItem[] = [];
-  for (const history of loadAllHistories(db)) {
+  for (const history of histories) {
     const { client } = history;
     if (client.status !== "active") continue;
     const clientRates = allRates.filter((r) => r.clientId === client.id);

@@ -8,11 +8,17 @@ import { listClients } from "@/db/clients";
 import { listQuotes } from "@/db/quotes";
 import { addDays } from "@/lib/dates";
 import type { BookGlance } from "@/lib/today/next-step";
+import { cachedRead, type Cached } from "./cache";
 
 /** Work accepted within this many days and not marked done counts as under way. */
 export const RECENT_WORK_DAYS = 90;
 
-export function bookGlance(db: DbOrTx, today: string): BookGlance {
+/** Kept for a data version (server/cache.ts): an empty Today on a big book reads the quotes once per write, not per request. */
+export function bookGlance(db: DbOrTx, today: string): Cached<BookGlance> {
+  return cachedRead(db, `today:glance:${today}`, () => readGlance(db, today));
+}
+
+function readGlance(db: DbOrTx, today: string): BookGlance {
   const quotes = listQuotes(db);
   const active = new Map(listClients(db).filter((c) => c.status === "active").map((c) => [c.id, c.name]));
   const since = addDays(today, -RECENT_WORK_DAYS);

@@ -12,6 +12,8 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TodayView } from "@/components/today/today-view";
 import { nextStep, type BookGlance } from "@/lib/today/next-step";
+import { todayPagesSchema } from "@/lib/today/schemas";
+import { todayView } from "@/lib/today/sections";
 import type { TodayActions } from "@/components/today/types";
 import { AdoptTimeZone } from "@/components/adopt-time-zone";
 import { adoptTimeZoneAction, firstRunAction } from "@/app/actions/settings";
@@ -40,10 +42,14 @@ const todayActions: TodayActions = {
   logPayment: logPaymentFromTodayAction,
 };
 
-/** Home: the first run's questions, then the empty book's welcome, then (once there is data) Today. The dashboard is at /dashboard. */
+/**
+ * Home: the first run's questions, then the empty book's welcome, then (once there is data) Today, a page
+ * of each section (`?raise_due=2`: lib/today/sections.ts). The dashboard is at /dashboard.
+ */
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   // an old bookmark of the dashboard (it used to be the home page): to /dashboard, its filters kept
-  const bookmark = oldDashboardBookmark(await searchParams);
+  const params = await searchParams;
+  const bookmark = oldDashboardBookmark(params);
   if (bookmark) redirect(bookmark);
   const db = await requestDb();
   const settings = getSettings(db);
@@ -104,7 +110,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   return (
     <>
       {adopt}
-      <TodayView list={list} locale={settings.locale} actions={todayActions} next={nextStep(list.items.length ? NO_GLANCE : bookGlance(db, today))} />
+      <TodayView view={todayView(list, todayPagesSchema.parse(params))} locale={settings.locale} actions={todayActions} next={nextStep(list.items.length ? NO_GLANCE : bookGlance(db, today))} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { toDecimalString } from "@/lib/money";
 import { Checkbox, controlClass, FormMessage, SelectField, TextField } from "@/components/ui/field";
 import { Card } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useCurrencyOptions, useTimeZones } from "@/components/settings/browser-lists";
 import { useForm } from "./use-form";
 
 export interface CurrencyOption {
@@ -105,12 +106,15 @@ export function SettingsForm({
 }: {
   action: (p: ActionState, f: FormData) => Promise<ActionState>;
   settings: Settings;
-  timeZones: string[];
-  currencies: CurrencyOption[];
+  /** the choices; left out, the browser's own (components/settings/browser-lists.ts: the page does not carry them) */
+  timeZones?: string[];
+  currencies?: CurrencyOption[];
   /** what the book holds in its own currency (a change of currency asks about these) */
   inBook: { quotes: number; services: number };
 }) {
   const { state, formAction, onSubmit, pending, formKey, v, errors } = useForm(action);
+  const browserZones = useTimeZones();
+  const browserCurrencies = useCurrencyOptions(settings.locale);
   type NumberSetting = { [K in keyof Settings]: Settings[K] extends number ? K : never }[keyof Settings];
   const num = (name: NumberSetting, labelText: string, hint?: string) => (
     <TextField name={name} label={labelText} inputMode="numeric" defaultValue={v(name, settings[name])} errors={errors} hint={hint} />
@@ -119,7 +123,7 @@ export function SettingsForm({
     <form key={formKey} action={formAction} onSubmit={onSubmit} noValidate className="space-y-6">
       <fieldset className="grid gap-3 sm:grid-cols-2">
         <legend className="mb-2 text-base font-semibold">Money and time</legend>
-        <CurrencyField settings={settings} currencies={currencies} inBook={inBook} v={v} errors={errors} />
+        <CurrencyField settings={settings} currencies={currencies ?? browserCurrencies} inBook={inBook} v={v} errors={errors} />
         <TextField name="locale" label="Locale" defaultValue={v("locale", settings.locale)} errors={errors} hint="How numbers and money are shown, e.g. en-US, de-DE" />
         {num("hoursPerDay", "Hours in a working day", "Converts day rates to hours")}
         {num("weeklyCapacityHours", "Weekly capacity (hours)", "How much paid work you can take on each week")}
@@ -127,7 +131,7 @@ export function SettingsForm({
           name="timeZone"
           label="Time zone"
           hint="“Today” for every date the app fills in"
-          options={timeZoneOptions(timeZones, settings.timeZone)}
+          options={timeZoneOptions(timeZones ?? browserZones, settings.timeZone)}
           defaultValue={v("timeZone", settings.timeZone)}
           errors={errors}
         />

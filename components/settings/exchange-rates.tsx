@@ -1,4 +1,5 @@
 "use client";
+import { useCurrencyOptions } from "./browser-lists";
 /**
  * Settings → Exchange rates: the rates the user keeps (1 EUR = 1.08 USD from a day on), and a form to
  * add one. A quote in another currency takes the rate in force on its date unless one is typed on it.
@@ -29,8 +30,8 @@ export function ExchangeRatesSection({
 }: {
   rates: ExchangeRate[];
   bookCurrency: string;
-  /** ISO currencies with their names, the book's own left out */
-  currencies: { value: string; label: string }[];
+  /** ISO currencies with their names, the book's own left out; left out, the browser's own (./browser-lists.ts) */
+  currencies?: { value: string; label: string }[];
   /** the book's today: the default "effective from" */
   today: string;
   locale: string;
@@ -68,7 +69,7 @@ export function ExchangeRatesSection({
           })}
         </ul>
       )}
-      <AddRateForm action={actions.add} bookCurrency={bookCurrency} currencies={currencies} today={today} />
+      <AddRateForm action={actions.add} bookCurrency={bookCurrency} currencies={currencies} locale={locale} today={today} />
     </Card>
   );
 }
@@ -80,11 +81,18 @@ function latestOnOrBefore(rates: ExchangeRate[], currency: string, day: string):
   return best;
 }
 
-function AddRateForm({ action, bookCurrency, currencies, today }: { action: FormAction; bookCurrency: string; currencies: { value: string; label: string }[]; today: string }) {
+const COMMON = ["EUR", "USD", "GBP"];
+
+function AddRateForm({ action, bookCurrency, currencies: given, locale, today }: { action: FormAction; bookCurrency: string; currencies?: { value: string; label: string }[]; locale: string; today: string }) {
   const { state, formAction, onSubmit, pending, formKey, v, errors } = useForm(action);
+  const browsers = useCurrencyOptions(locale, bookCurrency);
+  // on the server (and while hydrating) the browser's list is not there yet: the common currency it starts on
+  const currencies = given ?? (browsers.length ? browsers : COMMON.filter((c) => c !== bookCurrency).slice(0, 1).map((c) => ({ value: c, label: c })));
   // a common currency to start on (never the book's own: it is not in the list)
-  const first = ["EUR", "USD", "GBP"].find((c) => currencies.some((o) => o.value === c)) ?? currencies[0]?.value ?? "";
-  const [currency, setCurrency] = useState(v("currency", first) ?? first);
+  const first = COMMON.find((c) => currencies.some((o) => o.value === c)) ?? currencies[0]?.value ?? "";
+  // the list may arrive after the first render (the browser's own): until a currency is chosen, the first common one
+  const [chosen, setCurrency] = useState(v("currency") ?? "");
+  const currency = chosen || first;
   return (
     <form key={formKey} action={formAction} onSubmit={onSubmit} noValidate aria-label="Add an exchange rate" className="border-t border-stone-200 pt-4 dark:border-stone-800">
       <h3 className="mb-2 text-sm font-semibold">Add a rate</h3>

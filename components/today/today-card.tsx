@@ -1,3 +1,4 @@
+"use client";
 import { Banknote, DoorOpen, Hourglass, MessageSquareReply, Send, TrendingUp, type LucideIcon } from "lucide-react";
 import { ButtonLink } from "@/components/ui/button";
 import { formatDay } from "@/lib/format-date";
@@ -35,7 +36,10 @@ function messageLabel(kind: TodayKind): string {
   return "Message to send";
 }
 
-/** One Today item: what, why, how long, how much; its actions (main one first); done / snooze / not relevant. */
+/**
+ * One Today item: what, why, how long, how much; its actions (main one first); done / snooze / not relevant.
+ * A client component: the page sends the item's facts once (not its rendered tree too), and binds the ids here.
+ */
 export function TodayCard({ item, index, actions, today, locale }: { item: TodayItem; index: number; actions: TodayActions; today: string; locale: string }) {
   const k = KIND[item.kind];
   const headingId = `today-item-${index}`;
@@ -47,9 +51,9 @@ export function TodayCard({ item, index, actions, today, locale }: { item: Today
           <k.Icon aria-hidden className="size-4" />
           {k.label}
         </p>
-        <h2 id={headingId} className="mt-1 text-lg font-semibold leading-snug">
+        <h3 id={headingId} className="mt-1 text-lg font-semibold leading-snug">
           {item.title}
-        </h2>
+        </h3>
         <p className="mt-1 text-sm text-stone-700 dark:text-stone-300">{item.reason}</p>
         <dl className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm text-stone-600 dark:text-stone-400">
           <div className="flex gap-1">

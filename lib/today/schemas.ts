@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { TODAY_STATES } from "../domain";
 import { isoDateSchema } from "../schemas";
+import { TODAY_KINDS, type TodayKind } from "./types";
 
 /** "answer:quote:12", "chase:quote:3", "walk_away:client:7", "payment:quote:4", "raise:client:7:2" (client, service), … */
 export const todayItemKeySchema = z
@@ -28,3 +29,11 @@ export const stopChasingSchema = z.object({
   how: z.enum(STOP_CHASING_HOWS, { error: "Choose expired or walked_away" }),
 });
 export type StopChasingInput = z.infer<typeof stopChasingSchema>;
+
+/**
+ * Which page of each Today section to show, from the home page's address (`?raise_due=2&hidden=3`): a
+ * page number per section name. A missing, malformed or out-of-range value means the first page (a stale
+ * or hand-typed link still shows Today); past the last page the section shows its last (lib/today/sections.ts).
+ */
+const pageNumber = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined));
+export const todayPagesSchema = z.object(Object.fromEntries([...TODAY_KINDS, "hidden"].map((k) => [k, pageNumber])) as Record<TodayKind | "hidden", typeof pageNumber>);

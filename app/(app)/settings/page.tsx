@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { reexpressAction, updateSettingsAction } from "@/app/actions/settings";
 import { removeDemoAction } from "@/app/actions/demo";
-import { currencyOptions, isoCurrencies } from "@/lib/currency-conversion";
 import { currencyUsage } from "@/server/currency";
 import { hasDemoData } from "@/server/demo";
 import { createTemplateAction, deleteTemplateAction, updateTemplateAction } from "@/app/actions/templates";
@@ -18,6 +17,7 @@ import { todayFor } from "@/server/clock";
 
 export const metadata: Metadata = { title: "Settings" };
 
+/** Settings. The long lists (time zones, currencies) are made by the browser, not sent with the page (components/settings/browser-lists.ts). */
 export default async function SettingsPage() {
   const db = await requestDb();
   const settings = getSettings(db);
@@ -30,15 +30,12 @@ export default async function SettingsPage() {
           <SettingsForm
             action={updateSettingsAction}
             settings={settings}
-            timeZones={Intl.supportedValuesOf("timeZone")}
-            currencies={currencyOptions(settings.locale, isoCurrencies())}
             inBook={usage.inBook}
           />
         </Card>
         <ExchangeRatesSection
           rates={listRates(db)}
           bookCurrency={settings.currency}
-          currencies={currencyOptions(settings.locale, isoCurrencies().filter((c) => c !== settings.currency))}
           today={todayFor(db)}
           locale={settings.locale}
           actions={{ add: addExchangeRateAction, remove: deleteExchangeRateAction }}
