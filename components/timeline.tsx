@@ -1,8 +1,10 @@
 import Link from "next/link";
+import { Pencil, Trash2 } from "lucide-react";
 import { formatDay } from "@/lib/format-date";
 import type { TimelineEntry } from "@/lib/timeline";
 import type { EntryForm } from "@/lib/entry-edit";
 import { EntryControls, type EntryActions } from "./edit-entry";
+import { ENTRY_ICONS } from "./timeline-icons";
 
 const dot: Record<TimelineEntry["tone"], string> = {
   neutral: "bg-stone-400",
@@ -36,6 +38,18 @@ export function Timeline({
 }) {
   if (!entries.length) return <p className="text-sm text-stone-600 dark:text-stone-400">Nothing logged yet. Log a quote, a discount request or a follow-up and it shows up here.</p>;
   return (
+    <>
+    {/* each entry's edit and remove icons point here: drawn once, not once per entry */}
+    {actions ? (
+      <svg aria-hidden width="0" height="0" className="absolute">
+        <symbol id={ENTRY_ICONS.edit} viewBox="0 0 24 24">
+          <Pencil />
+        </symbol>
+        <symbol id={ENTRY_ICONS.remove} viewBox="0 0 24 24">
+          <Trash2 />
+        </symbol>
+      </svg>
+    ) : null}
     <ol className="relative space-y-3 border-l border-stone-200 pl-5 dark:border-stone-700" aria-label="Timeline">
       {entries.map((e) => (
         <li key={e.key} className="relative">
@@ -64,5 +78,6 @@ export function Timeline({
         </li>
       ))}
     </ol>
+    </>
   );
 }
