@@ -8,7 +8,9 @@ import { ScoreChangeNote } from "./score-change-note";
 import { DiscountRequestForm, MyAnswerForm, type EditMode } from "./forms/negotiation-forms";
 import { AskForm, FollowUpForm, GiveForm, PaymentForm } from "./forms/interaction-forms";
 
-type Entry = { type: "event"; quoteId: number; id: number } | { type: "interaction"; clientId: number; id: number };
+/** Which stored row an entry is: a negotiation step of a quote, or an interaction of a client. */
+export type EntryRef = { type: "event"; quoteId: number; id: number } | { type: "interaction"; clientId: number; id: number };
+type Entry = EntryRef;
 
 /** Edit and delete, passed down by the page: plain ids in, so a long timeline sends a few numbers per entry. */
 export interface EntryActions extends DeleteEntryActions {
