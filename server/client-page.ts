@@ -3,8 +3,8 @@
  *
  * A long history (client 742 of the bench book: hundreds of quotes, thousands of entries) is walked once
  * per data version, not per view: the timeline, each shown entry's edit form, the quote pickers and the
- * payments still owed are kept until the next write. A view then touches only what it shows (the latest 30
- * entries and 15 quotes unless "show all" is asked for).
+ * payments still owed are kept until the next write. A view then touches only what it shows: a page of 30
+ * entries and one of 15 quotes (the latest first; older ones a page at a time, never all at once).
  */
 import type { DbOrTx } from "@/db/connection";
 import { getSettings } from "@/db/settings";
@@ -15,12 +15,13 @@ import { OPEN_QUOTE_STATUSES, type ClientHistory, type Interaction, type Quote, 
 import { interactionForm, quoteEventForm, type EntryForm } from "@/lib/entry-edit";
 import { unpaidQuotes } from "@/lib/payment-terms";
 import { usualServiceOf } from "@/lib/quote-lifecycle";
+import { listPage } from "@/lib/client-list";
 import { cachedRead } from "./cache";
 import { todayFor } from "./clock";
 import { loadClientHistory } from "./history";
 import { scoreClient } from "./scores";
 
-/** A long history shows its latest entries first; the rest is one click away. */
+/** A long history shows its latest entries first; older ones a page at a time. */
 export const TIMELINE_MAX = 30;
 export const QUOTES_MAX = 15;
 
@@ -60,22 +61,25 @@ function entryForms(history: ClientHistory, shown: readonly TimelineEntry[], cur
 const option = (q: Pick<Quote, "id" | "title">): QuoteOption => ({ id: q.id, title: q.title });
 
 /** Throws not_found for an unknown client. */
-export function loadClientPage(db: DbOrTx, id: number, show: { allTimeline?: boolean; allQuotes?: boolean } = {}) {
+export function loadClientPage(db: DbOrTx, id: number, show: { timelinePage?: unknown; quotesPage?: unknown } = {}) {
   const history = loadClientHistory(db, id) as ClientHistory;
   const settings = getSettings(db);
   const today = todayFor(db);
-  const { allTimeline = false, allQuotes = false } = show;
-  const view = cachedRead(db, `client-page:${id}:${today}:${settings.currency}:${settings.locale}:${allTimeline}:${allQuotes}`, () => {
-    const timeline = timelineOf(db, id, history, settings.currency, settings.locale);
-    const shownTimeline = allTimeline ? timeline : timeline.slice(0, TIMELINE_MAX);
+  const timeline = timelineOf(db, id, history, settings.currency, settings.locale);
+  const timelineAt = listPage(timeline.length, show.timelinePage, TIMELINE_MAX);
+  const quotesAt = listPage(history.quotes.length, show.quotesPage, QUOTES_MAX);
+  const view = cachedRead(db, `client-page:${id}:${today}:${settings.currency}:${settings.locale}:${timelineAt.page}:${quotesAt.page}`, () => {
+    const shownTimeline = timeline.slice(timelineAt.start, timelineAt.end);
     const openQuotes = history.quotes.filter((q) => OPEN_QUOTE_STATUSES.includes(q.status));
     return {
       /** the whole timeline, newest first (kept until the next write; the page shows `shownTimeline`) */
       timeline,
       shownTimeline,
       forms: entryForms(history, shownTimeline, settings.currency),
+      timelineAt,
       quotesTotal: history.quotes.length,
-      shownQuotes: allQuotes ? history.quotes : history.quotes.slice(0, QUOTES_MAX),
+      quotesAt,
+      shownQuotes: history.quotes.slice(quotesAt.start, quotesAt.end),
       hasOpenQuotes: openQuotes.length > 0,
       // pickers offer open quotes first, then the most recent ones
       quoteOptions: history.quotes.slice(0, QUOTES_MAX).map(option),

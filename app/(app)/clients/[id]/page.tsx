@@ -28,6 +28,7 @@ import { clientCreep } from "@/lib/time-spent";
 import { clientCreepLine } from "@/lib/time-words";
 import { loadClientRatesCard } from "@/server/raise-pages";
 import { RatesCard } from "@/components/raise/rates-card";
+import { HistoryPager } from "@/components/clients/history-pager";
 
 export const metadata: Metadata = { title: "Client" };
 
@@ -43,19 +44,27 @@ function QuickLog({ title, children, open = false }: { title: string; children: 
 export default async function ClientPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const id = Number((await params).id);
   const sp = await searchParams;
-  const showAllTimeline = sp.timeline === "all";
-  const showAllQuotes = sp.quotes === "all";
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const db = await requestDb();
   let page;
   try {
-    page = loadClientPage(db, id, { allTimeline: showAllTimeline, allQuotes: showAllQuotes });
+    page = loadClientPage(db, id, { timelinePage: one(sp.timeline), quotesPage: one(sp.quotes) });
   } catch (e) {
     if (isAppError(e, "not_found")) notFound();
     throw e;
   }
-  const { client, settings, today, services, assessment, timeline, shownTimeline, forms, shownQuotes, quotesTotal, hasOpenQuotes, quoteOptions, openOptions, timeOptions, payable, usualServiceId } = page;
+  const { client, settings, today, services, assessment, timeline, timelineAt, shownTimeline, forms, shownQuotes, quotesTotal, quotesAt, hasOpenQuotes, quoteOptions, openOptions, timeOptions, payable, usualServiceId } = page;
   const settlingByQuote = new Map(assessment.settling.quotes.map((s) => [s.quoteId, s]));
+  // the other list's page is kept when one pages
+  const pageHref = (over: { timeline?: number; quotes?: number }, anchor: string) => {
+    const q = new URLSearchParams();
+    const t = over.timeline ?? timelineAt.page;
+    const qp = over.quotes ?? quotesAt.page;
+    if (qp > 1) q.set("quotes", String(qp));
+    if (t > 1) q.set("timeline", String(t));
+    return `/clients/${client.id}${q.size ? `?${q}` : ""}#${anchor}`;
+  };
   const creepLine = clientCreepLine(clientCreep(assessment.settling.quotes), settings.creepThresholdPct, settings.locale);
 
   return (
@@ -192,11 +201,7 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
                     })}
                   </tbody>
                 </table>
-                {shownQuotes.length < quotesTotal ? (
-                  <Link href={`/clients/${client.id}?quotes=all${showAllTimeline ? "&timeline=all" : ""}#quotes`} className="mt-2 inline-flex min-h-10 items-center text-sm underline">
-                    Show all {quotesTotal} quotes
-                  </Link>
-                ) : null}
+                <HistoryPager label="Quote pages" noun="Quotes" at={quotesAt} total={quotesTotal} href={(p) => pageHref({ quotes: p }, "quotes")} locale={settings.locale} />
               </div>
             )}
             <details className="mt-4 rounded-md border border-stone-200 dark:border-stone-700" open={quotesTotal === 0}>
@@ -222,11 +227,7 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
               locale={settings.locale}
               clientId={client.id}
             />
-            {shownTimeline.length < timeline.length ? (
-              <Link href={`/clients/${client.id}?timeline=all${showAllQuotes ? "&quotes=all" : ""}#timeline`} className="mt-3 inline-flex min-h-10 items-center text-sm underline">
-                Show all {timeline.length} entries
-              </Link>
-            ) : null}
+            <HistoryPager label="Timeline pages" noun="Entries" at={timelineAt} total={timeline.length} href={(p) => pageHref({ timeline: p }, "timeline")} locale={settings.locale} />
           </Card>
         </div>
         <div className="min-w-0 space-y-6 lg:col-span-2">
