@@ -19,7 +19,11 @@ beforeAll(async () => {
     const quote = q.createQuote(db, { clientId, title: `Job ${i}`, estimatedMinutes: 600, quotedAmount: 100000 + i, currency: "USD", status: i % 3 ? "sent" : "accepted", sentOn: `2026-0${1 + (i % 9)}-1${i % 10}` });
     if (i % 2) q.addQuoteEvent(db, quote.id, { kind: "discount_request", percentBp: 1000 + i, occurredOn: `2026-0${1 + (i % 9)}-2${i % 10}` });
   }
-  for (let i = 0; i < TIMELINE_MAX; i++) q.addInteraction(db, clientId, { kind: i % 2 ? "follow_up" : "ask", answered: i % 4 === 1, subtype: "quick_question", minutes: 15, occurredOn: `2026-10-${String(1 + (i % 28)).padStart(2, "0")}` });
+  for (let i = 0; i < TIMELINE_MAX; i++) {
+    const occurredOn = `2026-10-${String(1 + (i % 28)).padStart(2, "0")}`;
+    if (i % 2) q.addInteraction(db, clientId, { kind: "follow_up", answered: i % 4 === 1, occurredOn });
+    else q.addInteraction(db, clientId, { kind: "ask", subtype: "quick_question", minutes: 15, paid: false, occurredOn });
+  }
 });
 afterAll(() => close());
 
