@@ -1,7 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
-import { Trash2 } from "lucide-react";
 import type { ActionState } from "@/lib/action-state";
+import { ENTRY_ICONS } from "./timeline-icons";
 
 type Entry = { type: "event"; quoteId: number; id: number } | { type: "interaction"; clientId: number; id: number };
 /** The two delete actions, passed down by the page: (parent id, entry id) → state. */
@@ -34,7 +34,9 @@ export function DeleteEntryButton({ entry, what, actions }: { entry: Entry; what
       aria-label={`Remove: ${what}`}
       title="Remove this entry"
     >
-      <Trash2 aria-hidden className="size-4" />
+      <svg aria-hidden className="size-4">
+        <use href={`#${ENTRY_ICONS.remove}`} />
+      </svg>
     </button>
     {error ? (
       <span role="alert" className="text-xs text-red-700 dark:text-red-300">

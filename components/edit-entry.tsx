@@ -1,14 +1,16 @@
 "use client";
 import { useCallback, useRef, useState } from "react";
-import { Pencil } from "lucide-react";
 import type { ActionState } from "@/lib/action-state";
 import type { EntryForm } from "@/lib/entry-edit";
 import { DeleteEntryButton, type DeleteEntryActions } from "./delete-entry-button";
+import { ENTRY_ICONS } from "./timeline-icons";
 import { ScoreChangeNote } from "./score-change-note";
 import { DiscountRequestForm, MyAnswerForm, type EditMode } from "./forms/negotiation-forms";
 import { AskForm, FollowUpForm, GiveForm, PaymentForm } from "./forms/interaction-forms";
 
-type Entry = { type: "event"; quoteId: number; id: number } | { type: "interaction"; clientId: number; id: number };
+/** Which stored row an entry is: a negotiation step of a quote, or an interaction of a client. */
+export type EntryRef = { type: "event"; quoteId: number; id: number } | { type: "interaction"; clientId: number; id: number };
+type Entry = EntryRef;
 
 /** Edit and delete, passed down by the page: plain ids in, so a long timeline sends a few numbers per entry. */
 export interface EntryActions extends DeleteEntryActions {
@@ -56,7 +58,9 @@ export function EntryControls({ entry, what, form, actions, currency, today }: {
           title="Edit this entry"
           className="inline-flex size-10 items-center justify-center rounded text-stone-500 hover:bg-stone-100 hover:text-sky-800 dark:text-stone-400 dark:hover:bg-stone-800 dark:hover:text-sky-300"
         >
-          <Pencil aria-hidden className="size-4" />
+          <svg aria-hidden className="size-4">
+            <use href={`#${ENTRY_ICONS.edit}`} />
+          </svg>
         </button>
       ) : null}
       <DeleteEntryButton entry={entry} what={what} actions={actions} />

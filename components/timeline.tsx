@@ -1,16 +1,10 @@
-import Link from "next/link";
+import { Pencil, Trash2 } from "lucide-react";
 import { formatDay } from "@/lib/format-date";
 import type { TimelineEntry } from "@/lib/timeline";
 import type { EntryForm } from "@/lib/entry-edit";
-import { EntryControls, type EntryActions } from "./edit-entry";
-
-const dot: Record<TimelineEntry["tone"], string> = {
-  neutral: "bg-stone-400",
-  good: "bg-[var(--color-keep)]",
-  warn: "bg-[var(--color-bounds)]",
-  bad: "bg-[var(--color-walk)]",
-  info: "bg-[var(--color-info)]",
-};
+import type { EntryActions } from "./edit-entry";
+import { TimelineList, type TimelineRow } from "./timeline-list";
+import { ENTRY_ICONS } from "./timeline-icons";
 
 export function Timeline({
   entries,
@@ -35,34 +29,36 @@ export function Timeline({
   today?: string;
 }) {
   if (!entries.length) return <p className="text-sm text-stone-600 dark:text-stone-400">Nothing logged yet. Log a quote, a discount request or a follow-up and it shows up here.</p>;
+  const rows: TimelineRow[] = entries.map((e) => ({
+    key: e.key,
+    date: e.date,
+    day: formatDay(e.date, locale),
+    title: e.title,
+    detail: e.detail,
+    note: e.note,
+    tone: e.tone,
+    quote: showQuote && e.quoteId != null && e.quoteTitle ? { id: e.quoteId, title: e.quoteTitle } : null,
+    entry:
+      !actions ? null
+      : e.source.type === "event" ? { type: "event", quoteId: e.source.quoteId, id: e.source.id }
+      : e.source.type === "interaction" && clientId != null ? { type: "interaction", clientId, id: e.source.id }
+      : null,
+    ...(actions && forms[e.key] ? { form: forms[e.key] } : {}),
+  }));
   return (
-    <ol className="relative space-y-3 border-l border-stone-200 pl-5 dark:border-stone-700" aria-label="Timeline">
-      {entries.map((e) => (
-        <li key={e.key} className="relative">
-          <span aria-hidden className={`absolute -left-[1.65rem] top-1.5 size-3 rounded-full ring-2 ring-white dark:ring-stone-900 ${dot[e.tone]}`} />
-          <div className="flex flex-wrap items-center gap-x-1">
-            <div className="flex min-w-0 flex-1 flex-wrap items-baseline gap-x-2">
-              <time dateTime={e.date} className="text-xs tabular-nums text-stone-500 dark:text-stone-400">
-                {formatDay(e.date, locale)}
-              </time>
-              <span className="text-sm font-medium">{e.title}</span>
-            </div>
-            {!actions ? null : e.source.type === "event" ? (
-              <EntryControls entry={{ type: "event", quoteId: e.source.quoteId, id: e.source.id }} what={e.title} form={forms[e.key]} actions={actions} currency={currency} today={today} />
-            ) : e.source.type === "interaction" && clientId != null ? (
-              <EntryControls entry={{ type: "interaction", clientId, id: e.source.id }} what={e.title} form={forms[e.key]} actions={actions} currency={currency} today={today} />
-            ) : null}
-          </div>
-          {e.detail ? <div className="text-sm text-stone-600 dark:text-stone-400">{e.detail}</div> : null}
-          {showQuote && e.quoteId != null && e.quoteTitle ? (
-            <Link href={`/quotes/${e.quoteId}`} className="text-xs text-sky-800 underline-offset-2 hover:underline dark:text-sky-300">
-              {e.quoteTitle}
-            </Link>
-          ) : null}
-          {/* notes are plain text: React escapes them, never HTML */}
-          {e.note ? <p className="mt-0.5 whitespace-pre-wrap break-words text-sm italic text-stone-700 dark:text-stone-300">{e.note}</p> : null}
-        </li>
-      ))}
-    </ol>
+    <>
+    {/* each entry's edit and remove icons point here: drawn once, not once per entry */}
+    {actions ? (
+      <svg aria-hidden width="0" height="0" className="absolute">
+        <symbol id={ENTRY_ICONS.edit} viewBox="0 0 24 24">
+          <Pencil />
+        </symbol>
+        <symbol id={ENTRY_ICONS.remove} viewBox="0 0 24 24">
+          <Trash2 />
+        </symbol>
+      </svg>
+    ) : null}
+    <TimelineList rows={rows} actions={actions} currency={currency} today={today} />
+    </>
   );
 }

@@ -9,7 +9,8 @@ export interface ClientListParams {
   status?: ClientStatus;
 }
 
-export function listClients(db: DbOrTx, params: ClientListParams = {}): Client[] {
+/** The list's search (name, company or email contains it) and status filter. */
+function listWhere(params: ClientListParams): SQL | undefined {
   const conds: SQL[] = [];
   if (params.q) {
     const pattern = `%${params.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -22,12 +23,26 @@ export function listClients(db: DbOrTx, params: ClientListParams = {}): Client[]
     );
   }
   if (params.status) conds.push(eq(clients.status, params.status));
+  return conds.length ? and(...conds) : undefined;
+}
+
+export function listClients(db: DbOrTx, params: ClientListParams = {}): Client[] {
   return db
     .select()
     .from(clients)
-    .where(conds.length ? and(...conds) : undefined)
+    .where(listWhere(params))
     .orderBy(sql`${clients.name} COLLATE NOCASE`, asc(clients.id))
     .all();
+}
+
+/** Only the ids of the clients a search and status filter match (the list sorts and pages the scores it already holds). */
+export function listClientIds(db: DbOrTx, params: ClientListParams): number[] {
+  return db
+    .select({ id: clients.id })
+    .from(clients)
+    .where(listWhere(params))
+    .all()
+    .map((r) => r.id);
 }
 
 export function findClient(db: DbOrTx, id: number): Client | undefined {

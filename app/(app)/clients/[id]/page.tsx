@@ -1,22 +1,18 @@
 import type { Metadata } from "next";
-import { usualServiceOf } from "@/lib/quote-lifecycle";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AlertTriangle, Hourglass } from "lucide-react";
 import { addInteractionAction, deleteInteractionAction, updateInteractionAction } from "@/app/actions/interactions";
 import { addQuoteEventAction, createQuoteAction, deleteQuoteEventAction, setQuoteOutcomeAction, updateQuoteEventAction } from "@/app/actions/quotes";
 import { requestDb } from "@/server/database";
-import { todayFor } from "@/server/clock";
 import { loadClientPage } from "@/server/client-page";
 import { listRates } from "@/server/exchange-rates";
 import { InBookCurrency } from "@/components/money/in-book-currency";
 import { isAppError } from "@/lib/errors";
-import { OPEN_QUOTE_STATUSES, label } from "@/lib/domain";
+import { label } from "@/lib/domain";
 import { formatHours, formatMoney } from "@/lib/money";
 import { replayNegotiation } from "@/lib/negotiation";
 import { plural } from "@/lib/text";
-import { unpaidQuotes } from "@/lib/payment-terms";
-import { interactionForm, quoteEventForm, type EntryForm } from "@/lib/entry-edit";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ScoreCard, ScoreSummary } from "@/components/score-card";
@@ -32,6 +28,7 @@ import { clientCreep } from "@/lib/time-spent";
 import { clientCreepLine } from "@/lib/time-words";
 import { loadClientRatesCard } from "@/server/raise-pages";
 import { RatesCard } from "@/components/raise/rates-card";
+import { HistoryPager } from "@/components/clients/history-pager";
 
 export const metadata: Metadata = { title: "Client" };
 
@@ -44,49 +41,31 @@ function QuickLog({ title, children, open = false }: { title: string; children: 
   );
 }
 
-/** A long history shows its latest entries first; the rest is one click away. */
-const TIMELINE_MAX = 30;
-const QUOTES_MAX = 15;
-
 export default async function ClientPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const id = Number((await params).id);
   const sp = await searchParams;
-  const showAllTimeline = sp.timeline === "all";
-  const showAllQuotes = sp.quotes === "all";
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const db = await requestDb();
-  const today = todayFor(db);
   let page;
   try {
-    page = loadClientPage(db, id);
+    page = loadClientPage(db, id, { timelinePage: one(sp.timeline), quotesPage: one(sp.quotes) });
   } catch (e) {
     if (isAppError(e, "not_found")) notFound();
     throw e;
   }
-  const { history, settings, services, assessment, timeline } = page;
-  const { client } = history;
+  const { client, settings, today, services, assessment, timeline, timelineAt, shownTimeline, forms, shownQuotes, quotesTotal, quotesAt, hasOpenQuotes, quoteOptions, openOptions, timeOptions, payable, usualServiceId } = page;
   const settlingByQuote = new Map(assessment.settling.quotes.map((s) => [s.quoteId, s]));
-  const openQuotes = history.quotes.filter((q) => OPEN_QUOTE_STATUSES.includes(q.status));
-  // pickers offer open quotes first, then the most recent ones
-  const quoteOptions = history.quotes.slice(0, QUOTES_MAX).map((q) => ({ id: q.id, title: q.title }));
-  const openOptions = (openQuotes.length ? openQuotes : history.quotes).slice(0, QUOTES_MAX).map((q) => ({ id: q.id, title: q.title }));
-  // time is logged on work: accepted quotes first, then the rest (most recent first, as listed)
-  const timeOptions = [...history.quotes.filter((q) => q.status === "accepted"), ...history.quotes.filter((q) => q.status !== "accepted")].slice(0, QUOTES_MAX).map((q) => ({ id: q.id, title: q.title }));
-  // a payment is logged on the quote it pays: the accepted ones still owed, oldest due first
-  const payable = unpaidQuotes(history.quotes, history.interactions, today);
+  // the other list's page is kept when one pages
+  const pageHref = (over: { timeline?: number; quotes?: number }, anchor: string) => {
+    const q = new URLSearchParams();
+    const t = over.timeline ?? timelineAt.page;
+    const qp = over.quotes ?? quotesAt.page;
+    if (qp > 1) q.set("quotes", String(qp));
+    if (t > 1) q.set("timeline", String(t));
+    return `/clients/${client.id}${q.size ? `?${q}` : ""}#${anchor}`;
+  };
   const creepLine = clientCreepLine(clientCreep(assessment.settling.quotes), settings.creepThresholdPct, settings.locale);
-  const shownQuotes = showAllQuotes ? history.quotes : history.quotes.slice(0, QUOTES_MAX);
-  const shownTimeline = showAllTimeline ? timeline : timeline.slice(0, TIMELINE_MAX);
-  // each shown entry's edit form, pre-filled with what is stored
-  const events = new Map(history.quotes.flatMap((q) => q.events.map((e) => [e.id, { e, currency: q.currency }] as const)));
-  const interactions = new Map(history.interactions.map((i) => [i.id, i] as const));
-  const forms: Record<string, EntryForm> = {};
-  for (const t of shownTimeline) {
-    const ev = t.source.type === "event" ? events.get(t.source.id) : undefined;
-    const it = t.source.type === "interaction" ? interactions.get(t.source.id) : undefined;
-    if (ev) forms[t.key] = quoteEventForm(ev.e, ev.currency);
-    else if (it) forms[t.key] = interactionForm(it, settings.currency);
-  }
 
   return (
     <TypedInputSettingsProvider locale={settings.locale} hoursPerDay={settings.hoursPerDay}>
@@ -134,9 +113,9 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
               <ScoreSummary assessment={assessment} href="#fit" />
             </div>
             <div className="grid gap-2">
-              {history.quotes.length ? (
+              {quotesTotal ? (
                 <>
-                  <QuickLog title="They asked for a discount" open={openQuotes.length > 0}>
+                  <QuickLog title="They asked for a discount" open={hasOpenQuotes}>
                     <DiscountRequestForm today={today} action={addQuoteEventAction} quotes={openOptions} currency={settings.currency} />
                   </QuickLog>
                   <QuickLog title="My answer">
@@ -144,7 +123,7 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
                   </QuickLog>
                 </>
               ) : null}
-              {history.quotes.length ? (
+              {quotesTotal ? (
                 <QuickLog title="Log time">
                   <LogTimeForm action={logTimeAction} today={today} quotes={timeOptions} compact />
                 </QuickLog>
@@ -165,7 +144,7 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
           </Card>
 
           <Card title="Quotes" id="quotes">
-            {history.quotes.length === 0 ? (
+            {quotesTotal === 0 ? (
               <EmptyState title="No quotes yet">Add the first quote below, then log every discount they ask for.</EmptyState>
             ) : (
               <div>
@@ -222,14 +201,10 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
                     })}
                   </tbody>
                 </table>
-                {shownQuotes.length < history.quotes.length ? (
-                  <Link href={`/clients/${client.id}?quotes=all${showAllTimeline ? "&timeline=all" : ""}#quotes`} className="mt-2 inline-flex min-h-10 items-center text-sm underline">
-                    Show all {history.quotes.length} quotes
-                  </Link>
-                ) : null}
+                <HistoryPager label="Quote pages" noun="Quotes" at={quotesAt} total={quotesTotal} href={(p) => pageHref({ quotes: p }, "quotes")} locale={settings.locale} />
               </div>
             )}
-            <details className="mt-4 rounded-md border border-stone-200 dark:border-stone-700" open={history.quotes.length === 0}>
+            <details className="mt-4 rounded-md border border-stone-200 dark:border-stone-700" open={quotesTotal === 0}>
               <summary className="flex min-h-10 cursor-pointer items-center px-3 text-sm font-medium">New quote</summary>
               <div className="border-t border-stone-200 p-3 dark:border-stone-700">
                 {services.length === 0 ? (
@@ -237,7 +212,7 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
                     Tip: <Link className="underline" href="/rates">add a service to your rate card</Link> to compare each quote with your floor, target and market rates.
                   </p>
                 ) : null}
-                <QuoteForm today={today} action={createQuoteAction} clientId={client.id} services={services} currency={settings.currency} locale={settings.locale} hoursPerDay={settings.hoursPerDay} usualServiceId={usualServiceOf(history.quotes)} submitLabel="Add quote" bookCurrency={settings.currency} rates={listRates(db)} />
+                <QuoteForm today={today} action={createQuoteAction} clientId={client.id} services={services} currency={settings.currency} locale={settings.locale} hoursPerDay={settings.hoursPerDay} usualServiceId={usualServiceId} submitLabel="Add quote" bookCurrency={settings.currency} rates={listRates(db)} />
               </div>
             </details>
           </Card>
@@ -252,11 +227,7 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
               locale={settings.locale}
               clientId={client.id}
             />
-            {shownTimeline.length < timeline.length ? (
-              <Link href={`/clients/${client.id}?timeline=all${showAllQuotes ? "&quotes=all" : ""}#timeline`} className="mt-3 inline-flex min-h-10 items-center text-sm underline">
-                Show all {timeline.length} entries
-              </Link>
-            ) : null}
+            <HistoryPager label="Timeline pages" noun="Entries" at={timelineAt} total={timeline.length} href={(p) => pageHref({ timeline: p }, "timeline")} locale={settings.locale} />
           </Card>
         </div>
         <div className="min-w-0 space-y-6 lg:col-span-2">

@@ -1,5 +1,9 @@
-import { allScoresJson } from "@/server/scores";
-import { handler } from "../_lib/http";
+import { scoresQueryInput, scoresQuerySchema } from "@/lib/scores-query";
+import { scoresPageJson } from "@/server/scores-api";
+import { handler, parseWith } from "../_lib/http";
 
-/** Every client's assessment; the serialized body is kept until the next write (it is the costly part). */
-export const GET = handler((_req, db) => new Response(allScoresJson(db), { headers: { "content-type": "application/json" } }));
+/** The book's scores a page at a time (`limit`, `after`), with only the `fields` asked for, optionally of one `verdict`. */
+export const GET = handler((req, db) => {
+  const query = parseWith(scoresQuerySchema, scoresQueryInput(new URL(req.url).searchParams), "Invalid query");
+  return new Response(scoresPageJson(db, query), { headers: { "content-type": "application/json" } });
+});
