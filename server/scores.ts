@@ -121,13 +121,6 @@ export function scoreAllClients(db: DbOrTx): Cached<ClientScore>[] {
   return [...book.list];
 }
 
-/** GET /api/v1/scores: every client's assessment, serialized once per data version (the costly part). */
-export function allScoresJson(db: DbOrTx): string {
-  return cachedRead(db, `api:scores:${todayFor(db)}`, () =>
-    JSON.stringify({ scores: scoreAllClients(db).map(({ client, assessment }) => ({ client: { id: client.id, name: client.name }, ...assessment })) }),
-  );
-}
-
 /**
  * Score the whole book for today without holding the server: a few clients per turn of the event loop,
  * so requests keep being answered meanwhile (server/score-schedule.ts runs it when the day turns). The
