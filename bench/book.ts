@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { load, routesFor, judgeRoutes, settle, externalRefs, CONNECTIONS, DURATION, type RouteResult } from "./load";
 import { benchScoring, type ScoringResult } from "./scoring";
-import { memoryFigures, MemorySampler, startServer, stopServer, type MemoryFigures } from "./server";
+import { memoryFigures, MemorySampler, serverLogTail, startServer, stopServer, type MemoryFigures } from "./server";
 import { benchWrites, type WriteResult } from "./writes";
 
 export interface BookResult {
@@ -25,6 +25,18 @@ export interface BookResult {
 
 /** "/clients/742" → "/clients/[id]": the build's page for a measured URL. */
 const patternOf = (p: string) => p.split("?")[0].replace(/\/\d+(?=\/|$)/g, "/[id]");
+
+/** A page fetched once more after a pause if the connection failed (a socket the load left closing). */
+async function fetchRetrying(url: string, tries = 3): Promise<Response> {
+  for (let k = 1; ; k++) {
+    try {
+      return await fetch(url);
+    } catch (e) {
+      if (k >= tries) throw e;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
 
 function copyBook(file: string, to: string): string {
   fs.copyFileSync(file, to);
@@ -61,7 +73,7 @@ export async function benchBook(scale: number, file: string, runDir: string, por
       routes.push(res);
       console.log(`${res.requests} responses, p95 ${res.lowerBound ? "≥ " : ""}${res.p95} ms, ${Math.round(res.bytes / 1024)} KiB${res.status >= 300 || res.non2xx ? ` (status ${res.status}, ${res.non2xx} non-2xx)` : ""}`);
       if (r.page) {
-        const page = await fetch(base + r.path);
+        const page = await fetchRetrying(base + r.path);
         csp[r.path] = page.headers.get("content-security-policy");
         const text = await page.text();
         if (!html.has(patternOf(r.path))) html.set(patternOf(r.path), text);
@@ -73,6 +85,9 @@ export async function benchBook(scale: number, file: string, runDir: string, por
     writes = await benchWrites(base, serverFile, scoring.facts.typical.id);
     console.log("done.");
     hwm = sampler.hwm();
+  } catch (e) {
+    const state = server.exitCode != null || server.signalCode != null ? `the server exited (${server.exitCode ?? server.signalCode})` : "the server is still running";
+    throw new Error(`${e instanceof Error ? e.message : String(e)}${e instanceof Error && e.cause ? ` (${String(e.cause)})` : ""}; ${state}. Its last lines:\n${serverLogTail(server)}`);
   } finally {
     sampler.stop();
     await stopServer(server);

@@ -9,6 +9,11 @@ export const RSS_TARGET_MIB = 512;
 export const RSS_TARGET_FROM_SCALE = 10;
 
 const ge = (lower: boolean) => (lower ? "≥" : "");
+/** a ratio with two decimals, or two significant digits when it is below 0.01 (a cache hit against the floor) */
+const ratioOf = (a: number, b: number) => {
+  const r = a / b;
+  return r >= 0.01 || r === 0 ? round(r, 2) : Number(r.toPrecision(2));
+};
 
 export function printBook(b: BookResult): void {
   const s = b.scoring;
@@ -18,7 +23,7 @@ export function printBook(b: BookResult): void {
       `${(f.counts.quoteEvents + f.counts.interactions).toLocaleString("en")} events + interactions; longest history client ${f.longest.id} ` +
       `(${f.longest.quotes + f.longest.events + f.longest.interactions} rows), mid-sized client ${f.typical.id} (${f.typical.quotes + f.typical.events + f.typical.interactions} rows).`,
   );
-  const x = (ms: number) => round(ms / s.floorMs, 2);
+  const x = (ms: number) => ratioOf(ms, s.floorMs);
   console.log(`\nScoring in process (median of ${s.runs} interleaved runs; ${s.writes} writes made; patched scores equal a full recompute: ${s.patchedEqualsFull ? "yes" : "NO"}):`);
   console.log(
     table(

@@ -109,6 +109,13 @@ export function memoryFigures(idleKiB: number, sampler: MemorySampler, hwm: Retu
 }
 
 /** `next start` on 127.0.0.1:port over `file`; backups (scheduled and pre-migration) go to `backupDir`, the schedule off. */
+/** The last lines the server printed (to say why it stopped answering). */
+const serverLogs = new WeakMap<ChildProcess, () => string>();
+export function serverLogTail(child: ChildProcess, lines = 30): string {
+  const log = serverLogs.get(child)?.() ?? "";
+  return log.split("\n").slice(-lines).join("\n");
+}
+
 export async function startServer(file: string, port: number, backupDir: string): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -122,8 +129,9 @@ export async function startServer(file: string, port: number, backupDir: string)
   delete env.WALKAWAY_API_TOKEN;
   const child = spawn(process.execPath, [NEXT_BIN, "start", "--hostname", "127.0.0.1", "--port", String(port)], { env, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
-  child.stdout!.on("data", (d) => (log += d));
-  child.stderr!.on("data", (d) => (log += d));
+  child.stdout!.on("data", (d) => (log = (log + d).slice(-100_000)));
+  child.stderr!.on("data", (d) => (log = (log + d).slice(-100_000)));
+  serverLogs.set(child, () => log);
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode != null) throw new Error(`The server exited (${child.exitCode}):\n${log}`);

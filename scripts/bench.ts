@@ -6,7 +6,7 @@
 //
 // Environment: WALKAWAY_BENCH_DB (the 1× book; the N× book sits next to it as bench-Nx.db),
 // BENCH_DURATION (seconds of load per route, default 10), BENCH_CONNECTIONS (default 20), BENCH_RUNS
-// (in-process runs, default 9 on the 1× book, 5 on larger ones), BENCH_WRITE_ROUNDS (default 30),
+// (in-process runs, default 9 on the 1× book, 3 on larger ones), BENCH_WRITE_ROUNDS (default 30),
 // BENCH_QUICK_SAVES (default 10), BENCH_PORT (default: first free from 3400).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -23,7 +23,7 @@ import { TARGETS_SCORING, TYPICAL_HISTORY_ROWS } from "@/bench/scoring";
 import { round, table } from "@/bench/util";
 
 const ROOT = process.cwd();
-const runsFor = (scale: number) => Number(process.env.BENCH_RUNS ?? (scale === 1 ? 9 : 5));
+const runsFor = (scale: number) => Number(process.env.BENCH_RUNS ?? (scale === 1 ? 9 : 3));
 
 /** The book of a scale, generated first when missing (same seed and anchor as npm run bench:data). */
 function ensureBook(scale: number): string {
