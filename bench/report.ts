@@ -1,4 +1,5 @@
 /** The bench's tables and verdicts: per book, the growth from the 1× book, and every target met or missed. */
+import { benchCounts } from "./config";
 import type { BookResult } from "./book";
 import { CONNECTIONS, DURATION, ROUTE_P95_TARGET } from "./load";
 import { TARGETS_SCORING } from "./scoring";
@@ -23,6 +24,9 @@ export function printBook(b: BookResult): void {
       `${(f.counts.quoteEvents + f.counts.interactions).toLocaleString("en")} events + interactions; longest history client ${f.longest.id} ` +
       `(${f.longest.quotes + f.longest.events + f.longest.interactions} rows), mid-sized client ${f.typical.id} (${f.typical.quotes + f.typical.events + f.typical.interactions} rows).`,
   );
+  const expected = benchCounts(b.scale);
+  if (f.counts.clients !== expected.clients || f.counts.quotes !== expected.quotes || f.counts.quoteEvents + f.counts.interactions !== expected.eventsAndInteractions)
+    console.log(`  WARNING: this book does not hold the ${b.scale}× counts (${JSON.stringify(expected)}): regenerate it with npm run bench:data -- --scale ${b.scale}.`);
   const x = (ms: number) => ratioOf(ms, s.floorMs);
   console.log(`\nScoring in process (median of ${s.runs} interleaved runs; ${s.writes} writes made; patched scores equal a full recompute: ${s.patchedEqualsFull ? "yes" : "NO"}):`);
   console.log(
