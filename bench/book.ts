@@ -4,7 +4,9 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { load, routesFor, judgeRoutes, settle, externalRefs, CONNECTIONS, DURATION, type RouteResult } from "./load";
+import { errorText, fetchRetrying } from "./util";
+import { failedRoute, load, routesFor, judgeRoutes, settle, externalRefs, CONNECTIONS, DURATION, type RouteResult } from "./load";
+import { printScoring } from "./report";
 import { benchScoring, type ScoringResult } from "./scoring";
 import { memoryFigures, MemorySampler, serverLogTail, startServer, stopServer, type MemoryFigures } from "./server";
 import { benchWrites, type WriteResult } from "./writes";
@@ -26,18 +28,6 @@ export interface BookResult {
 /** "/clients/742" → "/clients/[id]": the build's page for a measured URL. */
 const patternOf = (p: string) => p.split("?")[0].replace(/\/\d+(?=\/|$)/g, "/[id]");
 
-/** A page fetched once more after a pause if the connection failed (a socket the load left closing). */
-async function fetchRetrying(url: string, tries = 3): Promise<Response> {
-  for (let k = 1; ; k++) {
-    try {
-      return await fetch(url);
-    } catch (e) {
-      if (k >= tries) throw e;
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-  }
-}
-
 function copyBook(file: string, to: string): string {
   fs.copyFileSync(file, to);
   return to;
@@ -49,6 +39,7 @@ export async function benchBook(scale: number, file: string, runDir: string, por
   process.stdout.write(`Scoring in process (${runs} interleaved runs)… `);
   const scoring = await benchScoring(copyBook(file, path.join(runDir, `scoring-${scale}x.db`)), runs);
   console.log("done.");
+  printScoring(scale, scoring);
 
   const serverFile = copyBook(file, path.join(runDir, `server-${scale}x.db`));
   const base = `http://127.0.0.1:${port}`;
@@ -68,11 +59,17 @@ export async function benchBook(scale: number, file: string, runDir: string, por
     for (const r of routesFor(scoring.facts)) {
       if (quickMs) await settle(base, quickMs);
       process.stdout.write(`  ${r.method ?? "GET"} ${r.path} … `);
-      const res = await load(base, r);
+      let res: RouteResult;
+      try {
+        res = await load(base, r);
+      } catch (e) {
+        // the route could not be measured: recorded as failed (never met), and the run goes on
+        res = failedRoute(r, errorText(e));
+      }
       if (r.key === "health") quickMs = Math.max(25, 3 * res.aloneMs);
       routes.push(res);
       console.log(`${res.requests} responses, p95 ${res.lowerBound ? "≥ " : ""}${res.p95} ms, ${Math.round(res.bytes / 1024)} KiB${res.status >= 300 || res.non2xx ? ` (status ${res.status}, ${res.non2xx} non-2xx)` : ""}`);
-      if (r.page) {
+      if (r.page && !res.note) {
         const page = await fetchRetrying(base + r.path);
         csp[r.path] = page.headers.get("content-security-policy");
         const text = await page.text();

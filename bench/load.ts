@@ -5,7 +5,7 @@
 import { performance } from "node:perf_hooks";
 import autocannon, { type Result as LoadResult } from "autocannon";
 import type { BookFacts } from "./scoring";
-import { median, percentile, round } from "./util";
+import { fetchRetrying, median, percentile, round } from "./util";
 
 export const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -98,7 +98,8 @@ export async function load(base: string, r: Route): Promise<RouteResult> {
   const t0 = performance.now();
   for (let i = 0; i < 5 && (i < 2 || performance.now() - t0 < 10_000); i++) {
     const t = performance.now();
-    const res = await fetch(base + r.path, { method: r.method ?? "GET", headers, body: r.body, redirect: "manual" });
+    // every measured route changes nothing (GETs, the offer check, a quick-log preview): safe to try again
+    const res = await fetchRetrying(base + r.path, { method: r.method ?? "GET", headers, body: r.body, redirect: "manual" });
     bytes = (await res.arrayBuffer()).byteLength;
     alone.push(performance.now() - t);
     status = res.status;
@@ -138,6 +139,15 @@ export async function load(base: string, r: Route): Promise<RouteResult> {
   };
 }
 
+/** A route that could not be measured at all (its requests failed): never met, with the reason. */
+export function failedRoute(r: Route, reason: string): RouteResult {
+  const never = DURATION * 1000;
+  return {
+    key: r.key, reference: r.reference, label: r.label, method: r.method ?? "GET", path: r.path, status: 0, bytes: 0, requests: 0, requestsPerSec: 0,
+    aloneMs: never, lowerBound: true, p50: never, p95: never, p99: never, max: never, non2xx: 0, errors: 1, timeouts: 0, note: `not measured: ${reason}`,
+  };
+}
+
 /**
  * Requests still in flight when a run's time is up are dropped by the client but may still be rendered by
  * the server: wait until the trivial route answers quickly again, so that work does not land on the next route.
@@ -147,7 +157,7 @@ export async function settle(base: string, quickMs: number): Promise<number> {
   let quick = 0;
   while (quick < 3 && performance.now() - t0 < 90_000) {
     const t = performance.now();
-    await (await fetch(`${base}/api/health`)).arrayBuffer();
+    await (await fetchRetrying(`${base}/api/health`)).arrayBuffer();
     quick = performance.now() - t <= quickMs ? quick + 1 : 0;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -163,7 +173,9 @@ export function judgeRoutes(results: RouteResult[]): void {
     r.p95Ratio = round(r.p95 / trivial.p95, 1);
     if (r.key === "scoresLean" && whole && r.status < 300 && r.bytes >= 0.9 * whole.bytes)
       r.note = "paging and fields= not supported yet: the API ignored ?fields=&limit= and answered the whole book";
-    if (r.status >= 300) r.note = `answered ${r.status}, not 2xx`;
+    if (r.note?.startsWith("not measured")) {
+      /* keep the reason */
+    } else if (r.status >= 300) r.note = `answered ${r.status}, not 2xx`;
     // a lower bound within the target proves nothing: judged missed, and said so
     else if (r.lowerBound && r.p95Ratio <= ROUTE_P95_TARGET) r.note = `too few responses in ${DURATION} s to tell: the p95 is only a lower bound`;
     if (!r.reference) r.met = r.p95Ratio <= ROUTE_P95_TARGET && !r.lowerBound && r.non2xx === 0 && r.errors === 0 && r.status < 300 && !r.note;

@@ -77,3 +77,21 @@ export function summary(ms: number[]): { n: number; medianMs: number; p95Ms: num
   const s = [...ms].sort((a, b) => a - b);
   return { n: s.length, medianMs: round(median(s), 1), p95Ms: round(percentile(s, 95), 1) };
 }
+
+/**
+ * fetch, tried again after a pause when the connection itself fails (a keep-alive socket the server closed
+ * as it was reused, ECONNRESET): only for requests that change nothing.
+ */
+export async function fetchRetrying(url: string, init?: RequestInit, tries = 3): Promise<Response> {
+  for (let k = 1; ; k++) {
+    try {
+      return await fetch(url, init);
+    } catch (e) {
+      if (k >= tries) throw e;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
+/** A fetch error with its cause ("fetch failed (read ECONNRESET)"). */
+export const errorText = (e: unknown) => (e instanceof Error ? `${e.message}${e.cause instanceof Error ? ` (${e.cause.message})` : ""}` : String(e));

@@ -9,17 +9,22 @@ import { isDeepStrictEqual } from "node:util";
 import { openDatabase } from "@/db/connection";
 import { computeClientScore } from "@/server/scores";
 import { quickLogBody } from "./load";
-import { round, summary } from "./util";
+import { errorText, fetchRetrying, round, summary } from "./util";
 
 export const WRITE_ROUNDS = Number(process.env.BENCH_WRITE_ROUNDS ?? 30);
 export const QUICK_SAVES = Number(process.env.BENCH_QUICK_SAVES ?? 10);
 export const TARGET_PAGE_AFTER_WRITE = 2;
 
+/** One timed request; a connection that fails is status 0 (a failure the run reports), tried again only when it is a GET. */
 async function timed(url: string, init?: RequestInit): Promise<{ ms: number; status: number; text: string }> {
   const t = performance.now();
-  const res = await fetch(url, { redirect: "manual", ...init });
-  const text = await res.text();
-  return { ms: performance.now() - t, status: res.status, text };
+  try {
+    const res = await (init?.method && init.method !== "GET" ? fetch(url, { redirect: "manual", ...init }) : fetchRetrying(url, { redirect: "manual", ...init }));
+    const text = await res.text();
+    return { ms: performance.now() - t, status: res.status, text };
+  } catch (e) {
+    return { ms: performance.now() - t, status: 0, text: errorText(e) };
+  }
 }
 
 const json = (body: string): RequestInit => ({ method: "POST", headers: { "content-type": "application/json" }, body });
@@ -45,7 +50,7 @@ export async function benchWrites(base: string, dbFile: string, clientId: number
     cached.push(c.ms);
   }
   // the score the server shows now equals one computed from nothing on the same file
-  const served = await (await fetch(`${base}/api/v1/clients/${clientId}/score`)).json();
+  const served = await (await fetchRetrying(`${base}/api/v1/clients/${clientId}/score`)).json();
   const db = openDatabase(dbFile);
   let scoreIsCurrent = false;
   try {
