@@ -70,11 +70,17 @@ export async function benchBook(scale: number, file: string, runDir: string, por
       routes.push(res);
       console.log(`${res.requests} responses, p95 ${res.lowerBound ? "≥ " : ""}${res.p95} ms, ${Math.round(res.bytes / 1024)} KiB${res.status >= 300 || res.non2xx ? ` (status ${res.status}, ${res.non2xx} non-2xx)` : ""}`);
       if (r.page && !res.note) {
-        const page = await fetchRetrying(base + r.path);
-        csp[r.path] = page.headers.get("content-security-policy");
-        const text = await page.text();
-        if (!html.has(patternOf(r.path))) html.set(patternOf(r.path), text);
-        external[r.path] = externalRefs(text, base);
+        try {
+          const page = await fetchRetrying(base + r.path);
+          csp[r.path] = page.headers.get("content-security-policy");
+          const text = await page.text();
+          if (!html.has(patternOf(r.path))) html.set(patternOf(r.path), text);
+          external[r.path] = externalRefs(text, base);
+        } catch (e) {
+          // without this page's HTML its outside resources and scripts go unchecked: said, not hidden
+          csp[r.path] = null;
+          console.log(`  (could not read ${r.path} for the resource checks: ${errorText(e)})`);
+        }
       }
     }
     await settle(base, quickMs);
