@@ -1,12 +1,16 @@
-// npm run bench:data — generate the benchmark book: a studio's ten years of history.
+// npm run bench:data [-- --scale N] — generate a benchmark book: a studio's ten years of history.
 //
-// 1,000 clients, 10,000 quotes, 100,000 negotiation events and interactions together, a rate card of
-// 20 services. Reproducible: a seeded PRNG (no Math.random) and dates counted back from an anchor day
-// (BENCH_TODAY, default today in UTC, so the dashboard's "last 365 days" always has data). The same
-// BENCH_SEED and BENCH_TODAY give the same file contents, row for row.
+// Scale 1 (the default): 1,000 clients, 10,000 quotes, 100,000 negotiation events and interactions
+// together, a rate card of 20 services. Scale N: N × every count but the rate card (--scale 10: 10,000
+// clients, 100,000 quotes, 1,000,000 events and interactions), same profiles and power law.
+// Reproducible: a seeded PRNG (no Math.random) and dates counted back from an anchor day (BENCH_TODAY,
+// default today in UTC, so the dashboard's "last 365 days" always has data). The same BENCH_SEED,
+// BENCH_TODAY and scale give the same file contents, row for row.
 //
-// Written into WALKAWAY_BENCH_DB or bench/data/bench.db (git-ignored), on a database migrated with
-// the real migrations; bulk inserts with prepared statements inside one transaction.
+// Written into bench/data/bench.db (scale 1) or bench/data/bench-Nx.db (git-ignored; WALKAWAY_BENCH_DB
+// moves them), on a database migrated with the real migrations; bulk inserts with prepared statements
+// inside one transaction. Memory stays bounded: interactions are streamed into a temporary table (on
+// disk) and copied over in date order by SQLite, not held in JavaScript.
 import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -15,7 +19,8 @@ import { migrateDatabase } from "@/db/migrate";
 import { isoDateOf } from "@/lib/dates";
 import { replayNegotiation } from "@/lib/negotiation";
 import type { LeadSource, QuoteEvent, QuoteStatus, RejectionReason, Unit } from "@/lib/domain";
-import { BENCH_COUNTS, benchDbPath, benchToday } from "@/bench/config";
+import { pruneScoreChanges } from "@/db/score-changes";
+import { benchCounts, benchDbPath, benchToday, scaleArg } from "@/bench/config";
 
 // ---------------- seeded PRNG (mulberry32) ----------------
 function mulberry32(seed: number) {
@@ -111,9 +116,14 @@ const PROFILES: Record<Profile, ProfileParams> = {
   ghost: { haggle: 0.5, concede: 0.4, accept: 0.3, priceFactor: [80, 110], late: [0, 20], answer: 0.15, asks: 0.2, gives: 0.02 },
 };
 
+const SCALE = scaleArg(process.argv.slice(2)) ?? 1;
+
+/** Peak RSS of this process so far, in MiB (the kernel's high-water mark). */
+const peakRssMiB = () => Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10;
+
 function main() {
   const t0 = performance.now();
-  const file = benchDbPath();
+  const file = benchDbPath(SCALE);
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = openDatabase(file);
@@ -134,13 +144,15 @@ function main() {
     const insEvent = sqlite.prepare(
       "INSERT INTO quote_events (id, quote_id, kind, answer, percent_bp, amount, scope_minutes, note, occurred_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     );
-    const insInteraction = sqlite.prepare(
-      `INSERT INTO interactions (id, client_id, quote_id, kind, subtype, minutes, paid, answered, days_late, amount, initiated_by, note, occurred_on, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
 
     const counts = { services: 0, clients: 0, quotes: 0, events: 0, interactions: 0 };
-    const N = BENCH_COUNTS;
+    const N = benchCounts(SCALE);
+    // interactions get ids in date order (as if entered over ten years): staged on disk, copied in order
+    sqlite.pragma("temp_store = FILE");
+    sqlite.exec(
+      `CREATE TEMP TABLE staged_interactions (client_id, quote_id, kind, subtype, minutes, paid, answered, days_late, amount, initiated_by, note, occurred_on, created_at)`,
+    );
+    const insStaged = sqlite.prepare("INSERT INTO temp.staged_interactions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 
     sqlite.transaction(() => {
       // ---- services ----
@@ -306,7 +318,6 @@ function main() {
       let left = totalInteractions - iquota.reduce((s, q) => s + q, 0);
       for (let k = 0; left > 0; k = (k + 1) % iquota.length, left--) iquota[k] += 1;
 
-      const rows: (string | number | null)[][] = [];
       plans.forEach((c, k) => {
         const p = PROFILES[c.profile];
         for (let j = 0; j < iquota[k]; j++) {
@@ -316,38 +327,43 @@ function main() {
           const note = chance(0.08) ? "Logged from a phone call" : null;
           switch (kind) {
             case "ask":
-              rows.push([c.id, quoteId, "ask", pick(["unpaid_favour", "quick_question", "scope_creep", "rush_demand", "free_consult"]), chance(0.1) ? null : int(1, 16) * 15, chance(0.15) ? 1 : 0, null, null, null, "client", note, iso(day), stamp(day, j)]);
+              insStaged.run(c.id, quoteId, "ask", pick(["unpaid_favour", "quick_question", "scope_creep", "rush_demand", "free_consult"]), chance(0.1) ? null : int(1, 16) * 15, chance(0.15) ? 1 : 0, null, null, null, "client", note, iso(day), stamp(day, j));
               break;
             case "give":
-              rows.push([c.id, quoteId, "give", pick(["referral", "testimonial", "repeat_work", "prompt_payment"]), null, null, null, null, null, "client", note, iso(day), stamp(day, j)]);
+              insStaged.run(c.id, quoteId, "give", pick(["referral", "testimonial", "repeat_work", "prompt_payment"]), null, null, null, null, null, "client", note, iso(day), stamp(day, j));
               break;
             case "follow_up":
-              rows.push([c.id, quoteId, "follow_up", null, null, null, chance(0.05) ? null : chance(p.answer) ? 1 : 0, null, null, "me", note, iso(day), stamp(day, j)]);
+              insStaged.run(c.id, quoteId, "follow_up", null, null, null, chance(0.05) ? null : chance(p.answer) ? 1 : 0, null, null, "me", note, iso(day), stamp(day, j));
               break;
             case "payment":
-              rows.push([c.id, quoteId, "payment", null, null, null, null, chance(0.6) ? 0 : int(p.late[0], p.late[1]), int(5, 200) * 10000, "client", note, iso(day), stamp(day, j)]);
+              insStaged.run(c.id, quoteId, "payment", null, null, null, null, chance(0.6) ? 0 : int(p.late[0], p.late[1]), int(5, 200) * 10000, "client", note, iso(day), stamp(day, j));
               break;
           }
         }
       });
-      // ids in date order, like the quotes
-      rows.sort((a, b) => (a[11]! < b[11]! ? -1 : a[11]! > b[11]! ? 1 : (a[0] as number) - (b[0] as number)));
-      rows.forEach((r, k) => {
-        insInteraction.run(k + 1, ...r);
-        counts.interactions += 1;
-      });
+      // ids in date order, then by client, then in the order generated (the staging table's rowid)
+      counts.interactions = sqlite
+        .prepare(
+          `INSERT INTO interactions (id, client_id, quote_id, kind, subtype, minutes, paid, answered, days_late, amount, initiated_by, note, occurred_on, created_at)
+           SELECT row_number() OVER (ORDER BY occurred_on, client_id, rowid), client_id, quote_id, kind, subtype, minutes, paid, answered, days_late, amount, initiated_by, note, occurred_on, created_at
+           FROM temp.staged_interactions ORDER BY occurred_on, client_id, rowid`,
+        )
+        .run().changes;
     })();
     const tInserted = performance.now();
+    sqlite.exec("DROP TABLE temp.staged_interactions");
+    // the triggers logged every inserted row as a score change: nothing is cached yet, so none is needed
+    const pruned = pruneScoreChanges(db);
     sqlite.pragma("wal_checkpoint(TRUNCATE)");
     sqlite.close();
     const t1 = performance.now();
     const size = fs.statSync(file).size;
     console.log(
-      `Bench book written to ${file} (seed ${SEED}, anchored on ${TODAY}): ${counts.services} services, ${counts.clients} clients, ${counts.quotes} quotes, ` +
+      `Bench book (scale ${SCALE}) written to ${file} (seed ${SEED}, anchored on ${TODAY}): ${counts.services} services, ${counts.clients} clients, ${counts.quotes} quotes, ` +
         `${counts.events} negotiation events + ${counts.interactions} interactions = ${counts.events + counts.interactions}; ${(size / 1048576).toFixed(1)} MiB.`,
     );
     console.log(
-      `Took ${((t1 - t0) / 1000).toFixed(2)} s (migrations ${((tMigrated - t0) / 1000).toFixed(2)} s, generating and inserting ${((tInserted - tMigrated) / 1000).toFixed(2)} s, checkpoint ${((t1 - tInserted) / 1000).toFixed(2)} s).`,
+      `Took ${((t1 - t0) / 1000).toFixed(2)} s (migrations ${((tMigrated - t0) / 1000).toFixed(2)} s, generating and inserting ${((tInserted - tMigrated) / 1000).toFixed(2)} s, pruning the score change log (${pruned} entries) and checkpoint ${((t1 - tInserted) / 1000).toFixed(2)} s); peak RSS ${peakRssMiB()} MiB.`,
     );
   });
 }
