@@ -81,6 +81,15 @@ const PATCH_SHARE = 0.25;
 const PATCH_MIN = 16;
 
 const kept = new WeakMap<object, Map<string, KeptSlices>>();
+/** How each connection's views were brought up to date: read whole, or patched (for tests and the bench). */
+const reads = new WeakMap<object, { full: number; patched: number; clients: number }>();
+function countRead(db: DbOrTx, kind: "full" | "patched", clients = 0): void {
+  const key = connectionKey(db);
+  const r = reads.get(key) ?? { full: 0, patched: 0, clients: 0 };
+  r[kind] += 1;
+  r.clients += clients;
+  reads.set(key, r);
+}
 
 /** Rebuild the slices of the clients the log names since `view.seq`; false when only a full read will do. */
 function patch(db: DbOrTx, view: KeptSlices, input: SliceInput): boolean {
@@ -100,6 +109,7 @@ function patch(db: DbOrTx, view: KeptSlices, input: SliceInput): boolean {
     }
   }
   view.seq = changes.latest;
+  countRead(db, "patched", changes.clientIds.length);
   return true;
 }
 
@@ -122,12 +132,13 @@ export function currentSlices(db: DbOrTx, key: string, input: SliceInput): Slice
   // the log's point first: a write landing while the view is read is patched again next time, never missed
   const seq = latestScoreChange(db);
   const fresh: KeptSlices = { seq, ...readSlices(db, input) };
+  countRead(db, "full", fresh.slices.size);
   if (views.size >= MAX_VIEWS) views.delete(views.keys().next().value!);
   views.set(key, fresh);
   return fresh;
 }
 
-/** For tests: how many views this connection keeps slices for. */
-export function keptViews(db: DbOrTx): number {
-  return kept.get(connectionKey(db))?.size ?? 0;
+/** For tests and the bench: how this connection's views were brought up to date, and how many clients that read. */
+export function sliceReads(db: DbOrTx): { full: number; patched: number; clients: number } {
+  return { ...(reads.get(connectionKey(db)) ?? { full: 0, patched: 0, clients: 0 }) };
 }
