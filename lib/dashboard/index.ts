@@ -11,6 +11,7 @@
  *   estimates.ts        estimate vs actual: time logged against the estimate, by client and service
  *   proposals.ts        good / better / best: the option chosen, haggling against a single price, declines
  *   slices.ts           each client's share of the figures (its fit, settled quotes, counts), and the page summed from them
+ *   fields.ts           the API's `fields=`: only the parts asked for
  *   samples.ts          small samples: a share of fewer than MIN_SAMPLE cases is "too few to tell"
  */
 export * from "./types";
@@ -37,6 +38,7 @@ export {
 export { groupBy, moneyLeftTrend, moneyLeftTrendText, settle, settlingFigures, share, unpaidFigures, whereSettling } from "./settling";
 export { MAX_PERIOD_MONTHS, MAX_SERIES_MONTHS, overTime, seriesMonths } from "./over-time";
 export { assessClients, bandVerdict, cappedReason, clientHistories, fitRow, fitRows, sortFitRows, redFlagNames, verdictCappedBy, verdictCounts, verdictLegend } from "./fit";
+export { DASHBOARD_FIELDS, dashboardFieldsSchema, pickDashboardFields, type DashboardField } from "./fields";
 export { keepOrLetGo, median, quadrantOf, type KeepInput } from "./keep-or-let-go";
 export { assembleDashboard, clientSlices, previousSlices, type ClientSlice, type DashboardContext, type PreviousSlice, type SliceRows } from "./slices";
 export { negotiationFigures, responseRow } from "./negotiation";
