@@ -75,7 +75,7 @@ export function readSlices(db: DbOrTx, input: SliceInput, clientIds?: readonly n
 }
 
 /** Views kept per connection (filters × day): the oldest used goes first. */
-const MAX_VIEWS = 8;
+const MAX_VIEWS = 6;
 /** Past this share of the view's clients (and at least PATCH_MIN), one full read is cheaper than patching. */
 const PATCH_SHARE = 0.25;
 const PATCH_MIN = 16;

@@ -16,7 +16,7 @@ import { clientHistories, fitRow, sortFitRows, verdictCounts } from "./fit";
 import { keepOrLetGo } from "./keep-or-let-go";
 import { negotiationFigures } from "./negotiation";
 import { overTime } from "./over-time";
-import { proposalFigures, type ProposalQuote } from "./proposals";
+import { proposalFigures, wasHaggled, type ProposalQuote } from "./proposals";
 import { rejectionFigures } from "./rejections";
 import { moneyLeftTrend, settle, settlingFigures, unpaidFigures, whereSettling } from "./settling";
 import type {
@@ -106,7 +106,8 @@ export function clientSlices(rows: SliceRows, services: Service[], settings: Set
       fit: fitRow({ client: history.client, a }, settings),
       unpaidMinutes: a.settling.unpaidMinutes,
       stopChasing: a.stopChasing,
-      quotes: quotes.map((q) => ({ id: q.id, status: q.status, sentOn: q.sentOn, events: q.events })),
+      // only what the proposal figures read: a kept slice must not hold every event of the period
+      quotes: quotes.map((q) => ({ id: q.id, status: q.status, sentOn: q.sentOn, events: wasHaggled(q) ? q.events.filter((e) => wasHaggled({ events: [e] })) : [] })),
       cameBackAtMyPrice: quotes.filter((q) => q.cameBackAtMyPrice).length,
       interactions: history.interactions.length,
       settled: quotes.filter((q) => q.status === "accepted").map((q) => settle(q, serviceById, settings)),
