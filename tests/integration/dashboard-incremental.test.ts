@@ -132,7 +132,7 @@ const writes: Write[] = [
     run: ([a, k, p]) => {
       const c = anyOf(listClients(db), a);
       const it = [
-        { kind: "ask", subtype: "scope_creep", minutes: p % 4 === 0 ? null : 15 + (p % 600), paid: p % 3 === 0, occurredOn: day(p) },
+        { kind: "ask", subtype: "scope_creep", minutes: 15 + (p % 600), paid: p % 3 === 0, occurredOn: day(p) },
         { kind: "give", subtype: "referral", occurredOn: day(p) },
         { kind: "follow_up", answered: p % 2 === 0, occurredOn: day(p) },
         { kind: "payment", daysLate: p % 60, occurredOn: day(p) },
@@ -178,6 +178,14 @@ const writes: Write[] = [
     run: ([a, d]) => {
       const q = anyOf(db.$client.prepare("SELECT id FROM quotes WHERE status = 'accepted' ORDER BY id").all() as { id: number }[], a);
       if (q) db.$client.prepare("UPDATE quotes SET decided_on = ? WHERE id = ?").run(d % 2 ? day(d) : "2024-06-01", q.id);
+    },
+  },
+  {
+    // the form always asks for minutes; an older import may not have them (the worth model counts 15)
+    name: "raw SQL: an unpaid ask with no minutes",
+    run: ([a, d]) => {
+      const c = anyOf(listClients(db), a);
+      if (c) db.$client.prepare("INSERT INTO interactions (client_id, kind, subtype, occurred_on) VALUES (?, 'ask', 'quick_question', ?)").run(c.id, day(d));
     },
   },
   {
