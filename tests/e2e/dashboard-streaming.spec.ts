@@ -36,6 +36,22 @@ test("nothing jumps while the sections stream in (cumulative layout shift under 
   expect(cls).toBeLessThan(0.1);
 });
 
+test("the skeletons hold the place of what replaces them: the first sections start where their skeletons did", async ({ page, request, baseURL }) => {
+  const html = await (await request.get("/dashboard")).text();
+  // the page as first drawn: everything before the streamed parts, no scripts (so nothing replaces the skeletons)
+  const shell = html.slice(0, html.indexOf('<div hidden id="S:')).replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "").replace("<head>", `<head><base href="${baseURL}/">`);
+  await page.setContent(`${shell}</body></html>`, { waitUntil: "load" });
+  const skeletonTop = await page.getByLabel("Fit by client: loading").evaluate((el) => el.getBoundingClientRect().top);
+  const skeletonHeadline = await page.getByTestId("headline-loading").evaluate((el) => el.getBoundingClientRect().height);
+  await page.goto("/dashboard");
+  await expect(page.locator("#fit")).toBeVisible();
+  const top = await page.locator("#fit").evaluate((el) => el.getBoundingClientRect().top);
+  const headline = await page.getByRole("region", { name: "Headline figures" }).evaluate((el) => el.getBoundingClientRect().height);
+  // within a line of text: the headline's tiles are drawn at their own height
+  expect(Math.abs(headline - skeletonHeadline)).toBeLessThan(40);
+  expect(Math.abs(top - skeletonTop)).toBeLessThan(60);
+});
+
 test("a logged ask shows at once, on the page and in the API (fields=headline)", async ({ page, request }) => {
   const headline = async () => ((await (await request.get("/api/v1/dashboard?fields=headline")).json()) as { headline: { unpaid: { asks: number } } }).headline;
   const before = (await headline()).unpaid.asks;
