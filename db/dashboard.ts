@@ -2,8 +2,10 @@
  * The fit dashboard's queries: the rows and counts of one view (a period, a service, a lead source).
  * Plain objects out; the arithmetic is lib/dashboard, the composition server/dashboard.ts getDashboard.
  *
- * SQL (GROUP BY) does the counting that needs no negotiation replay: unpaid asks and their minutes,
- * how each haggled quote was answered and how those quotes ended, rejection reasons, follow-ups.
+ * SQL (GROUP BY) does the counting that needs no negotiation replay, per client: unpaid asks and their
+ * minutes, how each haggled quote was answered and how those quotes ended, rejection reasons, follow-ups.
+ * Every function takes an optional list of clients (`scope.clientIds`): after a write, only the clients
+ * the change log names are read again (server/dashboard-slices.ts).
  * Settling needs the replay (lib/negotiation.ts), so the quotes of the period are loaded with their
  * events and settled in lib/, each with its service's rates in force on its date (lib/rates.ts): raising
  * your rates today never turns last year's quotes into settling. docs/dashboard.md explains every figure.
@@ -15,13 +17,15 @@ import type { Client, Interaction, LeadSource, QuoteEvent } from "@/lib/domain";
 import { DECIDED_QUOTE_STATUSES } from "@/lib/quote-lifecycle";
 import { ratesForQuotes } from "@/lib/rates";
 import { listAllServiceRates } from "./service-rates";
-import type { ChaseCount, DateRange, NegotiationCount, RejectionCount, ScopedQuote, UnpaidAskCount } from "@/lib/dashboard";
+import type { ChaseCount, DateRange, NegotiationCount, PerClient, RejectionCount, ScopedQuote, UnpaidAskCount } from "@/lib/dashboard";
 
 /** What one dashboard view selects: a date range (inclusive, either end open), a service, a lead source. */
 export interface DashboardScope {
   range: DateRange;
   serviceId: number | null;
   leadSource: LeadSource | null;
+  /** only these clients (a patch after a write: server/dashboard-slices.ts); absent: every client */
+  clientIds?: readonly number[];
 }
 
 // ---------------- WHERE clauses ----------------
@@ -40,20 +44,22 @@ function leadSourceCond(column: typeof quotes.clientId | typeof interactions.cli
   return sql`${column} in (select ${clients.id} from ${clients} where ${clients.leadSource} = ${leadSource})`;
 }
 
-function quoteScope({ range, serviceId, leadSource }: DashboardScope): SQL {
+function quoteScope({ range, serviceId, leadSource, clientIds }: DashboardScope): SQL {
   const conds = dateConds(quoteDate, range);
   if (serviceId != null) conds.push(eq(quotes.serviceId, serviceId));
   if (leadSource) conds.push(leadSourceCond(quotes.clientId, leadSource));
+  if (clientIds) conds.push(inArray(quotes.clientId, [...clientIds]));
   return conds.length ? and(...conds)! : sql`1 = 1`;
 }
 
 /** Interactions by occurredOn; with a service filter only those logged against a quote of that service. */
-function interactionScope({ range, serviceId, leadSource }: DashboardScope): SQL {
+function interactionScope({ range, serviceId, leadSource, clientIds }: DashboardScope): SQL {
   const conds = dateConds(interactions.occurredOn, range);
   if (serviceId != null) {
     conds.push(sql`${interactions.quoteId} in (select ${quotes.id} from ${quotes} where ${quotes.serviceId} = ${serviceId})`);
   }
   if (leadSource) conds.push(leadSourceCond(interactions.clientId, leadSource));
+  if (clientIds) conds.push(inArray(interactions.clientId, [...clientIds]));
   return conds.length ? and(...conds)! : sql`1 = 1`;
 }
 
@@ -107,26 +113,30 @@ export function listClientsByIds(db: DbOrTx, ids: readonly number[]): Client[] {
 
 // ---------------- counts ----------------
 
-/** Asks not marked paid (paid false or not recorded), with their logged minutes and how many have none. */
-export function countUnpaidAsks(db: DbOrTx, scope: DashboardScope): UnpaidAskCount {
-  const row = db
+// Every count is per client, so a write re-counts only the clients it touched (server/dashboard-slices.ts);
+// the page's totals are the per-client rows summed (lib/dashboard/slices.ts).
+
+/** Per client: asks not marked paid (paid false or not recorded), with their logged minutes and how many have none. */
+export function countUnpaidAsks(db: DbOrTx, scope: DashboardScope): PerClient<UnpaidAskCount>[] {
+  return db
     .select({
+      clientId: interactions.clientId,
       asks: sql<number>`count(*)`,
       loggedMinutes: sql<number>`coalesce(sum(case when ${interactions.minutes} > 0 then ${interactions.minutes} else 0 end), 0)`,
       unloggedAsks: sql<number>`coalesce(sum(case when ${interactions.minutes} > 0 then 0 else 1 end), 0)`,
     })
     .from(interactions)
     .where(and(interactionScope(scope), eq(interactions.kind, "ask"), sql`coalesce(${interactions.paid}, 0) = 0`))
-    .get();
-  return { asks: row?.asks ?? 0, loggedMinutes: row?.loggedMinutes ?? 0, unloggedAsks: row?.unloggedAsks ?? 0 };
+    .groupBy(interactions.clientId)
+    .all();
 }
 
 /**
- * Priced quotes (sent or decided, or any with negotiation events) per answer class, with how many
- * asks they had and how many were decided and accepted. One class per quote, in this precedence: any
+ * Per client: priced quotes (sent or decided, or any with negotiation events) per answer class, with how
+ * many asks they had and how many were decided and accepted. One class per quote, in this precedence: any
  * concession, then a scope cut, then a counter-offer, then holding firm; no ask at all is "not_asked".
  */
-export function countNegotiationResponses(db: DbOrTx, scope: DashboardScope): NegotiationCount[] {
+export function countNegotiationResponses(db: DbOrTx, scope: DashboardScope): PerClient<NegotiationCount>[] {
   const where = quoteScope(scope);
   const asked = sql`${quoteEvents.kind} in ('discount_request', 'client_counter')`;
   const answered = (answers: string[]) => sql`max(case when ${quoteEvents.kind} = 'my_answer' and ${quoteEvents.answer} in ${answers} then 1 else 0 end) = 1`;
@@ -134,12 +144,12 @@ export function countNegotiationResponses(db: DbOrTx, scope: DashboardScope): Ne
     DECIDED_QUOTE_STATUSES.map((s) => sql`${s}`),
     sql`, `,
   );
-  return db.all<NegotiationCount>(sql`
-    select response, count(*) as quotes, sum(asks) as asks,
+  return db.all<PerClient<NegotiationCount>>(sql`
+    select client_id as clientId, response, count(*) as quotes, sum(asks) as asks,
       sum(case when status in (${decided}) then 1 else 0 end) as decided,
       sum(case when status = 'accepted' then 1 else 0 end) as accepted
     from (
-      select ${quotes.status} as status,
+      select ${quotes.clientId} as client_id, ${quotes.status} as status,
         coalesce(sum(case when ${asked} then 1 else 0 end), 0) as asks,
         case
           when coalesce(sum(case when ${asked} then 1 else 0 end), 0) = 0 then 'not_asked'
@@ -155,17 +165,17 @@ export function countNegotiationResponses(db: DbOrTx, scope: DashboardScope): Ne
         and (${quotes.sourceKey} is null or ${quoteEvents.id} is not null)
       group by ${quotes.id}
     )
-    group by response
+    group by client_id, response
   `);
 }
 
-/** Rejected and declined quotes per recorded reason (null: none) and status. */
-export function countRejections(db: DbOrTx, scope: DashboardScope): RejectionCount[] {
+/** Per client: rejected and declined quotes per recorded reason (null: none) and status. */
+export function countRejections(db: DbOrTx, scope: DashboardScope): PerClient<RejectionCount>[] {
   return db
-    .select({ reason: quotes.rejectionReason, status: quotes.status, n: sql<number>`count(*)` })
+    .select({ clientId: quotes.clientId, reason: quotes.rejectionReason, status: quotes.status, n: sql<number>`count(*)` })
     .from(quotes)
     .where(and(quoteScope(scope), inArray(quotes.status, ["rejected", "declined_by_me"])))
-    .groupBy(quotes.rejectionReason, quotes.status)
+    .groupBy(quotes.clientId, quotes.rejectionReason, quotes.status)
     .all();
 }
 

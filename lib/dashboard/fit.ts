@@ -72,26 +72,32 @@ export function verdictCappedBy(a: Pick<ClientAssessment["a"], "redFlags" | "cri
   return cappedReason(a.score, a.verdict, redFlagNames(a), rules);
 }
 
-/** One row per assessed client, worst fit first (those are the ones to act on), unscored last, then by name. */
+/** One assessed client's row of the fit table. */
+export function fitRow({ client, a }: ClientAssessment, rules: VerdictRules): FitRow {
+  const redFlags = redFlagNames(a);
+  return {
+    clientId: client.id,
+    name: client.name,
+    leadSource: client.leadSource,
+    score: a.score,
+    verdict: a.verdict,
+    verdictLabel: a.verdictLabel,
+    confidence: a.confidence,
+    evidenceCount: a.evidenceCount,
+    summary: a.summary,
+    redFlags,
+    capped: cappedReason(a.score, a.verdict, redFlags, rules),
+  };
+}
+
+/** Worst fit first (those are the ones to act on), unscored last, then by name; a new array, ties keep their order. */
+export function sortFitRows(rows: readonly FitRow[]): FitRow[] {
+  return [...rows].sort((x, y) => (x.score ?? 101) - (y.score ?? 101) || x.name.localeCompare(y.name));
+}
+
+/** One row per assessed client, worst fit first, unscored last, then by name. */
 export function fitRows(assessments: readonly ClientAssessment[], rules: VerdictRules): FitRow[] {
-  return assessments
-    .map(({ client, a }) => {
-      const redFlags = redFlagNames(a);
-      return {
-        clientId: client.id,
-        name: client.name,
-        leadSource: client.leadSource,
-        score: a.score,
-        verdict: a.verdict,
-        verdictLabel: a.verdictLabel,
-        confidence: a.confidence,
-        evidenceCount: a.evidenceCount,
-        summary: a.summary,
-        redFlags,
-        capped: cappedReason(a.score, a.verdict, redFlags, rules),
-      };
-    })
-    .sort((x, y) => (x.score ?? 101) - (y.score ?? 101) || x.name.localeCompare(y.name));
+  return sortFitRows(assessments.map((x) => fitRow(x, rules)));
 }
 
 /** How many clients got each verdict (every verdict present, 0 included). */

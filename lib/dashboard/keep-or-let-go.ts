@@ -7,6 +7,12 @@ import type { Settings } from "../domain";
 import { divRound } from "../money";
 import type { ClientAssessment, Dashboard, KeepPoint, Quadrant, SettledQuote } from "./types";
 
+/** What keep-or-let-go reads of an assessment: the client, its score and verdict, its unpaid minutes. */
+export interface KeepInput {
+  client: Pick<ClientAssessment["client"], "id" | "name">;
+  a: Pick<ClientAssessment["a"], "score" | "verdict"> & { settling: Pick<ClientAssessment["a"]["settling"], "unpaidMinutes"> };
+}
+
 /** The middle value; the two middle values' mean (rounded half away from zero) for an even count; 0 for none. */
 export function median(values: readonly number[]): number {
   if (values.length === 0) return 0;
@@ -32,7 +38,7 @@ export function quadrantOf(score: number, revenue: number, revenueMedian: number
  */
 export function keepOrLetGo(
   settled: readonly SettledQuote[],
-  assessments: readonly ClientAssessment[],
+  assessments: readonly KeepInput[],
   settings: Pick<Settings, "bandKeep" | "bandWalkAway">,
 ): Dashboard["keepOrLetGo"] {
   const revenueByClient = new Map<number, { revenue: number; minutes: number }>();

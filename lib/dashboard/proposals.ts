@@ -44,7 +44,9 @@ export function optionPlace(position: number, positions: readonly number[]): Opt
   return "middle";
 }
 
-type Quote = Pick<QuoteWithEvents, "id" | "status" | "sentOn" | "events">;
+/** What the proposal figures read of a quote: its id, whether it was sent, its events (was it haggled). */
+export type ProposalQuote = Pick<QuoteWithEvents, "id" | "status" | "sentOn" | "events">;
+type Quote = ProposalQuote;
 
 /** A quote the client saw: sent, or past draft. */
 function wasSent(q: Quote): boolean {
@@ -57,7 +59,7 @@ export function wasHaggled(q: Pick<QuoteWithEvents, "events">): boolean {
 }
 
 /** The figures from the quotes in the filters and the proposals of (any of) those quotes. */
-export function proposalFigures(quotes: readonly Quote[], proposals: readonly ProposalWithOptions[]): ProposalFigures {
+export function proposalFigures(quotes: readonly ProposalQuote[], proposals: readonly ProposalWithOptions[]): ProposalFigures {
   const ids = new Set(quotes.map((q) => q.id));
   const sentProposals = proposals.filter((p) => ids.has(p.quoteId) && (p.sentOn != null || p.answeredOn != null));
   const withProposal = new Set(sentProposals.map((p) => p.quoteId));

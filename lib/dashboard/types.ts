@@ -58,6 +58,9 @@ export interface ClientAssessment {
   a: FitAssessment;
 }
 
+/** A count as SQL gives it for one client: the dashboard keeps counts per client, so a write re-counts only its clients. */
+export type PerClient<T> = T & { clientId: number };
+
 /** Unpaid asks in the filters as SQL counts them: minutes as logged, and how many were logged without minutes. */
 export interface UnpaidAskCount {
   asks: number;

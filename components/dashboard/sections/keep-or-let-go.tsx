@@ -12,16 +12,25 @@ const QUADRANT_LABELS = {
   let_go: "Let go: low fit, lower revenue",
 } as const;
 
+/** A big book would send every client to the browser: the chart draws the clients with the most revenue, the table lists everyone. */
+const KEEP_CHART_MAX = 100;
+/** The painful corner's clients named in the description; the table names every one. */
+const PAINFUL_NAMED = 10;
+
 /** Keep or let go: revenue against fit, sized by the time each client took; the painful corner named. */
 export function KeepSection({ d, f }: { d: DashboardView; f: Fmt }) {
   const k = d.keepOrLetGo;
   const painful = k.points.filter((p) => p.quadrant === "painful");
   const withRevenue = k.points.filter((p) => p.revenue > 0);
   const corner = k.revenueMedian > 0 ? `revenue at or above the median of ${f.money(k.revenueMedian)}, fit under ${k.bandKeep} or a red flag` : `any revenue, fit under ${k.bandKeep} or a red flag; most clients here had no accepted work`;
+  const named = painful.slice(0, PAINFUL_NAMED).map((p) => `${p.name} (${f.money(p.revenue)}, fit ${p.score})`);
+  const unnamed = painful.length - named.length;
+  const drawn = k.points.slice(0, KEEP_CHART_MAX);
   const desc =
-    painful.length > 0
-      ? `Painful corner (${corner}): ${painful.map((p) => `${p.name} (${f.money(p.revenue)}, fit ${p.score})`).join("; ")}.`
-      : `No client in the painful corner (${corner}).`;
+    (painful.length > 0
+      ? `Painful corner (${corner}): ${named.join("; ")}${unnamed > 0 ? `; and ${f.n(unnamed, "more client")}, most revenue first in the table` : ""}.`
+      : `No client in the painful corner (${corner}).`) +
+    (k.points.length > KEEP_CHART_MAX ? ` The chart shows the ${KEEP_CHART_MAX} clients with the most revenue; the table has all ${k.points.length}.` : "");
   return (
     <Card title="Keep or let go" id="keep">
       {withRevenue.length === 0 || k.points.length < 2 ? (
@@ -35,7 +44,7 @@ export function KeepSection({ d, f }: { d: DashboardView; f: Fmt }) {
       ) : (
         <Figure id="keep" desc={desc}>
           <KeepChart
-            data={k.points.map((p) => ({ clientId: p.clientId, name: p.name, score: p.score, verdict: p.verdict, revenue: p.revenue, minutes: p.minutes, painful: p.quadrant === "painful" }))}
+            data={drawn.map((p) => ({ clientId: p.clientId, name: p.name, score: p.score, verdict: p.verdict, revenue: p.revenue, minutes: p.minutes, painful: p.quadrant === "painful" }))}
             bandKeep={k.bandKeep}
             revenueMedian={k.revenueMedian}
             currency={d.currency}
