@@ -28,7 +28,18 @@ interface CacheSlot {
   version: string;
   entries: Map<string, unknown>;
 }
-const caches = new WeakMap<object, CacheSlot>();
+/**
+ * A per-connection store shared by the whole process. Next bundles the app's pages, its route handlers and
+ * instrumentation.ts apart, each with its own copy of a module: a module-level map would be one cache per
+ * bundle (the API scoring the book again after a page did, the day's scores warmed where no page reads
+ * them). Kept on globalThis under `name`, like the connection itself (server/database.ts).
+ */
+export function processWide<T extends object>(name: string, make: () => T): T {
+  const g = globalThis as unknown as Record<string, T | undefined>;
+  return (g[`__walkaway_${name}`] ??= make());
+}
+
+const caches = processWide("readCache", () => new WeakMap<object, CacheSlot>());
 /** Entries kept per data version (whole-book scores, client histories, dashboard views…): oldest out first. */
 const MAX_CACHE_ENTRIES = 200;
 const FREEZE = process.env.NODE_ENV !== "production";

@@ -23,6 +23,7 @@ import {
 import { latestScoreChange, scoreChangesSince } from "@/db/score-changes";
 import { clientSlices, previousSlices, type ClientSlice, type PreviousSlice } from "@/lib/dashboard";
 import type { Service, Settings } from "@/lib/domain";
+import { processWide } from "./cache";
 
 /** What one view's slices are read with. */
 export interface SliceInput {
@@ -80,9 +81,9 @@ const MAX_VIEWS = 6;
 const PATCH_SHARE = 0.25;
 const PATCH_MIN = 16;
 
-const kept = new WeakMap<object, Map<string, KeptSlices>>();
+const kept = processWide("dashboardSlices", () => new WeakMap<object, Map<string, KeptSlices>>());
 /** How each connection's views were brought up to date: read whole, or patched (for tests and the bench). */
-const reads = new WeakMap<object, { full: number; patched: number; clients: number }>();
+const reads = processWide("dashboardReads", () => new WeakMap<object, { full: number; patched: number; clients: number }>());
 function countRead(db: DbOrTx, kind: "full" | "patched", clients = 0): void {
   const key = connectionKey(db);
   const r = reads.get(key) ?? { full: 0, patched: 0, clients: 0 };

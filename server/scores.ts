@@ -16,7 +16,7 @@ import { getSettings } from "@/db/settings";
 import { listServices } from "@/db/services";
 import type { Client, ClientHistory } from "@/lib/domain";
 import { assessClient, type FitAssessment } from "@/lib/worth";
-import { cachedRead, freezeShared, type Cached } from "./cache";
+import { cachedRead, freezeShared, processWide, type Cached } from "./cache";
 import { todayFor } from "./clock";
 import { findClientHistory, loadClientHistory, loadHistoriesInChunks } from "./history";
 
@@ -57,7 +57,7 @@ interface BookScores {
   /** by client id; null after a patch until someone asks */
   list: Cached<ClientScore>[] | null;
 }
-const books = new WeakMap<object, BookScores>();
+const books = processWide("bookScores", () => new WeakMap<object, BookScores>());
 
 /** Past this share of the book, one full pass is cheaper than rescoring client by client. */
 const PATCH_SHARE = 0.25;

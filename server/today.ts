@@ -17,7 +17,7 @@ import { listTemplates } from "@/db/templates";
 import { listTodayItemStates } from "@/db/today-states";
 import type { Client, ClientHistory, Interaction, QuoteWithEvents, Settings } from "@/lib/domain";
 import { answerOwedItem, applyStates, chaseItem, oneMessagePerClient, orderToday, walkAwayItem, type TodayItem, type TodayList } from "@/lib/today";
-import { cachedRead, type Cached } from "./cache";
+import { cachedRead, processWide, type Cached } from "./cache";
 import { overduePaymentItems } from "./payments";
 import { raiseDueItems } from "./raises";
 import { todayFor } from "./clock";
@@ -169,7 +169,7 @@ interface BookItems {
   extra: Map<number, string>;
   byClient: Map<number, TodayItem[]>;
 }
-const books = new WeakMap<object, BookItems>();
+const books = processWide("todayItems", () => new WeakMap<object, BookItems>());
 
 /** Past this share of the book, one whole pass is cheaper than client by client. */
 const PATCH_SHARE = 0.25;
