@@ -8,13 +8,15 @@ import { errorText, fetchRetrying } from "./util";
 import { failedRoute, load, routesFor, judgeRoutes, settle, externalRefs, CONNECTIONS, DURATION, type RouteResult } from "./load";
 import { printScoring } from "./report";
 import { benchScoring, type ScoringResult } from "./scoring";
-import { memoryFigures, MemorySampler, serverLogTail, startServer, stopServer, type MemoryFigures } from "./server";
+import { memoryFigures, MemorySampler, serverLogTail, startServer, stopServer, waitForDayScores, type MemoryFigures } from "./server";
 import { benchWrites, type WriteResult } from "./writes";
 
 export interface BookResult {
   scale: number;
   file: string;
   scoring: ScoringResult;
+  /** the day's whole-book scores, computed by the server in the background after start (its own log line) */
+  dayScores: { clients: number; ms: number } | null;
   routes: RouteResult[];
   writes: WriteResult;
   memory: MemoryFigures;
@@ -45,6 +47,12 @@ export async function benchBook(scale: number, file: string, runDir: string, por
   const base = `http://127.0.0.1:${port}`;
   console.log(`Starting the production server on ${base} (${CONNECTIONS} connections, ${DURATION} s per route)…`);
   const server = await startServer(serverFile, port, path.join(runDir, "backups"));
+  const dayScores = await waitForDayScores(server);
+  console.log(
+    dayScores
+      ? `  the day's scores: ${dayScores.clients} clients scored in the background in ${dayScores.ms} ms after start (a few clients per turn); the load starts after`
+      : "  the day's scores were not reported within 180 s: the load starts anyway",
+  );
   const sampler = new MemorySampler(server.pid!);
   const idleKiB = sampler.sample();
   const routes: RouteResult[] = [];
@@ -96,5 +104,5 @@ export async function benchBook(scale: number, file: string, runDir: string, por
     await stopServer(server);
   }
   judgeRoutes(routes);
-  return { scale, file, scoring, routes, writes, memory: memoryFigures(idleKiB, sampler, hwm), html, external, csp, tookSec: Math.round((Date.now() - t0) / 1000) };
+  return { scale, file, scoring, dayScores, routes, writes, memory: memoryFigures(idleKiB, sampler, hwm), html, external, csp, tookSec: Math.round((Date.now() - t0) / 1000) };
 }

@@ -147,6 +147,21 @@ export async function startServer(file: string, port: number, backupDir: string)
   throw new Error(`The server did not answer within 120 s:\n${log}`);
 }
 
+/**
+ * Wait until the server has scored the day's whole book in the background (server/score-schedule.ts logs
+ * "[walkaway] scored N clients for today in X ms"), so the load measures the steady state and not the
+ * once-a-day rescore. Its own figure, in ms, or null if it did not say so within `timeoutMs`.
+ */
+export async function waitForDayScores(child: ChildProcess, timeoutMs = 180_000): Promise<{ clients: number; ms: number } | null> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && child.exitCode == null) {
+    const m = /\[walkaway\] scored (\d+) clients? for today in (\d+) ms/.exec(serverLogs.get(child)?.() ?? "");
+    if (m) return { clients: Number(m[1]), ms: Number(m[2]) };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return null;
+}
+
 export async function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode != null || child.signalCode != null) return;
   const exited = new Promise((r) => child.once("exit", r));

@@ -127,7 +127,7 @@ export function scoreAllClients(db: DbOrTx): Cached<ClientScore>[] {
  * change log's point is read first: a write landing between two turns is patched on the next read. False
  * when there was nothing to do, or a reader scored the book first.
  */
-export async function warmBookScores(db: DbOrTx, clientsPerTurn = 100): Promise<boolean> {
+export async function warmBookScores(db: DbOrTx, clientsPerTurn = 25): Promise<boolean> {
   const asOf = todayFor(db);
   if (holdsBookScores(db, asOf) || sqliteOf(db).inTransaction) return false;
   const seq = latestScoreChange(db);
