@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "./connection";
 import { now, quoteEvents, quotes } from "./schema";
 import type { Quote, QuoteWithEvents } from "@/lib/domain";
@@ -19,12 +19,15 @@ export function listQuotes(db: DbOrTx, params: { clientId?: number } = {}): Quot
  * listQuotes' order: what a quick log can point at, without reading the whole book's history.
  */
 export function listQuotesWhere(db: DbOrTx, params: { statuses: readonly Quote["status"][]; clientIds: number[]; ids: number[] }): Quote[] {
-  return db
-    .select()
-    .from(quotes)
-    .where(or(inArray(quotes.status, [...params.statuses]), inArray(quotes.clientId, params.clientIds), inArray(quotes.id, params.ids)))
-    .orderBy(desc(quotes.createdAt), desc(quotes.id))
-    .all();
+  // one indexed query per part (an OR across the three columns would scan the whole table), merged
+  const parts = [
+    db.select().from(quotes).where(inArray(quotes.status, [...params.statuses])).all(),
+    params.clientIds.length ? db.select().from(quotes).where(inArray(quotes.clientId, params.clientIds)).all() : [],
+    params.ids.length ? db.select().from(quotes).where(inArray(quotes.id, params.ids)).all() : [],
+  ];
+  const byId = new Map<number, Quote>();
+  for (const part of parts) for (const q of part) byId.set(q.id, q);
+  return [...byId.values()].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.id - a.id));
 }
 
 /** The quote's row alone (no events), or undefined. */

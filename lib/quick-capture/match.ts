@@ -44,6 +44,19 @@ export function wordScore(typed: string, token: string): number {
   return 0;
 }
 
+/**
+ * Each item's name words, worked out once per item object: a quick log matches the typed words against
+ * every client on each keystroke, and the client list is the same objects until the next write. An item
+ * is always named the same way (a client by name and company, a quote by title), so the object is the key.
+ */
+const itemTokens = new WeakMap<object, string[][]>();
+function tokensOf<T>(item: T, nameOf: (item: T) => string[]): string[][] {
+  if (typeof item !== "object" || item === null) return nameOf(item).map(nameTokens);
+  let tokens = itemTokens.get(item);
+  if (!tokens) itemTokens.set(item, (tokens = nameOf(item).map(nameTokens)));
+  return tokens;
+}
+
 export interface NameMatch<T> {
   item: T;
   score: number;
@@ -59,23 +72,25 @@ export function rankByName<T>(typed: readonly string[], items: readonly T[], nam
   if (!typed.length) return [];
   const phrase = typed.join(" ");
   const out: NameMatch<T>[] = [];
+  // plain loops, no arrays per word: this runs over every client on each keystroke
   for (const item of items) {
-    const perName = nameOf(item).map(nameTokens);
-    const tokens = perName.flat();
+    const perName = tokensOf(item, nameOf);
     let score = 0;
-    const used: string[] = [];
+    let used: string[] | null = null;
     for (const w of typed) {
-      const best = Math.max(0, ...tokens.map((t) => wordScore(w, t)));
+      let best = 0;
+      for (const name of perName) for (const t of name) if (best < 3) best = Math.max(best, wordScore(w, t));
       if (best > 0) {
         score += best;
-        used.push(w);
+        (used ??= []).push(w);
       }
     }
     if (score === 0) continue;
     if (perName.some((t) => t.length > 0 && phrase.includes(t.join(" ")))) score += 2;
-    out.push({ item, score, used });
+    out.push({ item, score, used: used ?? [] });
   }
-  return out.map((m, i) => ({ m, i })).sort((a, b) => b.m.score - a.m.score || a.i - b.i).map(({ m }) => m);
+  // best first; Array.prototype.sort is stable, so ties keep the items' order
+  return out.sort((a, b) => b.score - a.score);
 }
 
 /** The one best match, or null when nothing matched or the best is tied. */
