@@ -2,7 +2,7 @@
  * Setting a book up and changing its money: the first-run step, a change of the book's currency (convert
  * or keep) and re-expressing amounts at a typed rate. Built from the entity rules in lib/schemas.ts.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { parseRate, RATE_MESSAGES } from "./currency-conversion";
 import { currencySchema, isoCurrencySchema, localeSchema, settingsSchema, timeZoneSchema } from "./schemas";
 

@@ -6,7 +6,7 @@
  * API's schema for its kind as the API would have received it, and a column its kind never carries
  * must be empty.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { DATE_MAX, DATE_MIN, isDateInBounds } from "./dates";
 import { ANSWERS, ASK_KINDS, EVENT_KINDS, GIVE_KINDS, INTERACTION_KINDS, OPTION_PRICE_SOURCES, PROPOSAL_DECLINE_REASONS, UNITS, type EventKind, type InteractionKind } from "./domain";
 import { proposalItemSchema, proposalOptionSchema } from "./proposals/schemas";

@@ -23,7 +23,7 @@
  * minimum fee and no business name. Each proposal's items and options belong to it: an option includes
  * only its own proposal's items, and the option chosen is one of its own.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { settingsSchema, type FieldErrors } from "./schemas";
 import {
   clientRateRowSchema,

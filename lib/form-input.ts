@@ -7,7 +7,7 @@
  * so the schema reports a field error (the parser's own message, from `readForm`) and the form keeps
  * what was typed.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { INPUT_ALIASES, type FieldErrors } from "./schemas";
 import { parseLocaleNumber, parseTyped, separatorsOf, type TypedInputOptions } from "./typed-input";
 

@@ -2,7 +2,7 @@
  * Inputs about a quote's payment: logging the payment, and the terms agreed on the quote. Forms and the
  * API parse them with these schemas (lib/schemas.ts conventions: field-level messages, minor units).
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { isoDateSchema, optionalText, paymentTermsSchema, positiveMoneySchema } from "./schemas";
 
 /** The client paid: on a day (the book's today when absent), an amount (the agreed amount when absent). */

@@ -3,7 +3,7 @@
  * service's currency, per the service's unit. What needs the book (today, the floor in force, whether
  * the client and service exist) is checked by server/raises.ts, with field errors too.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { RAISE_OUTCOMES } from "./domain";
 import { idSchema, isoDateSchema, optionalText, positiveMoneySchema } from "./schemas";
 

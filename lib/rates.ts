@@ -7,7 +7,7 @@
  * calendar day on, until the service's next row. `ratesOn` picks the row in force on a day.
  */
 import { serviceInQuoteCurrency, type Converted } from "./book-currency";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { DATE_MIN } from "./dates";
 import type { QuoteWithEvents, Service } from "./domain";
 import { isoDateSchema, upsertServiceSchema } from "./schemas";

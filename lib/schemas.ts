@@ -2,7 +2,7 @@
  * zod schemas for everything that comes from outside (forms, API, import files), named for their use.
  * Money is integer minor units here; forms convert typed decimals before parsing (see lib/form.ts).
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { DATE_RANGE_MESSAGE, isDateInBounds } from "./dates";
 import { renameAliases } from "./input-aliases";
 import { isIsoCurrency, parseRate, RATE_MESSAGES } from "./currency-conversion";

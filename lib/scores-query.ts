@@ -2,7 +2,7 @@
  * GET /api/v1/scores: the whole book's scores a page at a time, with only the fields asked for.
  * Pure: the query's schema, the page cut from the book's scores (clients by id), the next page's link.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { VERDICT_LABELS, type FitAssessment, type Verdict } from "./worth";
 
 /** Top-level keys of a score, in the order a score lists them; `client` ({ id, name }) is always there. */

@@ -3,7 +3,7 @@
  * done, and the exchange rates the user keeps. Forms, the API and the history import parse them with
  * these schemas (lib/schemas.ts conventions: field-level messages, integers for money and minutes).
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { fxRateSchema, isoCurrencySchema, isoDateSchema, optionalText } from "./schemas";
 
 /** A day has 24 hours: one entry is at most that (the days' totals are checked where entries are written). */

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { DEFAULT_BACKUP_POLICY, type BackupPolicy } from "@/lib/backup-retention";
 
 /** How many backups a retention rule keeps: a whole number, 0 turns the rule off. */

@@ -1,5 +1,5 @@
 "use server";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { formatBytes } from "@/lib/backup-retention";
 import { previewClientsCsv } from "@/lib/client-csv";
 import { importModeSchema } from "@/lib/export-schema";

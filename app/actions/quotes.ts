@@ -1,5 +1,5 @@
 "use server";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { createQuoteEventSchema, idSchema, quoteOutcomeSchema, upsertQuoteSchema } from "@/lib/schemas";
 import { addQuoteEvent, createQuote, deleteQuote, deleteQuoteEvent, getQuote, setQuoteOutcome, updateQuote, updateQuoteEvent } from "@/server/quotes";
 import { withScoreChange } from "@/server/score-change";

@@ -5,7 +5,7 @@ import { fieldErrors, upsertServiceSchema } from "@/lib/schemas";
 import { getSettings } from "@/server/settings";
 import { changeServiceRates, deleteService, getService, updateService, createService } from "@/server/services";
 import { serviceRatesChangeSchema } from "@/lib/rates";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { formAction, formActionFor, idAction } from "./_lib/safe-action";
 
 /** Rates are typed in the service's own currency (the form's), else the book's. */

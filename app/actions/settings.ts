@@ -1,5 +1,5 @@
 "use server";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import type { ActionState } from "@/lib/action-state";
 import { firstRunSchema, reexpressSchema, settingsChangeSchema } from "@/lib/book-setup-schemas";
 import { timeZoneSchema } from "@/lib/schemas";

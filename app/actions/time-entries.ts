@@ -1,5 +1,5 @@
 "use server";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { idSchema } from "@/lib/schemas";
 import { createTimeEntrySchema, workDoneSchema, type CreateTimeEntry } from "@/lib/time-and-money-schemas";
 import { getQuote } from "@/server/quotes";

@@ -1,5 +1,5 @@
 "use server";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { todayItemKeySchema, todayItemStateSchema } from "@/lib/today/schemas";
 import { logPaymentSchema } from "@/lib/payment-schemas";
 import type { ActionState } from "@/lib/action-state";

@@ -3,7 +3,7 @@
  * object on a big book is hundreds of kilobytes (a fit row per client); a widget that shows the headline
  * needs a few hundred bytes. Without `fields` the answer is the whole object, as always. Pure.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import type { Dashboard } from "./types";
 
 /** Every top-level part of the dashboard, in the order the API returns them. */

@@ -10,7 +10,7 @@
  *   - custom needs at least one of from/to; a missing end is open (no trend then).
  *   - every date is inclusive.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { addDays, clampDate, daysBetween } from "../dates";
 import { formatDay } from "../format-date";
 import { LEAD_SOURCES, label, type LeadSource } from "../domain";

@@ -3,7 +3,7 @@
  * preset reads it (absent: guessed from the header), the column mapping (absent: the preset's), the date
  * format (absent: the preset's), rates for amounts in other currencies, and whether to only preview.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { currencySchema, fxRateSchema, idSchema, optionalText } from "../schemas";
 import { DATE_FORMATS, IMPORT_SOURCES, JOB_FIELDS, TIME_FIELDS, type ImportField } from "./presets";
 

@@ -2,7 +2,7 @@
  * The offer check's inputs, parsed by the page's actions and POST /api/v1/offers/*: who, what, how much,
  * and the decision to record. Built from the entity rules in lib/schemas.ts.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { LEAD_SOURCES, REJECTION_REASONS } from "../domain";
 import { MAX_MINUTES, currencySchema, idSchema, isoDateSchema, moneySchema, optionalText, positiveMoneySchema } from "../schemas";
 

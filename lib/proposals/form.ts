@@ -3,7 +3,7 @@
  * (minutes, minor units), with field errors named as the API names them (`items.0.minutes`,
  * `options.1.price`) for what cannot be read. Pure: the action parses the result with saveProposalSchema.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { parseHoursToMinutes, parseMoney } from "../money";
 import type { FieldErrors } from "../schemas";
 

@@ -3,7 +3,7 @@
  * name their items by position in `items` (0-based). What needs the book (today for the expiry, the
  * rate card for the floor) is checked by lib/proposals/rules.ts, with field errors too.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { PROPOSAL_DECLINE_REASONS } from "../domain";
 import { idSchema, isoDateSchema, MAX_MINUTES, moneySchema, optionalText } from "../schemas";
 

@@ -3,7 +3,7 @@
  * forms would save — the entity's own input, parsed by its schema in lib/schemas.ts — and the preview in
  * plain words. Pure: the server passes the quote, settings and today in.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { addDays } from "../dates";
 import { label, type QuoteEvent, type QuoteWithEvents } from "../domain";
 import { discountBp, formatHours, formatMoney, formatPercentBp } from "../money";

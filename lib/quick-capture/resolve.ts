@@ -3,7 +3,7 @@
  * one, or a name in the line), with the shapes both steps share. Step 2, the record the client page's
  * forms would save and its words, is ./build.ts. Pure: the server passes the clients, quotes and settings in.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { label, type Client, type Quote } from "../domain";
 import { formatMoney } from "../money";
 import { idSchema, type CreateInteraction, type CreateQuoteEvent, type QuoteOutcome } from "../schemas";

@@ -1,5 +1,5 @@
 /** The inputs of Today: an item's state, stopping a chase, an item key. Parsed by the API and the actions. */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { TODAY_STATES } from "../domain";
 import { isoDateSchema } from "../schemas";
 import { TODAY_KINDS, type TodayKind } from "./types";

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { safeNextPath, signSession, verifyPassword } from "@/server/auth/session";
 import { fieldErrors } from "@/lib/schemas";
 import { authState, clientKey, currentEpoch, isHttps, sessionCookie, signInEnabled, type AuthState } from "@/server/auth/state";

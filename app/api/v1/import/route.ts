@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { importUntrusted } from "@/server/book";
 import { backupDir } from "@/server/env";
 import { importModeSchema } from "@/lib/export-schema";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { createQuote, listQuotes } from "@/server/quotes";
 import { upsertQuoteSchema } from "@/lib/schemas";
 import { handler, parseBody, searchParams } from "../_lib/http";

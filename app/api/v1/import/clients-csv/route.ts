@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { previewClientsCsv, rowErrorFields } from "@/lib/client-csv";
 import { invalidInput } from "@/lib/errors";
 import { importClients } from "@/server/csv";

@@ -1,7 +1,7 @@
 import { deleteInteraction, getInteraction, updateInteraction } from "@/server/interactions";
 import { createInteractionSchema } from "@/lib/schemas";
 import { interactionInput, withoutNulls } from "@/lib/entry-edit";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { handler, parseMerged, pathId } from "../../../../_lib/http";
 
 type P = { id: string; interactionId: string };

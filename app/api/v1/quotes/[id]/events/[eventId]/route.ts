@@ -1,7 +1,7 @@
 import { deleteQuoteEvent, getQuoteEvent, updateQuoteEvent } from "@/server/quotes";
 import { createQuoteEventSchema } from "@/lib/schemas";
 import { quoteEventInput, withoutNulls } from "@/lib/entry-edit";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { handler, parseMerged, pathId } from "../../../../_lib/http";
 
 type P = { id: string; eventId: string };
