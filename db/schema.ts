@@ -10,7 +10,6 @@ import {
   LEAD_SOURCES,
   QUOTE_STATUSES,
   REJECTION_REASONS,
-  TEMPLATE_KINDS,
   UNITS,
   DEFAULT_SETTINGS,
 } from "@/lib/domain";
@@ -21,6 +20,8 @@ import { now } from "./schema-now";
 export * from "./schema-bookkeeping";
 // proposals with good / better / best options, shared by link: db/schema-proposals.ts
 export * from "./schema-proposals";
+// what the user keeps to reuse (message templates, exchange rates): db/schema-kept.ts
+export * from "./schema-kept";
 export { now };
 const timestamps = {
   createdAt: text("created_at").notNull().default(now),
@@ -269,26 +270,6 @@ export const timeEntries = sqliteTable(
   ],
 );
 
-/**
- * The rates the user keeps for quoting in other currencies (no network): 1 unit of `currency` is
- * `rate` units of `bookCurrency` from `effectiveFrom` on, until the next row. A quote in that currency
- * takes the rate in force on its date as its default.
- */
-export const exchangeRates = sqliteTable(
-  "exchange_rates",
-  {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    currency: text("currency").notNull(),
-    bookCurrency: text("book_currency").notNull(),
-    /** ISO date YYYY-MM-DD */
-    effectiveFrom: text("effective_from").notNull(),
-    /** a positive decimal string ("0.92"), exact */
-    rate: text("rate").notNull(),
-    createdAt: text("created_at").notNull().default(now),
-  },
-  (t) => [uniqueIndex("exchange_rates_pair_from_unique").on(t.currency, t.bookCurrency, t.effectiveFrom)],
-);
-
 /** Every step of a negotiation on a quote, in order. */
 export const quoteEvents = sqliteTable(
   "quote_events",
@@ -342,14 +323,3 @@ export const interactions = sqliteTable(
     index("interactions_occurred_idx").on(t.occurredOn),
   ],
 );
-
-/** Decline and counter-offer messages the user keeps. */
-export const templates = sqliteTable("templates", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  kind: text("kind", { enum: TEMPLATE_KINDS }).notNull(),
-  name: text("name").notNull(),
-  body: text("body").notNull(),
-  isDefault: integer("is_default", { mode: "boolean" }).notNull().default(false),
-  ...timestamps,
-});
-

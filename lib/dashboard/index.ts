@@ -1,7 +1,7 @@
 /**
  * The fit dashboard's pure part: its shapes, its filters and all of its arithmetic. The data comes from
  * db/dashboard.ts (plain rows), server/dashboard.ts getDashboard puts the two together.
- *   types.ts            the result (Dashboard) and the rows it is computed from
+ *   types.ts            the result (Dashboard); input-types.ts the rows it is computed from
  *   filters.ts          what the URL may say, and how a preset becomes a date range
  *   settling.ts         per-quote settling summed: headline, by service / lead source / client
  *   over-time.ts        the effective rate month by month

@@ -3,7 +3,7 @@
  * GET /api/v1/dashboard, and the plain rows the arithmetic in this folder works on. docs/dashboard.md
  * explains every figure. Shares are basis points (10000 = 100%); money is integer minor units.
  */
-import type { Client, LeadSource, QuoteWithEvents, RejectionReason, Service, Settings, Unit } from "../domain";
+import type { LeadSource, RejectionReason, Settings, Unit } from "../domain";
 import type { FitAssessment, Verdict } from "../worth";
 import type { DashboardFilters, Period } from "./filters";
 import type { EstimateFigures } from "./estimate-types";
@@ -12,96 +12,9 @@ import type { ProposalFigures } from "./proposals";
 // estimate vs actual's figures live in ./estimate-types.ts; re-exported with the rest
 export type { EstimateFigures, EstimateGroup, EstimateTotals } from "./estimate-types";
 
-// ---------------- inputs: plain rows from the data layer ----------------
-
-/** A quote in the filters, with its negotiation events and what the period and the breakdowns need. */
-export interface ScopedQuote extends QuoteWithEvents {
-  /** the day the quote belongs to the period by: decided, else sent, else created (ISO date) */
-  periodDate: string;
-  clientName: string;
-  leadSource: LeadSource;
-}
-
-/** One accepted quote, settled by lib/settling.ts: the unit every settling sum adds up. */
-export interface SettledQuote {
-  quoteId: number;
-  clientId: number;
-  clientName: string;
-  leadSource: LeadSource;
-  serviceId: number | null;
-  /** YYYY-MM of the period date */
-  month: string;
-  inSettingsCurrency: boolean;
-  /** minutes the pay is judged on: time logged once it counts (lib/true-rate.ts), else the agreed scope's estimate */
-  minutes: number;
-  /** the agreed scope's estimate, minutes; null for a quote with no estimate of its own (made from imported time) */
-  estimateMinutes: number | null;
-  /** time logged on the quote, minutes (0: none) */
-  actualMinutes: number;
-  /** ran over its estimate by more than the creep threshold */
-  crept: boolean;
-  /** agreed price, the quote's currency */
-  price: number;
-  concededBp: number;
-  /** an effective rate could be compared with a service's rates */
-  rated: boolean;
-  service: Service | null;
-  effectiveRate: number | null;
-  belowTarget: boolean;
-  belowFloor: boolean;
-  moneyLeft: number;
-}
-
-/** A client and the worth model's assessment of its history within the filters. */
-export interface ClientAssessment {
-  client: Client;
-  a: FitAssessment;
-}
-
-/** A count as SQL gives it for one client: the dashboard keeps counts per client, so a write re-counts only its clients. */
-export type PerClient<T> = T & { clientId: number };
-
-/** Unpaid asks in the filters as SQL counts them: minutes as logged, and how many were logged without minutes. */
-export interface UnpaidAskCount {
-  asks: number;
-  /** Σ minutes of the asks logged with a positive number of minutes */
-  loggedMinutes: number;
-  /** asks logged without (or with zero) minutes: each counts ASK_DEFAULT_MINUTES */
-  unloggedAsks: number;
-}
-
-export interface UnpaidFigures {
-  asks: number;
-  minutes: number;
-}
-
-/** Priced quotes per answer class, as SQL counts them (see db/dashboard.ts negotiationCounts). */
-export interface NegotiationCount {
-  response: NegotiationResponse | "not_asked";
-  quotes: number;
-  /** discount requests and client counters on those quotes */
-  asks: number;
-  decided: number;
-  accepted: number;
-}
-
-/** Rejected or declined quotes per reason and status. */
-export interface RejectionCount {
-  reason: RejectionReason | null;
-  status: string;
-  n: number;
-}
-
-/** Follow-ups per client. */
-export interface ChaseCount {
-  clientId: number;
-  name: string;
-  sent: number;
-  answered: number;
-  unanswered: number;
-  /** answer not recorded yet */
-  pending: number;
-}
+// the rows the arithmetic works on (from db/dashboard.ts) live in ./input-types.ts; re-exported with the rest
+export type { ChaseCount, ClientAssessment, NegotiationCount, PerClient, RejectionCount, ScopedQuote, SettledQuote, UnpaidAskCount, UnpaidFigures } from "./input-types";
+import type { ChaseCount, UnpaidFigures } from "./input-types";
 
 // ---------------- result types ----------------
 
